@@ -1,0 +1,42 @@
+/// The positions of a debate. Frames are data (TOML files), so a user can describe another debate
+/// without touching code. `mixed` and `none` always exist besides the frame's own positions.
+public struct Frame: Hashable, Sendable, Codable {
+    public static let mixed = "mixed"
+    public static let none = "none"
+
+    public struct Position: Hashable, Sendable, Codable {
+        /// Stable identifier used in JSON and the workspace ("diplomacy").
+        public var id: String
+        public var label: String
+        /// One character that shows the position without colour.
+        public var glyph: String
+        /// The key that sets this stance while annotating.
+        public var key: String
+        /// Phrases that signal this position; see the frame file for their syntax.
+        public var cues: [String]
+        public init(id: String, label: String, glyph: String, key: String, cues: [String]) {
+            self.id = id
+            self.label = label
+            self.glyph = glyph
+            self.key = key
+            self.cues = cues
+        }
+    }
+
+    public var id: String
+    public var name: String
+    public var description: String
+    public var positions: [Position]
+
+    public init(id: String, name: String, description: String, positions: [Position]) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.positions = positions
+    }
+
+    /// Every stance value a statement or actor may carry: the positions, then mixed and none.
+    public var stanceValues: [String] { positions.map(\.id) + [Frame.mixed, Frame.none] }
+
+    public func position(_ id: String) -> Position? { positions.first { $0.id == id } }
+}
