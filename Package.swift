@@ -35,7 +35,7 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/Frames"), .copy("Resources/SampleCorpus")]
+            resources: [.copy("Resources/Frames"), .copy("Resources/Lexicon"), .copy("Resources/SampleCorpus")]
         ),
 
         // The built-in theme files, shipped as resources so the binary finds them from any directory.

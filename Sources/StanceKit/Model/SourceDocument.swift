@@ -35,8 +35,12 @@ public struct SourceDocument: Hashable, Sendable {
     public var metadata: SourceMetadata
     /// Problems met while reading that did not stop it (invalid UTF-8 replaced, ...).
     public var warnings: [String]
+    /// Blocks the format itself marks (HTML's `<h1>`, `<figcaption>`, `<aside>`), as spans into `text`;
+    /// empty when the structure must be recognised from the text alone.
+    public var blocks: [Block]
     public init(path: String, text: String, format: SourceFormat, metadata: SourceMetadata = .init(),
-                warnings: [String] = []) {
+                warnings: [String] = [], blocks: [Block] = []) {
+        self.blocks = blocks
         self.path = path
         self.text = text
         self.format = format

@@ -1,0 +1,18 @@
+import ArgumentParser
+import StanceKit
+
+/// The `stancebench` command: the workbench by default, and subcommands for scripts and batch work.
+@main
+struct StanceBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stancebench",
+        abstract: "A terminal workbench for who advocated what, when, in news articles.",
+        discussion: """
+            Without a subcommand, opens the workbench on the workspace (the built-in sample corpus on
+            first run). The subcommands work on the same library, for scripts and batch work.
+            """,
+        version: StanceKitInfo.version,
+        subcommands: [Workbench.self],
+        defaultSubcommand: Workbench.self
+    )
+}
