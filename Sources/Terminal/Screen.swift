@@ -1,0 +1,131 @@
+/// One cell of the screen: a grapheme cluster and how to draw it. A wide character occupies two
+/// cells: the first holds it with `width` 2, the second is a continuation with `width` 0 and no text.
+public struct Cell: Hashable, Sendable {
+    public var text: String
+    public var width: UInt8
+    public var style: Style
+
+    public init(_ text: String = " ", width: UInt8 = 1, style: Style = .plain) {
+        self.text = text
+        self.width = width
+        self.style = style
+    }
+
+    public static let blank = Cell()
+    static func continuation(_ style: Style) -> Cell { Cell("", width: 0, style: style) }
+    public var isContinuation: Bool { width == 0 }
+}
+
+/// An in-memory grid of cells. Views draw into it and never touch the terminal; a backend flushes
+/// it (only the cells that changed), and tests compare its text with expected screens.
+public struct Screen: Hashable, Sendable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+
+    public init(size: Size, fill: Cell = .blank) {
+        self.size = size
+        self.cells = Array(repeating: fill, count: size.width * size.height)
+    }
+
+    public init(width: Int, height: Int) { self.init(size: Size(width: width, height: height)) }
+
+    public var bounds: Rect { Rect(size: size) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * size.width + x] }
+        set { cells[y * size.width + x] = newValue }
+    }
+
+    /// Writes `text` at (x, y), sanitised for the terminal (see `TerminalText`), clipped to `clip`
+    /// (default: the whole screen) and to `maxWidth` columns. Returns the columns used. A wide
+    /// character that would straddle the clip edge is replaced by a space, never split.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain,
+                             maxWidth: Int = .max, clip: Rect? = nil) -> Int {
+        let area = clip ?? bounds
+        guard y >= area.y, y < area.maxY, y >= 0, y < size.height else { return 0 }
+        let limit = min(area.maxX, size.width, x > Int.max - maxWidth ? Int.max : x + maxWidth)
+        var column = x
+        for piece in TerminalText.displayPieces(text, startColumn: x) {
+            let width = piece.width
+            if column + width > limit { break }
+            if column >= area.x, column >= 0 {
+                clearWide(at: column, y: y)
+                self[column, y] = Cell(piece.text, width: UInt8(width), style: style)
+                if width == 2 {
+                    clearWide(at: column + 1, y: y)
+                    self[column + 1, y] = .continuation(style)
+                }
+            }
+            column += width
+        }
+        return column - x
+    }
+
+    /// Sets the style of every cell in `rect` to `style` and its text to blank.
+    public mutating func fill(_ rect: Rect, style: Style = .plain, with character: Character = " ") {
+        let area = clipped(rect)
+        guard !area.isEmpty else { return }
+        let cell = Cell(String(character), width: 1, style: style)
+        for row in area.y..<area.maxY {
+            for column in area.x..<area.maxX { self[column, row] = cell }
+        }
+    }
+
+    /// Changes the style of the cells in `rect`, keeping their text (selection, highlights).
+    public mutating func restyle(_ rect: Rect, _ transform: (inout Style) -> Void) {
+        let area = clipped(rect)
+        guard !area.isEmpty else { return }
+        for row in area.y..<area.maxY {
+            for column in area.x..<area.maxX { transform(&self[column, row].style) }
+        }
+    }
+
+    /// The text of row `y`, with trailing spaces kept (a wide character appears once).
+    public func row(_ y: Int) -> String {
+        var line = ""
+        for column in 0..<size.width where !self[column, y].isContinuation {
+            line += self[column, y].text
+        }
+        return line
+    }
+
+    /// The screen as plain text lines with trailing spaces trimmed, as `tmux capture-pane -p` shows it.
+    public var lines: [String] {
+        (0..<size.height).map { y in
+            var line = row(y)
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+
+    /// The positions whose cell differs from `previous` (all of them when sizes differ).
+    public func changedPositions(since previous: Screen?) -> [(x: Int, y: Int)] {
+        var changed: [(x: Int, y: Int)] = []
+        guard let previous, previous.size == size else {
+            for y in 0..<size.height { for x in 0..<size.width { changed.append((x, y)) } }
+            return changed
+        }
+        for index in cells.indices where cells[index] != previous.cells[index] {
+            changed.append((index % size.width, index / size.width))
+        }
+        return changed
+    }
+
+    private func clipped(_ rect: Rect) -> Rect {
+        let x0 = max(rect.x, 0), y0 = max(rect.y, 0)
+        let x1 = min(rect.maxX, size.width), y1 = min(rect.maxY, size.height)
+        return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+
+    /// Overwriting half of a wide character blanks its other half, so no orphan half is left.
+    private mutating func clearWide(at x: Int, y: Int) {
+        guard x >= 0, x < size.width else { return }
+        let cell = self[x, y]
+        if cell.isContinuation, x > 0 {
+            self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
+        } else if cell.width == 2, x + 1 < size.width {
+            self[x + 1, y] = Cell(" ", style: cell.style)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// A named place in the theme ("stance.diplomacy", "pane.border.focused"). Views only ever name
+/// slots; the theme decides the colours, so no view code contains a colour.
+public struct Slot: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let name: String
+    public init(_ name: String) { self.name = name }
+    public init(stringLiteral name: String) { self.name = name }
+    public var description: String { name }
+
+    public static let text: Slot = "text"
+    public static let textDim: Slot = "text.dim"
+    public static let titleBar: Slot = "title"
+    public static let paneBorder: Slot = "pane.border"
+    public static let paneBorderFocused: Slot = "pane.border.focused"
+    public static let paneTitle: Slot = "pane.title"
+    public static let paneTitleFocused: Slot = "pane.title.focused"
+    public static let selection: Slot = "selection"
+    public static let cursor: Slot = "cursor"
+    public static let status: Slot = "status"
+    public static let statusKey: Slot = "status.key"
+    public static let statusMode: Slot = "status.mode"
+    public static let searchMatch: Slot = "search.match"
+    public static let mention: Slot = "mention"
+    public static let headline: Slot = "headline"
+    public static let suggested: Slot = "statement.suggested"
+    public static let confirmed: Slot = "statement.confirmed"
+    public static let error: Slot = "error"
+    public static let axis: Slot = "timeline.axis"
+
+    /// The slot of a stance position of the frame ("stance.support").
+    public static func stance(_ position: String) -> Slot { Slot("stance." + position) }
+}
+
+/// Attributes a view may add on top of its slot (the theme may add more).
+public struct TextAttributes: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let bold = TextAttributes(rawValue: 1)
+    public static let dim = TextAttributes(rawValue: 2)
+    public static let underline = TextAttributes(rawValue: 4)
+    public static let reverse = TextAttributes(rawValue: 8)
+    public static let italic = TextAttributes(rawValue: 16)
+}
+
+/// How a cell is drawn: a theme slot plus attributes.
+public struct Style: Hashable, Sendable {
+    public var slot: Slot
+    public var attributes: TextAttributes
+    public init(_ slot: Slot = .text, _ attributes: TextAttributes = []) {
+        self.slot = slot
+        self.attributes = attributes
+    }
+    public static let plain = Style()
+}

@@ -1,0 +1,113 @@
+/// Text made safe and measured for the terminal. Article text is hostile input: control characters
+/// and escape sequences must never reach the terminal raw, bidi controls must not reorder the
+/// screen, and widths must match what the terminal will draw.
+public enum TerminalText {
+    public static let tabWidth = 8
+
+    /// One drawable grapheme and the columns it takes (1 or 2).
+    public struct Piece: Hashable, Sendable {
+        public var text: String
+        public var width: Int
+    }
+
+    /// Splits `text` into drawable pieces: tabs expand to spaces up to the next tab stop (counted
+    /// from `startColumn`), C0/C1 controls and DEL become their visible Control Pictures (U+2400
+    /// block; ESC shows as ␛), format characters (bidi controls and other Cf) except ZWJ and ZWNJ
+    /// are dropped, unassigned and private-use code points become U+FFFD.
+    public static func displayPieces(_ text: some StringProtocol, startColumn: Int = 0) -> [Piece] {
+        var pieces: [Piece] = []
+        var column = startColumn
+        for character in text {
+            if character == "\t" {
+                let spaces = tabWidth - ((column % tabWidth) + tabWidth) % tabWidth
+                for _ in 0..<spaces { pieces.append(Piece(text: " ", width: 1)) }
+                column += spaces
+                continue
+            }
+            let cleaned = sanitize(character)
+            guard !cleaned.isEmpty else { continue }
+            // A cleaned cluster may have split into several pieces (a control with combining marks).
+            for piece in cleaned {
+                let width = DisplayWidth.of(piece)
+                guard width > 0 else { continue }
+                pieces.append(Piece(text: String(piece), width: width))
+                column += width
+            }
+        }
+        return pieces
+    }
+
+    /// The columns `text` takes once sanitised.
+    public static func width(_ text: some StringProtocol, startColumn: Int = 0) -> Int {
+        displayPieces(text, startColumn: startColumn).reduce(0) { $0 + $1.width }
+    }
+
+    /// `text` with every unsafe character replaced or dropped, as `displayPieces` would draw it.
+    public static func sanitized(_ text: some StringProtocol) -> String {
+        displayPieces(text).reduce(into: "") { $0 += $1.text }
+    }
+
+    private static func sanitize(_ character: Character) -> String {
+        var out = String.UnicodeScalarView()
+        var changed = false
+        for scalar in character.unicodeScalars {
+            let value = scalar.value
+            if value < 0x20 {
+                out.append(Unicode.Scalar(0x2400 + value)!)   // ␀..␟, ESC as ␛
+                changed = true
+            } else if value == 0x7F {
+                out.append("\u{2421}")                         // ␡
+                changed = true
+            } else if (0x80...0x9F).contains(value) {
+                out.append("\u{FFFD}")
+                changed = true
+            } else if value == 0x200C || value == 0x200D {
+                out.append(scalar)
+            } else {
+                switch scalar.properties.generalCategory {
+                case .format, .lineSeparator, .paragraphSeparator:
+                    changed = true
+                case .unassigned, .privateUse, .surrogate:
+                    out.append("\u{FFFD}")
+                    changed = true
+                default:
+                    out.append(scalar)
+                }
+            }
+        }
+        return changed ? String(out) : String(character)
+    }
+}
+
+/// Display width of a grapheme cluster in terminal columns, without depending on the C locale (so
+/// that screen tests give the same answer everywhere). Follows Unicode East Asian Width: Wide and
+/// Fullwidth take two columns, as do emoji shown in emoji presentation.
+public enum DisplayWidth {
+    public static func of(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if first.value < 0x300 { return first.value < 0x20 || first.value == 0x7F ? 0 : 1 }
+        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        let properties = first.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if properties.isEmojiPresentation { return 2 }
+        return isWide(first.value) ? 2 : 1
+    }
+
+    /// The East Asian Wide and Fullwidth ranges (Unicode 15).
+    private static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+             0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF, 0x1F200...0x1F2FF,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
