@@ -15,4 +15,10 @@ struct StanceBench: ParsableCommand {
         subcommands: [Workbench.self],
         defaultSubcommand: Workbench.self
     )
+
+    /// Sends logging to a file before any command runs: the workbench owns the screen.
+    static func main() {
+        LogSetup.bootstrap()
+        main(nil)
+    }
 }
