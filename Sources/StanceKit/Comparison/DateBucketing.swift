@@ -12,6 +12,11 @@ public struct DateBucket: Hashable, Comparable, Sendable, Codable, CustomStringC
     /// The last day of the period, inclusive.
     public let end: Day
     public let label: String
+    /// The label without its year ("W11", "03-12", "Mar 10-16", "Mar"), for axes that already
+    /// showed the year.
+    public let shortLabel: String
+    /// The year the label names (the ISO week-numbering year for ISO weeks).
+    public let year: Int
 
     public func contains(_ day: Day) -> Bool { start <= day && day <= end }
 
@@ -61,7 +66,8 @@ public struct DateBucketing: Hashable, Sendable, Codable {
             start = day.adding(days: 1 - day.day)
             end = start.adding(days: Day.daysIn(month: day.month, year: day.year) - 1)
         }
-        return DateBucket(size: size, start: start, end: end, label: label(start: start, end: end))
+        let (label, shortLabel, year) = labels(start: start, end: end)
+        return DateBucket(size: size, start: start, end: end, label: label, shortLabel: shortLabel, year: year)
     }
 
     public func label(of day: Day) -> String { bucket(of: day).label }
@@ -108,26 +114,27 @@ public struct DateBucketing: Hashable, Sendable, Codable {
 
     private func monthIndex(_ day: Day) -> Int { day.year * 12 + day.month - 1 }
 
-    private func label(start: Day, end: Day) -> String {
+    private func labels(start: Day, end: Day) -> (label: String, short: String, year: Int) {
+        let monthName = { (day: Day) in DateBucketing.monthNames[day.month - 1] }
+        let twoDigits = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
         switch size {
         case .day:
-            return start.description
+            return (start.description, "\(twoDigits(start.month))-\(twoDigits(start.day))", start.year)
         case .month:
-            return "\(DateBucketing.monthNames[start.month - 1]) \(start.year)"
+            return ("\(monthName(start)) \(start.year)", monthName(start), start.year)
         case .week:
             switch weekLabel {
             case .iso:
                 let week = DateBucketing.isoWeek(of: start)
-                return "\(week.year)-W\(week.week < 10 ? "0" : "")\(week.week)"
+                return ("\(week.year)-W\(twoDigits(week.week))", "W\(twoDigits(week.week))", week.year)
             case .range:
-                let first = DateBucketing.monthNames[start.month - 1], last = DateBucketing.monthNames[end.month - 1]
-                if start.year != end.year {
-                    return "\(first) \(start.day) \(start.year)-\(last) \(end.day) \(end.year)"
-                }
-                if start.month != end.month {
-                    return "\(first) \(start.day)-\(last) \(end.day) \(end.year)"
-                }
-                return "\(first) \(start.day)-\(end.day) \(end.year)"
+                let days = start.month == end.month
+                    ? "\(monthName(start)) \(start.day)-\(end.day)"
+                    : "\(monthName(start)) \(start.day)-\(monthName(end)) \(end.day)"
+                let label = start.year == end.year
+                    ? "\(days) \(end.year)"
+                    : "\(monthName(start)) \(start.day) \(start.year)-\(monthName(end)) \(end.day) \(end.year)"
+                return (label, days, start.year)
             }
         }
     }

@@ -4,8 +4,8 @@ extension AgreementMatrix {
     /// same period, `ReportGlyphs.none` on the diagonal.
     public func agreementTable() -> String {
         let size = bucketing.size.rawValue
-        var lines = ["Agreement by \(size)" + period + ": agreements/disagreements, "
-                     + "counted in \(size)s in which both took a position"]
+        var lines = ["Agreement by \(size)" + period,
+                     "Cells: agreements/disagreements in \(size)s in which both took a position"]
         guard !actors.isEmpty else {
             lines.append("No actor took a position.")
             return ReportText.join(lines)

@@ -1,18 +1,19 @@
 extension ActorComparison {
-    /// The narrowest column a side of the table gets, even when `width` asks for less.
+    /// The narrowest column a side of the table may have; below it the sides are stacked.
     static let minimumSideWidth = 12
 
-    /// The comparison as plain text at most `width` columns wide (wider only when `width` leaves
-    /// less than `minimumSideWidth` per side): a header per actor, the legend, then one row per
-    /// period with each side's statements (glyph, date, outlet, then the words wrapped to the
-    /// column), rows in which the two took opposite positions marked with `ReportGlyphs.opposed`.
+    /// The comparison as plain text at most `width` columns wide: a header per actor, the legend,
+    /// then one row per period with each side's statements (glyph, date, outlet, then the words
+    /// wrapped to the column), rows in which the two took opposite positions marked with
+    /// `ReportGlyphs.opposed`. When the sides do not fit next to each other (less than
+    /// `minimumSideWidth` each), each period lists the left side's statements, then the right's.
     public func compareTable(width: Int) -> String {
         var lines = ReportText.hanging(title, width: width, indent: 2)
         lines.append("")
         lines += header(left, tag: "Left", width: width)
         lines += header(right, tag: "Right", width: width)
         lines += ReportText.hanging(
-            "Key: \(ReportGlyphs.legend(for: frame))  \(ReportGlyphs.opposed) opposite positions",
+            "Key: \(ReportGlyphs.legend(for: frame)), \(ReportText.unbreakable("\(ReportGlyphs.opposed) opposite positions"))",
             width: width, indent: 5)
         lines.append("")
         guard !rows.isEmpty else {
@@ -23,7 +24,11 @@ extension ActorComparison {
         let periodLabels = rows.map(periodLabel)
         let periodWidth = max(ReportText.width(periodHeading),
                               periodLabels.flatMap { $0 }.map(ReportText.width).max() ?? 0) + 2
-        let sides = max(2 * ActorComparison.minimumSideWidth, width - periodWidth - 6)
+        let sides = width - periodWidth - 6
+        guard sides >= 2 * ActorComparison.minimumSideWidth else {
+            lines += stacked(periodLabels, width: width)
+            return ReportText.join(lines)
+        }
         let leftWidth = (sides + 1) / 2, rightWidth = sides / 2
         let rule = String(repeating: "─", count: periodWidth) + "─┼─" + String(repeating: "─", count: leftWidth)
             + "─┼─" + String(repeating: "─", count: rightWidth)
@@ -43,6 +48,19 @@ extension ActorComparison {
         return ReportText.join(lines)
     }
 
+    /// The rows one under the other: the period, then each side's heading and statements indented.
+    private func stacked(_ periodLabels: [[String]], width: Int) -> [String] {
+        var lines: [String] = []
+        for (row, labels) in zip(rows, periodLabels) {
+            lines += labels.flatMap { ReportText.wrap($0, width: width) }
+            for (side, said) in [(left, row.left), (right, row.right)] where !said.isEmpty {
+                lines += columnHeading(side, width: width - 2).map { "  " + $0 }
+                lines += cell(said, width: width - 4).map { "    " + $0 }
+            }
+        }
+        return lines
+    }
+
     private var title: String {
         let who = left.actor.id == right.actor.id
             ? left.actor.name : "\(left.actor.name) and \(right.actor.name)"
@@ -58,12 +76,12 @@ extension ActorComparison {
         if let from = side.from, let to = side.to { facts.append("\(from) to \(to)") }
         let counts = frame.stanceValues
             .filter { ComparisonSupport.isPosition($0, in: frame) || side.tally.count($0) > 0 }
-            .map { "\(ReportGlyphs.named($0, in: frame)) \(side.tally.count($0))" }
+            .map { ReportText.unbreakable("\(side.tally.count($0)) \(ReportGlyphs.named($0, in: frame))") }
         facts.append("\(side.statementCount) statement\(side.statementCount == 1 ? "" : "s"): "
                      + counts.joined(separator: ", "))
         if let first = side.first, let latest = side.latest {
-            facts.append("first \(ReportGlyphs.named(first.position, in: frame)) \(first.date); "
-                         + "latest \(ReportGlyphs.named(latest.position, in: frame)) \(latest.date)")
+            facts.append(ReportText.unbreakable("first \(ReportGlyphs.named(first.position, in: frame)) \(first.date);")
+                         + " " + ReportText.unbreakable("latest \(ReportGlyphs.named(latest.position, in: frame)) \(latest.date)"))
         } else {
             facts.append("took no position")
         }
@@ -96,8 +114,8 @@ extension ActorComparison {
 
     private func cell(_ statements: [DatedStatement], width: Int) -> [String] {
         statements.flatMap { dated -> [String] in
-            let about = [ReportGlyphs.glyph(for: dated.stance, in: frame), dated.date.description, dated.outlet]
-                .compactMap { $0 }.joined(separator: " ")
+            let when = ReportText.unbreakable("\(ReportGlyphs.glyph(for: dated.stance, in: frame)) \(dated.date)")
+            let about = [when, dated.outlet].compactMap { $0 }.joined(separator: " ")
             let words = ReportText.singleLine(dated.statement.text)
             let quoted = dated.statement.kind == .direct ? "\"\(words)\"" : words
             return ReportText.wrap(about, width: width) + ReportText.wrap(quoted, width: width)

@@ -17,14 +17,14 @@ public enum ReportGlyphs {
         }
     }
 
-    /// A stance as "glyph label" ("▲ support").
+    /// A stance as "glyph label" ("▲ support"), kept on one line when wrapped.
     static func named(_ stance: String, in frame: Frame) -> String {
-        "\(glyph(for: stance, in: frame)) \(frame.position(stance)?.label ?? stance)"
+        ReportText.unbreakable("\(glyph(for: stance, in: frame)) \(frame.position(stance)?.label ?? stance)")
     }
 
-    /// "◇ diplomacy  ▲ support  ± mixed  · none": the key to every glyph of the frame.
+    /// "◇ diplomacy, ▲ support, ± mixed, · none": the key to every glyph of the frame.
     static func legend(for frame: Frame) -> String {
-        frame.stanceValues.map { named($0, in: frame) }.joined(separator: "  ")
+        frame.stanceValues.map { named($0, in: frame) }.joined(separator: ", ")
     }
 }
 
@@ -32,6 +32,14 @@ public enum ReportGlyphs {
 /// Widths count columns, not Characters: East Asian Wide and Fullwidth characters and emoji take
 /// two, combining marks and format characters none.
 enum ReportText {
+    /// Joins words that wrapping must keep together; printed as an ordinary space.
+    static let glue: Character = "\u{00A0}"
+
+    /// `text` with its spaces turned into glue, so that it wraps as one word.
+    static func unbreakable(_ text: String) -> String {
+        String(text.map { $0 == " " ? glue : $0 })
+    }
+
     static func width(_ text: some StringProtocol) -> Int {
         text.reduce(0) { $0 + columns(of: $1) }
     }
@@ -66,12 +74,13 @@ enum ReportText {
     }
 
     /// One line of text: runs of white space (newlines, tabs) become one space, other control and
-    /// format characters go (ZWJ stays, it joins emoji), and the ends are trimmed.
+    /// format characters go (ZWJ stays, it joins emoji), and the ends are trimmed. Glue (a
+    /// no-break space) stays, to keep its words together.
     static func singleLine(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
         for character in text {
-            if character.isWhitespace {
+            if character.isWhitespace && character != glue {
                 pendingSpace = !out.isEmpty
                 continue
             }
@@ -160,9 +169,11 @@ enum ReportText {
         String(repeating: " ", count: max(0, columns - width(text))) + text
     }
 
-    /// Joins report lines, without trailing spaces, ending in a newline.
+    /// Joins report lines, glue printed as spaces, without trailing spaces, ending in a newline.
     static func join(_ lines: [String]) -> String {
-        lines.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
+        lines.map { line in
+            String(line.map { $0 == glue ? " " : $0 }.reversed().drop { $0 == " " }.reversed())
+        }.joined(separator: "\n") + "\n"
     }
 
     /// `text` wrapped to `width`, the lines after the first indented by `indent` spaces.

@@ -9,12 +9,16 @@ extension CorpusTimeline {
             return ReportText.join(lines)
         }
         lines += ReportText.hanging(
-            "Key: \(ReportGlyphs.legend(for: frame)) (split evenly)  blank: said nothing", width: width, indent: 5)
+            "Key: \(ReportGlyphs.legend(for: frame)), \(ReportText.unbreakable("blank: said nothing"))",
+            width: width, indent: 5)
 
-        // Every period takes as many columns as the widest glyph, so that columns stay aligned.
-        let cellWidth = frame.stanceValues.map { ReportText.width(ReportGlyphs.glyph(for: $0, in: frame)) }.max() ?? 1
+        // Every period takes the same columns: at least the widest glyph, so that columns stay
+        // aligned, and up to a short label and a space when the periods are few enough to spread.
+        let glyphWidth = frame.stanceValues.map { ReportText.width(ReportGlyphs.glyph(for: $0, in: frame)) }.max() ?? 1
         let nameWidth = min(lanes.map { ReportText.width($0.actor.name) }.max() ?? 0, max(8, width / 3))
-        let room = max(cellWidth, width - nameWidth - 1)
+        let room = max(glyphWidth, width - nameWidth - 1)
+        let spread = (buckets.map { ReportText.width($0.shortLabel) }.max() ?? 0) + 1
+        let cellWidth = max(glyphWidth, min(spread, room / buckets.count))
         let perBlock = room / cellWidth
         let glyphs = lanes.map { lane in
             Dictionary(lane.cells.map { ($0.bucket, ReportGlyphs.glyph(for: $0.leaning, in: frame)) },
@@ -39,7 +43,7 @@ extension CorpusTimeline {
             lines.append("Changes of position:")
             for lane in changes {
                 let list = lane.changes.map { change in
-                    "\(change.date) \(ReportGlyphs.glyph(for: change.from, in: frame))→\(ReportGlyphs.glyph(for: change.to, in: frame))"
+                    ReportText.unbreakable("\(change.date) \(ReportGlyphs.glyph(for: change.from, in: frame))→\(ReportGlyphs.glyph(for: change.to, in: frame))")
                 }
                 lines += ReportText.hanging("\(lane.actor.name): " + list.joined(separator: ", "),
                                             width: width - 2, indent: 2).map { "  " + $0 }
@@ -57,18 +61,21 @@ extension CorpusTimeline {
     }
 
     /// The label line and tick line over `block`: a label starts at its period's column, for as
-    /// many periods as fit within `room` columns with a space between labels; the first period
-    /// always gets one, cut when even that does not fit.
+    /// many periods as fit within `room` columns with a space between labels; the first label of
+    /// a block and the first of each new year are full, the others short. The first period always
+    /// gets a label, cut when even that does not fit.
     private func axis(_ block: [DateBucket], cellWidth: Int, room: Int) -> (String, String) {
         var labels = "", ticks = ""
+        var labelledYear: Int?
         for (i, bucket) in block.enumerated() {
             let column = i * cellWidth
+            let label = bucket.year == labelledYear ? bucket.shortLabel : bucket.label
             if i > 0 {
-                guard ReportText.width(labels) < column,
-                      column + ReportText.width(bucket.label) <= room else { continue }
+                guard ReportText.width(labels) < column, column + ReportText.width(label) <= room else { continue }
             }
-            labels = ReportText.padRight(labels, to: column) + ReportText.truncate(bucket.label, to: room - column)
+            labels = ReportText.padRight(labels, to: column) + ReportText.truncate(label, to: room - column)
             ticks = ReportText.padRight(ticks, to: column) + "|"
+            labelledYear = bucket.year
         }
         return (labels, ticks)
     }
