@@ -152,7 +152,9 @@ import Testing
                                               against: day("2031-04-01")...day("2031-04-30"),
                                               statements: F.statements, frame: F.frame, by: .week)
         #expect(comparison.compareTable(width: 70) == """
-        Comparison of Ada Brenner, by week; opposite positions in 1 of 3 weeks
+        Comparison of Ada Brenner, 2031-03-01 to 2031-03-31 against
+          2031-04-01 to 2031-04-30, by week; opposite positions in 1 of 3
+          weeks
 
         Left: Ada Brenner, foreign minister (person)
           2031-03-01 to 2031-03-31

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import StanceKit
 
@@ -58,6 +59,7 @@ enum ComparisonFixture {
 }
 
 @Suite struct ComparisonSupportTests {
+    typealias F = ComparisonFixture
     let frame = ComparisonFixture.frame
 
     @Test func leaningIsTheMajorityPositionAndMixedWhenSplitEvenly() {
@@ -79,6 +81,35 @@ enum ComparisonFixture {
         #expect(ActorLookup.find("小明", in: statements).map(\.id) == ["wang"])
         #expect(ActorLookup.find("nobody", in: statements).isEmpty)
         #expect(ActorLookup.find("  ", in: statements).isEmpty)
+    }
+
+    @Test func analysedArticlesBecomeDatedStatements() {
+        let article = Article(file: "a.txt", title: "Talks", source: "Herald", published: Day(iso: "2031-03-05"),
+                              text: "...")
+        let statements = [
+            Statement(id: "s1", actorID: "ada", kind: .direct, text: "Talk.", span: TextSpan(start: 0, end: 5),
+                      date: Day(iso: "2031-03-03"), stance: "diplomacy"),
+            Statement(id: "s2", actorID: "ada", kind: .direct, text: "Talk more.", span: TextSpan(start: 9, end: 19)),
+            Statement(id: "s3", actorID: "ghost", kind: .direct, text: "Boo.", span: TextSpan(start: 20, end: 24)),
+        ]
+        let dated = DatedStatement.statements(of: ArticleAnalysis(article: article, actors: [F.ada],
+                                                                  statements: statements))
+        #expect(dated.map(\.id) == ["s1", "s2"])
+        #expect(dated.map(\.date.description) == ["2031-03-03", "2031-03-05"])
+        #expect(dated.allSatisfy { $0.outlet == "Herald" && $0.articleID == "a.txt" && $0.articleTitle == "Talks" })
+        var undated = article
+        undated.published = nil
+        #expect(DatedStatement.statements(of: ArticleAnalysis(article: undated, actors: [F.ada], statements: statements),
+                                          articleID: "42").map(\.articleID) == ["42"])
+    }
+
+    @Test func jsonIsStableAndReadsBack() throws {
+        let matrix = AgreementMatrix.make(statements: F.statements, frame: frame)
+        let text = try ReportJSON.encode(matrix)
+        #expect(text == (try ReportJSON.encode(matrix)))
+        #expect(text.contains("\"agreements\" : 2"))
+        let decoded = try JSONDecoder().decode(AgreementMatrix.self, from: Data(text.utf8))
+        #expect(decoded == matrix)
     }
 
     @Test func widthsCountColumnsNotCharacters() {

@@ -23,6 +23,19 @@ public struct DatedStatement: Hashable, Sendable, Codable, Identifiable {
         self.date = date
     }
 
+    /// The statements of one analysed article, each dated by its own resolved date or else the
+    /// article's publication date; statements with neither, or whose actor is missing, are left
+    /// out (they cannot be placed in time or attributed).
+    public static func statements(of analysis: ArticleAnalysis, articleID: String? = nil) -> [DatedStatement] {
+        let article = analysis.article
+        let actors = Dictionary(analysis.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return analysis.statements.compactMap { statement in
+            guard let actor = actors[statement.actorID], let date = statement.date ?? article.published else { return nil }
+            return DatedStatement(statement: statement, actor: actor, articleID: articleID ?? article.file,
+                                  articleTitle: article.title, outlet: article.source, date: date)
+        }
+    }
+
     public var id: String { statement.id }
     public var stance: String { statement.stance }
 

@@ -62,8 +62,12 @@ extension ActorComparison {
     }
 
     private var title: String {
-        let who = left.actor.id == right.actor.id
-            ? left.actor.name : "\(left.actor.name) and \(right.actor.name)"
+        var who = "\(left.actor.name) and \(right.actor.name)"
+        // Offset alignment is one actor in two periods.
+        if alignment == .offset, let from = left.from, let to = left.to, let otherFrom = right.from, let otherTo = right.to {
+            who = "\(left.actor.name), \(ReportText.unbreakable("\(from) to \(to)")) against "
+                + ReportText.unbreakable("\(otherFrom) to \(otherTo)")
+        }
         return "Comparison of \(who), by \(bucketing.size.rawValue)"
             + (opposedRows.isEmpty ? "" : "; opposite positions in \(opposedRows.count) of \(rows.count) \(bucketing.size.rawValue)s")
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The glyphs the plain-text reports use besides the frame's own position glyphs, each defined once.
 public enum ReportGlyphs {
     /// A period or statement split between positions.
@@ -25,6 +27,16 @@ public enum ReportGlyphs {
     /// "◇ diplomacy, ▲ support, ± mixed, · none": the key to every glyph of the frame.
     static func legend(for frame: Frame) -> String {
         frame.stanceValues.map { named($0, in: frame) }.joined(separator: ", ")
+    }
+}
+
+/// The JSON form of the comparison results (`ActorComparison`, `CorpusTimeline`,
+/// `AgreementMatrix`), with sorted keys so that the same result always prints the same text.
+public enum ReportJSON {
+    public static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 }
 
