@@ -86,11 +86,10 @@ public struct ActorComparison: Hashable, Sendable, Codable {
     /// earliest to the latest statement of either actor.
     public static func make(left: Actor, right: Actor, statements: [DatedStatement], frame: Frame,
                             by bucketing: DateBucketing = .week, from: Day? = nil, to: Day? = nil) -> ActorComparison {
-        let counted = statements.countedChronologically()
-        let ofEither = counted.filter { $0.actor.id == left.id || $0.actor.id == right.id }
+        let ofEither = statements.filter { $0.actor.id == left.id || $0.actor.id == right.id }.countedChronologically()
         let start = from ?? ofEither.first?.date, end = to ?? ofEither.last?.date
         return make(left: Side(actor: left, from: start, to: end), right: Side(actor: right, from: start, to: end),
-                    alignment: .calendar, statements: counted, frame: frame, bucketing: bucketing)
+                    alignment: .calendar, statements: ofEither, frame: frame, bucketing: bucketing)
     }
 
     /// Compares an actor in one period (left) with the same actor in another (right), aligning
@@ -100,7 +99,8 @@ public struct ActorComparison: Hashable, Sendable, Codable {
                             by bucketing: DateBucketing = .week) -> ActorComparison {
         make(left: Side(actor: actor, from: period.lowerBound, to: period.upperBound),
              right: Side(actor: actor, from: other.lowerBound, to: other.upperBound),
-             alignment: .offset, statements: statements.countedChronologically(), frame: frame,
+             alignment: .offset, statements: statements.filter { $0.actor.id == actor.id }.countedChronologically(),
+             frame: frame,
              bucketing: bucketing)
     }
 
@@ -124,7 +124,7 @@ public struct ActorComparison: Hashable, Sendable, Codable {
 
         func byOffset(_ statements: [DatedStatement], from origin: DateBucket?) -> [Int: [DatedStatement]] {
             guard let origin else { return [:] }
-            return Dictionary(grouping: statements) { bucketing.distance(from: origin, to: bucketing.bucket(of: $0.date)) }
+            return Dictionary(grouping: statements) { bucketing.periods(from: origin.start, to: $0.date) }
         }
         let leftRows = byOffset(leftStatements, from: leftOrigin), rightRows = byOffset(rightStatements, from: rightOrigin)
 

@@ -72,20 +72,21 @@ public struct AgreementMatrix: Hashable, Sendable, Codable {
     /// Counts agreement over the statements dated `from`...`to` (either end open when nil).
     public static func make(statements: [DatedStatement], frame: Frame, by bucketing: DateBucketing = .week,
                             from: Day? = nil, to: Day? = nil) -> AgreementMatrix {
-        let counted = statements.countedChronologically().filter { statement in
+        let counted = statements.filter { statement in
             (from.map { statement.date >= $0 } ?? true) && (to.map { statement.date <= $0 } ?? true)
-        }
+        }.countedChronologically()
         var actorsByID: [String: Actor] = [:]
-        var tallies: [DateBucket: [String: StanceTally]] = [:]
+        // Keyed by the first day of each period.
+        var tallies: [Day: [String: StanceTally]] = [:]
         for dated in counted {
             if actorsByID[dated.actor.id] == nil { actorsByID[dated.actor.id] = dated.actor }
-            tallies[bucketing.bucket(of: dated.date), default: [:]][dated.actor.id, default: StanceTally()].add(dated.stance)
+            tallies[bucketing.start(of: dated.date), default: [:]][dated.actor.id, default: StanceTally()].add(dated.stance)
         }
 
         var positioned: Set<String> = []
         var counts: [String: [String: Count]] = [:]
-        for bucket in tallies.keys.sorted() {
-            let leanings = tallies[bucket]!.compactMapValues { tally -> String? in
+        for period in tallies.values {
+            let leanings = period.compactMapValues { tally -> String? in
                 let leaning = tally.leaning(in: frame)
                 return ComparisonSupport.isPosition(leaning, in: frame) ? leaning : nil
             }

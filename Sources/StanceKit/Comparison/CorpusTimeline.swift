@@ -66,7 +66,7 @@ public struct CorpusTimeline: Hashable, Sendable, Codable {
 
     public static func make(statements: [DatedStatement], frame: Frame, by bucketing: DateBucketing = .week,
                             filter: TimelineFilter = TimelineFilter()) -> CorpusTimeline {
-        let shown = statements.countedChronologically().filter(filter.admits)
+        let shown = statements.filter(filter.admits).countedChronologically()
         var actors: [String: Actor] = [:]
         var byActor: [String: [DatedStatement]] = [:]
         for dated in shown {
@@ -99,11 +99,10 @@ public struct CorpusTimeline: Hashable, Sendable, Codable {
                                  bucketing: DateBucketing) -> Lane {
         var groups: [(bucket: DateBucket, statements: [DatedStatement])] = []
         for dated in statements {
-            let bucket = bucketing.bucket(of: dated.date)
-            if groups.last?.bucket == bucket {
+            if let last = groups.last, last.bucket.contains(dated.date) {
                 groups[groups.count - 1].statements.append(dated)
             } else {
-                groups.append((bucket, [dated]))
+                groups.append((bucketing.bucket(of: dated.date), [dated]))
             }
         }
         var cells: [Cell] = []
@@ -127,13 +126,13 @@ public struct CorpusTimeline: Hashable, Sendable, Codable {
 
     /// The actor's first change of position in a period after the one containing `day`.
     public func nextChange(for actorID: String, after day: Day) -> PositionShift? {
-        let current = bucketing.bucket(of: day)
-        return lane(for: actorID)?.changes.first { bucketing.bucket(of: $0.date) > current }
+        let current = bucketing.start(of: day)
+        return lane(for: actorID)?.changes.first { bucketing.start(of: $0.date) > current }
     }
 
     /// The actor's last change of position in a period before the one containing `day`.
     public func previousChange(for actorID: String, before day: Day) -> PositionShift? {
-        let current = bucketing.bucket(of: day)
-        return lane(for: actorID)?.changes.last { bucketing.bucket(of: $0.date) < current }
+        let current = bucketing.start(of: day)
+        return lane(for: actorID)?.changes.last { bucketing.start(of: $0.date) < current }
     }
 }

@@ -52,19 +52,24 @@ public struct DateBucketing: Hashable, Sendable, Codable {
     public static let week = DateBucketing(.week)
     public static let month = DateBucketing(.month)
 
+    /// The first day of the period that contains `day`: a cheap key for grouping, where
+    /// `bucket(of:)` also builds the labels.
+    public func start(of day: Day) -> Day {
+        switch size {
+        case .day: return day
+        case .week: return day.adding(days: 1 - day.weekday)
+        case .month: return day.adding(days: 1 - day.day)
+        }
+    }
+
     /// The period that contains `day`.
     public func bucket(of day: Day) -> DateBucket {
-        let start: Day, end: Day
+        let start = start(of: day)
+        let end: Day
         switch size {
-        case .day:
-            start = day
-            end = day
-        case .week:
-            start = day.adding(days: 1 - day.weekday)
-            end = start.adding(days: 6)
-        case .month:
-            start = day.adding(days: 1 - day.day)
-            end = start.adding(days: Day.daysIn(month: day.month, year: day.year) - 1)
+        case .day: end = start
+        case .week: end = start.adding(days: 6)
+        case .month: end = start.adding(days: Day.daysIn(month: start.month, year: start.year) - 1)
         }
         let (label, shortLabel, year) = labels(start: start, end: end)
         return DateBucket(size: size, start: start, end: end, label: label, shortLabel: shortLabel, year: year)
@@ -79,10 +84,10 @@ public struct DateBucketing: Hashable, Sendable, Codable {
         case .week: return self.bucket(of: bucket.start.adding(days: 7 * count))
         case .month:
             // Step a month at a time: a day inside the target month is all `bucket(of:)` needs.
-            var day = bucket.start
+            var day = start(of: bucket.start)
             for _ in 0..<abs(count) {
-                let month = self.bucket(of: day)
-                day = count > 0 ? month.end.adding(days: 1) : month.start.adding(days: -1)
+                day = count > 0 ? day.adding(days: Day.daysIn(month: day.month, year: day.year))
+                    : start(of: day.adding(days: -1))
             }
             return self.bucket(of: day)
         }
@@ -93,7 +98,12 @@ public struct DateBucketing: Hashable, Sendable, Codable {
 
     /// How many periods `later` lies after `earlier` (negative when it lies before).
     public func distance(from earlier: DateBucket, to later: DateBucket) -> Int {
-        let a = bucket(of: earlier.start).start, b = bucket(of: later.start).start
+        periods(from: earlier.start, to: later.start)
+    }
+
+    /// How many periods the one containing `later` lies after the one containing `earlier`.
+    func periods(from earlier: Day, to later: Day) -> Int {
+        let a = start(of: earlier), b = start(of: later)
         switch size {
         case .day: return b.ordinal - a.ordinal
         case .week: return (b.ordinal - a.ordinal) / 7

@@ -45,8 +45,10 @@ public struct DatedStatement: Hashable, Sendable, Codable, Identifiable {
     /// Date order, made total (article, then place in the article, then id) so that every
     /// computation and report is deterministic whatever order the caller passed.
     static func chronological(_ a: DatedStatement, _ b: DatedStatement) -> Bool {
-        (a.date, a.articleID, a.statement.span.start, a.statement.id)
-            < (b.date, b.articleID, b.statement.span.start, b.statement.id)
+        if a.date != b.date { return a.date < b.date }
+        if a.articleID != b.articleID { return a.articleID < b.articleID }
+        if a.statement.span.start != b.statement.span.start { return a.statement.span.start < b.statement.span.start }
+        return a.statement.id < b.statement.id
     }
 }
 
