@@ -44,18 +44,37 @@ public struct DatedStatement: Hashable, Sendable, Codable, Identifiable {
 
     /// Date order, made total (article, then place in the article, then id) so that every
     /// computation and report is deterministic whatever order the caller passed.
-    static func chronological(_ a: DatedStatement, _ b: DatedStatement) -> Bool {
-        if a.date != b.date { return a.date < b.date }
-        if a.articleID != b.articleID { return a.articleID < b.articleID }
-        if a.statement.span.start != b.statement.span.start { return a.statement.span.start < b.statement.span.start }
-        return a.statement.id < b.statement.id
+    struct ChronologicalKey: Comparable {
+        var day: Int
+        var articleID: String
+        var offset: Int
+        var statementID: String
+
+        init(_ dated: DatedStatement) {
+            day = dated.date.ordinal
+            articleID = dated.articleID
+            offset = dated.statement.span.start
+            statementID = dated.statement.id
+        }
+
+        static func < (a: ChronologicalKey, b: ChronologicalKey) -> Bool {
+            if a.day != b.day { return a.day < b.day }
+            if a.articleID != b.articleID { return a.articleID < b.articleID }
+            if a.offset != b.offset { return a.offset < b.offset }
+            return a.statementID < b.statementID
+        }
     }
 }
 
 extension Array where Element == DatedStatement {
     /// The statements that count (not rejected), in date order.
     func countedChronologically() -> [DatedStatement] {
-        filter(\.counts).sorted(by: DatedStatement.chronological)
+        // Sorting small keys and moving each statement once is much cheaper than sorting the
+        // statements themselves, which are large values.
+        let counted = filter(\.counts)
+        return counted.indices.map { (key: DatedStatement.ChronologicalKey(counted[$0]), index: $0) }
+            .sorted { $0.key < $1.key }
+            .map { counted[$0.index] }
     }
 }
 
