@@ -1,0 +1,148 @@
+import Foundation
+
+/// A statement placed in time and in the corpus: what the comparison, timeline and agreement
+/// computations consume. The workspace and the analyser build these; nothing here reads files or SQL.
+public struct DatedStatement: Hashable, Sendable, Codable, Identifiable {
+    public var statement: Statement
+    /// The (merged) actor who made the statement; `actor.id` is what groups statements together.
+    public var actor: Actor
+    public var articleID: String
+    public var articleTitle: String?
+    /// The outlet that reported it ("The New York Times").
+    public var outlet: String?
+    /// The day the statement was made: the statement's own date when resolved, else publication.
+    public var date: Day
+
+    public init(statement: Statement, actor: Actor, articleID: String, articleTitle: String? = nil,
+                outlet: String? = nil, date: Day) {
+        self.statement = statement
+        self.actor = actor
+        self.articleID = articleID
+        self.articleTitle = articleTitle
+        self.outlet = outlet
+        self.date = date
+    }
+
+    /// The statements of one analysed article, each dated by its own resolved date or else the
+    /// article's publication date; statements with neither, or whose actor is missing, are left
+    /// out (they cannot be placed in time or attributed).
+    public static func statements(of analysis: ArticleAnalysis, articleID: String? = nil) -> [DatedStatement] {
+        let article = analysis.article
+        let actors = Dictionary(analysis.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return analysis.statements.compactMap { statement in
+            guard let actor = actors[statement.actorID], let date = statement.date ?? article.published else { return nil }
+            return DatedStatement(statement: statement, actor: actor, articleID: articleID ?? article.file,
+                                  articleTitle: article.title, outlet: article.source, date: date)
+        }
+    }
+
+    public var id: String { statement.id }
+    public var stance: String { statement.stance }
+
+    /// Whether the statement counts at all: a human rejected it, so it never does.
+    public var counts: Bool { statement.status != .rejected }
+
+    /// Date order, made total (article, then place in the article, then id) so that every
+    /// computation and report is deterministic whatever order the caller passed.
+    struct ChronologicalKey: Comparable {
+        var day: Int
+        var articleID: String
+        var offset: Int
+        var statementID: String
+
+        init(_ dated: DatedStatement) {
+            day = dated.date.ordinal
+            articleID = dated.articleID
+            offset = dated.statement.span.start
+            statementID = dated.statement.id
+        }
+
+        static func < (a: ChronologicalKey, b: ChronologicalKey) -> Bool {
+            if a.day != b.day { return a.day < b.day }
+            if a.articleID != b.articleID { return a.articleID < b.articleID }
+            if a.offset != b.offset { return a.offset < b.offset }
+            return a.statementID < b.statementID
+        }
+    }
+}
+
+extension Array where Element == DatedStatement {
+    /// The statements that count (not rejected), in date order.
+    func countedChronologically() -> [DatedStatement] {
+        // Sorting small keys and moving each statement once is much cheaper than sorting the
+        // statements themselves, which are large values.
+        let counted = filter(\.counts)
+        return counted.indices.map { (key: DatedStatement.ChronologicalKey(counted[$0]), index: $0) }
+            .sorted { $0.key < $1.key }
+            .map { counted[$0.index] }
+    }
+}
+
+/// Finds actors by what a user types on a command line: an id, a name or an alias.
+public enum ActorLookup {
+    /// Actors whose id, name or alias equals `query` (ignoring case and surrounding spaces); when
+    /// none does, those whose name or alias contains it. Sorted by name, each actor once.
+    public static func find(_ query: String, in statements: [DatedStatement]) -> [Actor] {
+        let wanted = query.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !wanted.isEmpty else { return [] }
+        var actors: [String: Actor] = [:]
+        for dated in statements where actors[dated.actor.id] == nil {
+            actors[dated.actor.id] = dated.actor
+        }
+        let all = actors.values.sorted(by: ComparisonSupport.byName)
+        let names = { (actor: Actor) in ([actor.name] + actor.aliases).map { $0.lowercased() } }
+        let exact = all.filter { actor in actor.id.lowercased() == wanted || names(actor).contains(wanted) }
+        if !exact.isEmpty { return exact }
+        return all.filter { actor in names(actor).contains { $0.contains(wanted) } }
+    }
+}
+
+/// How many statements took each stance, and which position they lean to.
+public struct StanceTally: Hashable, Sendable, Codable {
+    /// Stance value → number of statements.
+    public private(set) var counts: [String: Int] = [:]
+    public private(set) var total = 0
+
+    public init() {}
+
+    public init(_ stances: some Sequence<String>) {
+        for stance in stances { add(stance) }
+    }
+
+    public mutating func add(_ stance: String) {
+        counts[stance, default: 0] += 1
+        total += 1
+    }
+
+    public func count(_ stance: String) -> Int { counts[stance] ?? 0 }
+
+    /// The frame position most statements took. `mixed` when two or more positions share the
+    /// largest count, or when no statement took a frame position but some were themselves mixed;
+    /// `none` when nothing took a side.
+    public func leaning(in frame: Frame) -> String {
+        let ranked = frame.positions.map { (id: $0.id, count: count($0.id)) }.filter { $0.count > 0 }
+        guard let top = ranked.map(\.count).max() else {
+            return count(Frame.mixed) > 0 ? Frame.mixed : Frame.none
+        }
+        let leaders = ranked.filter { $0.count == top }
+        return leaders.count == 1 ? leaders[0].id : Frame.mixed
+    }
+}
+
+/// Rules shared by the comparison computations; a namespace so they stay out of the model types.
+enum ComparisonSupport {
+    /// Whether `stance` is one of the frame's own positions (not mixed, none or unknown).
+    static func isPosition(_ stance: String, in frame: Frame) -> Bool {
+        frame.positions.contains { $0.id == stance }
+    }
+
+    /// Two stances oppose each other when they are different positions of the frame.
+    static func opposes(_ a: String, _ b: String, in frame: Frame) -> Bool {
+        a != b && isPosition(a, in: frame) && isPosition(b, in: frame)
+    }
+
+    /// Display order for actor lists: by name, ignoring case, then id so equal names stay apart.
+    static func byName(_ a: Actor, _ b: Actor) -> Bool {
+        (a.name.lowercased(), a.id) < (b.name.lowercased(), b.id)
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+
+/// The glyphs the plain-text reports use besides the frame's own position glyphs, each defined once.
+public enum ReportGlyphs {
+    /// A period or statement split between positions.
+    public static let mixed = "±"
+    /// Statements that took no position.
+    public static let none = "·"
+    /// A row in which the two actors of a comparison took opposite positions.
+    public static let opposed = "≠"
+    /// The glyph for a stance: the frame position's own, `mixed`, `none`, or `?` for a stance the
+    /// frame does not know.
+    public static func glyph(for stance: String, in frame: Frame) -> String {
+        if let position = frame.position(stance) { return position.glyph }
+        switch stance {
+        case Frame.mixed: return mixed
+        case Frame.none: return none
+        default: return "?"
+        }
+    }
+
+    /// A stance as "glyph label" ("▲ support"), kept on one line when wrapped.
+    static func named(_ stance: String, in frame: Frame) -> String {
+        ReportText.unbreakable("\(glyph(for: stance, in: frame)) \(frame.position(stance)?.label ?? stance)")
+    }
+
+    /// "◇ diplomacy, ▲ support, ± mixed, · none": the key to every glyph of the frame.
+    static func legend(for frame: Frame) -> String {
+        frame.stanceValues.map { named($0, in: frame) }.joined(separator: ", ")
+    }
+}
+
+/// The JSON form of the comparison results (`ActorComparison`, `CorpusTimeline`,
+/// `AgreementMatrix`), with sorted keys so that the same result always prints the same text.
+public enum ReportJSON {
+    public static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}
+
+/// Measuring, cleaning and laying out text in terminal columns for the plain-text reports.
+/// Widths count columns, not Characters: East Asian Wide and Fullwidth characters and emoji take
+/// two, combining marks and format characters none.
+enum ReportText {
+    /// Joins words that wrapping must keep together; printed as an ordinary space.
+    static let glue: Character = "\u{00A0}"
+
+    /// `text` with its spaces turned into glue, so that it wraps as one word.
+    static func unbreakable(_ text: String) -> String {
+        String(text.map { $0 == " " ? glue : $0 })
+    }
+
+    static func width(_ text: some StringProtocol) -> Int {
+        text.reduce(0) { $0 + columns(of: $1) }
+    }
+
+    static func columns(of character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let lead = scalars.first else { return 0 }
+        switch lead.properties.generalCategory {
+        case .control, .format, .nonspacingMark, .enclosingMark, .lineSeparator, .paragraphSeparator:
+            return 0
+        default:
+            break
+        }
+        // A variation selector 16 asks for emoji presentation, which terminals draw two wide.
+        if lead.properties.isEmojiPresentation || scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        return isEastAsianWide(lead.value) ? 2 : 1
+    }
+
+    /// East Asian Width W and F (UAX #11), the blocks that matter for text: Hangul Jamo, CJK
+    /// radicals to Yi, Hangul syllables, compatibility ideographs, vertical and small forms,
+    /// fullwidth forms, Tangut, Kana supplements, and the supplementary ideographic planes.
+    private static func isEastAsianWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+             0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+             0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4,
+             0x17000...0x18CFF, 0x1AFF0...0x1B2FF, 0x1F200...0x1F2FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// One line of text: runs of white space (newlines, tabs) become one space, other control and
+    /// format characters go (ZWJ stays, it joins emoji), and the ends are trimmed. Glue (a
+    /// no-break space) stays, to keep its words together.
+    static func singleLine(_ text: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace && character != glue {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            let kept = String(String.UnicodeScalarView(character.unicodeScalars.filter { scalar in
+                scalar.value == 0x200D || ![.control, .format].contains(scalar.properties.generalCategory)
+            }))
+            guard !kept.isEmpty else { continue }
+            if pendingSpace { out += " " }
+            pendingSpace = false
+            out += kept
+        }
+        return out
+    }
+
+    /// Breaks `text` into lines of at most `width` columns (`firstWidth` for the first line), at
+    /// spaces where possible and inside a word only when the word alone is too wide. Always at
+    /// least one line.
+    static func wrap(_ text: String, width: Int, firstWidth: Int? = nil) -> [String] {
+        var limit = max(1, firstWidth ?? width)
+        var lines: [String] = []
+        var line = "", lineWidth = 0
+        func flush() {
+            lines.append(line)
+            line = ""
+            lineWidth = 0
+            limit = max(1, width)
+        }
+        for word in singleLine(text).split(separator: " ") {
+            var word = Substring(word), wordWidth = self.width(word)
+            if lineWidth > 0 && lineWidth + 1 + wordWidth > limit { flush() }
+            while wordWidth > limit {
+                if lineWidth > 0 { flush() }
+                let (head, rest) = split(word, at: limit)
+                line = String(head)
+                flush()
+                word = rest
+                wordWidth = self.width(word)
+            }
+            guard !word.isEmpty else { continue }
+            if lineWidth > 0 {
+                line += " "
+                lineWidth += 1
+            }
+            line += word
+            lineWidth += wordWidth
+        }
+        if !line.isEmpty || lines.isEmpty { flush() }
+        return lines
+    }
+
+    /// The longest prefix of `text` that fits in `columns` (at least one Character, so that a
+    /// character wider than the limit still moves on), and the rest.
+    private static func split(_ text: Substring, at columns: Int) -> (Substring, Substring) {
+        var used = 0
+        var end = text.startIndex
+        while end < text.endIndex {
+            let next = used + self.columns(of: text[end])
+            if next > columns && end > text.startIndex { break }
+            used = next
+            end = text.index(after: end)
+        }
+        return (text[..<end], text[end...])
+    }
+
+    /// `text` cut to `columns`, ending in "…" when cut.
+    static func truncate(_ text: String, to columns: Int) -> String {
+        guard width(text) > columns else { return text }
+        guard columns > 1 else { return columns == 1 ? "…" : "" }
+        var out = "", used = 0
+        for character in text {
+            let w = self.columns(of: character)
+            if used + w > columns - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// `text` followed by spaces up to `columns`.
+    static func padRight(_ text: String, to columns: Int) -> String {
+        text + String(repeating: " ", count: max(0, columns - width(text)))
+    }
+
+    /// Spaces then `text`, up to `columns`.
+    static func padLeft(_ text: String, to columns: Int) -> String {
+        String(repeating: " ", count: max(0, columns - width(text))) + text
+    }
+
+    /// Joins report lines, glue printed as spaces, without trailing spaces, ending in a newline.
+    static func join(_ lines: [String]) -> String {
+        lines.map { line in
+            String(line.map { $0 == glue ? " " : $0 }.reversed().drop { $0 == " " }.reversed())
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` wrapped to `width`, the lines after the first indented by `indent` spaces.
+    static func hanging(_ text: String, width: Int, indent: Int) -> [String] {
+        let lines = wrap(text, width: width - indent, firstWidth: width)
+        return [lines[0]] + lines.dropFirst().map { String(repeating: " ", count: indent) + $0 }
+    }
+}
