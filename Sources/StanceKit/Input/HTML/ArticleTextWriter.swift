@@ -91,11 +91,14 @@ struct ArticleTextWriter {
     /// The role an element gives the blocks inside it, if it gives one.
     private func contextRole(of node: XMLNode, name: String, isBlock: Bool) -> BlockRole? {
         let inCaption = roleContext.contains { $0.role == .caption }
+        // Headings inside a caption or sidebar belong to it.
+        let inBoilerplate = roleContext.contains { $0.role == .caption || $0.role == .sidebar }
         switch name {
         case "figcaption": return .caption
         case "aside": return .sidebar
-        case "h1": return .subheading // the page's first h1 is written separately, as the headline
-        case _ where HTMLVocabulary.subheadingElements.contains(name): return .subheading
+        // The headline h1 is written separately, first; any other h1 is a subheading.
+        case "h1" where !inBoilerplate: return .subheading
+        case _ where !inBoilerplate && HTMLVocabulary.subheadingElements.contains(name): return .subheading
         case "cite" where inCaption, "small" where inCaption: return .credit
         default: break
         }

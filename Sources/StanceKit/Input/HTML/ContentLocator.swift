@@ -6,6 +6,8 @@ struct SubtreeFigures {
     var linkLength = 0
     /// The summed weights of the paragraphs inside.
     var paragraphWeight = 0
+    /// Whether a `rel=author` or `itemprop=author` element is inside: a byline, however many links.
+    var marksAuthor = false
 
     var linkDensity: Double { length > 0 ? Double(linkLength) / Double(length) : 0 }
 }
@@ -59,6 +61,7 @@ struct ContentLocator {
             path.removeLast()
             if node.hasName("a") { linkDepth -= 1 }
             var own = last.figures
+            if HTMLVocabulary.marksAuthor(node) { own.marksAuthor = true }
             if last.isParagraph, own.length >= Self.minimumParagraphLength {
                 let weight = own.length - own.linkLength
                 own.paragraphWeight += weight
@@ -78,6 +81,7 @@ struct ContentLocator {
                 path[path.count - 1].figures.length += own.length
                 path[path.count - 1].figures.linkLength += own.linkLength
                 path[path.count - 1].figures.paragraphWeight += own.paragraphWeight
+                if own.marksAuthor { path[path.count - 1].figures.marksAuthor = true }
             }
         })
     }

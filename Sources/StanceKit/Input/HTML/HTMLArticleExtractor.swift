@@ -101,8 +101,9 @@ public enum HTMLArticleExtractor {
     ]
 
     /// Which elements under the content roots to leave out: excluded and hidden elements, the
-    /// headline (written first), page headers and footers outside an article, and furniture
-    /// (named like it, or mostly links), unless it holds most of the article's paragraph text.
+    /// headline (written first), page headers and footers outside an article (inside one they are
+    /// kept, whatever their class, for the byline and contributor lines), and furniture (named like
+    /// it, or mostly links but not a byline), unless it holds most of the article's paragraph text.
     private static func furnitureFilter(contentRoots: [XMLNode], locator: ContentLocator, headline: XMLNode?)
         -> (XMLNode) -> Bool
     {
@@ -114,10 +115,10 @@ public enum HTMLArticleExtractor {
             guard let figures = locator.figures[node] else { return true }
             if rootSet.contains(node) { return false }
             let name = node.name
-            if name == "header" || name == "footer", !hasArticleAncestor(node) { return true }
+            if name == "header" || name == "footer" { return !hasArticleAncestor(node) }
             if figures.paragraphWeight * 2 > contentWeight { return false }
             if HTMLVocabulary.isFurniture(classAndID: node.classAndID) { return true }
-            return linkListElements.contains(name) && figures.linkDensity > 0.5
+            return linkListElements.contains(name) && figures.linkDensity > 0.5 && !figures.marksAuthor
         }
     }
 

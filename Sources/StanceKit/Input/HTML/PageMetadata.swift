@@ -61,8 +61,9 @@ struct PageMetadata {
         jsonLD?.headline ?? meta(["og:title", "twitter:title"]) ?? titleElement
     }
 
-    private func meta(_ keys: [String]) -> String? {
-        keys.lazy.compactMap { properties[$0] ?? names[$0] }.first
+    /// The first of `keys` present (as `property` or `name`) whose content `accept` takes.
+    private func meta(_ keys: [String], accept: (String) -> Bool = { _ in true }) -> String? {
+        keys.lazy.flatMap { [properties[$0], names[$0]] }.compactMap { $0 }.first(where: accept)
     }
 
     /// The metadata, given what the extractor found in the article: the `<h1>` headline, the
@@ -72,8 +73,9 @@ struct PageMetadata {
         metadata.source = jsonLD?.publisher ?? meta(["og:site_name", "application-name"])
         metadata.title = jsonLD?.headline ?? meta(["og:title", "twitter:title", "title", "dc.title"])
             ?? pageHeadline ?? titleElement.map { Self.removingSiteName(from: $0, source: metadata.source) }
-        let metaAuthor = meta(["article:author", "author", "byl", "parsely-author", "sailthru.author", "dc.creator"])
-            .map(Self.removingBy).flatMap { JSONLDArticle.looksLikeURL($0) ? nil : $0 }
+        // article:author is often a link to a profile page rather than a name.
+        let metaAuthor = meta(["article:author", "author", "byl", "parsely-author", "sailthru.author", "dc.creator"],
+                              accept: { !JSONLDArticle.looksLikeURL($0) }).map(Self.removingBy)
         metadata.author = Self.joinedNames(jsonLD?.authors ?? []) ?? metaAuthor ?? Self.joinedNames(pageAuthors)
         metadata.published = jsonLD?.datePublished
             ?? meta(["article:published_time", "og:published_time", "date", "pubdate", "publishdate",
