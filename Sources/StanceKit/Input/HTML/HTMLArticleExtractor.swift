@@ -1,0 +1,166 @@
+import CLibXML2
+
+/// Extracts the article from a saved web page with libxml2's HTML parser: the text of the
+/// `<article>` element (or `[itemprop=articleBody]`, or the container densest in paragraph text),
+/// without navigation, sharing buttons, related links, scripts and forms; the metadata the page
+/// declares; and a role hint for every block.
+///
+/// The text starts with the headline as `# Headline` (the page's `<h1>`, else the declared title);
+/// its block span covers the headline without the `# `. Blocks are separated by one blank line.
+public enum HTMLArticleExtractor {
+    /// Extracts from the bytes of a page. Without `encoding` the page's `<meta charset>` decides,
+    /// UTF-8 when it declares none; labels of ISO-8859-1 and US-ASCII are read as Windows-1252, as
+    /// browsers do.
+    public static func extract(_ bytes: [UInt8], path: String, encoding: String? = nil)
+        throws(InputError) -> SourceDocument
+    {
+        try extract(bytes[...], path: path, declaredEncoding: encoding)
+    }
+
+    /// Extracts from a page already decoded.
+    public static func extract(html: String, path: String) throws(InputError) -> SourceDocument {
+        try extract(Array(html.utf8)[...], path: path, declaredEncoding: "UTF-8")
+    }
+
+    static func extract(_ bytes: ArraySlice<UInt8>, path: String, declaredEncoding: String?)
+        throws(InputError) -> SourceDocument
+    {
+        let parsed = parse(bytes, declaredEncoding: declaredEncoding)
+        guard let document = parsed.document, let root = document.root else { throw .empty(path: path) }
+        let body = firstElement(named: "body", in: root) ?? root
+        let page = PageMetadata(document: root)
+        let locator = ContentLocator(body: body)
+        let contentRoots = locator.contentRoots()
+        let landmarks = PageLandmarks(body: body, contentRoots: contentRoots, locator: locator,
+                                      declaredTitle: page.declaredTitle)
+
+        var metadata = page.resolve(pageHeadline: landmarks.headline.map(inlineText),
+                                    articleTime: landmarks.time.flatMap(timeText),
+                                    pageAuthors: landmarks.authorNames)
+        var writer = ArticleTextWriter()
+        if let headline = landmarks.headline.map(inlineText) ?? metadata.title {
+            writer.addBlock(headline, role: .headline, marker: "# ")
+        }
+        let skip = furnitureFilter(contentRoots: contentRoots, locator: locator, headline: landmarks.headline)
+        if let byline = landmarks.outsideByline {
+            writer.write(byline, skip: skip)
+        }
+        for contentRoot in contentRoots {
+            writer.write(contentRoot, skip: skip)
+        }
+        guard writer.blocks.contains(where: { $0.role != .headline && $0.role != .byline }) else {
+            throw .empty(path: path)
+        }
+        if metadata.title == nil, let headline = writer.blocks.first(where: { $0.role == .headline }) {
+            let scalars = writer.text.unicodeScalars
+            let start = scalars.index(scalars.startIndex, offsetBy: headline.span.start)
+            metadata.title = String(scalars[start..<scalars.index(start, offsetBy: headline.span.length)])
+        }
+        return SourceDocument(path: path, text: writer.text, format: .html, metadata: metadata,
+                              warnings: parsed.warnings, blocks: writer.blocks)
+    }
+
+    /// Parses with the page's declared encoding, correcting what libxml alone gets wrong: pages
+    /// labelled ISO-8859-1 that hold Windows-1252 quotes, and bytes that are not the UTF-8 the
+    /// page claims (or, undeclared, the UTF-8 it is taken for).
+    private static func parse(_ bytes: ArraySlice<UInt8>, declaredEncoding: String?)
+        -> (document: LibXMLDocument?, warnings: [String])
+    {
+        if let declaredEncoding {
+            return (LibXMLDocument(bytes, encoding: declaredEncoding), [])
+        }
+        guard let document = LibXMLDocument(bytes, encoding: nil) else { return (nil, []) }
+        let declared = document.encoding
+        if let declared, windows1252Labels.contains(declared) {
+            guard bytes.contains(where: { (0x80...0x9F).contains($0) }) else { return (document, []) }
+            return (LibXMLDocument(TextEncoding.windows1252ToUTF8(bytes)[...], encoding: "UTF-8"), [])
+        }
+        if declared == nil || declared == "utf-8" || declared == "utf8" {
+            let scan = UTF8Scan(bytes)
+            if let first = scan.firstInvalidOffset {
+                if declared == nil, scan.multibyteSequenceCount == 0 {
+                    return (LibXMLDocument(TextEncoding.windows1252ToUTF8(bytes)[...], encoding: "UTF-8"),
+                            ["the page declares no character set and is not UTF-8; read as Windows-1252"])
+                }
+                let repaired = Array(String(decoding: bytes, as: UTF8.self).utf8)
+                return (LibXMLDocument(repaired[...], encoding: "UTF-8"),
+                        [SourceLoader.invalidUTF8Warning(scan, firstOffset: first, in: bytes, relativeOffset: first)])
+            }
+        }
+        let warnings = document.hadConversionError
+            ? ["some bytes could not be converted from \(declared ?? "the page's encoding"); text after them may be missing"]
+            : []
+        return (document, warnings)
+    }
+
+    /// The WHATWG labels that all mean Windows-1252.
+    private static let windows1252Labels: Set<String> = [
+        "ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819", "iso-8859-1", "iso-ir-100",
+        "iso8859-1", "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1", "latin1", "us-ascii",
+        "windows-1252", "x-cp1252",
+    ]
+
+    /// Which elements under the content roots to leave out: excluded and hidden elements, the
+    /// headline (written first), page headers and footers outside an article (inside one they are
+    /// kept, whatever their class, for the byline and contributor lines), and furniture (named like
+    /// it, or mostly links but not a byline), unless it holds most of the article's paragraph text.
+    private static func furnitureFilter(contentRoots: [XMLNode], locator: ContentLocator, headline: XMLNode?)
+        -> (XMLNode) -> Bool
+    {
+        let contentWeight = contentRoots.reduce(0) { $0 + locator.paragraphWeight(under: $1) }
+        let rootSet = Set(contentRoots)
+        return { node in
+            if node == headline { return true }
+            // Elements the locator did not measure are excluded, hidden or inside such.
+            guard let figures = locator.figures[node] else { return true }
+            if rootSet.contains(node) { return false }
+            let name = node.name
+            if name == "header" || name == "footer" { return !hasArticleAncestor(node) }
+            if figures.paragraphWeight * 2 > contentWeight { return false }
+            if HTMLVocabulary.isFurniture(classAndID: node.classAndID) { return true }
+            return linkListElements.contains(name) && figures.linkDensity > 0.5 && !figures.marksAuthor
+        }
+    }
+
+    /// Elements that, made mostly of links, are lists of other stories or tags.
+    private static let linkListElements: Set<String> = ["div", "section", "ul", "ol", "li", "p", "table", "span"]
+
+    private static func hasArticleAncestor(_ node: XMLNode) -> Bool {
+        var ancestor = node.parentElement
+        while let current = ancestor {
+            if current.hasName("article") || HTMLVocabulary.hasItemProperty(current, "articleBody") { return true }
+            ancestor = current.parentElement
+        }
+        return false
+    }
+
+    private static func firstElement(named name: String, in root: XMLNode) -> XMLNode? {
+        var found: XMLNode?
+        root.walk { node in
+            guard found == nil, node.isElement else { return false }
+            if node.hasName(name) {
+                found = node
+                return false
+            }
+            return true
+        }
+        return found
+    }
+
+    /// An element's text on one line: whitespace collapsed, `<br>` as a space.
+    static func inlineText(_ element: XMLNode) -> String {
+        var text = ""
+        element.walk { node in
+            if node.isText, let content = node.pointee.content { text += String(cString: content) }
+            guard node.isElement else { return false }
+            if node.hasName("br") { text += " " }
+            return !HTMLVocabulary.excludedElements.contains(node.name)
+        }
+        return PageMetadata.clean(text) ?? ""
+    }
+
+    private static func timeText(_ element: XMLNode) -> String? {
+        (element.attribute("datetime") ?? element.attribute("content")).flatMap(PageMetadata.clean)
+            ?? PageMetadata.clean(inlineText(element))
+    }
+}

@@ -1,0 +1,94 @@
+/// What elements and template class names say about a page's parts.
+enum HTMLVocabulary {
+    /// Elements whose content is never article text.
+    static let excludedElements: Set<String> = [
+        "script", "style", "noscript", "nav", "form", "button", "iframe", "svg", "template", "select",
+        "textarea", "input", "object", "embed", "canvas", "dialog", "menu", "head", "title", "meta", "link",
+    ]
+
+    /// Elements that start and end a block of text.
+    static let blockElements: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hgroup", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "table",
+        "tbody", "tfoot", "thead", "tr", "ul",
+    ]
+
+    static let subheadingElements: Set<String> = ["h2", "h3", "h4"]
+
+    /// Class or id words of navigation, sharing, advertising, teasers and comments, matched as
+    /// whole words ("ad" must not match "header")...
+    private static let furnitureWords: Set<String> = [
+        "ad", "ads", "adslot", "advert", "advertisement", "breadcrumb", "breadcrumbs",
+        "comment", "comments", "cookie", "cookies", "disqus", "footer", "masthead", "menu", "modal",
+        "nav", "navbar", "navigation", "newsletter", "outbrain", "popup", "promo", "pullquote", "rail",
+        "recirc", "recommended", "related", "share", "sharing", "sidebar", "signup", "social",
+        "sponsor", "sponsored", "subscribe", "subscription", "taboola", "tags", "toolbar", "trending",
+    ]
+    /// ...and as the start of a compound word ("sharebar", "relatedlinks", "newsletterbox").
+    private static let furniturePrefixes = [
+        "advert", "breadcrumb", "comment", "newsletter", "outbrain", "promo", "pullquote", "recirc",
+        "related", "share", "sidebar", "social", "sponsor", "subscri", "taboola",
+    ]
+    /// Class or id words of the containers that hold an article's text.
+    private static let contentWords: Set<String> = [
+        "article", "body", "content", "entry", "main", "post", "story", "text",
+    ]
+    private static let bylineWords: Set<String> = ["author", "authors"]
+    private static let creditWords: Set<String> = ["credit", "credits", "copyright", "photographer", "source"]
+    private static let standfirstWords: Set<String> = ["standfirst", "dek", "deck", "summary", "subtitle", "strapline", "lede"]
+
+    static func words(_ classAndID: String) -> [Substring] {
+        classAndID.split { !($0.isLetter || $0.isNumber) }
+    }
+
+    static func isFurniture(classAndID: String) -> Bool {
+        words(classAndID).contains { word in
+            furnitureWords.contains(String(word)) || furniturePrefixes.contains { word.hasPrefix($0) }
+        }
+    }
+
+    static func isContentContainer(classAndID: String) -> Bool {
+        words(classAndID).contains { contentWords.contains(String($0)) }
+    }
+
+    static func isByline(classAndID: String) -> Bool {
+        words(classAndID).contains { $0.hasPrefix("byline") || bylineWords.contains(String($0)) }
+    }
+
+    static func isCredit(classAndID: String) -> Bool {
+        words(classAndID).contains { creditWords.contains(String($0)) }
+    }
+
+    static func isStandfirst(classAndID: String) -> Bool {
+        words(classAndID).contains { standfirstWords.contains(String($0)) }
+    }
+
+    /// `hidden`, `aria-hidden="true"` or an inline `display: none`.
+    static func isHidden(_ element: XMLNode) -> Bool {
+        if element.attribute("hidden") != nil { return true }
+        if element.attribute("aria-hidden")?.lowercased() == "true" { return true }
+        if let style = element.attribute("style")?.lowercased().filter({ !$0.isWhitespace }),
+           style.contains("display:none") || style.contains("visibility:hidden") {
+            return true
+        }
+        return false
+    }
+
+    /// `rel="author"` (a space-separated list) or `itemprop="author"`.
+    static func marksAuthor(_ element: XMLNode) -> Bool {
+        for attribute in ["rel", "itemprop"] {
+            if let value = element.attribute(attribute)?.lowercased(),
+               value.split(separator: " ").contains("author") {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// An `itemprop` list containing `property`.
+    static func hasItemProperty(_ element: XMLNode, _ property: String) -> Bool {
+        element.attribute("itemprop")?.split(whereSeparator: \.isWhitespace)
+            .contains { $0.lowercased() == property.lowercased() } ?? false
+    }
+}
