@@ -66,6 +66,14 @@ public enum Color: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The brightness of a grey (0-255) given as RGB or from the 256-colour palette; nil for the
+    /// terminal's default, the 16 named colours (whose look the user's palette decides) and hues.
+    var greyLevel: Int? {
+        if case .indexed(let index) = self, index < 16 { return nil }
+        guard let rgb = rgbValue, max(rgb.r, rgb.g, rgb.b) - min(rgb.r, rgb.g, rgb.b) <= 24 else { return nil }
+        return (rgb.r + rgb.g + rgb.b) / 3
+    }
+
     /// The colour's RGB value (the xterm defaults for palette entries).
     var rgbValue: Palette.RGB? {
         switch self {

@@ -110,11 +110,17 @@ public struct Theme: Hashable, Sendable {
         guard depth != .monochrome else {
             return Appearance(foreground: -1, background: -1, attributes: resolved.mono.union(style.attributes))
         }
+        var attributes = resolved.attributes.union(style.attributes)
         let background = resolved.background.paletteNumber(for: depth)
+        if depth == .colors8, background < 0, let grey = resolved.foreground.greyLevel {
+            // Eight colours have no grey: black or white would vanish on one kind of background or
+            // the other, so a grey becomes the terminal's own text colour, dimmed when dark.
+            if grey < 128 { attributes.insert(.dim) }
+            return Appearance(foreground: -1, background: background, attributes: attributes)
+        }
         let mustDiffer = resolved.foreground != resolved.background && background >= 0
         let foreground = resolved.foreground.paletteNumber(for: depth, avoiding: mustDiffer ? background : nil)
-        return Appearance(foreground: foreground, background: background,
-                          attributes: resolved.attributes.union(style.attributes))
+        return Appearance(foreground: foreground, background: background, attributes: attributes)
     }
 }
 

@@ -195,3 +195,23 @@ import Testing
         #expect(ThemeLibrary.userDirectory(environment: [:]) == nil)
     }
 }
+
+@Suite("Terminal theme rounding") struct TerminalThemeRoundingTests {
+    @Test func greysOnTheDefaultBackgroundStayVisibleWithEightColours() throws {
+        let theme = try Theme(toml: """
+            [slots]
+            "text" = { fg = "default", bg = "default" }
+            "dark" = { fg = 240 }
+            "light" = { fg = "#d0d0d0", bold = true }
+            "boxed" = { fg = 240, bg = "blue" }
+            "hue" = { fg = "#d75f00" }
+            """, file: "t.toml")
+        #expect(theme.appearance(of: Style("dark"), depth: .colors8) == Appearance(foreground: -1, background: -1, attributes: .dim))
+        #expect(theme.appearance(of: Style("light"), depth: .colors8) == Appearance(foreground: -1, background: -1, attributes: .bold))
+        #expect(theme.appearance(of: Style("dark"), depth: .colors16).foreground == 8)
+        #expect(theme.appearance(of: Style("dark"), depth: .colors256).foreground == 240)
+        #expect(theme.appearance(of: Style("boxed"), depth: .colors8).background == 4)
+        #expect(theme.appearance(of: Style("boxed"), depth: .colors8).foreground >= 0)
+        #expect(theme.appearance(of: Style("hue"), depth: .colors8).foreground == 1)
+    }
+}
