@@ -26,6 +26,8 @@ public struct Slot: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
     public static let error: Slot = "error"
     public static let axis: Slot = "timeline.axis"
     public static let popup: Slot = "popup"
+    public static let popupBorder: Slot = "popup.border"
+    public static let popupTitle: Slot = "popup.title"
     public static let scrollbar: Slot = "scrollbar"
     public static let scrollbarThumb: Slot = "scrollbar.thumb"
 
@@ -36,7 +38,7 @@ public struct Slot: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
     public static let standard: [Slot] = [
         .text, .textDim, .titleBar, .paneBorder, .paneBorderFocused, .paneTitle, .paneTitleFocused,
         .selection, .cursor, .status, .statusKey, .statusMode, .searchMatch, .mention, .headline,
-        .suggested, .confirmed, .error, .axis, .popup, .scrollbar, .scrollbarThumb,
+        .suggested, .confirmed, .error, .axis, .popup, .popupBorder, .popupTitle, .scrollbar, .scrollbarThumb,
         .stance("diplomacy"), .stance("support"), .stance("mixed"), .stance("none"),
     ]
 }
