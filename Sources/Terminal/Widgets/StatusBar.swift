@@ -33,7 +33,8 @@ public enum StatusBar {
         screen.fill(row, style: Style(.status))
         let leftWidth = width(of: left)
         var right = right
-        while !right.isEmpty, leftWidth + 1 + width(of: right) + 2 > rect.width { right.removeFirst() }
+        // One cell of margin at each end, and a separator's width between the sides.
+        while !right.isEmpty, 1 + leftWidth + separator.count + width(of: right) + 1 > rect.width { right.removeFirst() }
         let rightWidth = width(of: right)
         let rightStart = rect.maxX - 1 - rightWidth
         draw(left, into: &screen, x: rect.x + 1, y: rect.y, limit: right.isEmpty ? rect.maxX - 1 : rightStart - 1)

@@ -132,6 +132,10 @@ public enum WrappedText {
                 append(spacing.filter { $0.column + $0.width <= width })
                 if !pieces.isEmpty, wordWidth <= width - hangingIndent { newLine() }
                 appendBreaking(layout(word, from: column))
+            } else if wordWidth > width - hangingIndent, column + spacingWidth < width {
+                // Too long for any line: start it here rather than leave this line short.
+                append(spacing)
+                appendBreaking(layout(word, from: column))
             } else {
                 newLine()
                 appendBreaking(layout(word, from: column))
