@@ -215,3 +215,15 @@ import Testing
         #expect(theme.appearance(of: Style("hue"), depth: .colors8).foreground == 1)
     }
 }
+
+@Suite("Terminal theme documentation") struct TerminalThemeDocumentationTests {
+    @Test func readmeDocumentsEveryStandardSlot() throws {
+        let readme = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Themes/README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        for slot in Slot.standard {
+            #expect(text.contains("| `\(slot.name)`"), "Themes/README.md does not describe \(slot)")
+        }
+    }
+}
