@@ -15,6 +15,8 @@ static inline WINDOW *sb_stdscr(void) { return stdscr; }
 static inline int sb_cols(void) { return COLS; }
 static inline int sb_lines(void) { return LINES; }
 static inline int sb_colors(void) { return COLORS; }
+static inline FILE *sb_stdout(void) { return stdout; }
+static inline FILE *sb_stdin(void) { return stdin; }
 
 static const attr_t sb_attr_normal = A_NORMAL;
 static const attr_t sb_attr_bold = A_BOLD;

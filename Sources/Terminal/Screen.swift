@@ -48,26 +48,32 @@ public struct Screen: Hashable, Sendable {
         var column = x
         for piece in TerminalText.displayPieces(text, startColumn: x) {
             let width = piece.width
-            if column + width > limit { break }
-            if column >= area.x, column >= 0 {
-                clearWide(at: column, y: y)
-                self[column, y] = Cell(piece.text, width: UInt8(width), style: style)
-                if width == 2 {
-                    clearWide(at: column + 1, y: y)
-                    self[column + 1, y] = .continuation(style)
+            if column + width > limit {
+                // Half a wide character fits: show a space there rather than split the character.
+                if column < limit, column >= area.x, column >= 0 {
+                    setCell(Cell(" ", style: style), x: column, y: y)
+                    column += 1
                 }
+                break
+            }
+            if column >= area.x, column >= 0 {
+                setCell(Cell(piece.text, width: UInt8(width), style: style), x: column, y: y)
+            } else if column + width > area.x, column + width > 0 {
+                setCell(Cell(" ", style: style), x: column + 1, y: y)   // right half inside the clip
             }
             column += width
         }
         return column - x
     }
 
-    /// Sets the style of every cell in `rect` to `style` and its text to blank.
+    /// Sets the style of every cell in `rect` to `style` and its text to `character`.
     public mutating func fill(_ rect: Rect, style: Style = .plain, with character: Character = " ") {
         let area = clipped(rect)
         guard !area.isEmpty else { return }
         let cell = Cell(String(character), width: 1, style: style)
         for row in area.y..<area.maxY {
+            clearWide(at: area.x, y: row)
+            clearWide(at: area.maxX - 1, y: row)
             for column in area.x..<area.maxX { self[column, row] = cell }
         }
     }
@@ -116,6 +122,16 @@ public struct Screen: Hashable, Sendable {
         let x0 = max(rect.x, 0), y0 = max(rect.y, 0)
         let x1 = min(rect.maxX, size.width), y1 = min(rect.maxY, size.height)
         return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+
+    /// Stores a one- or two-column cell at (x, y), keeping wide characters around it whole.
+    private mutating func setCell(_ cell: Cell, x: Int, y: Int) {
+        clearWide(at: x, y: y)
+        self[x, y] = cell
+        if cell.width == 2 {
+            clearWide(at: x + 1, y: y)
+            self[x + 1, y] = .continuation(cell.style)
+        }
     }
 
     /// Overwriting half of a wide character blanks its other half, so no orphan half is left.

@@ -25,9 +25,22 @@ public struct Slot: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
     public static let confirmed: Slot = "statement.confirmed"
     public static let error: Slot = "error"
     public static let axis: Slot = "timeline.axis"
+    public static let popup: Slot = "popup"
+    public static let popupBorder: Slot = "popup.border"
+    public static let popupTitle: Slot = "popup.title"
+    public static let scrollbar: Slot = "scrollbar"
+    public static let scrollbarThumb: Slot = "scrollbar.thumb"
 
     /// The slot of a stance position of the frame ("stance.support").
     public static func stance(_ position: String) -> Slot { Slot("stance." + position) }
+
+    /// The slots every built-in theme defines: the named ones above and the default frame's stances.
+    public static let standard: [Slot] = [
+        .text, .textDim, .titleBar, .paneBorder, .paneBorderFocused, .paneTitle, .paneTitleFocused,
+        .selection, .cursor, .status, .statusKey, .statusMode, .searchMatch, .mention, .headline,
+        .suggested, .confirmed, .error, .axis, .popup, .popupBorder, .popupTitle, .scrollbar, .scrollbarThumb,
+        .stance("diplomacy"), .stance("support"), .stance("mixed"), .stance("none"),
+    ]
 }
 
 /// Attributes a view may add on top of its slot (the theme may add more).

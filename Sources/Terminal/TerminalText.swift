@@ -42,6 +42,20 @@ public enum TerminalText {
         displayPieces(text, startColumn: startColumn).reduce(0) { $0 + $1.width }
     }
 
+    /// `text` cut to at most `width` columns, ending in "…" when something was cut.
+    public static func truncated(_ text: some StringProtocol, toWidth width: Int) -> String {
+        guard width > 0 else { return "" }
+        let pieces = displayPieces(text)
+        if pieces.reduce(0, { $0 + $1.width }) <= width { return pieces.reduce(into: "") { $0 += $1.text } }
+        var result = "", used = 0
+        for piece in pieces {
+            if used + piece.width > width - 1 { break }
+            result += piece.text
+            used += piece.width
+        }
+        return result + "…"
+    }
+
     /// `text` with every unsafe character replaced or dropped, as `displayPieces` would draw it.
     public static func sanitized(_ text: some StringProtocol) -> String {
         displayPieces(text).reduce(into: "") { $0 += $1.text }
