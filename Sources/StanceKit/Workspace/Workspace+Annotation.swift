@@ -92,7 +92,8 @@ extension Workspace {
     }
 
     /// Makes an alias its own actor (two people taken for one). Mentions written with that alias
-    /// follow it, and so do statements whose nearest mention of the actor is one of them. The new
+    /// follow it, and so do statements whose nearest mention of the actor (in the same sentence
+    /// when there is one there) is one of them. The new
     /// actor's id is `createdID` of the change.
     @discardableResult
     public func splitAlias(actor actorID: Int64, alias: String, by annotator: String) throws -> WorkspaceChange {
@@ -373,11 +374,16 @@ extension Workspace {
         }
         let mentionsByArticle = Dictionary(grouping: mentions, by: \.articleId)
         let movedSet = Set(movedMentions.map(\.id))
+        let sentencesByArticle = texts.mapValues(SentenceBounds.init)
         for statement in try StatementRecord.filter(Column("actor_id") == originalID).fetchAll(db) {
+            guard let candidates = mentionsByArticle[statement.articleId], !candidates.isEmpty else { continue }
+            let sentences = sentencesByArticle[statement.articleId] ?? SentenceBounds("")
+            let sentence = sentences.index(of: statement.start)
+            let sameSentence = candidates.filter { sentences.index(of: max($0.start, $0.end - 1)) == sentence }
             let distance = { (m: MentionRecord) in
                 m.end <= statement.start ? statement.start - m.end : (m.start >= statement.end ? m.start - statement.end : 0)
             }
-            guard let nearest = mentionsByArticle[statement.articleId]?.min(by: { distance($0) < distance($1) }),
+            guard let nearest = (sameSentence.isEmpty ? candidates : sameSentence).min(by: { distance($0) < distance($1) }),
                   movedSet.contains(nearest.id) else { continue }
             var moved = statement
             moved.actorId = newID
@@ -422,5 +428,40 @@ extension Workspace {
             throw WorkspaceError.invalidSpan(span, textLength: text.unicodeScalars.count)
         }
         return words
+    }
+}
+
+/// Where sentences end, roughly: after `.`, `!` or `?` and any closing quotes, before whitespace.
+/// Abbreviations ("Gen.") also end a "sentence" here, which only makes the search for a speaker's
+/// name nearby more cautious.
+struct SentenceBounds {
+    private let ends: [Int]
+
+    init(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        let closers: Set<Unicode.Scalar> = ["\"", "'", "\u{201D}", "\u{2019}", "\u{00BB}", ")"]
+        var ends: [Int] = []
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "." || scalars[index] == "!" || scalars[index] == "?" {
+                var after = index + 1
+                while after < scalars.count, closers.contains(scalars[after]) { after += 1 }
+                if after == scalars.count || scalars[after].properties.isWhitespace { ends.append(after) }
+                index = after
+            } else {
+                index += 1
+            }
+        }
+        self.ends = ends
+    }
+
+    /// The number of sentence ends at or before `offset`.
+    func index(of offset: Int) -> Int {
+        var low = 0, high = ends.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ends[middle] <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
