@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+
+extension Workspace {
+    /// All articles, oldest first (undated last), with their statement counts.
+    public func articles() throws -> [ArticleSummary] {
+        try read { db in
+            let counts = try Row.fetchAll(db, sql: "SELECT article_id, status, count(*) AS n FROM statements GROUP BY article_id, status")
+            var byArticle: [Int64: StatusCounts] = [:]
+            for row in counts {
+                guard let status = StatementStatus(rawValue: row["status"]) else { continue }
+                byArticle[row["article_id"], default: StatusCounts()].add(status, count: row["n"])
+            }
+            return try Row.fetchAll(db, sql: """
+                SELECT id, file, title, source, published FROM articles
+                ORDER BY published IS NULL, published, title, id
+                """).map { row in
+                ArticleSummary(id: row["id"], file: row["file"], title: row["title"], source: row["source"],
+                               published: row["published"], statements: byArticle[row["id"]] ?? StatusCounts())
+            }
+        }
+    }
+
+    /// The number of articles, statements and actors, for status lines.
+    public func counts() throws -> (articles: Int, actors: Int, statements: Int) {
+        try read { db in
+            (try ArticleRecord.fetchCount(db), try ActorRecord.fetchCount(db), try StatementRecord.fetchCount(db))
+        }
+    }
+
+    /// One article with its actors and statements (all states, in text order).
+    public func article(_ id: Int64) throws -> ArticleDetail {
+        try read { db in
+            guard let article = try ArticleRecord.fetchOne(db, key: id) else {
+                throw WorkspaceError.unknownArticle(String(id))
+            }
+            return try Self.detail(of: article, db)
+        }
+    }
+
+    /// Every article in full, oldest first: what the exporter writes.
+    public func allArticles() throws -> [ArticleDetail] {
+        try read { db in
+            try ArticleRecord.order(sql: "published IS NULL, published, title, id").fetchAll(db).map { try Self.detail(of: $0, db) }
+        }
+    }
+
+    static func detail(of record: ArticleRecord, _ db: Database) throws -> ArticleDetail {
+        guard let articleID = record.id else { throw WorkspaceError.unknownArticle("?") }
+        let statements = try StatementRecord.filter(Column("article_id") == articleID)
+            .order(Column("start"), Column("end"), Column("id")).fetchAll(db)
+        let mentions = try MentionRecord.filter(Column("article_id") == articleID)
+            .order(Column("start"), Column("end")).fetchAll(db)
+        var actorIDs = mentions.map(\.actorId) + statements.map(\.actorId)
+        var seen = Set<Int64>()
+        actorIDs = actorIDs.filter { seen.insert($0).inserted }
+        let actors = try ActorRecord.fetchAll(db, keys: actorIDs)
+        let aliases = try aliasesByActor(Array(seen), db)
+        let mentionsByActor = Dictionary(grouping: mentions, by: \.actorId)
+        let standingByActor = Dictionary(grouping: statements.filter { $0.status != .rejected }, by: \.actorId)
+        let modelActors = actors.sorted { a, b in
+            let first = { (id: Int64?) in mentionsByActor[id ?? 0]?.first?.start ?? standingByActor[id ?? 0]?.first?.start ?? Int.max }
+            return (first(a.id), a.id ?? 0) < (first(b.id), b.id ?? 0)
+        }.map { actor in
+            let id = actor.id ?? 0
+            let standing = standingByActor[id] ?? []
+            return Actor(id: String(id), name: actor.name, kind: actor.kind, role: actor.role, aliases: aliases[id] ?? [],
+                         mentions: (mentionsByActor[id] ?? []).map(\.span),
+                         stance: Stances.summary(of: standing.map(\.stance)),
+                         confidence: standing.map(\.confidence).max() ?? 0, isParticipant: actor.isParticipant)
+        }
+        return ArticleDetail(id: articleID, article: record.article, frameID: record.frame, actors: modelActors,
+                             statements: statements.map(workspaceStatement))
+    }
+
+    static func aliasesByActor(_ actorIDs: [Int64], _ db: Database) throws -> [Int64: [String]] {
+        let rows = try ActorAliasRecord.filter(actorIDs.contains(Column("actor_id"))).order(Column("id")).fetchAll(db)
+        return Dictionary(grouping: rows, by: \.actorId).mapValues { $0.map(\.alias) }
+    }
+
+    static func workspaceStatement(_ row: StatementRecord) -> WorkspaceStatement {
+        let id = row.id ?? 0
+        return WorkspaceStatement(
+            id: id, articleID: row.articleId, actorID: row.actorId,
+            statement: Statement(id: String(id), actorID: String(row.actorId), kind: row.kind, text: row.text,
+                                 cue: row.cue, span: row.span, date: row.date, dateText: row.dateText, stance: row.stance,
+                                 confidence: row.confidence, evidence: row.evidence, status: row.status),
+            origin: row.origin, annotator: row.annotator, decidedAt: row.decidedAt, note: row.note)
+    }
+
+    /// Every actor, by name, with standing statements counted per stance across the workspace.
+    public func actors() throws -> [ActorSummary] {
+        try read { db in
+            let actors = try ActorRecord.order(Column("normalized_name"), Column("id")).fetchAll(db)
+            let aliases = try Self.aliasesByActor(actors.compactMap(\.id), db)
+            var stanceCounts: [Int64: [String: Int]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT actor_id, stance, count(*) AS n FROM statements WHERE status <> 'rejected' GROUP BY actor_id, stance
+                """) {
+                stanceCounts[row["actor_id"], default: [:]][row["stance"]] = row["n"]
+            }
+            var articleCounts: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT actor_id, count(DISTINCT article_id) AS n FROM (
+                    SELECT actor_id, article_id FROM mentions
+                    UNION SELECT actor_id, article_id FROM statements WHERE status <> 'rejected')
+                GROUP BY actor_id
+                """) {
+                articleCounts[row["actor_id"]] = row["n"]
+            }
+            return actors.map { actor in
+                let id = actor.id ?? 0
+                return ActorSummary(id: id, name: actor.name, kind: actor.kind, role: actor.role, aliases: aliases[id] ?? [],
+                                    isParticipant: actor.isParticipant, articleCount: articleCounts[id] ?? 0,
+                                    stanceCounts: stanceCounts[id] ?? [:])
+            }
+        }
+    }
+
+    /// An actor's statements across articles (rejected ones included, marked by status), in date
+    /// order, each with its article's date and outlet.
+    public func statements(actorID: Int64) throws -> [ActorStatement] {
+        try read { db in
+            guard try ActorRecord.exists(db, key: actorID) else { throw WorkspaceError.unknownActor(String(actorID)) }
+            let rows = try StatementRecord.filter(Column("actor_id") == actorID).fetchAll(db)
+            let articles = try ArticleRecord.fetchAll(db, keys: Set(rows.map(\.articleId)))
+            let byID = Dictionary(uniqueKeysWithValues: articles.compactMap { a in a.id.map { ($0, a) } })
+            return rows.map { row in
+                let article = byID[row.articleId]
+                return ActorStatement(statement: Self.workspaceStatement(row), articleTitle: article?.title,
+                                      source: article?.source, published: article?.published)
+            }.sorted { a, b in
+                let dayA = a.day?.ordinal ?? Int.max, dayB = b.day?.ordinal ?? Int.max
+                return (dayA, a.statement.articleID, a.statement.statement.span.start, a.id)
+                    < (dayB, b.statement.articleID, b.statement.statement.span.start, b.id)
+            }
+        }
+    }
+
+    /// Full-text search over titles and texts. Every word the user typed must occur (accents and
+    /// case ignored); the words are quoted, so FTS5 syntax in the query is taken literally.
+    /// Best matches first (bm25, a title match weighing more than a body match).
+    public func search(_ query: String, limit: Int = 50) throws -> [SearchHit] {
+        let words = query.split(whereSeparator: { $0.isWhitespace })
+        guard !words.isEmpty, limit > 0 else { return [] }
+        let pattern = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT articles.id, articles.title, articles.source, articles.published,
+                       snippet(article_search, -1, char(2), char(3), '…', 16) AS snippet,
+                       bm25(article_search, 5.0, 1.0) AS score
+                FROM article_search JOIN articles ON articles.id = article_search.rowid
+                WHERE article_search MATCH ?
+                ORDER BY score, articles.id
+                LIMIT ?
+                """, arguments: [pattern, limit]).map { row in
+                let (snippet, highlights) = Self.splitMarks(row["snippet"] ?? "")
+                return SearchHit(articleID: row["id"], title: row["title"], source: row["source"],
+                                 published: row["published"], snippet: snippet, highlights: highlights, score: row["score"])
+            }
+        }
+    }
+
+    /// Removes the STX/ETX marks SQLite put around matches, keeping where they were.
+    private static func splitMarks(_ marked: String) -> (String, [TextSpan]) {
+        var text = String.UnicodeScalarView()
+        var highlights: [TextSpan] = []
+        var openedAt: Int?
+        for scalar in marked.unicodeScalars {
+            switch scalar {
+            case "\u{2}": openedAt = text.count
+            case "\u{3}":
+                if let start = openedAt { highlights.append(TextSpan(start: start, end: text.count)) }
+                openedAt = nil
+            default: text.append(scalar)
+            }
+        }
+        // Whitespace in the article (newlines between paragraphs) reads as one space in a snippet line.
+        return (String(text).replacingOccurrences(of: "\n", with: " "), highlights)
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import GRDB
+
+/// The persistent workspace: articles, actors, statements and the annotation history, in one
+/// SQLite file. Callers use intention-named methods; no SQL leaves this type.
+///
+/// Durability: the file is in WAL mode with `synchronous = FULL`, so every write transaction is
+/// fsynced into the WAL before its method returns. NORMAL would be faster but may lose the last
+/// transactions on power loss, and an annotation is a person's decision we promised never to lose.
+/// FULL costs one fsync per commit, which a person's keystrokes never notice and the importer
+/// amortises by writing articles in batches.
+public final class Workspace: Sendable {
+    /// `nil` for an in-memory workspace.
+    public let path: String?
+    /// Why the workspace cannot be changed, or nil when it can.
+    public let readOnlyReason: String?
+    public var isReadOnly: Bool { readOnlyReason != nil }
+    /// Where annotation commands are logged, one JSON line each; nil when nothing is logged.
+    public let commandLogURL: URL?
+
+    let writer: any DatabaseWriter
+    let commandLog: CommandLog?
+    let now: @Sendable () -> Date
+
+    private init(path: String?, writer: any DatabaseWriter, readOnlyReason: String?, commandLog: CommandLog?,
+                 now: @escaping @Sendable () -> Date) {
+        self.path = path
+        self.writer = writer
+        self.readOnlyReason = readOnlyReason
+        self.commandLog = commandLog
+        self.commandLogURL = commandLog?.url
+        self.now = now
+    }
+
+    /// `$XDG_DATA_HOME/stancebench/workspace.sqlite`, with `~/.local/share` when XDG_DATA_HOME is unset.
+    public static var defaultPath: String {
+        let environment = ProcessInfo.processInfo.environment
+        let dataHome: String
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            dataHome = xdg   // the XDG spec says relative values are to be ignored
+        } else {
+            let home = environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
+            dataHome = (home as NSString).appendingPathComponent(".local/share")
+        }
+        return (dataHome as NSString).appendingPathComponent("stancebench/workspace.sqlite")
+    }
+
+    /// The command log that belongs to a workspace file: `x.sqlite` logs to `x.log.jsonl`.
+    public static func commandLogURL(forWorkspaceAt path: String) -> URL {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingPathExtension().appendingPathExtension("log.jsonl")
+    }
+
+    /// An empty workspace in memory, for tests and previews.
+    public static func inMemory(commandLog: URL? = nil, now: @escaping @Sendable () -> Date = { Date() }) throws -> Workspace {
+        let queue = try DatabaseQueue(configuration: configuration(readOnly: false))
+        try WorkspaceSchema.migrator.migrate(queue)
+        return Workspace(path: nil, writer: queue, readOnlyReason: nil,
+                         commandLog: try commandLog.map { try CommandLog(url: $0) }, now: now)
+    }
+
+    /// Opens (or creates) the workspace file. Checks it before changing anything: a file this
+    /// version refuses (not SQLite, damaged, from a newer version) is left byte for byte as it was.
+    /// A file or folder that cannot be written is opened read-only; `readOnlyReason` says why and
+    /// every write throws `WorkspaceError.readOnly`.
+    public static func open(path: String = Workspace.defaultPath, readOnly: Bool = false,
+                            now: @escaping @Sendable () -> Date = { Date() }) throws -> Workspace {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue { throw WorkspaceError.cannotOpen(path: path, details: "it is a folder") }
+
+        var readOnlyReason: String? = readOnly ? "opened read-only as asked" : nil
+        if exists {
+            try checkHeader(path: path)
+            if readOnlyReason == nil { readOnlyReason = unwritableReason(path: path) }
+            if try fileSize(path) > 0 { try inspect(path: path, readOnly: readOnlyReason != nil) }
+        } else if readOnly {
+            throw WorkspaceError.cannotOpen(path: path, details: "there is no workspace there")
+        } else {
+            let folder = (path as NSString).deletingLastPathComponent
+            do {
+                try fileManager.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+            } catch {
+                throw WorkspaceError.cannotOpen(path: path, details: "cannot create its folder (\(error.localizedDescription))")
+            }
+            if let reason = unwritableReason(path: path) { throw WorkspaceError.readOnly(path: path, reason: reason) }
+        }
+
+        do {
+            if let readOnlyReason {
+                let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+                return Workspace(path: path, writer: queue, readOnlyReason: readOnlyReason, commandLog: nil, now: now)
+            }
+            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+            try WorkspaceSchema.migrator.migrate(pool)
+            let log = try CommandLog(url: commandLogURL(forWorkspaceAt: path))
+            return Workspace(path: path, writer: pool, readOnlyReason: nil, commandLog: log, now: now)
+        } catch let error as WorkspaceError {
+            throw error
+        } catch {
+            throw classify(error, path: path)
+        }
+    }
+
+    private static func configuration(readOnly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "StanceBench.Workspace"
+        if !readOnly {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        }
+        return configuration
+    }
+
+    private static func fileSize(_ path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return (attributes[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// Every SQLite file starts with these 16 bytes; anything else is refused before SQLite sees it.
+    private static func checkHeader(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw WorkspaceError.cannotOpen(path: path, details: "it cannot be read")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }   // an empty file is an empty database
+        if header != Data("SQLite format 3\0".utf8) { throw WorkspaceError.notSQLite(path: path) }
+    }
+
+    /// Permission bits are checked as well as access(2): a file marked read-only stays unwritten
+    /// even for a superuser, who access(2) would let through.
+    private static func unwritableReason(path: String) -> String? {
+        let fileManager = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        func ownerCanWrite(_ item: String) -> Bool {
+            guard let mode = (try? fileManager.attributesOfItem(atPath: item))?[.posixPermissions] as? NSNumber else {
+                return true
+            }
+            return mode.intValue & 0o200 != 0
+        }
+        if fileManager.fileExists(atPath: path), !fileManager.isWritableFile(atPath: path) || !ownerCanWrite(path) {
+            return "the file is read-only"
+        }
+        let folderPath = folder.isEmpty ? "." : folder
+        if !fileManager.isWritableFile(atPath: folderPath) || !ownerCanWrite(folderPath) {
+            return "its folder is read-only, and SQLite needs to write its journal there"
+        }
+        return nil
+    }
+
+    /// Looks at an existing file through a read-only connection: integrity, then schema version.
+    private static func inspect(path: String, readOnly: Bool) throws {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+            defer { try? queue.close() }
+            try queue.read { db in
+                let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                if problems != ["ok"] {
+                    throw WorkspaceError.corrupt(path: path, details: problems.prefix(3).joined(separator: "; "))
+                }
+                let migrator = WorkspaceSchema.migrator
+                if try !db.tableExists("grdb_migrations") {
+                    let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                    if tables > 0 { throw WorkspaceError.notAWorkspace(path: path) }
+                    return
+                }
+                if try migrator.hasBeenSuperseded(db) {
+                    let known = Set(try migrator.appliedMigrations(db))
+                    let unknown = try migrator.appliedIdentifiers(db).subtracting(known)
+                    throw WorkspaceError.newerSchema(path: path, unknownMigrations: Array(unknown))
+                }
+                if readOnly, try !migrator.hasCompletedMigrations(db) {
+                    throw WorkspaceError.readOnly(path: path, reason: "it was written by an older version and "
+                                                  + "needs upgrading, which a read-only file does not allow")
+                }
+            }
+        } catch let error as WorkspaceError {
+            throw error
+        } catch {
+            throw classify(error, path: path)
+        }
+    }
+
+    private static func classify(_ error: any Error, path: String) -> WorkspaceError {
+        guard let error = error as? DatabaseError else {
+            return .cannotOpen(path: path, details: "\(error)")
+        }
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return .notSQLite(path: path)
+        case .SQLITE_CORRUPT: return .corrupt(path: path, details: error.message ?? "malformed")
+        case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path, reason: error.message ?? "not writable")
+        default: return .cannotOpen(path: path, details: error.message ?? "\(error)")
+        }
+    }
+
+    /// One write transaction; refused on a read-only workspace with a clear message.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        if let readOnlyReason {
+            throw WorkspaceError.readOnly(path: path ?? "the workspace", reason: readOnlyReason)
+        }
+        return try writer.write(updates)
+    }
+
+    func read<T>(_ value: (Database) throws -> T) throws -> T {
+        try writer.read(value)
+    }
+}

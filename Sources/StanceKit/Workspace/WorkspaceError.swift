@@ -1,0 +1,41 @@
+/// Why a workspace could not be opened or changed, worded for the person at the keyboard.
+public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
+    case notSQLite(path: String)
+    case notAWorkspace(path: String)
+    case corrupt(path: String, details: String)
+    case newerSchema(path: String, unknownMigrations: [String])
+    case readOnly(path: String, reason: String)
+    case cannotOpen(path: String, details: String)
+    case unknownArticle(String)
+    case unknownActor(String)
+    case unknownStatement(String)
+    case invalidSpan(TextSpan, textLength: Int)
+    case invalidValue(String)
+    case duplicateArticle(existingID: Int64)
+
+    public var description: String {
+        switch self {
+        case let .notSQLite(path):
+            "\(path) is not a workspace: it is not an SQLite database file."
+        case let .notAWorkspace(path):
+            "\(path) is an SQLite database but not a StanceBench workspace; choose another file."
+        case let .corrupt(path, details):
+            "\(path) is damaged (\(details)). Restore it from a backup, or rebuild it by importing the "
+                + "articles again and replaying workspace.log.jsonl."
+        case let .newerSchema(path, unknown):
+            "\(path) was written by a newer StanceBench (unknown changes: \(unknown.sorted().joined(separator: ", "))). "
+                + "Update StanceBench to open it; the file was left untouched."
+        case let .readOnly(path, reason):
+            "\(path) is open read-only (\(reason)): changes cannot be saved."
+        case let .cannotOpen(path, details):
+            "Cannot open \(path): \(details)"
+        case let .unknownArticle(ref): "No article \(ref) in the workspace."
+        case let .unknownActor(ref): "No actor \(ref) in the workspace."
+        case let .unknownStatement(ref): "No statement \(ref) in the workspace."
+        case let .invalidSpan(span, length):
+            "The span \(span.start)..<\(span.end) lies outside the article text (\(length) characters)."
+        case let .invalidValue(message): message
+        case let .duplicateArticle(id): "The article is already in the workspace (article \(id))."
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+
+// One Codable record type per table. Records are internal: nothing above the Workspace sees a row.
+
+extension Day: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Day? {
+        String.fromDatabaseValue(dbValue).flatMap { Day(iso: $0) }
+    }
+}
+
+extension ActorKind: DatabaseValueConvertible {}
+extension StatementKind: DatabaseValueConvertible {}
+extension StatementStatus: DatabaseValueConvertible {}
+extension StatementOrigin: DatabaseValueConvertible {}
+
+/// Who made a statement: the analyser, or a person.
+public enum StatementOrigin: String, Sendable, Codable, CaseIterable {
+    case machine, human
+}
+
+/// Shared by every record: columns are the snake_case form of the properties.
+protocol WorkspaceRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+    var id: Int64? { get set }
+}
+
+extension WorkspaceRecord {
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct ArticleRecord: WorkspaceRecord {
+    static let databaseTableName = "articles"
+    var id: Int64?
+    var contentHash: String
+    var fileHash: String?
+    var file: String
+    var title: String?
+    var source: String?
+    var published: Day?
+    var byline: [String]
+    var url: String?
+    var text: String
+    var blocks: [Block]
+    var warnings: [String]
+    var frame: String?
+    var importedAt: Date
+
+    var article: Article {
+        Article(file: file, title: title, source: source, published: published, byline: byline, url: url,
+                text: text, blocks: blocks, warnings: warnings)
+    }
+}
+
+struct ActorRecord: WorkspaceRecord {
+    static let databaseTableName = "actors"
+    var id: Int64?
+    /// Fixed at creation and never changed by a rename: the command log names actors by it.
+    var key: String
+    var name: String
+    var normalizedName: String
+    var kind: ActorKind
+    var role: String?
+    var isParticipant: Bool
+}
+
+struct ActorAliasRecord: WorkspaceRecord {
+    static let databaseTableName = "actor_aliases"
+    var id: Int64?
+    var actorId: Int64
+    var alias: String
+    var normalizedAlias: String
+}
+
+struct MentionRecord: WorkspaceRecord {
+    static let databaseTableName = "mentions"
+    var id: Int64?
+    var actorId: Int64
+    var articleId: Int64
+    var start: Int
+    var end: Int
+    var span: TextSpan { TextSpan(start: start, end: end) }
+}
+
+struct StatementRecord: WorkspaceRecord {
+    static let databaseTableName = "statements"
+    var id: Int64?
+    /// Fixed at creation: the command log names statements by it, so a log replays on another
+    /// workspace built from the same articles.
+    var key: String
+    /// For a machine statement, article + kind + span as first suggested: a re-analysis proposing
+    /// the same suggestion finds it, and a rejected one stays rejected. Nil for human statements.
+    var suggestionKey: String?
+    var articleId: Int64
+    var actorId: Int64
+    var kind: StatementKind
+    var text: String
+    var cue: String?
+    var start: Int
+    var end: Int
+    var date: Day?
+    var dateText: String?
+    var stance: String
+    var confidence: Double
+    var evidence: [String]
+    var origin: StatementOrigin
+    var status: StatementStatus
+    var annotator: String?
+    var decidedAt: Date?
+    var note: String?
+
+    var span: TextSpan {
+        get { TextSpan(start: start, end: end) }
+        set { start = newValue.start; end = newValue.end }
+    }
+
+    /// A person has looked at it: re-analysis must leave it as they left it.
+    var isTouchedByHuman: Bool { origin == .human || status != .suggested || note != nil }
+}
+
+struct HistoryRecord: WorkspaceRecord {
+    static let databaseTableName = "history"
+    var id: Int64?
+    var command: WorkspaceCommand
+    var forward: [RowEdit]
+    var inverse: [RowEdit]
+    var annotator: String
+    var madeAt: Date
+}
+
+struct HistoryCursorRecord: WorkspaceRecord {
+    static let databaseTableName = "history_cursor"
+    var id: Int64?
+    /// The id of the last applied history row; 0 before the first change or after undoing all.
+    var position: Int64
+}

@@ -1,0 +1,133 @@
+import GRDB
+
+/// The workspace schema as named migrations. A shipped migration is never edited: a later change
+/// is a new migration appended to the list, so a file written by any earlier version upgrades in
+/// order, and a file written by a later version is recognised by its unknown migration names.
+///
+/// The rules live in the schema (NOT NULL, CHECK, foreign keys) so that no code path, however
+/// buggy, can store a statement with an inverted span or an unknown status.
+enum WorkspaceSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-articles-actors-statements-history", migrate: createVersion1)
+        return migrator
+    }
+
+    private static let isoDay = "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+
+    private static func createVersion1(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE articles (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                content_hash TEXT NOT NULL UNIQUE CHECK (length(content_hash) = 64),
+                file_hash TEXT CHECK (file_hash IS NULL OR length(file_hash) = 64),
+                file TEXT NOT NULL,
+                title TEXT,
+                source TEXT,
+                published TEXT CHECK (published IS NULL OR published GLOB \(isoDay)),
+                byline TEXT NOT NULL CHECK (json_valid(byline) AND json_type(byline) = 'array'),
+                url TEXT,
+                text TEXT NOT NULL,
+                blocks TEXT NOT NULL CHECK (json_valid(blocks) AND json_type(blocks) = 'array'),
+                warnings TEXT NOT NULL CHECK (json_valid(warnings) AND json_type(warnings) = 'array'),
+                frame TEXT,
+                imported_at TEXT NOT NULL
+            );
+            CREATE INDEX articles_by_file_hash ON articles(file_hash);
+            CREATE INDEX articles_by_published ON articles(published);
+
+            -- External content: the text is stored once, in articles; triggers keep the index in step.
+            CREATE VIRTUAL TABLE article_search USING fts5(
+                title, text,
+                content = 'articles', content_rowid = 'id',
+                tokenize = 'unicode61 remove_diacritics 2'
+            );
+            CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
+                INSERT INTO article_search(rowid, title, text) VALUES (new.id, new.title, new.text);
+            END;
+            CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+                INSERT INTO article_search(article_search, rowid, title, text)
+                    VALUES ('delete', old.id, old.title, old.text);
+            END;
+            CREATE TRIGGER articles_search_update AFTER UPDATE OF title, text ON articles BEGIN
+                INSERT INTO article_search(article_search, rowid, title, text)
+                    VALUES ('delete', old.id, old.title, old.text);
+                INSERT INTO article_search(rowid, title, text) VALUES (new.id, new.title, new.text);
+            END;
+
+            CREATE TABLE actors (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                key TEXT NOT NULL UNIQUE CHECK (key <> ''),
+                name TEXT NOT NULL CHECK (trim(name) <> ''),
+                normalized_name TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('person', 'organization', 'group')),
+                role TEXT,
+                is_participant INTEGER NOT NULL CHECK (is_participant IN (0, 1))
+            );
+            CREATE INDEX actors_by_name ON actors(kind, normalized_name);
+
+            CREATE TABLE actor_aliases (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+                alias TEXT NOT NULL CHECK (trim(alias) <> ''),
+                normalized_alias TEXT NOT NULL,
+                UNIQUE (actor_id, normalized_alias)
+            );
+            CREATE INDEX actor_aliases_by_alias ON actor_aliases(normalized_alias);
+
+            CREATE TABLE mentions (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                start INTEGER NOT NULL CHECK (start >= 0),
+                "end" INTEGER NOT NULL CHECK ("end" >= start),
+                UNIQUE (article_id, actor_id, start, "end")
+            );
+            CREATE INDEX mentions_by_actor ON mentions(actor_id);
+
+            CREATE TABLE statements (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                key TEXT NOT NULL UNIQUE CHECK (key <> ''),
+                suggestion_key TEXT UNIQUE,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                actor_id INTEGER NOT NULL REFERENCES actors(id),
+                kind TEXT NOT NULL CHECK (kind IN ('direct', 'reported', 'description')),
+                text TEXT NOT NULL,
+                cue TEXT,
+                start INTEGER NOT NULL CHECK (start >= 0),
+                "end" INTEGER NOT NULL CHECK ("end" >= start),
+                date TEXT CHECK (date IS NULL OR date GLOB \(isoDay)),
+                date_text TEXT,
+                stance TEXT NOT NULL CHECK (stance <> ''),
+                confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+                evidence TEXT NOT NULL CHECK (json_valid(evidence) AND json_type(evidence) = 'array'),
+                origin TEXT NOT NULL CHECK (origin IN ('machine', 'human')),
+                status TEXT NOT NULL CHECK (status IN ('suggested', 'accepted', 'edited', 'rejected')),
+                annotator TEXT,
+                decided_at TEXT,
+                note TEXT,
+                CHECK ((origin = 'machine') = (suggestion_key IS NOT NULL)),
+                CHECK (origin = 'machine' OR status <> 'suggested'),
+                CHECK (status = 'suggested' OR (annotator IS NOT NULL AND decided_at IS NOT NULL))
+            );
+            CREATE INDEX statements_by_article ON statements(article_id);
+            CREATE INDEX statements_by_actor ON statements(actor_id);
+
+            CREATE TABLE history (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                command TEXT NOT NULL CHECK (json_valid(command)),
+                forward TEXT NOT NULL CHECK (json_valid(forward)),
+                inverse TEXT NOT NULL CHECK (json_valid(inverse)),
+                annotator TEXT NOT NULL,
+                made_at TEXT NOT NULL
+            );
+
+            -- The one row says which change the workspace is at: undo moves it back, redo forward.
+            CREATE TABLE history_cursor (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                position INTEGER NOT NULL CHECK (position >= 0)
+            );
+            INSERT INTO history_cursor(id, position) VALUES (1, 0);
+            """)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import StanceKit
+
+@Suite struct WorkspaceImporterTests {
+    /// A stand-in analyser: the file's text as the article, its first line as the title, and one
+    /// statement by a person named on the second line. Counts its calls.
+    final class StubAnalyser: @unchecked Sendable {
+        private let lock = NSLock()
+        private var analysed: [String] = []
+        var calls: [String] { lock.withLock { analysed } }
+
+        func analyse(_ path: String) throws -> ArticleAnalysis {
+            lock.withLock { analysed.append(path) }
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            if text.hasPrefix("BROKEN") { throw WorkspaceError.invalidValue("the analyser choked on \(path)") }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let name = String(lines.count > 1 ? lines[1] : "Nobody")
+            let nameSpan = Fixtures.span(name, in: text)
+            let words = text.unicodeScalars.count
+            return ArticleAnalysis(
+                article: Article(file: path, title: String(lines[0]), source: "Wire", published: Day(iso: "2023-01-02"), text: text),
+                actors: [Actor(id: "a", name: name, kind: .person, mentions: [nameSpan])],
+                statements: [Statement(id: "s", actorID: "a", kind: .description, text: text.scalars(in: TextSpan(start: 0, end: min(words, 10)))!,
+                                       span: TextSpan(start: 0, end: min(words, 10)), stance: "support", confidence: 0.5)])
+        }
+    }
+
+    static func write(_ files: [String: String], in folder: URL) throws -> [String] {
+        try files.keys.sorted().map { name in
+            let path = folder.appendingPathComponent(name).path
+            try files[name]!.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+    }
+
+    @Test func importsSkipsDuplicatesBeforeAnalysingAndCollectsFailures() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = try Self.write([
+            "1.txt": "Talks now\nMark Milley\nsaid the general.",
+            "2.txt": "Arms first\nJake Sullivan\nsaid the adviser.",
+            "3.txt": "Talks now\nMark Milley\nsaid the general.",   // same bytes as 1
+            "4.txt": "BROKEN\nfile",
+        ], in: folder) + [folder.appendingPathComponent("missing.txt").path]
+        let workspace = try Workspace.inMemory()
+        let analyser = StubAnalyser()
+        let progress = ProgressLog()
+        let importer = Importer(workspace: workspace, frameID: "diplomacy-vs-support", batchSize: 2, analyze: analyser.analyse)
+        let summary = try importer.importFiles(paths) { progress.record($0) }
+
+        #expect(summary.added.count == 2)
+        #expect(summary.duplicates == [paths[2]])
+        #expect(summary.failures.map(\.path).sorted() == [paths[3], paths[4]].sorted())
+        #expect(summary.failures.first { $0.path == paths[4] }?.message == "cannot read the file")
+        #expect(summary.failures.first { $0.path == paths[3] }?.message.contains("choked") == true)
+        #expect(Set(analyser.calls) == Set([paths[0], paths[1], paths[3]]))   // the duplicate was never analysed
+        #expect(progress.events.map(\.done).sorted() == Array(1...5))
+        #expect(progress.events.allSatisfy { $0.total == 5 })
+        #expect(try workspace.articles().map(\.title) == ["Arms first", "Talks now"])   // same day: by title
+        #expect(try workspace.article(summary.added[0]).frameID == "diplomacy-vs-support")
+
+        // Importing again analyses nothing: every readable file is known by its bytes.
+        let again = StubAnalyser()
+        let second = try Importer(workspace: workspace, analyze: again.analyse).importFiles(Array(paths.prefix(3)))
+        #expect(again.calls.isEmpty)
+        #expect(second.duplicates.count == 3)
+        #expect(second.added.isEmpty)
+    }
+
+    @Test func sameTextFromDifferentBytesIsADuplicateAfterAnalysis() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = try Self.write(["a.txt": "Same\nVitali Klitschko\nwords.", "b.txt": "Same\nVitali Klitschko\nwords."], in: folder)
+        let workspace = try Workspace.inMemory()
+        // An analyser that normalises text, so different files give the same article text.
+        try "Same\nVitali Klitschko\nwords.\n\n".write(toFile: paths[1], atomically: true, encoding: .utf8)
+        let analyser = StubAnalyser()
+        let summary = try Importer(workspace: workspace) { path in
+            var analysis = try analyser.analyse(path)
+            analysis.article.text = analysis.article.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return analysis
+        }.importFiles(paths)
+        #expect(summary.added.count == 1)
+        #expect(summary.duplicates == [paths[1]])
+        #expect(analyser.calls.count == 2)
+    }
+
+    final class ProgressLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [Importer.Progress] = []
+        var events: [Importer.Progress] { lock.withLock { recorded } }
+        func record(_ progress: Importer.Progress) { lock.withLock { recorded.append(progress) } }
+    }
+
+    /// The importer's speed on 10,000 articles of about 800 words (target: under 20 s on 2 cores).
+    /// Run deliberately, in a release build:
+    /// `STANCEBENCH_BENCHMARK=1 swift test -c release -Xswiftc -enable-testing --filter WorkspaceImporterTests`
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["STANCEBENCH_BENCHMARK"] != nil))
+    func importBenchmark() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let count = Int(ProcessInfo.processInfo.environment["STANCEBENCH_BENCHMARK_ARTICLES"] ?? "") ?? 10_000
+        let vocabulary = ["the", "general", "said", "talks", "Ukraine", "winter", "negotiation", "support", "weapons",
+                          "Kyiv", "Moscow", "allies", "diplomacy", "front", "Kherson", "window", "peace", "aid",
+                          "Congress", "Pentagon", "adviser", "president", "war", "Brüssel", "ceasefire", "troops"]
+        var generator = SystemRandomNumberGenerator()
+        var paths: [String] = []
+        for index in 0..<count {
+            var words = ["Article \(index)", "\nPerson \(index % 300)\n"]
+            for _ in 0..<800 { words.append(vocabulary.randomElement(using: &generator)!) }
+            let path = folder.appendingPathComponent("\(index).txt").path
+            try words.joined(separator: " ").write(toFile: path, atomically: false, encoding: .utf8)
+            paths.append(path)
+        }
+        let workspace = try Workspace.open(path: folder.appendingPathComponent("bench.sqlite").path)
+        let analyser = StubAnalyser()
+        let start = Date()
+        let summary = try Importer(workspace: workspace, analyze: analyser.analyse).importFiles(paths)
+        let seconds = Date().timeIntervalSince(start)
+        print("BENCHMARK import of \(count) articles of 800 words: \(String(format: "%.2f", seconds)) s "
+              + "(\(String(format: "%.0f", Double(count) / seconds)) articles/s)")
+        #expect(summary.added.count == count)
+        let searchStart = Date()
+        let hits = try workspace.search("ceasefire brussel", limit: 20)
+        print("BENCHMARK search over \(count) articles: \(String(format: "%.1f", Date().timeIntervalSince(searchStart) * 1000)) ms")
+        #expect(hits.count == 20)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import Testing
+@testable import StanceKit
+
+@Suite struct WorkspaceSchemaTests {
+    @Test func migratesAnEmptyFile() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("empty.sqlite").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        let workspace = try Workspace.open(path: path)
+        let (tables, migrations, journal) = try workspace.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name"),
+             try WorkspaceSchema.migrator.appliedMigrations(db),
+             try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+        }
+        for table in ["articles", "article_search", "actors", "actor_aliases", "mentions", "statements", "history", "history_cursor"] {
+            #expect(tables.contains(table), "missing \(table)")
+        }
+        #expect(migrations == ["v1-articles-actors-statements-history"])
+        #expect(journal == "wal")
+        #expect(try workspace.articles().isEmpty)
+    }
+
+    @Test func constraintsRejectBadRows() throws {
+        let workspace = try Fixtures.workspace([Fixtures.milley])
+        let good = try workspace.read { db in try StatementRecord.fetchOne(db)! }
+        let actor = try workspace.read { db in try ActorRecord.fetchOne(db)! }
+        func rejects(_ change: (inout StatementRecord) -> Void) {
+            var row = good
+            row.id = nil
+            row.key = UUID().uuidString
+            row.suggestionKey = row.key
+            change(&row)
+            #expect(throws: DatabaseError.self) { try workspace.write { db in try row.insert(db) } }
+        }
+        rejects { $0.start = 10; $0.end = 5 }
+        rejects { $0.start = -1 }
+        rejects { $0.status = .accepted }   // a decision without annotator and time
+        rejects { $0.origin = .human }     // human statements carry no suggestion key
+        rejects { $0.confidence = 1.5 }
+        rejects { $0.stance = "" }
+        rejects { $0.articleId = 999 }     // foreign key
+        rejects { $0.key = good.key }      // stable keys are unique
+        #expect(throws: DatabaseError.self) {
+            try workspace.write { db in
+                try db.execute(sql: "UPDATE statements SET kind = 'rumour' WHERE id = ?", arguments: [good.id])
+            }
+        }
+        #expect(throws: DatabaseError.self) {
+            try workspace.write { db in try db.execute(sql: "UPDATE actors SET kind = 'place' WHERE id = ?", arguments: [actor.id]) }
+        }
+        #expect(throws: DatabaseError.self) {
+            try workspace.write { db in
+                try db.execute(sql: "UPDATE articles SET published = '10 Nov 2022'")
+            }
+        }
+        #expect(throws: DatabaseError.self) {
+            try workspace.write { db in
+                var alias = ActorAliasRecord(id: nil, actorId: actor.id!, alias: "GENERAL  milley", normalizedAlias: "general milley")
+                try alias.insert(db)   // already an alias of this actor, spelled differently
+            }
+        }
+        // The valid row itself goes in: the checks above failed for their own reason.
+        var valid = good
+        valid.id = nil
+        valid.key = "another"
+        valid.suggestionKey = "another"
+        try workspace.write { db in try valid.insert(db) }
+    }
+
+    @Test func sha256MatchesKnownDigests() {
+        #expect(SHA256.hexDigest("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hexDigest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hexDigest(String(repeating: "a", count: 1000)).hasPrefix("41edece42d63e8d9bf515a9ba6932e1c"))
+    }
+
+    @Test func namesNormaliseCaseAccentsAndPunctuation() {
+        #expect(NameKey.normalize("Gen. Mark A. Milley") == "gen mark a milley")
+        #expect(NameKey.normalize("  ZELENSKÝ ") == "zelensky")
+        #expect(NameKey.normalize("Ocasio-Cortez") == "ocasio cortez")
+        #expect(NameKey.normalize("O’Rourke") == "orourke")
+    }
+}
