@@ -46,6 +46,8 @@ struct AnalysisRun {
         /// The sentence whose date phrases date it; for inherited quotes the head quote's.
         var sentence: Int
         var quote: Int?
+        /// The cue verb's token, for direct quotes with a cue.
+        var verb: Int? = nil
     }
 
     init(article: Article, frame: Frame, compiled: CompiledFrame) {
@@ -191,25 +193,28 @@ struct AnalysisRun {
         for index in mentions.indices where mentions[index].kind == .pronoun {
             let p = mentions[index]
             let sentence = Int(text.sentenceOf[p.first])
-            var fallback = -1
             var chosen = -1
             var k = index - 1
-            while k >= 0 {
+            var currentSentence = sentence
+            var anyInSentence = -1
+            while k >= -1 {
+                let s = k >= 0 ? Int(text.sentenceOf[mentions[k].first]) : -1
+                if s != currentSentence {
+                    // Sentence by sentence, nearest first: its subject, else any person it names.
+                    if anyInSentence >= 0 { chosen = anyInSentence; break }
+                    currentSentence = s
+                    if k < 0 || sentence - s > 3 { break }
+                }
                 let m = mentions[k]
-                let distance = sentence - Int(text.sentenceOf[m.first])
-                if distance > 3 { break }
                 k -= 1
                 guard m.actor >= 0, inBody(m.first), text.quoteOf[m.first] < 0 else { continue }
                 let actor = entities.actors[m.actor]
                 guard actor.kind == .person, actor.gender == .unknown || actor.gender == p.gender else { continue }
                 if m.subjectLike { chosen = m.actor; break }
-                if fallback < 0 && distance <= 2 { fallback = m.actor }
+                if anyInSentence < 0 { anyInSentence = m.actor }
             }
-            mentions[index].actor = chosen >= 0 ? chosen : fallback
-            if mentions[index].actor >= 0 {
-                let a = mentions[index].actor
-                if entities.actors[a].gender == .unknown { entities.actors[a].gender = p.gender }
-            }
+            mentions[index].actor = chosen
+            if chosen >= 0, entities.actors[chosen].gender == .unknown { entities.actors[chosen].gender = p.gender }
         }
         entities.mentions = mentions
     }
@@ -222,11 +227,13 @@ struct AnalysisRun {
             var cueText: String?
             var sentence = Int(text.sentenceOf[quote.close ?? quote.last])
             var inherited: Int?
+            var verbToken: Int?
             switch cues[q] {
             case .mention(let m, let verb, let s):
                 actor = entities.mentions[m].actor
                 cueText = cuePhrase(verb)
                 sentence = s
+                verbToken = verb
             case .anonymous:
                 continue
             case .none:
@@ -238,7 +245,7 @@ struct AnalysisRun {
                 let between = (prior.close ?? prior.last)..<quote.open
                 let interrupted = entities.mentions.contains {
                     between.contains($0.first) && $0.subjectLike && $0.actor >= 0 && $0.actor != previous.actor
-                        && $0.kind == .named && text.quoteOf[$0.first] < 0
+                        && $0.kind == .named && text.quoteOf[$0.first] < 0 && entities.actors[$0.actor].kind == .person
                 }
                 guard !interrupted else { continue }
                 actor = previous.actor
@@ -250,7 +257,8 @@ struct AnalysisRun {
             let signal = scorer.score(quote.parts)
             let draft = StatementDraft(actor: actor, kind: .direct, text: trimQuote(inner), cue: cueText,
                                        span: text.span(quote.first, quote.last), signal: signal,
-                                       sentence: inherited.map { drafts[$0].sentence } ?? sentence, quote: q)
+                                       sentence: inherited.map { drafts[$0].sentence } ?? sentence, quote: q,
+                                       verb: inherited.flatMap { drafts[$0].verb } ?? verbToken)
             speakerOfQuote[q] = (actor, inherited ?? drafts.count)
             drafts.append(draft)
         }
@@ -320,6 +328,8 @@ struct AnalysisRun {
             let mention = entities.mentions[m]
             m += 1
             guard text.quoteOf[mention.first] < 0, mention.actor >= 0, mention.subjectLike else { continue }
+            // "Asked if he thought ...": a question put to the actor, not a position taken.
+            if let prev = word(mention.first - 1), lex.polarity.value(word: prev) == .hedge { continue }
             let actor = entities.actors[mention.actor]
             guard actor.participant || actor.kind != .person else { continue }
             subject = mention
@@ -329,7 +339,7 @@ struct AnalysisRun {
         let actor: Int
         if let subject {
             actor = subject.actor
-            predicateStart = subject.last + 1
+            predicateStart = max(subject.last + 1, min(subject.predicateStart, clause.upperBound))
         } else if let inherit, let w = word(clause.lowerBound), w == WordHash.hash("but") {
             actor = inherit
         } else {
@@ -346,8 +356,12 @@ struct AnalysisRun {
         for k in predicate.prefix(8) where text.quoteOf[k] < 0 {
             if let w = word(k), !tokens[k].isCapitalized, lex.verbs.value(word: w) != nil, w != WordHash.hash("has"), w != WordHash.hash("have") {
                 kind = .reported
-                cue = text.text(k, min(k + 2, predicate.upperBound - 1))
-                if let that = (k..<min(predicate.upperBound, k + 8)).first(where: { word($0) == Self.thatWord }) { textStart = that + 1 }
+                var cueEnd = k
+                if let that = (k..<min(predicate.upperBound, k + 8)).first(where: { word($0) == Self.thatWord }) {
+                    textStart = that + 1
+                    cueEnd = that - 1
+                }
+                cue = text.text(k, cueEnd)
                 break
             }
         }
@@ -367,13 +381,25 @@ struct AnalysisRun {
     static let since = WordHash.hash("since")
     static let until = WordHash.hash("until")
 
-    func dates(inSentence s: Int) -> [DateMention] {
+    static let relativePronouns: Set<UInt64> = Set(["who", "which", "whose", "whom"].map { WordHash.hash($0) })
+
+    /// Date phrases of a sentence that can date `draft`: outside quotes, not a range's start ("since
+    /// May"), not inside a reported statement's own content, and not in a relative clause describing a
+    /// speaker named after the verb ("said X, who recently wrote ...").
+    func dates(inSentence s: Int, for draft: StatementDraft) -> [DateMention] {
         let range = text.sentences[s]
         let found = text.scalars.withUnsafeBufferPointer {
             DateParser.mentions(tokens: tokens, range: range, scalars: $0, reference: article.published)
         }
         return found.filter { m in
-            text.quoteOf[m.first] < 0 && !(word(m.first - 1).map { $0 == Self.since || $0 == Self.until } ?? false)
+            if text.quoteOf[m.first] >= 0 { return false }
+            if word(m.first - 1).map({ $0 == Self.since || $0 == Self.until }) ?? false { return false }
+            if draft.kind != .direct, draft.span.contains(Int(tokens[m.first].start)) { return false }
+            if let verb = draft.verb, verb < m.first, text.sentenceOf[verb] == Int32(s),
+               (verb..<m.first).contains(where: { word($0).map(Self.relativePronouns.contains) ?? false }) {
+                return false
+            }
+            return true
         }
     }
 
@@ -387,12 +413,12 @@ struct AnalysisRun {
     mutating func assignDates() {
         for index in drafts.indices {
             let draft = drafts[index]
-            var found = dates(inSentence: draft.sentence).first
+            var found = dates(inSentence: draft.sentence, for: draft).first
             if found == nil {
                 var s = draft.sentence - 1
                 let paragraph = text.paragraphOf[text.sentences[draft.sentence].lowerBound]
                 while s >= 0, text.paragraphOf[text.sentences[s].lowerBound] == paragraph, mentionsActor(sentence: s, actor: draft.actor) {
-                    if let d = dates(inSentence: s).first { found = d; break }
+                    if let d = dates(inSentence: s, for: draft).first { found = d; break }
                     s -= 1
                 }
             }

@@ -9,6 +9,8 @@ struct Mention {
     /// Placed where the subject of a clause stands (not after "of", "to", "by"; not a possessive).
     var subjectLike: Bool
     var gender: Lexicon.Gender = .unknown
+    /// The token after the mention's noun phrase (its "of" qualifier and appositive skipped).
+    var predicateStart: Int = 0
     /// For role nouns: the canonical title referred to ("General"), or "*" for any title.
     var roleTitle: String? = nil
     var rolePlace: String? = nil
@@ -74,8 +76,10 @@ struct EntityRecognizer {
         findSurnameMentions()
         findRoleNounsAndPronouns()
         mentions.sort { $0.first < $1.first }
-        for index in mentions.indices where mentions[index].kind != .pronoun {
-            mentions[index].subjectLike = isSubjectLike(mentions[index])
+        for index in mentions.indices {
+            let (subject, predicate) = subjectPosition(mentions[index])
+            if mentions[index].kind != .pronoun { mentions[index].subjectLike = subject }
+            mentions[index].predicateStart = predicate
         }
     }
 
@@ -121,6 +125,8 @@ struct EntityRecognizer {
         while j < count, sameBlock(start, j), run.count < 6 {
             let t = tok(j)
             if isNameToken(j) {
+                // Months, weekdays and function words end a name: "By Peter Baker Nov. 10".
+                if !run.isEmpty, !t.has(Token.initial), lex.stopwords.contains(word: t.hash) { break }
                 run.append(j)
                 j += 1
                 if t.has(Token.initial) || lex.abbreviations.value(word: t.hash) == .general {
@@ -168,6 +174,10 @@ struct EntityRecognizer {
     private mutating func classify(start: Int, run: [Int], title: Lexicon.Title?, role: BlockRole) -> Int {
         let last = run[run.count - 1]
         let hashes = run.map { tok($0).hash }
+        if title == nil, let head = hashes.last, lex.groupHeads.contains(word: head) {
+            addGroup(headFirst: run[0], last: last)
+            return last + 1
+        }
         // Organisations: a head word anywhere, or a known institution name; "X of Y" continues the name.
         if title == nil, hashes.contains(where: { lex.orgHeads.contains(word: $0) }) || lex.orgNames.value(hashes[...]) != nil {
             var end = last
@@ -178,10 +188,6 @@ struct EntityRecognizer {
             }
             addOther(kind: .organization, first: run[0], last: end)
             return end + 1
-        }
-        if title == nil, let head = hashes.last, lex.groupHeads.contains(word: head) {
-            addGroup(headFirst: run[0], last: last)
-            return last + 1
         }
         if lex.places.value(hashes[...]) != nil || (run.count == 1 && lex.demonyms.contains(word: hashes[0])) {
             return last + 1
@@ -423,29 +429,44 @@ struct EntityRecognizer {
         mentions.removeAll { $0.kind == .role && $0.actor < 0 }
     }
 
-    /// Whether the mention stands where a clause's subject does.
-    private func isSubjectLike(_ m: Mention) -> Bool {
-        if m.first > 0, let prev = word(m.first - 1) {
-            if lex.verbs.value(word: prev) == .speech { return true }
-            if Self.blockers.contains(prev) && prev != Words.and { return false }
-        }
-        if m.first > 0, tok(m.first - 1).kind == .possessive { return false }
+    static let clauseOpeners: Set<UInt64> = Set(["and", "but", "while", "although", "though", "as", "when", "because",
+        "that", "if", "including", "then", "so", "since", "after", "before", "until", "whereas", "where", "meanwhile",
+        "also", "now", "instead", "indeed", "however"].map { WordHash.hash($0) })
+    static let predicateSkips: Set<UInt64> = Set(["a", "an", "the", "who", "which", "whose", "whom", "and", "or", "but"].map { WordHash.hash($0) })
+
+    /// Whether the mention stands where a clause's subject does (after a clause opener or a speech verb,
+    /// followed by what reads as its verb), and where its predicate starts.
+    private func subjectPosition(_ m: Mention) -> (Bool, Int) {
         var j = m.last + 1
-        guard j < count else { return false }
-        if tok(j).kind == .possessive { return false }
         if word(j) == Words.of, j + 1 < count, tok(j + 1).isCapitalized {
             j += 1
             while j < count, isNameToken(j) { j += 1 }
         }
-        if text.isPunct(j, ",") {
+        if text.isPunct(j, ","), let w = word(j + 1), tok(j + 1).isCapitalized || Self.predicateSkips.contains(w) || Self.personNouns.contains(w)
+            || Self.partyWords.contains(w) || w == Self.former {
             // Skip an appositive to its closing comma.
             var k = j + 1
-            while k < min(count, j + 30), !text.isPunct(k, ","), !text.isPunct(k, "."), text.quoteOf[k] < 0 { k += 1 }
-            guard text.isPunct(k, ",") else { return false }
-            j = k + 1
+            while k < min(count, j + 40), !text.isPunct(k, ","), !text.isPunct(k, "."), !text.isPunct(k, ";"), text.quoteOf[k] < 0 { k += 1 }
+            j = text.isPunct(k, ",") ? k + 1 : k
+        } else if text.isPunct(j, ",") {
+            j += 1
         }
-        guard let next = word(j), !tok(j).isCapitalized else { return false }
-        if next == Words.and { return true }
-        return !Self.blockers.contains(next) && next != Words.who && next != Words.which
+        // A time phrase between subject and verb: "the Pentagon on Thursday announced".
+        if word(j) == Words.on, let d = word(j + 1), DateParser.weekdays[d] != nil { j += 2 }
+        let predicate = min(j, count)
+        if m.first > 0 {
+            let prev = tok(m.first - 1)
+            if prev.kind == .possessive { return (false, predicate) }
+            if prev.kind == .word {
+                let opener = Self.clauseOpeners.contains(prev.hash) || lex.verbs.value(word: prev.hash) == .speech
+                    || text.sentenceOf[m.first - 1] != text.sentenceOf[m.first]
+                if !opener { return (false, predicate) }
+            }
+        }
+        guard j < count, !(j < count && tok(j).kind == .possessive) else { return (false, predicate) }
+        if m.last + 1 < count, tok(m.last + 1).kind == .possessive { return (false, predicate) }
+        guard let next = word(j), !tok(j).isCapitalized else { return (false, predicate) }
+        if next == Words.and { return (true, predicate) }
+        return (!Self.blockers.contains(next) && next != Words.who && next != Words.which, predicate)
     }
 }

@@ -211,7 +211,7 @@ struct StanceScorer {
                     case .negator where isRealNegation(k, range):
                         flips += 1
                         flipWords.append(text.text(k, k))
-                    case .reverser where hit.first - k <= 12 && !hasScopeBreak(k, hit.first):
+                    case .reverser where hit.first - k <= 16 && !hasScopeBreak(k, hit.first):
                         flips += 1
                         flipWords.append(text.text(k, k))
                     case .hedge:
@@ -222,7 +222,7 @@ struct StanceScorer {
                 k += 1
             }
             // Multi-word reversers from the lexicon ("rule out", "rather than").
-            k = max(range.lowerBound, hit.first - 12)
+            k = max(range.lowerBound, hit.first - 16)
             while k + 1 < hit.first {
                 let a = text.tokens[k], b = text.tokens[k + 1]
                 if a.kind == .word, b.kind == .word, lex.polarity.value([a.hash, b.hash][...]) == .reverser, !hasScopeBreak(k, hit.first) {
