@@ -27,12 +27,19 @@ public struct Frame: Hashable, Sendable, Codable {
     public var name: String
     public var description: String
     public var positions: [Position]
+    /// Named word lists that cues refer to as `<name>` (the sides of the debate, for instance).
+    public var classes: [String: [String]]?
+    /// Phrases that turn every cue in their clause to the other position ("too soon", "premature").
+    public var reversers: [String]?
 
-    public init(id: String, name: String, description: String, positions: [Position]) {
+    public init(id: String, name: String, description: String, positions: [Position],
+                classes: [String: [String]]? = nil, reversers: [String]? = nil) {
         self.id = id
         self.name = name
         self.description = description
         self.positions = positions
+        self.classes = classes
+        self.reversers = reversers
     }
 
     /// Every stance value a statement or actor may carry: the positions, then mixed and none.

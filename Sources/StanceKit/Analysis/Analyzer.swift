@@ -1,0 +1,480 @@
+/// Turns a source document into actors and dated, stance-scored statements within a frame. Pure and
+/// immutable: one analyser can serve many threads.
+public struct Analyzer: Sendable {
+    public let frame: Frame
+    let compiled: CompiledFrame
+
+    /// - Precondition: the frame's cues compile (frames from `FrameLibrary` always do).
+    public init(frame: Frame = FrameLibrary.defaultFrame) {
+        self.frame = frame
+        do { compiled = try CompiledFrame(frame) } catch {
+            preconditionFailure("frame \(frame.id) has a bad cue: \(error)")
+        }
+    }
+
+    public func analyze(_ doc: SourceDocument) -> ArticleAnalysis {
+        analyze(article: ArticleParser.parse(doc))
+    }
+
+    public func analyze(article: Article) -> ArticleAnalysis {
+        var run = AnalysisRun(article: article, frame: frame, compiled: compiled)
+        return run.perform()
+    }
+}
+
+/// One analysis in progress; all state lives here, nothing is shared.
+struct AnalysisRun {
+    let article: Article
+    let frame: Frame
+    let text: AnalysisText
+    let scorer: StanceScorer
+    let lex = Lexicon.shared
+    var entities: EntityRecognizer
+    var drafts: [StatementDraft] = []
+    /// The mention that names each quote's speaker, when one does.
+    var cueMentionOfQuote: [Int: Int] = [:]
+
+    struct StatementDraft {
+        var actor: Int
+        var kind: StatementKind
+        var text: String
+        var cue: String?
+        var span: TextSpan
+        var date: Day?
+        var dateText: String?
+        var signal: StanceSignal
+        /// The sentence whose date phrases date it; for inherited quotes the head quote's.
+        var sentence: Int
+        var quote: Int?
+        /// The cue verb's token, for direct quotes with a cue.
+        var verb: Int? = nil
+    }
+
+    init(article: Article, frame: Frame, compiled: CompiledFrame) {
+        self.article = article
+        self.frame = frame
+        text = AnalysisText(article: article)
+        scorer = StanceScorer(frame: compiled, text: text)
+        entities = EntityRecognizer(text: text)
+    }
+
+    mutating func perform() -> ArticleAnalysis {
+        entities.run()
+        let cues = text.quotes.indices.map { findCue(quote: $0) }
+        for (q, cue) in cues.enumerated() {
+            if case .mention(let m, _, _) = cue {
+                cueMentionOfQuote[q] = m
+                entities.mentions[m].subjectLike = true
+            }
+        }
+        resolvePronouns()
+        attributeQuotes(cues)
+        findReportedStatements()
+        assignDates()
+        return assemble()
+    }
+
+    // MARK: text helpers
+
+    var tokens: [Token] { text.tokens }
+    func word(_ i: Int) -> UInt64? { i >= 0 && i < tokens.count && tokens[i].kind == .word ? tokens[i].hash : nil }
+    func isSpeechVerb(_ i: Int) -> Bool {
+        guard let w = word(i), !tokens[i].isCapitalized || i == text.sentences[Int(text.sentenceOf[i])].lowerBound else { return false }
+        return lex.verbs.value(word: w) == .speech
+    }
+    func inBody(_ t: Int) -> Bool {
+        let role = text.role(ofToken: t)
+        return role == .body || role == .standfirst
+    }
+    func sentenceRange(_ t: Int) -> Range<Int> { text.sentences[Int(text.sentenceOf[t])] }
+
+    func mentionStarting(in range: Range<Int>) -> Int? {
+        entities.mentions.firstIndex { range.contains($0.first) }
+    }
+
+    // MARK: quotes
+
+    enum Cue {
+        case mention(Int, verb: Int, sentence: Int)
+        case anonymous
+        case none
+    }
+
+    static let anonymousWords: Set<UInt64> = Set(["they", "officials", "official", "aides", "sources", "people",
+        "analysts", "experts", "diplomats", "spokesman", "spokeswoman", "spokesperson", "it", "we", "i", "you"].map { WordHash.hash($0) })
+
+    /// Where a quote's speaker is named: after it ("...," he said), before it (X said: "...").
+    func findCue(quote q: Int) -> Cue {
+        let quote = text.quotes[q]
+        guard inBody(quote.first) else { return .none }
+        let close = quote.close ?? quote.last
+        // After the closing mark, within the same sentence.
+        var t = close + 1
+        if t < tokens.count, text.sentenceOf[t] == text.sentenceOf[close], text.quoteOf[t] < 0 {
+            while t < tokens.count, tokens[t].kind == .punct, tokens[t].isPunct(",") || tokens[t].isPunct("—") { t += 1 }
+            let sentence = sentenceRange(close)
+            var end = min(sentence.upperBound, t + 40)
+            if let nextQuote = (t..<end).first(where: { tokens[$0].kind == .openQuote || tokens[$0].kind == .openSingle }) { end = nextQuote }
+            if let found = cueIn(t..<end, leading: true) { return found }
+        }
+        // Before the opening mark: the sentence so far, or the previous sentence ending with a colon.
+        let open = quote.open
+        let sentence = sentenceRange(open)
+        if open > sentence.lowerBound {
+            let before = sentence.lowerBound..<open
+            let lastMark = tokens[open - 1]
+            let embedded = lastMark.kind == .word && quote.innerWords >= 4
+            if lastMark.isPunct(":") || lastMark.isPunct(",") || embedded,
+               let found = cueIn(before.clamped(to: max(sentence.lowerBound, open - 40)..<open), leading: false) {
+                return found
+            }
+        } else if open > 0, tokens[open - 1].isPunct(":"), text.paragraphOf[open - 1] == text.paragraphOf[open] {
+            let previous = sentenceRange(open - 1)
+            if let found = cueIn(previous, leading: false) { return found }
+        }
+        return .none
+    }
+
+    /// A speech verb with its subject in `range`: "he said", "said Charles A. Kupchan", "X, a ..., told".
+    func cueIn(_ range: Range<Int>, leading: Bool) -> Cue? {
+        guard !range.isEmpty else { return nil }
+        let sentence = Int(text.sentenceOf[range.lowerBound])
+        // "according to X"
+        if let w = word(range.lowerBound), w == Words.according, word(range.lowerBound + 1) == Words.to {
+            if let m = mentionStarting(in: (range.lowerBound + 2)..<min(range.upperBound, range.lowerBound + 5)) {
+                return .mention(m, verb: range.lowerBound, sentence: sentence)
+            }
+            return .anonymous
+        }
+        if leading {
+            // "said X" / "X said": the verb or the subject opens the tail.
+            if isSpeechVerb(range.lowerBound) {
+                let after = (range.lowerBound + 1)..<min(range.upperBound, range.lowerBound + 4)
+                if let m = mentionStarting(in: after) { return .mention(m, verb: range.lowerBound, sentence: sentence) }
+                if after.contains(where: { word($0).map(Self.anonymousWords.contains) ?? false }) { return .anonymous }
+                return nil
+            }
+            let head = range.lowerBound..<min(range.upperBound, range.lowerBound + 3)
+            if let m = mentionStarting(in: head), let verb = speechVerb(after: entities.mentions[m].last, in: range) {
+                return .mention(m, verb: verb, sentence: sentence)
+            }
+            for k in head where word(k).map(Self.anonymousWords.contains) ?? false {
+                if speechVerb(after: k, in: range) != nil { return .anonymous }
+            }
+            return nil
+        }
+        // Before the quote: the last speech verb, its subject before it (or after: "said X:").
+        guard let verb = range.reversed().first(where: isSpeechVerb) else { return nil }
+        let subjects = entities.mentions.indices.filter { range.contains(entities.mentions[$0].first) && entities.mentions[$0].last < verb }
+        if let m = subjects.last(where: { entities.mentions[$0].subjectLike }) ?? subjects.last {
+            return .mention(m, verb: verb, sentence: sentence)
+        }
+        if let m = mentionStarting(in: (verb + 1)..<min(range.upperBound, verb + 4)) {
+            return .mention(m, verb: verb, sentence: sentence)
+        }
+        return .anonymous
+    }
+
+    /// The first speech verb after `from` in the range, skipping an appositive.
+    func speechVerb(after from: Int, in range: Range<Int>) -> Int? {
+        var k = from + 1
+        while k < range.upperBound {
+            if isSpeechVerb(k) { return k }
+            if tokens[k].kind == .openQuote { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Subject pronouns take the most recent compatible person standing as a subject within a few
+    /// sentences (a quote's speaker counts as one), else the most recent compatible person.
+    mutating func resolvePronouns() {
+        var mentions = entities.mentions
+        for index in mentions.indices where mentions[index].kind == .pronoun {
+            let p = mentions[index]
+            let sentence = Int(text.sentenceOf[p.first])
+            var chosen = -1
+            var k = index - 1
+            var currentSentence = sentence
+            var anyInSentence = -1
+            while k >= -1 {
+                let s = k >= 0 ? Int(text.sentenceOf[mentions[k].first]) : -1
+                if s != currentSentence {
+                    // Sentence by sentence, nearest first: its subject, else any person it names.
+                    if anyInSentence >= 0 { chosen = anyInSentence; break }
+                    currentSentence = s
+                    if k < 0 || sentence - s > 3 { break }
+                }
+                let m = mentions[k]
+                k -= 1
+                guard m.actor >= 0, inBody(m.first), text.quoteOf[m.first] < 0 else { continue }
+                let actor = entities.actors[m.actor]
+                guard actor.kind == .person, actor.gender == .unknown || actor.gender == p.gender else { continue }
+                if m.subjectLike { chosen = m.actor; break }
+                if anyInSentence < 0 { anyInSentence = m.actor }
+            }
+            mentions[index].actor = chosen
+            if chosen >= 0, entities.actors[chosen].gender == .unknown { entities.actors[chosen].gender = p.gender }
+        }
+        entities.mentions = mentions
+    }
+
+    mutating func attributeQuotes(_ cues: [Cue]) {
+        var speakerOfQuote: [Int: (actor: Int, draft: Int)] = [:]
+        for (q, quote) in text.quotes.enumerated() {
+            guard inBody(quote.first) else { continue }
+            var actor = -1
+            var cueText: String?
+            var sentence = Int(text.sentenceOf[quote.close ?? quote.last])
+            var inherited: Int?
+            var verbToken: Int?
+            switch cues[q] {
+            case .mention(let m, let verb, let s):
+                actor = entities.mentions[m].actor
+                cueText = cuePhrase(verb)
+                sentence = s
+                verbToken = verb
+            case .anonymous:
+                continue
+            case .none:
+                // A quote with no cue continues the previous speaker's, in the same or the previous paragraph.
+                guard quote.innerWords > 3, q > 0, let previous = speakerOfQuote[q - 1] else { continue }
+                let prior = text.quotes[q - 1]
+                let paragraphGap = Int(text.paragraphOf[quote.open]) - Int(text.paragraphOf[prior.last])
+                guard paragraphGap == 0 || (paragraphGap == 1 && isParagraphStart(quote.open)) else { continue }
+                let between = (prior.close ?? prior.last)..<quote.open
+                let interrupted = entities.mentions.contains {
+                    between.contains($0.first) && $0.subjectLike && $0.actor >= 0 && $0.actor != previous.actor
+                        && $0.kind == .named && text.quoteOf[$0.first] < 0 && entities.actors[$0.actor].kind == .person
+                }
+                guard !interrupted else { continue }
+                actor = previous.actor
+                inherited = previous.draft
+            }
+            guard actor >= 0 else { continue }
+            if quote.innerWords <= 3, inherited == nil, !quoteStandsAlone(quote) { continue }
+            let inner = quote.parts.map { text.text($0.lowerBound, $0.upperBound - 1) }.joined(separator: " ")
+            let signal = scorer.score(quote.parts)
+            let draft = StatementDraft(actor: actor, kind: .direct, text: trimQuote(inner), cue: cueText,
+                                       span: text.span(quote.first, quote.last), signal: signal,
+                                       sentence: inherited.map { drafts[$0].sentence } ?? sentence, quote: q,
+                                       verb: inherited.flatMap { drafts[$0].verb } ?? verbToken)
+            speakerOfQuote[q] = (actor, inherited ?? drafts.count)
+            drafts.append(draft)
+        }
+    }
+
+    /// A short quote is a statement only when it is a sentence of its own ("Seize the moment," he said).
+    func quoteStandsAlone(_ quote: AnalysisText.QuoteSpan) -> Bool {
+        let lastInner = tokens[quote.last]
+        let endsWithMark = lastInner.kind == .punct && (lastInner.isPunct(",") || lastInner.isPunct(".") || lastInner.isPunct("!") || lastInner.isPunct("?"))
+        let sentenceStart = sentenceRange(quote.open).lowerBound == quote.open
+        return endsWithMark && sentenceStart
+    }
+
+    func isParagraphStart(_ t: Int) -> Bool { t == 0 || text.paragraphOf[t - 1] != text.paragraphOf[t] }
+
+    func trimQuote(_ s: String) -> String {
+        var out = s
+        while let last = out.last, last == "," || last == " " { out.removeLast() }
+        return out
+    }
+
+    /// "told reporters", "wrote", "said": the verb and a following object noun.
+    func cuePhrase(_ verb: Int) -> String {
+        var end = verb
+        if let w = word(verb), w == Words.according { return text.text(verb, min(verb + 1, tokens.count - 1)) }
+        if let next = word(verb + 1), !tokens[verb + 1].isCapitalized, !EntityRecognizer.blockers.contains(next),
+           next != Words.he && next != Words.she && DateParser.weekdays[next] == nil {
+            end = verb + 1
+        }
+        return text.text(verb, end)
+    }
+
+    // MARK: reported speech and descriptions
+
+    static let clauseOpeners: Set<UInt64> = Set(["but", "while", "although", "though", "whereas"].map { WordHash.hash($0) })
+    static let thatWord = WordHash.hash("that")
+
+    mutating func findReportedStatements() {
+        var mentionCursor = 0
+        let mentions = entities.mentions
+        for sentence in text.sentences {
+            guard let first = sentence.first, inBody(first) else { continue }
+            var clauseStart = sentence.lowerBound
+            var previousSubject: Int?
+            var k = sentence.lowerBound
+            while k <= sentence.upperBound {
+                let ends = k == sentence.upperBound || tokens[k].isPunct(";")
+                    || (k > clauseStart && text.quoteOf[k] < 0 && word(k).map(Self.clauseOpeners.contains) ?? false)
+                if ends {
+                    if k > clauseStart {
+                        while mentionCursor < mentions.count, mentions[mentionCursor].first < clauseStart { mentionCursor += 1 }
+                        previousSubject = clauseStatement(clauseStart..<k, mentionFrom: mentionCursor, inherit: previousSubject)
+                    }
+                    clauseStart = k
+                }
+                k += 1
+            }
+        }
+    }
+
+    /// Records a statement for the clause's subject when the rest of the clause carries cues; returns the
+    /// subject, which a following "but ..." clause without one of its own shares.
+    mutating func clauseStatement(_ clause: Range<Int>, mentionFrom: Int, inherit: Int?) -> Int? {
+        var subject: Mention?
+        var m = mentionFrom
+        while m < entities.mentions.count, entities.mentions[m].first < clause.upperBound {
+            let mention = entities.mentions[m]
+            m += 1
+            guard text.quoteOf[mention.first] < 0, mention.actor >= 0, mention.subjectLike else { continue }
+            // "Asked if he thought ...": a question put to the actor, not a position taken.
+            if let prev = word(mention.first - 1), lex.polarity.value(word: prev) == .hedge { continue }
+            let actor = entities.actors[mention.actor]
+            guard actor.participant || actor.kind != .person else { continue }
+            subject = mention
+            break
+        }
+        var predicateStart = clause.lowerBound
+        let actor: Int
+        if let subject {
+            actor = subject.actor
+            predicateStart = max(subject.last + 1, min(subject.predicateStart, clause.upperBound))
+        } else if let inherit, let w = word(clause.lowerBound), w == WordHash.hash("but") {
+            actor = inherit
+        } else {
+            return nil
+        }
+        let predicate = predicateStart..<clause.upperBound
+        guard !predicate.isEmpty else { return actor }
+        let signal = scorer.score([predicate]) { self.text.quoteOf[$0] >= 0 }
+        guard signal.total > 0 else { return actor }
+        // A reporting verb near the start makes it reported speech; otherwise the journalist describes.
+        var kind = StatementKind.description
+        var cue: String?
+        var textStart = predicateStart
+        for k in predicate.prefix(8) where text.quoteOf[k] < 0 {
+            if let w = word(k), !tokens[k].isCapitalized, lex.verbs.value(word: w) != nil, w != WordHash.hash("has"), w != WordHash.hash("have") {
+                kind = .reported
+                var cueEnd = k
+                if let that = (k..<min(predicate.upperBound, k + 8)).first(where: { word($0) == Self.thatWord }) {
+                    textStart = that + 1
+                    cueEnd = that - 1
+                }
+                cue = text.text(k, cueEnd)
+                break
+            }
+        }
+        while textStart < predicate.upperBound, tokens[textStart].kind == .punct { textStart += 1 }
+        var textEnd = predicate.upperBound - 1
+        while textEnd > textStart, tokens[textEnd].kind == .punct { textEnd -= 1 }
+        guard textStart <= textEnd else { return actor }
+        drafts.append(StatementDraft(actor: actor, kind: kind, text: text.text(textStart, textEnd), cue: cue,
+                                     span: text.span(textStart, textEnd), signal: signal,
+                                     sentence: Int(text.sentenceOf[predicateStart < clause.upperBound ? predicateStart : clause.lowerBound]),
+                                     quote: nil))
+        return actor
+    }
+
+    // MARK: dates
+
+    static let since = WordHash.hash("since")
+    static let until = WordHash.hash("until")
+
+    static let relativePronouns: Set<UInt64> = Set(["who", "which", "whose", "whom"].map { WordHash.hash($0) })
+
+    /// Date phrases of a sentence that can date `draft`: outside quotes, not a range's start ("since
+    /// May"), not inside a reported statement's own content, and not in a relative clause describing a
+    /// speaker named after the verb ("said X, who recently wrote ...").
+    func dates(inSentence s: Int, for draft: StatementDraft) -> [DateMention] {
+        let range = text.sentences[s]
+        let found = text.scalars.withUnsafeBufferPointer {
+            DateParser.mentions(tokens: tokens, range: range, scalars: $0, reference: article.published)
+        }
+        return found.filter { m in
+            if text.quoteOf[m.first] >= 0 { return false }
+            if word(m.first - 1).map({ $0 == Self.since || $0 == Self.until }) ?? false { return false }
+            if draft.kind != .direct, draft.span.contains(Int(tokens[m.first].start)) { return false }
+            if let verb = draft.verb, verb < m.first, text.sentenceOf[verb] == Int32(s),
+               (verb..<m.first).contains(where: { word($0).map(Self.relativePronouns.contains) ?? false }) {
+                return false
+            }
+            return true
+        }
+    }
+
+    func mentionsActor(sentence s: Int, actor: Int) -> Bool {
+        let range = text.sentences[s]
+        return entities.mentions.contains { range.contains($0.first) && $0.actor == actor && text.quoteOf[$0.first] < 0 }
+    }
+
+    /// A statement's date: a phrase in its own sentence, else in the sentences just before it that speak
+    /// of the same actor (same paragraph), else the publication date.
+    mutating func assignDates() {
+        for index in drafts.indices {
+            let draft = drafts[index]
+            var found = dates(inSentence: draft.sentence, for: draft).first
+            if found == nil {
+                var s = draft.sentence - 1
+                let paragraph = text.paragraphOf[text.sentences[draft.sentence].lowerBound]
+                while s >= 0, text.paragraphOf[text.sentences[s].lowerBound] == paragraph, mentionsActor(sentence: s, actor: draft.actor) {
+                    if let d = dates(inSentence: s, for: draft).first { found = d; break }
+                    s -= 1
+                }
+            }
+            if let found {
+                drafts[index].date = found.day
+                drafts[index].dateText = text.text(found.first, found.last)
+            } else {
+                drafts[index].date = article.published
+            }
+        }
+    }
+
+    // MARK: output
+
+    func stance(of signal: StanceSignal, threshold: Double) -> (String, Double) {
+        let total = signal.total
+        guard total > 0, let top = signal.weights.indices.max(by: { signal.weights[$0] < signal.weights[$1] }) else {
+            return (Frame.none, 0)
+        }
+        let share = signal.weights[top] / total
+        let strength = min(1, total / 2)
+        if share >= threshold { return (frame.positions[top].id, (share * strength * 100).rounded() / 100) }
+        return (Frame.mixed, ((1 - share) * strength * 100).rounded() / 100)
+    }
+
+    func assemble() -> ArticleAnalysis {
+        var actorSignals = [StanceSignal](repeating: StanceSignal(positions: frame.positions.count), count: entities.actors.count)
+        var hasStatements = [Bool](repeating: false, count: entities.actors.count)
+        for draft in drafts {
+            actorSignals[draft.actor].add(draft.signal)
+            hasStatements[draft.actor] = true
+        }
+        var idOf: [Int: String] = [:]
+        var actors: [Actor] = []
+        let order = entities.actors.indices.sorted { a, b in
+            (entities.mentions.first { $0.actor == a }?.first ?? Int.max) < (entities.mentions.first { $0.actor == b }?.first ?? Int.max)
+        }
+        for index in order {
+            let draft = entities.actors[index]
+            guard draft.kind == .person || hasStatements[index] else { continue }
+            let id = "a\(actors.count + 1)"
+            idOf[index] = id
+            let participant = draft.participant || hasStatements[index]
+            let (stance, confidence) = participant ? stance(of: actorSignals[index], threshold: 0.6) : (Frame.none, 0)
+            let spans = entities.mentions.filter { $0.actor == index }.map { text.span($0.first, $0.last) }
+            actors.append(Actor(id: id, name: draft.name, kind: draft.kind, role: draft.role, aliases: draft.aliases,
+                                mentions: spans, stance: stance, confidence: confidence, isParticipant: participant))
+        }
+        var statements: [Statement] = []
+        for draft in drafts.sorted(by: { $0.span.start < $1.span.start }) {
+            guard let actorID = idOf[draft.actor] else { continue }
+            let (stance, confidence) = stance(of: draft.signal, threshold: 0.67)
+            statements.append(Statement(id: "s\(statements.count + 1)", actorID: actorID, kind: draft.kind, text: draft.text,
+                                        cue: draft.cue, span: draft.span, date: draft.date, dateText: draft.dateText,
+                                        stance: stance, confidence: confidence, evidence: draft.signal.evidence))
+        }
+        return ArticleAnalysis(article: article, actors: actors, statements: statements)
+    }
+}

@@ -1,0 +1,378 @@
+/// Recognises an article's structure in a decoded file: metadata (YAML front matter, a `Key: value`
+/// header, HTML metadata), and blocks with roles, including the shape of text pasted from a news site
+/// (outlet and date line, `#` headline, standfirst, caption with `Credit...`, `By ...` byline, sidebar
+/// boxes, promo lines, "contributed reporting" lines).
+public enum ArticleParser {
+    public static func parse(_ doc: SourceDocument) -> Article {
+        let scalars = Array(doc.text.unicodeScalars)
+        let hidden: [Bool]? = doc.format == .html ? nil : Markup.hiddenMask(scalars)
+        var meta = Metadata()
+        meta.title = doc.metadata.title
+        meta.source = doc.metadata.source
+        meta.url = doc.metadata.url
+        if let author = doc.metadata.author { meta.authors = splitNames(author) }
+        meta.dateText = doc.metadata.published
+
+        var blocks: [Block]
+        if !doc.blocks.isEmpty {
+            blocks = doc.blocks
+            meta.fill(from: blocks, scalars, hidden)
+        } else {
+            var cursor = 0
+            readFrontMatter(scalars, &cursor, &meta)
+            readHeaderBlock(scalars, &cursor, &meta)
+            blocks = classify(paragraphs(scalars, hidden, from: cursor), scalars, hidden, &meta)
+        }
+        let published = meta.dateText.flatMap { DateParser.firstDate(in: $0) } ?? meta.textDate
+        return Article(file: doc.path, title: meta.title ?? meta.headline, source: meta.source,
+                       published: published, byline: meta.authors.isEmpty ? meta.bylineNames : meta.authors,
+                       url: meta.url, text: doc.text, blocks: blocks, warnings: doc.warnings)
+    }
+
+    /// What was learnt about the article while reading; metadata beats what the text shows.
+    struct Metadata {
+        var title: String?
+        var source: String?
+        var url: String?
+        var authors: [String] = []
+        var dateText: String?
+        var headline: String?
+        var textDate: Day?
+        var bylineNames: [String] = []
+
+        mutating func fill(from blocks: [Block], _ s: [Unicode.Scalar], _ hidden: [Bool]?) {
+            for block in blocks {
+                let text = Markup.visible(s, hidden, block.span.start..<block.span.end)
+                switch block.role {
+                case .headline where headline == nil: headline = text
+                case .byline:
+                    let (names, date) = ArticleParser.readByline(text)
+                    if bylineNames.isEmpty { bylineNames = names }
+                    if textDate == nil { textDate = date }
+                case .dateline where textDate == nil: textDate = DateParser.firstDate(in: text)
+                default: break
+                }
+            }
+        }
+    }
+
+    // MARK: metadata blocks
+
+    static let titleKeys: Set<String> = ["title", "headline"]
+    static let sourceKeys: Set<String> = ["source", "outlet", "publisher", "publication", "site", "newspaper"]
+    static let dateKeys: Set<String> = ["date", "published", "publication date", "pubdate", "published_at", "dateline"]
+    static let authorKeys: Set<String> = ["author", "authors", "byline", "by", "writer"]
+    static let urlKeys: Set<String> = ["url", "link", "canonical", "source_url"]
+
+    static func knownKey(_ key: String) -> Bool {
+        let k = key.lowercased()
+        return titleKeys.contains(k) || sourceKeys.contains(k) || dateKeys.contains(k) || authorKeys.contains(k)
+            || urlKeys.contains(k)
+    }
+
+    static func apply(key: String, value raw: String, to meta: inout Metadata) {
+        var value = raw.trimmingCharacters(in: .whitespaces)
+        if value.count >= 2, let f = value.first, let l = value.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
+            value = String(value.dropFirst().dropLast())
+        }
+        guard !value.isEmpty else { return }
+        let k = key.lowercased()
+        if titleKeys.contains(k), meta.title == nil { meta.title = value }
+        if sourceKeys.contains(k), meta.source == nil { meta.source = value }
+        if dateKeys.contains(k), meta.dateText == nil { meta.dateText = value }
+        if urlKeys.contains(k), meta.url == nil { meta.url = value }
+        if authorKeys.contains(k), meta.authors.isEmpty {
+            let list = value.hasPrefix("[") ? String(value.dropFirst().dropLast()) : value
+            meta.authors = splitNames(list.replacingOccurrences(of: "\"", with: ""))
+        }
+    }
+
+    static func line(_ s: [Unicode.Scalar], at start: Int) -> (text: String, next: Int) {
+        var j = start
+        while j < s.count, s[j].value != 10 { j += 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s[start..<j])
+        return (String(view).trimmingCharacters(in: .whitespacesAndNewlines), min(s.count, j + 1))
+    }
+
+    static func keyValue(_ text: String) -> (String, String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let key = text[..<colon].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, key.count <= 24, !key.contains(" ") || key.split(separator: " ").count <= 2 else { return nil }
+        return (key, String(text[text.index(after: colon)...]))
+    }
+
+    /// YAML front matter between `---` lines; list values (`- name`) under a key are collected.
+    static func readFrontMatter(_ s: [Unicode.Scalar], _ cursor: inout Int, _ meta: inout Metadata) {
+        var (first, next) = line(s, at: cursor)
+        guard first == "---" else { return }
+        var pendingKey: String?
+        var pendingList: [String] = []
+        func flush() {
+            if let key = pendingKey, !pendingList.isEmpty {
+                apply(key: key, value: pendingList.joined(separator: ", "), to: &meta)
+            }
+            pendingKey = nil
+            pendingList = []
+        }
+        while next < s.count {
+            (first, next) = line(s, at: next)
+            if first == "---" || first == "..." { flush(); cursor = next; return }
+            if first.hasPrefix("- "), pendingKey != nil {
+                pendingList.append(String(first.dropFirst(2)).trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")))
+                continue
+            }
+            flush()
+            if let (key, value) = keyValue(first) {
+                if value.trimmingCharacters(in: .whitespaces).isEmpty { pendingKey = key } else { apply(key: key, value: value, to: &meta) }
+            }
+        }
+    }
+
+    /// A block of `Key: value` lines at the top, ended by a blank line, when the keys are ones we know.
+    static func readHeaderBlock(_ s: [Unicode.Scalar], _ cursor: inout Int, _ meta: inout Metadata) {
+        var position = cursor
+        while position < s.count, line(s, at: position).text.isEmpty, line(s, at: position).next > position {
+            position = line(s, at: position).next
+        }
+        var pairs: [(String, String)] = []
+        var end = position
+        while end < s.count {
+            let (text, next) = line(s, at: end)
+            if text.isEmpty { break }
+            guard let (key, value) = keyValue(text), knownKey(key) else { return }
+            pairs.append((key, value))
+            end = next
+        }
+        guard !pairs.isEmpty else { return }
+        for (key, value) in pairs { apply(key: key, value: value, to: &meta) }
+        cursor = end
+    }
+
+    // MARK: paragraphs
+
+    struct Paragraph {
+        var span: Range<Int>
+        var text: String
+        var headingLevel: Int
+        var words: Int
+        var allLink: Bool
+        var boldLabel: Bool
+    }
+
+    /// Paragraphs are runs of non-blank lines; a heading line is a paragraph by itself.
+    static func paragraphs(_ s: [Unicode.Scalar], _ hidden: [Bool]?, from start: Int) -> [Paragraph] {
+        var result: [Paragraph] = []
+        var position = start
+        var current: Range<Int>?
+        func close() {
+            guard let r = current else { return }
+            current = nil
+            var a = r.lowerBound, b = r.upperBound
+            while a < b, Tokenizer.isSpace(s[a]) { a += 1 }
+            while b > a, Tokenizer.isSpace(s[b - 1]) { b -= 1 }
+            guard a < b else { return }
+            let text = Markup.visible(s, hidden, a..<b)
+            guard !text.isEmpty else { return }
+            var level = 0
+            while a + level < b, s[a + level].value == 35 { level += 1 }
+            if level > 0, a + level < b, s[a + level].value != 32 { level = 0 }
+            var hasVisibleOutsideLink = false
+            var inLink = false
+            for i in a..<b {
+                if hidden?[i] == true { inLink = s[i].value == 91 ? true : (s[i].value == 93 ? false : inLink); continue }
+                if !inLink, !Tokenizer.isSpace(s[i]) { hasVisibleOutsideLink = true; break }
+            }
+            let bold = s[a].value == 42 && text.prefix(40).contains(":")
+            result.append(Paragraph(span: a..<b, text: text, headingLevel: level,
+                                    words: text.split(separator: " ").count,
+                                    allLink: !hasVisibleOutsideLink, boldLabel: bold))
+        }
+        while position < s.count {
+            var j = position
+            while j < s.count, s[j].value != 10 { j += 1 }
+            var blank = true
+            for k in position..<j where !Tokenizer.isSpace(s[k]) { blank = false; break }
+            var first = position
+            while first < j, s[first].value == 32 || s[first].value == 9 { first += 1 }
+            let heading = first < j && s[first].value == 35
+            if blank {
+                close()
+            } else if heading {
+                close()
+                current = position..<j
+                close()
+            } else {
+                current = (current?.lowerBound ?? position)..<j
+            }
+            position = j + 1
+        }
+        close()
+        return result
+    }
+
+    static let promoStarts = ["learn more", "read more", "sign up", "subscribe", "related:", "see also", "see more",
+                              "advertisement", "supported by", "share full article", "listen to this article",
+                              "click here", "more on this", "follow us", "watch:", "read the latest", "continue reading",
+                              "skip advertisement", "get the latest", "newsletter", "read next", "recommended"]
+    static let contributorPhrases = ["contributed reporting", "contributed to this report", "contributed research",
+                                     "additional reporting", "reporting was contributed", "contributed additional reporting"]
+
+    static func isByline(_ p: Paragraph) -> Bool {
+        guard p.words <= 30, p.headingLevel == 0 else { return false }
+        let t = p.text
+        guard t.hasPrefix("By ") || t.hasPrefix("by ") || t.hasPrefix("BY ") else { return false }
+        return t.dropFirst(3).first.map { $0.isUppercase } ?? false
+    }
+
+    static func isPromo(_ p: Paragraph) -> Bool {
+        let lower = p.text.lowercased()
+        if p.allLink && p.words <= 25 { return true }
+        return p.words <= 25 && promoStarts.contains { lower.hasPrefix($0) }
+    }
+
+    static func isContributor(_ p: Paragraph) -> Bool {
+        let lower = p.text.lowercased()
+        return p.words <= 80 && contributorPhrases.contains { lower.contains($0) }
+    }
+
+    static func hasCredit(_ p: Paragraph) -> Bool {
+        p.text.contains("Credit...") || p.text.contains("Credit…") || p.text.contains("Credit:")
+            || p.text.hasPrefix("Photo: ") || p.text.contains("Photograph: ") || p.text.contains("Photo by ")
+    }
+
+    static func classify(_ paras: [Paragraph], _ s: [Unicode.Scalar], _ hidden: [Bool]?, _ meta: inout Metadata) -> [Block] {
+        var blocks: [Block] = []
+        func add(_ role: BlockRole, _ r: Range<Int>) { blocks.append(Block(role: role, span: TextSpan(start: r.lowerBound, end: r.upperBound))) }
+        let headlineIndex = paras.prefix(12).firstIndex { $0.headingLevel == 1 }
+            ?? (meta.title == nil ? plainHeadlineIndex(paras) : nil)
+        let bylineIndex = paras.prefix(20).firstIndex(where: isByline)
+        var inSidebar = false
+        for (index, p) in paras.enumerated() {
+            let beforeHeadline = headlineIndex.map { index < $0 } ?? false
+            let beforeByline = bylineIndex.map { index < $0 } ?? false
+            if index == headlineIndex {
+                meta.headline = meta.headline ?? p.text
+                add(.headline, p.span)
+                continue
+            }
+            if beforeHeadline || (headlineIndex == nil && beforeByline && p.words <= 12 && DateParser.firstDate(in: p.text) != nil) {
+                if let day = DateParser.firstDate(in: p.text) {
+                    meta.textDate = meta.textDate ?? day
+                    if meta.source == nil, let outlet = outletBeforeDate(p.text) { meta.source = outlet }
+                }
+                add(.dateline, p.span)
+                continue
+            }
+            if index == bylineIndex {
+                let (names, date) = readByline(p.text)
+                meta.bylineNames = names
+                meta.textDate = meta.textDate ?? date
+                add(.byline, p.span)
+                continue
+            }
+            if hasCredit(p) {
+                addCaption(p, s, &blocks)
+                continue
+            }
+            if beforeByline, headlineIndex != nil {
+                let standfirstTaken = blocks.contains { $0.role == .standfirst }
+                add(standfirstTaken ? .caption : .standfirst, p.span)
+                continue
+            }
+            if p.headingLevel >= 2 {
+                let next = index + 1 < paras.count ? paras[index + 1] : nil
+                inSidebar = next?.boldLabel ?? false
+                add(inSidebar ? .sidebar : .subheading, p.span)
+                continue
+            }
+            if inSidebar, p.boldLabel {
+                add(.sidebar, p.span)
+                continue
+            }
+            inSidebar = false
+            if isContributor(p) { add(.contributor, p.span); continue }
+            if isPromo(p) { add(.promo, p.span); continue }
+            add(.body, p.span)
+        }
+        return blocks
+    }
+
+    /// Plain text without a `#` heading: a short first line without closing punctuation is the headline.
+    static func plainHeadlineIndex(_ paras: [Paragraph]) -> Int? {
+        guard let first = paras.first, first.words <= 20, first.words >= 2,
+              let last = first.text.last, !".!?\"”".contains(last), !isByline(first),
+              DateParser.firstDate(in: first.text) == nil || first.words > 6 else { return nil }
+        return 0
+    }
+
+    /// A caption paragraph with its credit split off as a `credit` block.
+    static func addCaption(_ p: Paragraph, _ s: [Unicode.Scalar], _ blocks: inout [Block]) {
+        var i = p.span.lowerBound
+        let markers = ["Credit", "Photo: ", "Photograph: ", "Photo by "]
+        while i < p.span.upperBound {
+            for marker in markers {
+                let m = Array(marker.unicodeScalars)
+                if i + m.count <= p.span.upperBound, Array(s[i..<(i + m.count)]) == m {
+                    if i > p.span.lowerBound {
+                        blocks.append(Block(role: .caption, span: TextSpan(start: p.span.lowerBound, end: i)))
+                    }
+                    blocks.append(Block(role: .credit, span: TextSpan(start: i, end: p.span.upperBound)))
+                    return
+                }
+            }
+            i += 1
+        }
+        blocks.append(Block(role: .caption, span: TextSpan(start: p.span.lowerBound, end: p.span.upperBound)))
+    }
+
+    /// "The New York Times 10. November 2022" -> "The New York Times".
+    static func outletBeforeDate(_ text: String) -> String? {
+        let out = Tokenizer.tokenize(text)
+        return out.scalars.withUnsafeBufferPointer { s -> String? in
+            for i in out.tokens.indices {
+                if DateParser.absolute(at: i, tokens: out.tokens, scalars: s, reference: nil) != nil {
+                    guard i > 0 else { return nil }
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: out.scalars[0..<Int(out.tokens[i - 1].end)])
+                    let outlet = String(view).trimmingCharacters(in: CharacterSet(charactersIn: " ,|-—–·"))
+                    return outlet.isEmpty ? nil : outlet
+                }
+            }
+            return nil
+        }
+    }
+
+    /// "By Peter Baker Nov. 10, 2022" -> (["Peter Baker"], 2022-11-10); "By A, B and C" -> three names.
+    static func readByline(_ text: String) -> ([String], Day?) {
+        let body = text.hasPrefix("By ") || text.hasPrefix("by ") || text.hasPrefix("BY ") ? String(text.dropFirst(3)) : text
+        let out = Tokenizer.tokenize(body)
+        var cut = out.scalars.count
+        var date: Day?
+        out.scalars.withUnsafeBufferPointer { s in
+            for i in out.tokens.indices {
+                if let m = DateParser.absolute(at: i, tokens: out.tokens, scalars: s, reference: nil) {
+                    cut = Int(out.tokens[i].start)
+                    date = m.day
+                    break
+                }
+                // Times and "Updated" markers end the names too.
+                if out.tokens[i].kind == .word, !out.tokens[i].isCapitalized, out.tokens[i].hash != Words.and {
+                    cut = Int(out.tokens[i].start)
+                    break
+                }
+            }
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: out.scalars[0..<cut])
+        return (splitNames(String(view)), date)
+    }
+
+    static func splitNames(_ text: String) -> [String] {
+        text.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "|·"))) }
+            .filter { !$0.isEmpty && $0.first?.isUppercase == true }
+    }
+}
+
+import Foundation

@@ -1,0 +1,228 @@
+/// A date written in the text, resolved to a day: "Nov. 10, 2022", "on Wednesday", "last week".
+struct DateMention {
+    /// Token range of the phrase.
+    var first: Int
+    var last: Int
+    var day: Day
+    /// Relative phrases ("on Wednesday") are resolved against the publication date; absolute ones are not.
+    var isRelative: Bool
+}
+
+/// Newsroom date forms on tokens. Absolute forms: "Nov. 10, 2022", "November 10th, 2022", "10. November
+/// 2022", "10 November 2022", "2022-11-10", "2022-11-10T08:00:00Z", "11/10/2022", "Sept. 3" (year from the
+/// reference). Relative forms: weekdays, "yesterday", "today", "last week", "this week", "last month",
+/// "earlier this month", "recently", resolved against the reference day (the publication date).
+enum DateParser {
+    static let months: [UInt64: Int] = {
+        var table: [UInt64: Int] = [:]
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"]
+        for (index, name) in names.enumerated() {
+            table[WordHash.hash(name)] = index + 1
+            table[WordHash.hash(name.prefix(3))] = index + 1
+        }
+        table[WordHash.hash("sept")] = 9
+        return table
+    }()
+    static let weekdays: [UInt64: Int] = {
+        var table: [UInt64: Int] = [:]
+        for (index, name) in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].enumerated() {
+            table[WordHash.hash(name)] = index + 1
+        }
+        return table
+    }()
+    static let may = WordHash.hash("may")
+    static let mar = WordHash.hash("mar")
+    static let last = WordHash.hash("last")
+    static let next = WordHash.hash("next")
+    static let this = WordHash.hash("this")
+    static let earlier = WordHash.hash("earlier")
+    static let week = WordHash.hash("week")
+    static let month = WordHash.hash("month")
+    static let yesterday = WordHash.hash("yesterday")
+    static let today = WordHash.hash("today")
+    static let tonight = WordHash.hash("tonight")
+    static let recently = WordHash.hash("recently")
+    static let recent = WordHash.hash("recent")
+    static let days = WordHash.hash("days")
+
+    /// The first absolute date in a short text (metadata, a dateline or byline), or nil.
+    static func firstDate(in text: String, reference: Day? = nil) -> Day? {
+        let out = Tokenizer.tokenize(text)
+        return out.scalars.withUnsafeBufferPointer { s in
+            var i = 0
+            while i < out.tokens.count {
+                if let found = absolute(at: i, tokens: out.tokens, scalars: s, reference: reference) { return found.day }
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    /// All date phrases in `range`, absolute and relative.
+    static func mentions(tokens: [Token], range: Range<Int>, scalars: UnsafeBufferPointer<Unicode.Scalar>,
+                         reference: Day?) -> [DateMention] {
+        var found: [DateMention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let m = absolute(at: i, tokens: tokens, scalars: scalars, reference: reference, limit: range.upperBound)
+                ?? relative(at: i, tokens: tokens, reference: reference, limit: range.upperBound) {
+                found.append(m)
+                i = m.last + 1
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    static func number(_ token: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
+        guard token.kind == .number else { return nil }
+        var value = 0
+        var digits = 0
+        var i = Int(token.start)
+        while i < Int(token.end), Tokenizer.isDigit(s[i].value), digits < 5 {
+            value = value * 10 + Int(s[i].value - 48)
+            digits += 1
+            i += 1
+        }
+        // Only ordinal suffixes may follow the digits: "10th", "3rd".
+        if i < Int(token.end) {
+            let rest = Int(token.end) - i
+            if rest != 2 || !Tokenizer.isASCIILetter(s[i].value) { return nil }
+        }
+        return digits > 0 ? value : nil
+    }
+
+    private static func digitsCount(_ token: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+        var n = 0
+        var i = Int(token.start)
+        while i < Int(token.end), Tokenizer.isDigit(s[i].value) { n += 1; i += 1 }
+        return n
+    }
+
+    private static func monthAt(_ i: Int, _ tokens: [Token]) -> Int? {
+        let t = tokens[i]
+        guard t.kind == .word, let m = months[t.hash] else { return nil }
+        // "may" and "mar" are words too; as months they are capitalised.
+        if (t.hash == may || t.hash == mar) && !t.isCapitalized { return nil }
+        return m
+    }
+
+    private static func yearIn(_ token: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
+        guard digitsCount(token, s) == 4, Int(token.end - token.start) == 4, let y = number(token, s),
+              (1800...2200).contains(y) else { return nil }
+        return y
+    }
+
+    static func absolute(at start: Int, tokens: [Token], scalars s: UnsafeBufferPointer<Unicode.Scalar>,
+                         reference: Day?, limit: Int? = nil) -> DateMention? {
+        let end = limit ?? tokens.count
+        let t = tokens[start]
+        func skip(_ j: Int, _ marks: String) -> Int {
+            var k = j
+            while k < end, tokens[k].kind == .punct, marks.unicodeScalars.contains(Unicode.Scalar(UInt32(tokens[k].hash))!) { k += 1 }
+            return k
+        }
+        // ISO: 2022-11-10, possibly followed by a time.
+        if t.kind == .number, Int(t.end - t.start) >= 10 {
+            let b = Int(t.start)
+            func d(_ k: Int) -> Int? { Tokenizer.isDigit(s[b + k].value) ? Int(s[b + k].value - 48) : nil }
+            if let y0 = d(0), let y1 = d(1), let y2 = d(2), let y3 = d(3), s[b + 4].value == 45,
+               let m0 = d(5), let m1 = d(6), s[b + 7].value == 45, let d0 = d(8), let d1 = d(9),
+               let day = Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1) {
+                var last = start
+                // A time written after a "T" is part of the same token or the next ones: "T08:00:00Z".
+                while last + 1 < end, tokens[last + 1].has(Token.spaceBefore) == false,
+                      tokens[last + 1].kind != .closeQuote { last += 1 }
+                return DateMention(first: start, last: last, day: day, isRelative: false)
+            }
+        }
+        // 11/10/2022 (month first, the American order).
+        if t.kind == .number, start + 4 < end, tokens[start + 1].isPunct("/"), tokens[start + 3].isPunct("/"),
+           let m = number(t, s), let dd = number(tokens[start + 2], s), let y = yearIn(tokens[start + 4], s),
+           let day = Day(year: y, month: m, day: dd) {
+            return DateMention(first: start, last: start + 4, day: day, isRelative: false)
+        }
+        // Month Day[,] [Year]
+        if let m = monthAt(start, tokens) {
+            var j = skip(start + 1, ".")
+            guard j < end, let dd = number(tokens[j], s), (1...31).contains(dd), digitsCount(tokens[j], s) <= 2 else { return nil }
+            let last = j
+            j = skip(j + 1, ",")
+            if j < end, let y = yearIn(tokens[j], s) {
+                guard let day = Day(year: y, month: m, day: dd) else { return nil }
+                return DateMention(first: start, last: j, day: day, isRelative: false)
+            }
+            guard let ref = reference, let day = inferYear(month: m, day: dd, reference: ref) else { return nil }
+            return DateMention(first: start, last: last, day: day, isRelative: true)
+        }
+        // Day[.] Month [Year]
+        if t.kind == .number, let dd = number(t, s), (1...31).contains(dd), digitsCount(t, s) <= 2 {
+            let j = skip(start + 1, ".")
+            guard j < end, let m = monthAt(j, tokens) else { return nil }
+            let k = skip(j + 1, ".,")
+            if k < end, let y = yearIn(tokens[k], s) {
+                guard let day = Day(year: y, month: m, day: dd) else { return nil }
+                return DateMention(first: start, last: k, day: day, isRelative: false)
+            }
+            guard let ref = reference, let day = inferYear(month: m, day: dd, reference: ref) else { return nil }
+            return DateMention(first: start, last: j, day: day, isRelative: true)
+        }
+        return nil
+    }
+
+    /// A day and month without a year: the latest such date on or before the reference.
+    static func inferYear(month: Int, day: Int, reference: Day) -> Day? {
+        guard let same = Day(year: reference.year, month: month, day: day) else { return nil }
+        return same <= reference ? same : Day(year: reference.year - 1, month: month, day: day)
+    }
+
+    static func relative(at i: Int, tokens: [Token], reference: Day?, limit: Int) -> DateMention? {
+        guard let ref = reference else { return nil }
+        let t = tokens[i]
+        guard t.kind == .word else { return nil }
+        let h = t.hash
+        func word(_ k: Int) -> UInt64? { k < limit && tokens[k].kind == .word ? tokens[k].hash : nil }
+        if let w = weekdays[h] {
+            let back = (ref.weekday - w + 7) % 7
+            var first = i
+            var day = ref.adding(days: -back)
+            if i > 0, tokens[i - 1].kind == .word {
+                let before = tokens[i - 1].hash
+                if before == last {
+                    first = i - 1
+                    day = ref.adding(days: back == 0 ? -7 : -back)
+                } else if before == next {
+                    first = i - 1
+                    day = ref.adding(days: back == 0 ? 7 : 7 - back)
+                } else if before == Words.on || before == this {
+                    first = i - 1
+                }
+            }
+            return DateMention(first: first, last: i, day: day, isRelative: true)
+        }
+        if h == yesterday { return DateMention(first: i, last: i, day: ref.adding(days: -1), isRelative: true) }
+        if h == today || h == tonight { return DateMention(first: i, last: i, day: ref, isRelative: true) }
+        if h == recently { return DateMention(first: i, last: i, day: ref, isRelative: true) }
+        if h == last, let n = word(i + 1) {
+            if n == week { return DateMention(first: i, last: i + 1, day: ref.adding(days: -7), isRelative: true) }
+            if n == month {
+                let m = ref.month == 1 ? 12 : ref.month - 1
+                let y = ref.month == 1 ? ref.year - 1 : ref.year
+                let day = Day(year: y, month: m, day: min(ref.day, Day.daysIn(month: m, year: y)))!
+                return DateMention(first: i, last: i + 1, day: day, isRelative: true)
+            }
+        }
+        if h == this, let n = word(i + 1), n == week || n == month {
+            return DateMention(first: i, last: i + 1, day: ref, isRelative: true)
+        }
+        if h == earlier, word(i + 1) == this, let n = word(i + 2), n == week || n == month {
+            return DateMention(first: i, last: i + 2, day: ref, isRelative: true)
+        }
+        if h == Words.in_, word(i + 1) == recent, word(i + 2) == days {
+            return DateMention(first: i, last: i + 2, day: ref, isRelative: true)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,472 @@
+/// A place in the text that names (or refers back to) an actor.
+struct Mention {
+    enum Kind { case named, role, pronoun }
+    var first: Int
+    var last: Int
+    /// Index into the actor drafts; -1 while a pronoun is unresolved or when it stays so.
+    var actor: Int
+    var kind: Kind
+    /// Placed where the subject of a clause stands (not after "of", "to", "by"; not a possessive).
+    var subjectLike: Bool
+    var gender: Lexicon.Gender = .unknown
+    /// The token after the mention's noun phrase (its "of" qualifier and appositive skipped).
+    var predicateStart: Int = 0
+    /// For role nouns: the canonical title referred to ("General"), or "*" for any title.
+    var roleTitle: String? = nil
+    var rolePlace: String? = nil
+}
+
+/// An actor while it is being collected.
+struct ActorDraft {
+    var name: String
+    var kind: ActorKind
+    var role: String?
+    var titles: Set<String> = []
+    var gender: Lexicon.Gender = .unknown
+    /// The place in "President X of Russia" or a demonym in the role: who "the Russian leader" is.
+    var place: String?
+    var aliases: [String] = []
+    var key: UInt64
+    var given: UInt64 = 0
+    var participant = false
+    var mentionCount = 0
+    var nameTokens = 0
+
+    mutating func addAlias(_ alias: String) {
+        if alias != name, !aliases.contains(alias) { aliases.append(alias) }
+    }
+}
+
+/// Finds people, organisations and groups by general patterns and the lexicon lists, merges aliases
+/// ("President Biden", "Mr. Biden", "Biden") and collects every mention, including role nouns ("the
+/// general") and subject pronouns, which are resolved later.
+struct EntityRecognizer {
+    let text: AnalysisText
+    let lex = Lexicon.shared
+    var actors: [ActorDraft] = []
+    var mentions: [Mention] = []
+    private var personBySurname: [UInt64: [Int]] = [:]
+    private var otherByKey: [UInt64: Int] = [:]
+    private var covered: [Bool]
+
+    static let blockers: Set<UInt64> = Set(["of", "to", "by", "with", "for", "from", "at", "in", "on", "about", "against",
+        "than", "between", "among", "toward", "towards", "into", "like", "over", "under", "after", "before", "via",
+        "per", "behind", "without", "through", "the", "a", "an", "his", "her", "their", "its", "our", "as", "urging",
+        "pushing", "pressing", "pressuring", "asking", "told", "and", "or", "nor"].map { WordHash.hash($0) })
+    static let particles: Set<UInt64> = Set(["van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du",
+        "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "st"].map { WordHash.hash($0) })
+    static let suffixes: Set<UInt64> = Set(["jr", "sr", "ii", "iii", "iv"].map { WordHash.hash($0) })
+    static let partyWords: Set<UInt64> = Set(["democrat", "republican", "independent", "conservative", "labour",
+        "liberal"].map { WordHash.hash($0) })
+    static let former = WordHash.hash("former")
+    static let ambiguousRole = WordHash.hash("general")
+    static let verbish: Set<UInt64> = Set(["has", "had", "is", "was", "will", "would", "could", "should", "said", "says",
+        "told", "added", "argued", "also", "did", "does", "then", "who", "cites", "made", "wants", "thinks", "believes",
+        "warned", "urged", "insisted", "later", "quickly", "repeatedly", "declined", "rejected", "suggested"].map { WordHash.hash($0) })
+    static let nonParticipantRoles: Set<BlockRole> = [.byline, .caption, .credit, .contributor]
+    static let creditLikeRoles: Set<BlockRole> = [.byline, .credit, .contributor]
+
+    init(text: AnalysisText) {
+        self.text = text
+        covered = [Bool](repeating: false, count: text.tokens.count)
+    }
+
+    mutating func run() {
+        findNames()
+        findSurnameMentions()
+        findRoleNounsAndPronouns()
+        mentions.sort { $0.first < $1.first }
+        for index in mentions.indices {
+            let (subject, predicate) = subjectPosition(mentions[index])
+            if mentions[index].kind != .pronoun { mentions[index].subjectLike = subject }
+            mentions[index].predicateStart = predicate
+        }
+    }
+
+    // MARK: names
+
+    private func tok(_ i: Int) -> Token { text.tokens[i] }
+    private var count: Int { text.tokens.count }
+    private func sameBlock(_ a: Int, _ b: Int) -> Bool { b < count && text.blockOf[a] == text.blockOf[b] }
+    private func word(_ i: Int) -> UInt64? { i >= 0 && i < count && tok(i).kind == .word ? tok(i).hash : nil }
+
+    /// The longest title phrase starting at `i` ("Gen.", "Secretary of Defense"), as the token after it.
+    private func matchTitle(at i: Int) -> (end: Int, title: Lexicon.Title)? {
+        guard tok(i).isCapitalized else { return nil }
+        var words: [UInt64] = []
+        var j = i
+        var best: (Int, Lexicon.Title)?
+        while j < count, sameBlock(i, j), words.count < lex.titles.maxWords {
+            let t = tok(j)
+            if t.isPunct(".") { j += 1; continue }
+            guard t.kind == .word else { break }
+            words.append(t.hash)
+            j += 1
+            if let title = lex.titles.value(words[...]) {
+                var end = j
+                if end < count, tok(end).isPunct("."), sameBlock(i, end) { end += 1 }
+                best = (end, title)
+            }
+        }
+        return best
+    }
+
+    private func isNameToken(_ i: Int) -> Bool {
+        let t = tok(i)
+        guard t.kind == .word, t.isCapitalized else { return false }
+        if t.has(Token.allCaps) && !Self.suffixes.contains(t.hash) { return false }
+        return !t.has(Token.dotted)
+    }
+
+    /// The run of name tokens from `start`: capitalised words, initials, particles, suffixes.
+    private func nameRun(from start: Int) -> [Int] {
+        var run: [Int] = []
+        var j = start
+        while j < count, sameBlock(start, j), run.count < 6 {
+            let t = tok(j)
+            if isNameToken(j) {
+                // Months, weekdays and function words end a name: "By Peter Baker Nov. 10".
+                if !run.isEmpty, !t.has(Token.initial), lex.stopwords.contains(word: t.hash) { break }
+                run.append(j)
+                j += 1
+                if t.has(Token.initial) || lex.abbreviations.value(word: t.hash) == .general {
+                    if j < count, tok(j).isPunct(".") { j += 1 }
+                }
+                continue
+            }
+            if t.kind == .word, !run.isEmpty, Self.particles.contains(t.hash), j + 1 < count, isNameToken(j + 1) {
+                run.append(j)
+                j += 1
+                continue
+            }
+            break
+        }
+        return run
+    }
+
+    private mutating func findNames() {
+        var i = 0
+        while i < count {
+            let role = text.role(ofToken: i)
+            if role == .headline || role == .dateline || role == .sidebar || role == .promo || role == .subheading
+                || !tok(i).isCapitalized {
+                i += 1
+                continue
+            }
+            let title = matchTitle(at: i)
+            var run = nameRun(from: title?.end ?? i)
+            if title == nil {
+                while let f = run.first, lex.stopwords.contains(word: tok(f).hash) || lex.titles.contains(word: tok(f).hash) {
+                    run.removeFirst()
+                }
+            }
+            guard !run.isEmpty else {
+                i = max(i + 1, title?.end ?? i + 1)
+                continue
+            }
+            let next = classify(start: title == nil ? run[0] : i, run: run, title: title?.title, role: role)
+            covered.replaceSubrange(i..<max(i, next), with: repeatElement(true, count: max(0, next - i)))
+            i = max(next, i + 1)
+        }
+    }
+
+    /// Decides what a capitalised run is and records it; returns the token after what was consumed.
+    private mutating func classify(start: Int, run: [Int], title: Lexicon.Title?, role: BlockRole) -> Int {
+        let last = run[run.count - 1]
+        let hashes = run.map { tok($0).hash }
+        if title == nil, let head = hashes.last, lex.groupHeads.contains(word: head) {
+            addGroup(headFirst: run[0], last: last)
+            return last + 1
+        }
+        // Organisations: a head word anywhere, or a known institution name; "X of Y" continues the name.
+        if title == nil, hashes.contains(where: { lex.orgHeads.contains(word: $0) }) || lex.orgNames.value(hashes[...]) != nil {
+            var end = last
+            if word(end + 1) == Words.of, end + 2 < count, sameBlock(start, end + 2),
+               tok(end + 2).isCapitalized || tok(end + 2).kind == .number {
+                let tail = nameRun(from: end + 2)
+                end = tail.last ?? end + 2
+            }
+            addOther(kind: .organization, first: run[0], last: end)
+            return end + 1
+        }
+        if lex.places.value(hashes[...]) != nil || (run.count == 1 && lex.demonyms.contains(word: hashes[0])) {
+            return last + 1
+        }
+        let suffix = run.count > 1 && Self.suffixes.contains(hashes[hashes.count - 1])
+        let core = suffix ? Array(run.dropLast()) : run
+        let hasInitial = core.dropLast().contains { tok($0).has(Token.initial) }
+        let firstIsGiven = core.count >= 2 && lex.givenNames.contains(word: tok(core[0]).hash)
+        if title == nil {
+            guard core.count >= 2 else { return last + 1 }
+            // Words that never belong in a person's name: places, nationalities, months, weekdays.
+            let foreign = core.contains { lex.places.contains(word: tok($0).hash) || lex.demonyms.contains(word: tok($0).hash)
+                || lex.stopwords.contains(word: tok($0).hash) || lex.orgNames.contains(word: tok($0).hash) }
+            if foreign && !firstIsGiven { return last + 1 }
+            let credit = Self.creditLikeRoles.contains(role)
+            guard firstIsGiven || hasInitial || suffix || credit || personContext(after: last, before: start) else { return last + 1 }
+            if start > 0, word(start - 1) == Words.the { return last + 1 }
+        }
+        addPerson(titleStart: start, core: core, last: last, title: title, role: role)
+        return last + 1
+    }
+
+    /// ", a professor", ", who", ", Democrat of New York" after the name, or "said" next to it.
+    private func personContext(after last: Int, before start: Int) -> Bool {
+        if let prev = word(start - 1), prev == Words.said || prev == Words.told { return true }
+        if let next = word(last + 1), lex.verbs.value(word: next) == .speech { return true }
+        guard text.isPunct(last + 1, ","), let w = word(last + 2) else { return false }
+        if w == Words.who { return true }
+        if w == Words.a || w == Words.an || w == Words.the {
+            // A role noun within the appositive: "a former career diplomat", "the chairman of".
+            var j = last + 3
+            while j < min(count, last + 10), !text.isPunct(j, ","), !text.isPunct(j, ".") {
+                if tok(j).kind == .word, !tok(j).isCapitalized, Self.personNouns.contains(tok(j).hash) { return true }
+                j += 1
+            }
+            return false
+        }
+        return Self.partyWords.contains(w)
+    }
+
+    static let personNouns: Set<UInt64> = Set(["professor", "diplomat", "adviser", "advisor", "ambassador", "chairman",
+        "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "analyst", "expert",
+        "official", "leader", "director", "president", "senator", "lawmaker", "commander", "general", "officer",
+        "researcher", "fellow", "economist", "historian", "scholar", "lawyer", "member", "founder", "executive",
+        "chief", "head", "negotiator", "envoy", "aide", "strategist", "journalist", "correspondent", "editor", "author",
+        "colonel", "veteran", "governor", "mayor", "representative", "congressman", "congresswoman", "judge",
+        "candidate", "activist", "resident", "citizen", "soldier", "father", "mother", "son", "daughter", "wife",
+        "husband", "man", "woman", "student", "teacher", "doctor", "partner", "manager", "deputy", "speaker",
+        "democrat", "republican", "physicist", "scientist", "writer", "columnist", "pollster", "consultant"].map { WordHash.hash($0) })
+
+    private mutating func addPerson(titleStart: Int, core: [Int], last: Int, title: Lexicon.Title?, role: BlockRole) {
+        let surname = tok(core[core.count - 1]).hash
+        let given = core.count >= 2 && !tok(core[0]).has(Token.initial) ? tok(core[0]).hash : 0
+        let fullName = text.text(core[0], last)
+        var index = -1
+        for candidate in personBySurname[surname, default: []].reversed() {
+            let g = actors[candidate].given
+            if g == 0 || given == 0 || g == given { index = candidate; break }
+        }
+        if index < 0 {
+            index = actors.count
+            actors.append(ActorDraft(name: fullName, kind: .person, key: surname, given: given, nameTokens: core.count))
+            personBySurname[surname, default: []].append(index)
+        } else if core.count > actors[index].nameTokens {
+            let old = actors[index].name
+            actors[index].name = fullName
+            actors[index].given = given
+            actors[index].nameTokens = core.count
+            actors[index].addAlias(old)
+        }
+        var actor = actors[index]
+        let alias = text.text(titleStart, last)
+        actor.addAlias(alias)
+        if title != nil || core.count == 1 { actor.addAlias(text.text(core[core.count - 1], core[core.count - 1])) }
+        if let title {
+            actor.titles.insert(title.canonical)
+            if actor.gender == .unknown { actor.gender = title.gender }
+        }
+        if actor.gender == .unknown, given != 0, let g = lex.givenNames.value(word: given) { actor.gender = g }
+        // "President X of Russia": the place that "the Russian leader" refers to.
+        var after = last + 1
+        if word(after) == Words.of, after + 1 < count {
+            var placeWords: [UInt64] = []
+            var j = after + 1
+            while j < count, isNameToken(j), placeWords.count < 3 { placeWords.append(tok(j).hash); j += 1 }
+            if let place = lex.places.value(placeWords[...]) {
+                actor.place = actor.place ?? place
+                after = j
+            }
+        }
+        if actor.role == nil { actor.role = appositiveRole(after: after) }
+        if actor.role == nil, let title, !["Mr.", "Mrs.", "Ms.", "Dr."].contains(title.canonical) {
+            actor.role = text.text(titleStart, max(titleStart, core[0] - 1))
+        }
+        if actor.place == nil, let role = actor.role {
+            for w in Tokenizer.tokenize(role).tokens where w.isCapitalized {
+                if let place = lex.demonyms.value(word: w.hash) ?? lex.places.value(word: w.hash) { actor.place = place; break }
+            }
+        }
+        if !Self.nonParticipantRoles.contains(role) { actor.participant = true }
+        actor.mentionCount += 1
+        actors[index] = actor
+        mentions.append(Mention(first: titleStart, last: last, actor: index, kind: .named, subjectLike: false))
+    }
+
+    /// ", the chairman of the Joint Chiefs of Staff," -> "chairman of the Joint Chiefs of Staff".
+    private func appositiveRole(after: Int) -> String? {
+        guard text.isPunct(after, ","), after + 1 < count, let w = word(after + 1) else { return nil }
+        let startsRole = w == Words.a || w == Words.an || w == Words.the || Self.partyWords.contains(w)
+            || Self.personNouns.contains(w) || w == Self.former
+        guard startsRole else { return nil }
+        var j = after + 1
+        var end = j
+        while j < min(count, after + 16), sameBlock(after, j) {
+            let t = tok(j)
+            if t.kind == .punct && !t.isPunct("-") { break }
+            if t.kind != .word && t.kind != .number && t.kind != .possessive { break }
+            if t.hash == Words.who || t.hash == Words.which || t.hash == Words.that { break }
+            if lex.verbs.value(word: t.hash) == .speech && !t.isCapitalized { break }
+            end = j
+            j += 1
+        }
+        var first = after + 1
+        if w == Words.a || w == Words.an || w == Words.the { first += 1 }
+        return first <= end ? text.text(first, end) : nil
+    }
+
+    private mutating func addOther(kind: ActorKind, first: Int, last: Int) {
+        let key = WordHash.key((first...last).compactMap { tok($0).kind == .word || tok($0).kind == .number ? tok($0).hash : nil })
+        let name = text.text(first, last)
+        let index: Int
+        if let existing = otherByKey[key] {
+            index = existing
+        } else {
+            index = actors.count
+            actors.append(ActorDraft(name: name, kind: kind, key: key))
+            otherByKey[key] = index
+        }
+        var start = first
+        if start > 0, word(start - 1) == Words.the {
+            start -= 1
+            actors[index].addAlias(text.text(start, last))
+        }
+        if !Self.nonParticipantRoles.contains(text.role(ofToken: first)) { actors[index].participant = true }
+        actors[index].mentionCount += 1
+        mentions.append(Mention(first: start, last: last, actor: index, kind: .named, subjectLike: false))
+    }
+
+    /// "A group of progressive House Democrats": political modifiers and a collective noun widen the name.
+    private mutating func addGroup(headFirst: Int, last: Int) {
+        var first = headFirst
+        while first > 0, let w = word(first - 1), !tok(first - 1).isCapitalized,
+              lex.groupModifiers.contains(word: w), sameBlock(first - 1, headFirst) {
+            first -= 1
+        }
+        var mentionStart = first
+        if first >= 2, word(first - 1) == Words.of, let c = word(first - 2), lex.groupCollectives.contains(word: c) {
+            mentionStart = first - 2
+            if mentionStart > 0, let a = word(mentionStart - 1), a == Words.a || a == Words.the { mentionStart -= 1 }
+        }
+        addOther(kind: .group, first: first, last: last)
+        mentions[mentions.count - 1].first = min(mentions[mentions.count - 1].first, mentionStart)
+        let index = mentions[mentions.count - 1].actor
+        if mentionStart < first { actors[index].addAlias(text.text(mentionStart, last)) }
+    }
+
+    /// A known surname alone ("Biden", "Zelensky") is a mention of that person, in any block.
+    private mutating func findSurnameMentions() {
+        var i = 0
+        while i < count {
+            defer { i += 1 }
+            guard !covered[i], tok(i).isCapitalized, let candidates = personBySurname[tok(i).hash] else { continue }
+            let role = text.role(ofToken: i)
+            if role == .promo { continue }
+            // The most recent bearer of the surname, or the first one when none came before.
+            var chosen = candidates[0]
+            var best = -1
+            for m in mentions where m.kind == .named && m.first < i && candidates.contains(m.actor) && m.first > best {
+                best = m.first
+                chosen = m.actor
+            }
+            actors[chosen].mentionCount += 1
+            if !Self.nonParticipantRoles.contains(role) && role != .headline && role != .sidebar { actors[chosen].participant = true }
+            mentions.append(Mention(first: i, last: i, actor: chosen, kind: .named, subjectLike: false))
+        }
+    }
+
+    /// "the general", "the president", "the Ukrainian leader" and the pronouns "he" and "she".
+    private mutating func findRoleNounsAndPronouns() {
+        for i in 0..<count {
+            let t = tok(i)
+            guard t.kind == .word, !covered[i] else { continue }
+            let role = text.role(ofToken: i)
+            guard !role.isBoilerplate || role == .standfirst, role != .headline else { continue }
+            if t.hash == Words.he || t.hash == Words.she {
+                guard text.quoteOf[i] < 0 else { continue }
+                mentions.append(Mention(first: i, last: i, actor: -1, kind: .pronoun, subjectLike: true,
+                                        gender: t.hash == Words.he ? .male : .female))
+                continue
+            }
+            guard !t.isCapitalized, let canonical = lex.roleNouns.value(word: t.hash) else { continue }
+            var j = i - 1
+            var place: String?
+            if j >= 0, tok(j).isCapitalized, let p = lex.demonyms.value(word: tok(j).hash) { place = p; j -= 1 }
+            guard j >= 0, word(j) == Words.the else { continue }
+            if canonical == "*" && place == nil { continue }
+            // "the president of France", "the general election": not a reference back to a person.
+            if let n = word(i + 1) {
+                if n == Words.of || tok(i + 1).isCapitalized { continue }
+                if t.hash == Self.ambiguousRole && !Self.verbish.contains(n) && lex.verbs.value(word: n) == nil { continue }
+            } else if i + 1 < count, tok(i + 1).isCapitalized { continue }
+            mentions.append(Mention(first: j, last: i, actor: -1, kind: .role, subjectLike: false,
+                                    roleTitle: canonical, rolePlace: place))
+        }
+        resolveRoleNouns()
+    }
+
+    /// A role noun refers to the most salient person holding that title: one named without a foreign
+    /// qualifier first, then the one mentioned most.
+    private mutating func resolveRoleNouns() {
+        for index in mentions.indices where mentions[index].kind == .role {
+            let m = mentions[index]
+            var best = -1
+            var bestScore = -1
+            for (a, actor) in actors.enumerated() where actor.kind == .person {
+                let titled = m.roleTitle == "*" ? !actor.titles.isEmpty || actor.role != nil : actor.titles.contains(m.roleTitle ?? "")
+                    || (actor.role?.lowercased().hasPrefix(m.roleTitle?.lowercased() ?? "\u{0}") ?? false)
+                guard titled else { continue }
+                if let place = m.rolePlace, actor.place != place { continue }
+                var score = actor.mentionCount
+                if m.rolePlace == nil && actor.place == nil { score += 1000 }
+                if score > bestScore { bestScore = score; best = a }
+            }
+            guard best >= 0 else { continue }
+            mentions[index].actor = best
+            actors[best].addAlias(text.text(m.first, m.last))
+            actors[best].mentionCount += 1
+        }
+        mentions.removeAll { $0.kind == .role && $0.actor < 0 }
+    }
+
+    static let clauseOpeners: Set<UInt64> = Set(["and", "but", "while", "although", "though", "as", "when", "because",
+        "that", "if", "including", "then", "so", "since", "after", "before", "until", "whereas", "where", "meanwhile",
+        "also", "now", "instead", "indeed", "however"].map { WordHash.hash($0) })
+    static let predicateSkips: Set<UInt64> = Set(["a", "an", "the", "who", "which", "whose", "whom", "and", "or", "but"].map { WordHash.hash($0) })
+
+    /// Whether the mention stands where a clause's subject does (after a clause opener or a speech verb,
+    /// followed by what reads as its verb), and where its predicate starts.
+    private func subjectPosition(_ m: Mention) -> (Bool, Int) {
+        var j = m.last + 1
+        if word(j) == Words.of, j + 1 < count, tok(j + 1).isCapitalized {
+            j += 1
+            while j < count, isNameToken(j) { j += 1 }
+        }
+        if text.isPunct(j, ","), let w = word(j + 1), tok(j + 1).isCapitalized || Self.predicateSkips.contains(w) || Self.personNouns.contains(w)
+            || Self.partyWords.contains(w) || w == Self.former {
+            // Skip an appositive to its closing comma.
+            var k = j + 1
+            while k < min(count, j + 40), !text.isPunct(k, ","), !text.isPunct(k, "."), !text.isPunct(k, ";"), text.quoteOf[k] < 0 { k += 1 }
+            j = text.isPunct(k, ",") ? k + 1 : k
+        } else if text.isPunct(j, ",") {
+            j += 1
+        }
+        // A time phrase between subject and verb: "the Pentagon on Thursday announced".
+        if word(j) == Words.on, let d = word(j + 1), DateParser.weekdays[d] != nil { j += 2 }
+        let predicate = min(j, count)
+        if m.first > 0 {
+            let prev = tok(m.first - 1)
+            if prev.kind == .possessive { return (false, predicate) }
+            if prev.kind == .word {
+                let opener = Self.clauseOpeners.contains(prev.hash) || lex.verbs.value(word: prev.hash) == .speech
+                    || text.sentenceOf[m.first - 1] != text.sentenceOf[m.first]
+                if !opener { return (false, predicate) }
+            }
+        }
+        guard j < count, !(j < count && tok(j).kind == .possessive) else { return (false, predicate) }
+        if m.last + 1 < count, tok(m.last + 1).kind == .possessive { return (false, predicate) }
+        guard let next = word(j), !tok(j).isCapitalized else { return (false, predicate) }
+        if next == Words.and { return (true, predicate) }
+        return (!Self.blockers.contains(next) && next != Words.who && next != Words.which, predicate)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// The word lists in `Resources/Lexicon`, loaded once and keyed by word hashes (see `WordHash`).
+/// Multi-word entries are keyed by `WordHash.key` of their words' hashes.
+struct Lexicon: Sendable {
+    enum Gender: UInt8, Sendable { case unknown, male, female }
+    struct Title: Sendable {
+        var canonical: String
+        var gender: Gender
+    }
+    enum VerbKind: UInt8, Sendable { case speech, report }
+    enum Polarity: UInt8, Sendable { case negator, reverser, hedge, boundary }
+    enum Abbreviation: UInt8, Sendable { case title, general }
+
+    /// A table of phrases keyed by the hash key of their words, with the longest phrase length.
+    struct PhraseTable<Value: Sendable>: Sendable {
+        var entries: [UInt64: Value] = [:]
+        var maxWords = 1
+        mutating func insert(_ phrase: String, _ value: Value) {
+            let words = WordHash.phrase(phrase)
+            guard !words.isEmpty else { return }
+            entries[WordHash.key(words)] = value
+            maxWords = max(maxWords, words.count)
+        }
+        func value(_ words: ArraySlice<UInt64>) -> Value? { entries[WordHash.key(words)] }
+        func value(word: UInt64) -> Value? { entries[WordHash.combine(0, word)] }
+        func contains(word: UInt64) -> Bool { entries[WordHash.combine(0, word)] != nil }
+    }
+
+    var titles = PhraseTable<Title>()
+    var roleNouns = PhraseTable<String>()
+    var givenNames = PhraseTable<Gender>()
+    var places = PhraseTable<String>()
+    var demonyms = PhraseTable<String>()
+    var orgHeads = PhraseTable<Bool>()
+    var orgNames = PhraseTable<Bool>()
+    var groupHeads = PhraseTable<Bool>()
+    var groupModifiers = PhraseTable<Bool>()
+    var groupCollectives = PhraseTable<Bool>()
+    var verbs = PhraseTable<VerbKind>()
+    var polarity = PhraseTable<Polarity>()
+    var abbreviations = PhraseTable<Abbreviation>()
+    var stopwords = PhraseTable<Bool>()
+
+    static let shared: Lexicon = {
+        do { return try Lexicon(directory: resourceDirectory()) } catch {
+            fatalError("StanceKit lexicon missing from the resource bundle: \(error)")
+        }
+    }()
+
+    static func resourceDirectory() -> URL {
+        Bundle.module.url(forResource: "Lexicon", withExtension: nil) ?? Bundle.module.bundleURL.appendingPathComponent("Lexicon")
+    }
+
+    init(directory: URL) throws {
+        func rows(_ name: String) throws -> [[String]] {
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            return text.split(whereSeparator: \.isNewline).compactMap { line in
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
+                let separator: Character = trimmed.contains("\t") ? "\t" : "|"
+                return trimmed.split(separator: separator, omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+        }
+        func gender(_ text: String?) -> Gender {
+            switch text { case "m": .male; case "f": .female; default: .unknown }
+        }
+        for row in try rows("titles.txt") {
+            titles.insert(row[0], Title(canonical: row.count > 1 ? row[1] : row[0], gender: gender(row.count > 2 ? row[2] : nil)))
+        }
+        for row in try rows("role-nouns.txt") { roleNouns.insert(row[0], row.count > 1 ? row[1] : row[0]) }
+        for row in try rows("given-names.txt") { givenNames.insert(row[0], gender(row.count > 1 ? row[1] : nil)) }
+        for row in try rows("places.txt") { places.insert(row[0], row[0]) }
+        for row in try rows("demonyms.txt") { demonyms.insert(row[0], row.count > 1 ? row[1] : row[0]) }
+        for row in try rows("organizations.txt") {
+            if row.count > 1, row[1] == "name" { orgNames.insert(row[0], true) } else { orgHeads.insert(row[0], true) }
+        }
+        for row in try rows("groups.txt") {
+            switch row.count > 1 ? row[1] : "head" {
+            case "modifier": groupModifiers.insert(row[0], true)
+            case "collective": groupCollectives.insert(row[0], true)
+            default: groupHeads.insert(row[0], true)
+            }
+        }
+        for row in try rows("verbs.txt") { verbs.insert(row[0], row.count > 1 && row[1] == "report" ? .report : .speech) }
+        for row in try rows("negation.txt") {
+            let kind: Polarity = switch row.count > 1 ? row[1] : "" {
+            case "reverser": .reverser
+            case "hedge": .hedge
+            case "boundary": .boundary
+            default: .negator
+            }
+            polarity.insert(row[0], kind)
+        }
+        for row in try rows("abbreviations.txt") {
+            abbreviations.insert(row[0], row.count > 1 && row[1] == "general" ? .general : .title)
+        }
+        for row in try rows("stopwords.txt") { stopwords.insert(row[0], true) }
+    }
+}
+
+/// Hashes of single words the code itself tests for; named here once.
+enum Words {
+    static let the = WordHash.hash("the")
+    static let a = WordHash.hash("a")
+    static let an = WordHash.hash("an")
+    static let of = WordHash.hash("of")
+    static let and = WordHash.hash("and")
+    static let or = WordHash.hash("or")
+    static let who = WordHash.hash("who")
+    static let that = WordHash.hash("that")
+    static let he = WordHash.hash("he")
+    static let she = WordHash.hash("she")
+    static let they = WordHash.hash("they")
+    static let by = WordHash.hash("by")
+    static let to = WordHash.hash("to")
+    static let on = WordHash.hash("on")
+    static let in_ = WordHash.hash("in")
+    static let from = WordHash.hash("from")
+    static let city = WordHash.hash("city")
+    static let town = WordHash.hash("town")
+    static let village = WordHash.hash("village")
+    static let region = WordHash.hash("region")
+    static let province = WordHash.hash("province")
+    static let including = WordHash.hash("including")
+    static let according = WordHash.hash("according")
+    static let said = WordHash.hash("said")
+    static let told = WordHash.hash("told")
+    static let not = WordHash.hash("not")
+    static let only = WordHash.hash("only")
+    static let just = WordHash.hash("just")
+    static let whether = WordHash.hash("whether")
+    static let contributed = WordHash.hash("contributed")
+    static let credit = WordHash.hash("credit")
+    static let officials = WordHash.hash("officials")
+    static let however = WordHash.hash("however")
+    static let which = WordHash.hash("which")
+    static let group = WordHash.hash("group")
+}

@@ -1,0 +1,272 @@
+/// A frame's cues compiled to word-hash patterns, indexed by their first word.
+struct CompiledFrame: Sendable {
+    struct CueError: Error {
+        var cue: String
+        var message: String
+    }
+
+    enum Element: Sendable {
+        case word(UInt64)
+        case prefix(Int, UInt64)
+        case any(Set<UInt64>)
+        case gap(Int)
+    }
+
+    struct Cue: Sendable {
+        var elements: [Element]
+        /// Index of the position, or -1 for a reverser phrase.
+        var position: Int
+        var weight: Double
+    }
+
+    let positionCount: Int
+    var cues: [Cue] = []
+    var byWord: [UInt64: [Int]] = [:]
+    var byPrefix: [Int: [UInt64: [Int]]] = [:]
+
+    init(_ frame: Frame) throws {
+        positionCount = frame.positions.count
+        var classes: [String: Set<UInt64>] = [:]
+        for (name, words) in frame.classes ?? [:] { classes[name] = Set(words.map { WordHash.hash($0) }) }
+        for (index, position) in frame.positions.enumerated() {
+            for cue in position.cues { try add(cue, position: index, classes: classes) }
+        }
+        for phrase in frame.reversers ?? [] { try add(phrase, position: -1, classes: classes) }
+    }
+
+    private mutating func add(_ source: String, position: Int, classes: [String: Set<UInt64>]) throws {
+        var weight = 1.0
+        var elements: [Element] = []
+        for part in source.split(separator: " ") {
+            if part.hasPrefix("^") {
+                guard let w = Double(part.dropFirst()), w > 0 else { throw CueError(cue: source, message: "bad weight `\(part)` in cue \"\(source)\"") }
+                weight = w
+            } else if part == "~" {
+                elements.append(.gap(3))
+            } else if part.hasPrefix("<") && part.hasSuffix(">") {
+                let name = String(part.dropFirst().dropLast())
+                guard let members = classes[name] else {
+                    throw CueError(cue: source, message: "unknown class <\(name)> in cue \"\(source)\"")
+                }
+                elements.append(.any(members))
+            } else if part.hasSuffix("*") {
+                let stem = part.dropLast()
+                guard stem.count >= 3 else { throw CueError(cue: source, message: "prefix `\(part)` is shorter than three letters") }
+                elements.append(.prefix(stem.unicodeScalars.count, WordHash.hash(stem)))
+            } else {
+                elements.append(.word(WordHash.hash(part)))
+            }
+        }
+        guard let first = elements.first else { throw CueError(cue: source, message: "empty cue") }
+        if case .gap = first { throw CueError(cue: source, message: "a cue cannot start with ~: \"\(source)\"") }
+        let index = cues.count
+        cues.append(Cue(elements: elements, position: position, weight: weight))
+        switch first {
+        case .word(let h): byWord[h, default: []].append(index)
+        case .prefix(let n, let h): byPrefix[n, default: [:]][h, default: []].append(index)
+        case .any(let set): for h in set { byWord[h, default: []].append(index) }
+        case .gap: break
+        }
+    }
+}
+
+/// The stance signal found in some text: a weight per frame position and the words behind it.
+struct StanceSignal {
+    var weights: [Double]
+    var evidence: [String] = []
+    init(positions: Int) { weights = [Double](repeating: 0, count: positions) }
+    var total: Double { weights.reduce(0, +) }
+    mutating func add(_ other: StanceSignal, factor: Double = 1) {
+        for i in weights.indices { weights[i] += other.weights[i] * factor }
+        evidence.append(contentsOf: other.evidence)
+    }
+}
+
+/// Finds cues in token ranges and applies negation, reversal and hedging within each clause.
+struct StanceScorer {
+    let frame: CompiledFrame
+    let text: AnalysisText
+    let lex = Lexicon.shared
+    static let only = WordHash.hash("only")
+    static let just = WordHash.hash("just")
+    static let or = WordHash.hash("or")
+    static let by = WordHash.hash("by")
+    static let because = WordHash.hash("because")
+
+    private struct Hit {
+        var first: Int
+        var last: Int
+        var cue: Int
+    }
+
+    /// Scores the word tokens of `ranges`, skipping tokens for which `skip` is true.
+    func score(_ ranges: [Range<Int>], skip: (Int) -> Bool = { _ in false }) -> StanceSignal {
+        var signal = StanceSignal(positions: frame.positionCount)
+        for range in ranges {
+            var clauseStart = range.lowerBound
+            var i = range.lowerBound
+            while i <= range.upperBound {
+                let ends = i == range.upperBound || isClauseBoundary(i)
+                if ends {
+                    if i > clauseStart { scoreClause(clauseStart..<i, skip: skip, into: &signal) }
+                    clauseStart = i + 1
+                }
+                i += 1
+            }
+        }
+        return signal
+    }
+
+    private func isClauseBoundary(_ i: Int) -> Bool {
+        let t = text.tokens[i]
+        if t.kind == .punct { return t.hash == 59 || t.hash == 46 || t.hash == 63 || t.hash == 33 || t.hash == 58 }
+        return t.kind == .word && lex.polarity.value(word: t.hash) == .boundary
+    }
+
+    private func match(_ cue: CompiledFrame.Cue, at start: Int, end: Int, skip: (Int) -> Bool) -> Int? {
+        var j = start
+        var last = start
+        var e = 0
+        let elements = cue.elements
+        while e < elements.count {
+            if case .gap(let n) = elements[e] {
+                // Try the shortest gap that lets the rest match.
+                let rest = CompiledFrame.Cue(elements: Array(elements[(e + 1)...]), position: cue.position, weight: cue.weight)
+                var k = j
+                var used = 0
+                while used <= n, k < end {
+                    if let found = match(rest, at: k, end: end, skip: skip) { return found }
+                    guard text.tokens[k].kind == .word else { return nil }
+                    k += 1
+                    used += 1
+                }
+                return nil
+            }
+            guard j < end, !skip(j) else { return nil }
+            let t = text.tokens[j]
+            if t.kind == .possessive { j += 1; continue }
+            guard t.kind == .word else { return nil }
+            switch elements[e] {
+            case .word(let h): if t.hash != h { return nil }
+            case .any(let set): if !set.contains(t.hash) { return nil }
+            case .prefix(let n, let h): if prefixHash(j, n) != h { return nil }
+            case .gap: break
+            }
+            last = j
+            j += 1
+            e += 1
+        }
+        return last
+    }
+
+    private func prefixHash(_ t: Int, _ n: Int) -> UInt64? {
+        let token = text.tokens[t]
+        guard Int(token.end - token.start) >= n else { return nil }
+        var h = WordHash.seed
+        for k in Int(token.start)..<(Int(token.start) + n) { h = WordHash.mix(h, WordHash.fold(text.scalars[k])) }
+        return h
+    }
+
+    private func hits(in range: Range<Int>, skip: (Int) -> Bool) -> [Hit] {
+        var found: [Hit] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let t = text.tokens[i]
+            guard t.kind == .word, !skip(i) else { i += 1; continue }
+            var candidates = frame.byWord[t.hash] ?? []
+            for (n, table) in frame.byPrefix {
+                if let h = prefixHash(i, n), let list = table[h] { candidates.append(contentsOf: list) }
+            }
+            var best: Hit?
+            for c in candidates {
+                if let last = match(frame.cues[c], at: i, end: range.upperBound, skip: skip),
+                   best == nil || last > best!.last || (last == best!.last && frame.cues[c].weight > frame.cues[best!.cue].weight) {
+                    best = Hit(first: i, last: last, cue: c)
+                }
+            }
+            if let best {
+                found.append(best)
+                i = best.last + 1
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    private func scoreClause(_ range: Range<Int>, skip: (Int) -> Bool, into signal: inout StanceSignal) {
+        let found = hits(in: range, skip: skip)
+        guard found.contains(where: { frame.cues[$0.cue].position >= 0 }) else { return }
+        let clauseReversers = found.filter { frame.cues[$0.cue].position < 0 }
+        for hit in found where frame.cues[hit.cue].position >= 0 {
+            let cue = frame.cues[hit.cue]
+            var flips = 0
+            var flipWords: [String] = []
+            var hedged = false
+            var k = range.lowerBound
+            while k < hit.first {
+                let t = text.tokens[k]
+                if t.kind == .word, !skip(k), let kind = lex.polarity.value(word: t.hash) {
+                    switch kind {
+                    case .negator where isRealNegation(k, range):
+                        flips += 1
+                        flipWords.append(text.text(k, k))
+                    case .reverser where hit.first - k <= 16 && !hasScopeBreak(k, hit.first):
+                        flips += 1
+                        flipWords.append(text.text(k, k))
+                    case .hedge:
+                        hedged = true
+                    default: break
+                    }
+                }
+                k += 1
+            }
+            // Multi-word reversers from the lexicon ("rule out", "rather than").
+            k = max(range.lowerBound, hit.first - 16)
+            while k + 1 < hit.first {
+                let a = text.tokens[k], b = text.tokens[k + 1]
+                if a.kind == .word, b.kind == .word, lex.polarity.value([a.hash, b.hash][...]) == .reverser, !hasScopeBreak(k, hit.first) {
+                    flips += 1
+                    flipWords.append(text.text(k, k + 1))
+                }
+                k += 1
+            }
+            for r in clauseReversers where r.last < hit.first || r.first > hit.last {
+                flips += 1
+                flipWords.append(text.text(r.first, r.last))
+                break
+            }
+            var position = cue.position
+            if flips % 2 == 1 {
+                guard frame.positionCount == 2 else { continue }
+                position = 1 - position
+            }
+            signal.weights[position] += cue.weight * (hedged ? 0.3 : 1)
+            let words = text.text(hit.first, hit.last)
+            signal.evidence.append(flipWords.isEmpty ? words : flipWords.joined(separator: " ") + " … " + words)
+        }
+    }
+
+    /// "not only", "not just", "whether or not" and a bare answer "no." are not negations.
+    private func isRealNegation(_ k: Int, _ range: Range<Int>) -> Bool {
+        let t = text.tokens[k]
+        if t.hash == Words.not, k + 1 < text.tokens.count {
+            let n = text.tokens[k + 1].hash
+            if n == Self.only || n == Self.just { return false }
+            if k >= 2, text.tokens[k - 1].hash == Self.or, text.tokens[k - 2].hash == Words.whether { return false }
+        }
+        if k + 1 < text.tokens.count, text.tokens[k + 1].kind == .punct, t.hash == WordHash.hash("no") { return false }
+        return true
+    }
+
+    /// A reverser's object ends at "by" or "because": "should not forestall X by insisting on Y".
+    private func hasScopeBreak(_ from: Int, _ to: Int) -> Bool {
+        var k = from + 1
+        while k < to {
+            let h = text.tokens[k].hash
+            if text.tokens[k].kind == .word && (h == Self.by || h == Self.because) { return true }
+            k += 1
+        }
+        return false
+    }
+}
