@@ -23,8 +23,8 @@ enum ActorsView {
         }
         // Stance columns: the frame's positions and mixed, where any listed actor has a statement.
         let stances = state.frame.stanceValues.filter { stance in pane.rows.contains { ($0.statementCounts[stance] ?? 0) > 0 } }
-        let countWidth = 4
-        let showsCounts = inside.width >= 24 + stances.count * countWidth
+        let countWidth = 3
+        let showsCounts = inside.width >= 20 + stances.count * countWidth
         let countsWidth = showsCounts ? stances.count * countWidth : 0
         let textWidth = inside.width - 3 - countsWidth
         let longestName = pane.rows.map { TerminalText.width($0.name) }.max() ?? 0
@@ -52,7 +52,7 @@ enum ActorsView {
             for stance in stances {
                 let count = row.statementCounts[stance] ?? 0
                 if count > 0 {
-                    let number = count > 99 ? "99+" : String(count)
+                    let number = count > 99 ? "+" : String(count)
                     let cell = state.glyphs.glyph(stance) + String(repeating: " ", count: max(0, countWidth - 1 - number.count)) + number
                     screen.put(cell, x: x, y: y, style: isCursor ? base : Style(state.glyphs.slotName(stance)), clip: inside)
                 }

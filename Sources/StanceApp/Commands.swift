@@ -57,7 +57,7 @@ public struct CommandSpec: Sendable {
 /// line's completion and the README's key-binding table all come from it.
 public enum CommandTable {
     public static let all: [CommandSpec] = [
-        spec(.quit, "quit", "Quit the workbench", [.global], [.char("q")], hint: "quit"),
+        spec(.quit, "quit", "Quit the workbench", [.global], [.char("q"), .ctrl("c")], hint: "quit"),
         spec(.focusNextPane, "focus-next-pane", "Move focus to the next pane", [.global], [.tab], hint: "pane"),
         spec(.focusPreviousPane, "focus-previous-pane", "Move focus to the previous pane", [.global], [.backTab]),
         spec(.focusArticlePane, "focus-article-pane", "Focus the article pane", [.global], [.char("1")]),

@@ -47,7 +47,7 @@ private func drawTitleBar(_ state: AppState, in rect: Rect, into screen: inout S
     }
     let right = "\(state.corpus.articles.count) articles · \(state.corpus.actors.count) actors · theme \(state.themeName) "
     let rightWidth = TerminalText.width(right)
-    let room = rect.width - rightWidth - 1
+    let room = rect.width - rightWidth - 2
     if room > 20 {
         screen.put(left, x: rect.x, y: rect.y, style: Style(.titleBar, [.bold]), maxWidth: room)
         screen.put(right, x: rect.maxX - rightWidth, y: rect.y, style: Style(.titleBar))
