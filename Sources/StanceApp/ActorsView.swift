@@ -26,7 +26,7 @@ enum ActorsView {
         let countWidth = 3
         let showsCounts = inside.width >= 20 + stances.count * countWidth
         let countsWidth = showsCounts ? stances.count * countWidth : 0
-        let textWidth = inside.width - 3 - countsWidth
+        let textWidth = inside.width - 4 - countsWidth
         let longestName = pane.rows.map { TerminalText.width($0.name) }.max() ?? 0
         let nameWidth = min(longestName, textWidth)
         let showsRole = textWidth - nameWidth >= 6

@@ -7,20 +7,19 @@ enum HelpOverlay {
         var isHeading: Bool
     }
 
-    /// The help text, generated from the command table.
-    static func lines() -> [Line] {
+    /// The help text, generated from the command table: a section per pane or window, as a
+    /// keymap, the pane that has focus first.
+    static func lines(first: CommandContext) -> [Line] {
         var lines: [Line] = []
-        for context in CommandContext.allCases {
-            let commands = CommandTable.all.filter { $0.contexts.first == context }
+        for context in [first] + CommandContext.allCases.filter({ $0 != first }) {
+            let commands = CommandTable.all.filter { $0.contexts.contains(context) }
             guard !commands.isEmpty else { continue }
             if !lines.isEmpty { lines.append(Line(text: "", isHeading: false)) }
             lines.append(Line(text: context.title, isHeading: true))
             for command in commands {
                 var keys = CommandTable.keyNames(command)
                 if keys.isEmpty { keys = ":" + ([command.name] + command.aliases).last! }
-                let also = command.contexts.dropFirst().map(\.title)
-                let whereElse = also.isEmpty ? "" : " (also \(also.joined(separator: ", ")))"
-                lines.append(Line(text: pad(keys, 16) + pad(command.name, 24) + command.help + whereElse, isHeading: false))
+                lines.append(Line(text: pad(keys, 16) + pad(command.name, 24) + command.help, isHeading: false))
             }
         }
         return lines
@@ -34,9 +33,9 @@ enum HelpOverlay {
 
     static func bodyHeight(size: Size) -> Int { max(1, frame(size: size).height - 2) }
 
-    static func draw(scroll: Int, size: Size, into screen: inout Screen) {
+    static func draw(scroll: Int, first: CommandContext, size: Size, into screen: inout Screen) {
         let rect = frame(size: size)
-        let all = lines()
+        let all = lines(first: first)
         screen.fill(rect)
         let inside = rect.inset(by: 1)
         let top = min(scroll, max(0, all.count - inside.height))

@@ -20,7 +20,7 @@ public func render(_ state: AppState, into screen: inout Screen) {
         }
     }
     switch state.overlay {
-    case .help(let scroll): HelpOverlay.draw(scroll: scroll, size: screen.size, into: &screen)
+    case .help(let scroll): HelpOverlay.draw(scroll: scroll, first: state.focus.context, size: screen.size, into: &screen)
     case .articlePicker(let picker):
         ArticlePicker.draw(picker, current: state.currentArticle?.summary.id, size: screen.size, into: &screen)
     case nil: break

@@ -58,8 +58,8 @@ enum StatusBarView {
             return state.actors.rows.isEmpty ? nil : "actor \(state.actors.cursor + 1)/\(state.actors.rows.count)"
         case .timeline:
             guard let row = state.timeline.model.rows[safe: state.timeline.row] else { return nil }
-            let event = state.timeline.event.map { "\($0 + 1)" } ?? "-"
-            return "\(event)/\(row.events.count)"
+            guard let event = state.timeline.event else { return "\(row.events.count) events" }
+            return "event \(event + 1)/\(row.events.count)"
         }
     }
 

@@ -311,9 +311,13 @@ extension AppState {
         if let prepared = article.prepared, let width = paneLayout(.article).articleTextWidth,
            article.layout?.width != width || article.layout?.articleID != prepared.loaded.summary.id {
             let anchor = article.layout?.firstCharacter(atOrAfter: article.scroll)
+            let current = article.currentStatement.flatMap { prepared.statements[safe: $0] }
+            let currentWasShown = current.map(isOnScreen) ?? false
             let layout = ArticleLayout(prepared, width: width)
             article.layout = layout
             if let anchor, let line = layout.line(ofCharacter: anchor) { article.scroll = line }
+            clampArticleScroll()
+            if let current, currentWasShown, let line = articleLine(ofScalar: current.span.start) { reveal(line: line) }
         }
         clampArticleScroll()
         followActorCursor()
@@ -338,7 +342,7 @@ extension AppState {
     private mutating func scroll(by lines: Int) {
         switch overlay {
         case .help(let scroll):
-            let maximum = max(0, HelpOverlay.lines().count - HelpOverlay.bodyHeight(size: size))
+            let maximum = max(0, HelpOverlay.lines(first: focus.context).count - HelpOverlay.bodyHeight(size: size))
             overlay = .help(scroll: clamp(scroll.addingReportingOverflow(lines).partialValue, 0, maximum))
             return
         case .articlePicker(var picker):
