@@ -1,0 +1,27 @@
+import StanceKit
+import Terminal
+
+/// Everything that can happen to the workbench: keys and what they mean, a resize, and the results
+/// of effects coming back from the runtime.
+public enum Action: Sendable {
+    case start
+    case key(Key)
+    case resized(Size)
+    /// A command of the table, with its argument from the command line if any.
+    case run(CommandID, argument: String?)
+    case corpusLoaded(CorpusSnapshot)
+    /// An article arrived; `statement` is the one to show (from the timeline).
+    case articleLoaded(LoadedArticle, statement: String?)
+    case articlesMatched(query: String, [ArticleID])
+    case themeSwitched(String)
+    case effectFailed(String)
+}
+
+/// Work `update` asks the runtime to do; the results come back as actions.
+public enum Effect: Hashable, Sendable {
+    case loadCorpus
+    case loadArticle(ArticleID, statement: String?)
+    case findArticles(matching: String)
+    case switchTheme(String)
+    case quit
+}

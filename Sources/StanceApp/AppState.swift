@@ -1,0 +1,210 @@
+import StanceKit
+import Terminal
+
+/// A statement named across the corpus.
+public struct StatementRef: Hashable, Sendable {
+    public var articleID: ArticleID
+    public var statementID: String
+    public init(articleID: ArticleID, statementID: String) {
+        self.articleID = articleID
+        self.statementID = statementID
+    }
+}
+
+/// Everything the corpus holds that the panes show besides the open article.
+public struct CorpusSnapshot: Hashable, Sendable {
+    public var articles: [ArticleSummary]
+    public var actors: [CorpusActor]
+    public var statementsByActor: [CorpusActorID: [ActorStatement]]
+    public init(articles: [ArticleSummary], actors: [CorpusActor],
+                statementsByActor: [CorpusActorID: [ActorStatement]]) {
+        self.articles = articles
+        self.actors = actors
+        self.statementsByActor = statementsByActor
+    }
+}
+
+/// The timeline's content: one row per actor with dated statements, most active first.
+public struct TimelineModel: Sendable {
+    public var rows: [TimelineRow<CorpusActorID, StatementRef>] = []
+    public var details: [StatementRef: ActorStatement] = [:]
+    public var dateRange: ClosedRange<Day>?
+
+    public init() {}
+
+    public init(_ snapshot: CorpusSnapshot) {
+        let names = Dictionary(snapshot.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var details: [StatementRef: ActorStatement] = [:]
+        var rows: [TimelineRow<CorpusActorID, StatementRef>] = []
+        for actor in snapshot.actors {
+            var events: [TimelineEvent<StatementRef>] = []
+            for entry in snapshot.statementsByActor[actor.id] ?? [] {
+                guard let day = entry.date else { continue }
+                let ref = StatementRef(articleID: entry.articleID, statementID: entry.statement.id)
+                details[ref] = entry
+                events.append(TimelineEvent(id: ref, day: day, stance: entry.statement.stance))
+            }
+            rows.append(TimelineRow(id: actor.id, label: names[actor.id] ?? actor.id, events: events))
+        }
+        self.rows = Timeline.orderedByActivity(rows)
+        self.details = details
+        self.dateRange = Timeline.dateRange(of: self.rows)
+    }
+
+    public func row(of actor: CorpusActorID) -> Int? { rows.firstIndex { $0.id == actor } }
+}
+
+/// One actor as the actors pane lists it, for the open article or for the whole corpus.
+public struct ActorRow: Hashable, Sendable {
+    public var id: CorpusActorID
+    public var name: String
+    public var role: String?
+    public var stance: String
+    public var isParticipant: Bool
+    public var statementCounts: [String: Int]
+    public var mentionCount: Int
+
+    public var statementCount: Int { statementCounts.values.reduce(0, +) }
+}
+
+public enum ActorSort: String, CaseIterable, Sendable {
+    case prominence, name, position
+}
+
+/// A line being typed (search, filter, command line): the app's own until the kit's TextField.
+public struct LineInput: Hashable, Sendable {
+    public var text: String = ""
+    public init(_ text: String = "") { self.text = text }
+
+    /// Applies an editing key; false when the key is not an edit.
+    public mutating func edit(with key: Key) -> Bool {
+        switch key {
+        case .char(let c):
+            text.append(c)
+        case .backspace:
+            if !text.isEmpty { text.removeLast() }
+        case .ctrl("u"):
+            text = ""
+        case .ctrl("w"):
+            while text.last == " " { text.removeLast() }
+            while let last = text.last, last != " " { text.removeLast() }
+        default:
+            return false
+        }
+        return true
+    }
+}
+
+public struct CommandLineState: Hashable, Sendable {
+    public var input = LineInput()
+    /// Candidates of the last Tab, and which one is shown; Tab again moves on.
+    public var completions: [String] = []
+    public var completionIndex: Int?
+    /// The text before the word being completed.
+    public var completionPrefix = ""
+}
+
+/// What typed keys go to.
+public enum InputMode: Hashable, Sendable {
+    case normal
+    case searching(LineInput)
+    case commandLine(CommandLineState)
+    case filteringActors
+
+    public var name: String {
+        switch self {
+        case .normal: return "NORMAL"
+        case .searching: return "SEARCH"
+        case .commandLine: return "COMMAND"
+        case .filteringActors: return "FILTER"
+        }
+    }
+}
+
+public struct PickerState: Hashable, Sendable {
+    public var filter = LineInput()
+    /// Articles whose text matched the filter, from the store; nil before it answered.
+    public var textMatches: Set<ArticleID>?
+    public var rows: [ArticleSummary] = []
+    public var cursor = 0
+    public var scroll = 0
+}
+
+public enum Overlay: Hashable, Sendable {
+    case help(scroll: Int)
+    case articlePicker(PickerState)
+}
+
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+}
+
+public struct ArticleSearch: Hashable, Sendable {
+    public var query: String
+    public var matches: [TextSpan]
+    public var current: Int?
+}
+
+public struct ArticlePaneState: Sendable {
+    public var prepared: PreparedArticle?
+    public var layout: ArticleLayout?
+    /// The first line shown.
+    public var scroll = 0
+    /// Index into `prepared.statements`.
+    public var currentStatement: Int?
+    public var search: ArticleSearch?
+}
+
+public struct ActorsPaneState: Hashable, Sendable {
+    public var showsCorpus = false
+    public var sort: ActorSort = .prominence
+    public var filter = ""
+    /// The rows shown: filtered and sorted.
+    public var rows: [ActorRow] = []
+    public var cursor = 0
+    public var scroll = 0
+}
+
+public struct TimelinePaneState: Sendable {
+    public var model = TimelineModel()
+    /// nil: the granularity that fits the pane.
+    public var zoom: TimelineGranularity?
+    public var row = 0
+    public var rowScroll = 0
+    /// Index into the cursor row's events.
+    public var event: Int?
+    /// The first bucket shown when the axis is wider than the pane.
+    public var firstBucket = 0
+}
+
+/// The whole state of the workbench. `update` changes it, `render` draws it; nothing else does.
+public struct AppState: Sendable {
+    public var size: Size
+    public var frame: Frame
+    public var glyphs: StanceGlyphs
+    public var themeName: String
+    public var themeNames: [String]
+    public var corpus = CorpusSnapshot(articles: [], actors: [], statementsByActor: [:])
+    public var isLoading = true
+    public var article = ArticlePaneState()
+    public var actors = ActorsPaneState()
+    public var timeline = TimelinePaneState()
+    public var selectedActor: CorpusActorID?
+    public var focus: Pane = .article
+    public var mode: InputMode = .normal
+    public var overlay: Overlay?
+    public var message: StatusMessage?
+
+    public init(size: Size, frame: Frame, themeName: String, themeNames: [String]) {
+        self.size = size
+        self.frame = frame
+        self.glyphs = StanceGlyphs(frame: frame)
+        self.themeName = themeName
+        self.themeNames = themeNames
+    }
+
+    public var layout: WorkbenchLayout { WorkbenchLayout(size: size, focus: focus) }
+
+    public var currentArticle: LoadedArticle? { article.prepared?.loaded }
+}

@@ -1,0 +1,165 @@
+import StanceKit
+import Terminal
+
+/// The article pane: header, wrapped paragraphs with mentions, statements (stance colour and a
+/// gutter glyph), search matches and boilerplate dimmed.
+enum ArticleView {
+    static func draw(_ state: AppState, in rect: Rect, into screen: inout Screen) {
+        let focused = state.focus == .article && state.overlay == nil
+        guard let prepared = state.article.prepared else {
+            PaneFrame.draw(rect, title: Pane.article.title, focused: focused, into: &screen)
+            let inside = rect.inset(by: 1)
+            screen.put(state.isLoading ? "Loading…" : "No article open (o opens one)",
+                       x: inside.x + 1, y: inside.y, style: Style(.textDim), clip: inside)
+            return
+        }
+        let inside = rect.inset(by: 1)
+        // A render without a prior update at this width (a test, the first frame) wraps here.
+        let width = max(1, inside.width - WorkbenchLayout.articleGutter)
+        let layout = state.article.layout.flatMap { $0.width == width ? $0 : nil } ?? ArticleLayout(prepared, width: width)
+        let top = min(state.article.scroll, max(0, layout.lines.count - inside.height))
+        let shown = min(layout.lines.count - top, inside.height)
+        PaneFrame.draw(rect, title: Pane.article.title,
+                       footer: position(top: top, shown: shown, total: layout.lines.count),
+                       focused: focused, into: &screen)
+        guard shown > 0 else { return }
+        let decorations = Decorations(state: state, prepared: prepared)
+        let textX = inside.x + WorkbenchLayout.articleGutter
+        let textClip = Rect(x: textX, y: inside.y, width: width, height: inside.height)
+        for row in 0..<shown {
+            let line = layout.lines[top + row]
+            let y = inside.y + row
+            switch line.kind {
+            case .meta:
+                screen.put(line.header ?? "", x: textX, y: y, style: Style(.textDim), clip: textClip)
+            case .title:
+                screen.put(line.header ?? "", x: textX, y: y, style: Style(.headline, [.bold]), clip: textClip)
+            case .rule:
+                screen.put(String(repeating: "─", count: width), x: textX, y: y, style: Style(.textDim), clip: textClip)
+            case .blank:
+                break
+            case .block(let role):
+                guard let characters = line.characters else { continue }
+                drawText(characters, role: role, y: y, x: textX, clip: textClip, prepared: prepared,
+                         decorations: decorations, into: &screen)
+                drawGutter(characters, x: inside.x, y: y, prepared: prepared, decorations: decorations, into: &screen)
+            }
+        }
+    }
+
+    /// "12-40/240 30%": the lines shown, of how many, and how far down.
+    static func position(top: Int, shown: Int, total: Int) -> String {
+        guard total > 0 else { return "" }
+        let last = top + shown
+        let percent = total <= shown ? 100 : top * 100 / max(1, total - shown)
+        return "\(top + 1)-\(last)/\(total) \(percent)%"
+    }
+
+    /// What to highlight, gathered once per frame.
+    struct Decorations {
+        let statements: [Statement]
+        let currentStatement: String?
+        let selectedLocalActors: Set<String>
+        let mentions: [PreparedArticle.Mention]
+        let matches: [TextSpan]
+        let currentMatch: TextSpan?
+        let glyphs: StanceGlyphs
+
+        init(state: AppState, prepared: PreparedArticle) {
+            statements = prepared.statements
+            currentStatement = state.article.currentStatement.flatMap { prepared.statements[safe: $0]?.id }
+            let loaded = prepared.loaded
+            selectedLocalActors = state.selectedActor.map { selected in
+                Set(loaded.corpusActorIDs.filter { $0.value == selected }.keys)
+            } ?? []
+            mentions = prepared.mentions
+            matches = state.article.search?.matches ?? []
+            currentMatch = state.article.search.flatMap { search in search.current.flatMap { search.matches[safe: $0] } }
+            glyphs = state.glyphs
+        }
+    }
+
+    /// Indices of the spans of a start-sorted list that overlap `range`; `longest` bounds how far
+    /// back an overlapping span can start.
+    private static func overlapping<T>(_ items: [T], span: (T) -> TextSpan, longest: Int, range: TextSpan) -> [Int] {
+        var low = 0, high = items.count
+        let from = range.start - longest
+        while low < high {
+            let mid = (low + high) / 2
+            if span(items[mid]).start < from { low = mid + 1 } else { high = mid }
+        }
+        var result: [Int] = []
+        var index = low
+        while index < items.count, span(items[index]).start < range.end {
+            if span(items[index]).overlaps(range) { result.append(index) }
+            index += 1
+        }
+        return result
+    }
+
+    private static func lineSpan(_ characters: Range<Int>, _ prepared: PreparedArticle) -> TextSpan {
+        TextSpan(start: prepared.scalarOffsets[characters.lowerBound], end: prepared.scalarOffsets[characters.upperBound])
+    }
+
+    private static func drawText(_ characters: Range<Int>, role: BlockRole, y: Int, x: Int, clip: Rect,
+                                 prepared: PreparedArticle, decorations: Decorations, into screen: inout Screen) {
+        let span = lineSpan(characters, prepared)
+        let statements = overlapping(decorations.statements, span: \.span, longest: prepared.longestStatement, range: span)
+            .map { decorations.statements[$0] }
+        let mentions = overlapping(decorations.mentions, span: \.span, longest: prepared.longestMention, range: span)
+            .map { decorations.mentions[$0] }
+        let matchLength = decorations.matches.first?.length ?? 0
+        let matches = overlapping(decorations.matches, span: { $0 }, longest: matchLength, range: span)
+            .map { decorations.matches[$0] }
+        let base: Style
+        switch role {
+        case .headline: base = Style(.headline, [.bold])
+        case .subheading: base = Style(.text, [.bold])
+        default: base = role.isBoilerplate ? Style(.textDim) : .plain
+        }
+        var column = x
+        var run = ""
+        var runStyle = base
+        for index in characters {
+            let offset = prepared.scalarOffsets[index]
+            var style = base
+            if let statement = statements.first(where: { $0.span.contains(offset) }) {
+                var attributes: TextAttributes = []
+                if decorations.selectedLocalActors.contains(statement.actorID) { attributes.insert(.underline) }
+                if statement.id == decorations.currentStatement { attributes.insert(.bold) }
+                style = Style(decorations.glyphs.slotName(statement.stance), attributes)
+            }
+            if let mention = mentions.first(where: { $0.span.contains(offset) }) {
+                style = Style(.mention, decorations.selectedLocalActors.contains(mention.actorID) ? [.reverse, .bold] : [])
+            }
+            if let match = matches.first(where: { $0.contains(offset) }) {
+                style = Style(.searchMatch, match == decorations.currentMatch ? [.reverse] : [])
+            }
+            if style != runStyle, !run.isEmpty {
+                column += screen.put(run, x: column, y: y, style: runStyle, clip: clip)
+                run = ""
+            }
+            runStyle = style
+            run.append(prepared.characters[index])
+        }
+        if !run.isEmpty { screen.put(run, x: column, y: y, style: runStyle, clip: clip) }
+    }
+
+    /// The stance glyph where a statement starts, and a bar down its lines: dotted while suggested,
+    /// solid once confirmed.
+    private static func drawGutter(_ characters: Range<Int>, x: Int, y: Int, prepared: PreparedArticle,
+                                   decorations: Decorations, into screen: inout Screen) {
+        let span = lineSpan(characters, prepared)
+        let indices = overlapping(decorations.statements, span: \.span, longest: prepared.longestStatement, range: span)
+        guard let first = indices.first else { return }
+        let starting = indices.first { span.contains(decorations.statements[$0].span.start) }
+        let statement = decorations.statements[starting ?? first]
+        let isCurrent = statement.id == decorations.currentStatement
+        if starting != nil {
+            screen.put(decorations.glyphs.glyph(statement.stance, status: statement.status), x: x, y: y,
+                       style: Style(decorations.glyphs.slotName(statement.stance), isCurrent ? [.reverse] : []))
+        }
+        screen.put(StatusMark.bar(for: statement.status), x: x + 1, y: y,
+                   style: Style(StatusMark.slot(for: statement.status), isCurrent ? [.bold] : []))
+    }
+}

@@ -1,0 +1,201 @@
+import Terminal
+
+/// Where a command applies: one of the panes, an overlay, or everywhere outside overlays.
+public enum CommandContext: String, CaseIterable, Sendable, Hashable {
+    case global, article, actors, timeline, help, picker
+
+    var title: String {
+        switch self {
+        case .global: return "Everywhere"
+        case .article: return "Article"
+        case .actors: return "Actors"
+        case .timeline: return "Timeline"
+        case .help: return "Help"
+        case .picker: return "Article picker"
+        }
+    }
+}
+
+/// What a command takes after its name on the `:` command line.
+public enum CommandArgument: Sendable, Hashable {
+    case none
+    case theme
+    case actor
+    case text(String)
+}
+
+/// Every command of the workbench, declared once in `CommandTable`.
+public enum CommandID: String, CaseIterable, Sendable, Hashable {
+    case quit
+    case focusNextPane, focusPreviousPane, focusArticlePane, focusActorsPane, focusTimelinePane
+    case showHelp, closeOverlay, openCommandLine
+    case openArticlePicker, nextArticle, previousArticle, openSelectedArticle
+    case scrollDown, scrollUp, scrollHalfPageDown, scrollHalfPageUp, scrollPageDown, scrollPageUp
+    case scrollToTop, scrollToBottom
+    case moveDown, moveUp
+    case nextStatement, previousStatement
+    case searchForward, nextMatch, previousMatch, clearSearch
+    case cycleActorSort, filterActors, clearActorFilter, toggleCorpusActors, selectActor, showActorStatement
+    case nextEvent, previousEvent, timelineZoomIn, timelineZoomOut, openEventStatement
+    case setTheme
+}
+
+/// One command: its verb-object name, what it does, where it applies and its default keys.
+public struct CommandSpec: Sendable {
+    public let id: CommandID
+    public let name: String
+    public let aliases: [String]
+    public let help: String
+    public let contexts: [CommandContext]
+    public let keys: [Key]
+    public let argument: CommandArgument
+    /// A word or two for the status bar's key hints when its context has focus; nil: not hinted.
+    public let hint: String?
+}
+
+/// The one table of commands (as tig's request table): the keymap, the help screen, the command
+/// line's completion and the README's key-binding table all come from it.
+public enum CommandTable {
+    public static let all: [CommandSpec] = [
+        spec(.quit, "quit", "Quit the workbench", [.global], [.char("q"), .ctrl("c")], hint: "quit"),
+        spec(.focusNextPane, "focus-next-pane", "Move focus to the next pane", [.global], [.tab], hint: "pane"),
+        spec(.focusPreviousPane, "focus-previous-pane", "Move focus to the previous pane", [.global], [.backTab]),
+        spec(.focusArticlePane, "focus-article-pane", "Focus the article pane", [.global], [.char("1")]),
+        spec(.focusActorsPane, "focus-actors-pane", "Focus the actors pane", [.global], [.char("2")]),
+        spec(.focusTimelinePane, "focus-timeline-pane", "Focus the timeline pane", [.global], [.char("3")]),
+        spec(.showHelp, "show-help", "Show the keys and commands", [.global], [.char("?")], hint: "help"),
+        spec(.closeOverlay, "close-overlay", "Close this window", [.help, .picker],
+             [.escape, .char("q"), .char("?")], hint: "close"),
+        spec(.openCommandLine, "open-command-line", "Type a command by name (Tab completes)", [.global],
+             [.char(":")]),
+        spec(.openArticlePicker, "open-article-picker", "Choose an article of the corpus", [.global],
+             [.char("o")], hint: "articles"),
+        spec(.nextArticle, "next-article", "Open the next article (by date)", [.global], [.char(">")]),
+        spec(.previousArticle, "previous-article", "Open the previous article (by date)", [.global], [.char("<")]),
+        spec(.openSelectedArticle, "open-selected-article", "Open the chosen article", [.picker], [.enter],
+             hint: "open"),
+        spec(.scrollDown, "scroll-down", "Scroll down a line", [.article, .help], [.char("j"), .down]),
+        spec(.scrollUp, "scroll-up", "Scroll up a line", [.article, .help], [.char("k"), .up]),
+        spec(.scrollHalfPageDown, "scroll-half-page-down", "Scroll down half a page",
+             [.article, .actors, .timeline, .help, .picker], [.ctrl("d")]),
+        spec(.scrollHalfPageUp, "scroll-half-page-up", "Scroll up half a page",
+             [.article, .actors, .timeline, .help, .picker], [.ctrl("u")]),
+        spec(.scrollPageDown, "scroll-page-down", "Scroll down a page",
+             [.article, .actors, .timeline, .help, .picker], [.pageDown, .char(" ")]),
+        spec(.scrollPageUp, "scroll-page-up", "Scroll up a page",
+             [.article, .actors, .timeline, .help, .picker], [.pageUp]),
+        spec(.scrollToTop, "scroll-to-top", "Go to the top", [.article, .actors, .timeline, .help, .picker],
+             [.char("g"), .home]),
+        spec(.scrollToBottom, "scroll-to-bottom", "Go to the bottom", [.article, .actors, .timeline, .help, .picker],
+             [.char("G"), .end]),
+        spec(.moveDown, "move-down", "Move the cursor down (next actor)", [.actors, .timeline, .picker],
+             [.char("j"), .down, .ctrl("n")]),
+        spec(.moveUp, "move-up", "Move the cursor up (previous actor)", [.actors, .timeline, .picker],
+             [.char("k"), .up, .ctrl("p")]),
+        spec(.nextStatement, "next-statement", "Go to the next statement", [.article], [.char("]")], hint: "statement"),
+        spec(.previousStatement, "previous-statement", "Go to the previous statement", [.article], [.char("[")]),
+        spec(.searchForward, "search-forward", "Search the article (ignoring case)", [.article], [.char("/")],
+             argument: .text("TEXT"), hint: "search"),
+        spec(.nextMatch, "next-match", "Go to the next search match", [.article], [.char("n")]),
+        spec(.previousMatch, "previous-match", "Go to the previous search match", [.article], [.char("N")]),
+        spec(.clearSearch, "clear-search", "Forget the search and its highlights", [.article], [.escape]),
+        spec(.cycleActorSort, "cycle-actor-sort", "Sort actors by prominence, name or position", [.actors],
+             [.char("s")], hint: "sort"),
+        spec(.filterActors, "filter-actors", "Filter actors by typing part of a name", [.actors],
+             [.char("/"), .char("f")], argument: .text("TEXT"), hint: "filter"),
+        spec(.clearActorFilter, "clear-actor-filter", "Show all actors again", [.actors], [.escape]),
+        spec(.toggleCorpusActors, "toggle-corpus-actors", "Show this article's actors or the whole corpus'",
+             [.actors], [.char("c")], hint: "corpus"),
+        spec(.selectActor, "select-actor", "Select an actor by name", [.global], [], argument: .actor),
+        spec(.showActorStatement, "show-actor-statement", "Show the selected actor's next statement",
+             [.actors], [.enter], hint: "show"),
+        spec(.nextEvent, "next-event", "Move to the next statement on the row", [.timeline],
+             [.char("l"), .right], hint: "event"),
+        spec(.previousEvent, "previous-event", "Move to the previous statement on the row", [.timeline],
+             [.char("h"), .left]),
+        spec(.timelineZoomIn, "timeline-zoom-in", "Show shorter periods (months, weeks, days)", [.timeline],
+             [.char("+"), .char("=")], hint: "zoom"),
+        spec(.timelineZoomOut, "timeline-zoom-out", "Show longer periods", [.timeline], [.char("-")]),
+        spec(.openEventStatement, "open-event-statement", "Open the statement in its article", [.timeline],
+             [.enter], hint: "open"),
+        spec(.setTheme, "set-theme", "Switch to a theme by name", [.global], [], aliases: ["theme"],
+             argument: .theme),
+    ]
+
+    public static func spec(for id: CommandID) -> CommandSpec {
+        all.first { $0.id == id }!
+    }
+
+    /// The command `key` runs in `context`; a pane's own binding wins over the global one, and
+    /// overlays see only their own bindings.
+    public static func command(for key: Key, in context: CommandContext) -> CommandID? {
+        if let own = table[KeyInContext(key: key, context: context)] { return own }
+        guard context != .help, context != .picker else { return nil }
+        return table[KeyInContext(key: key, context: .global)]
+    }
+
+    /// The command named `name` (or one of its aliases) on the command line.
+    public static func command(named name: String) -> CommandSpec? {
+        all.first { $0.name == name || $0.aliases.contains(name) }
+    }
+
+    /// Every name the command line accepts, sorted.
+    public static var commandNames: [String] {
+        all.flatMap { [$0.name] + $0.aliases }.sorted()
+    }
+
+    /// The key bindings as a Markdown table, for the README.
+    public static func markdownKeyBindings() -> String {
+        var lines = ["| Command | Keys | Where | What it does |", "|---|---|---|---|"]
+        for command in all {
+            let keys = command.keys.map { "`\(escapeMarkdown(KeyNames.name(of: $0)))`" }.joined(separator: ", ")
+            let name = command.argument == .none ? command.name : "\(command.name) \(argumentName(command.argument))"
+            let aliases = command.aliases.isEmpty ? "" : " (also `:\(command.aliases.joined(separator: "`, `:"))`)"
+            lines.append("| `\(name)`\(aliases) | \(keys.isEmpty ? "`:` only" : keys) | "
+                + command.contexts.map(\.title).joined(separator: ", ") + " | \(command.help) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func argumentName(_ argument: CommandArgument) -> String {
+        switch argument {
+        case .none: return ""
+        case .theme: return "NAME"
+        case .actor: return "ACTOR"
+        case .text(let name): return name
+        }
+    }
+
+    /// Names of `command`'s keys for the help screen and status bar ("j/Down").
+    static func keyNames(_ command: CommandSpec) -> String {
+        command.keys.map { KeyNames.name(of: $0) }.joined(separator: "/")
+    }
+
+    private struct KeyInContext: Hashable {
+        var key: Key
+        var context: CommandContext
+    }
+
+    private static let table: [KeyInContext: CommandID] = {
+        var table: [KeyInContext: CommandID] = [:]
+        for command in all {
+            for context in command.contexts {
+                for key in command.keys where table[KeyInContext(key: key, context: context)] == nil {
+                    table[KeyInContext(key: key, context: context)] = command.id
+                }
+            }
+        }
+        return table
+    }()
+
+    private static func escapeMarkdown(_ text: String) -> String {
+        text == "|" ? "\\|" : text
+    }
+
+    private static func spec(_ id: CommandID, _ name: String, _ help: String, _ contexts: [CommandContext],
+                             _ keys: [Key], aliases: [String] = [], argument: CommandArgument = .none,
+                             hint: String? = nil) -> CommandSpec {
+        CommandSpec(id: id, name: name, aliases: aliases, help: help, contexts: contexts, keys: keys,
+                    argument: argument, hint: hint)
+    }
+}

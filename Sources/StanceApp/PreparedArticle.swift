@@ -1,0 +1,177 @@
+import StanceKit
+import Terminal
+
+/// Text by spans of Unicode scalars, the unit `TextSpan` counts in.
+enum ArticleText {
+    static func substring(of text: String, span: TextSpan) -> String {
+        let scalars = text.unicodeScalars
+        guard let start = scalars.index(scalars.startIndex, offsetBy: span.start, limitedBy: scalars.endIndex)
+        else { return "" }
+        let end = scalars.index(start, offsetBy: span.length, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        return String(scalars[start..<end])
+    }
+}
+
+/// An article made ready for the article pane once, whatever the width: its characters measured,
+/// its paragraphs found, its statements and mentions sorted by position, its text folded for
+/// searching. Re-wrapping for a new width then measures nothing again.
+public struct PreparedArticle: Sendable {
+    public struct Paragraph: Sendable, Hashable {
+        var role: BlockRole
+        /// Character indices into `characters`.
+        var characters: Range<Int>
+    }
+
+    public struct Mention: Sendable, Hashable {
+        var span: TextSpan
+        var actorID: String
+    }
+
+    public let loaded: LoadedArticle
+    /// The text's grapheme clusters, tabs turned into spaces (wrapping decides the columns).
+    let characters: [Character]
+    /// The scalar offset where each character starts, and one more entry for the end of the text.
+    let scalarOffsets: [Int]
+    let widths: [UInt8]
+    let paragraphs: [Paragraph]
+    /// Statements not rejected, by start.
+    public let statements: [Statement]
+    let mentions: [Mention]
+    let longestStatement: Int
+    let longestMention: Int
+    /// One scalar per scalar of the text, lower-cased where that keeps it one scalar.
+    private let foldedScalars: [Unicode.Scalar]
+    let metaLine: String
+    let title: String
+
+    public init(_ loaded: LoadedArticle) {
+        self.loaded = loaded
+        let article = loaded.analysis.article
+        var characters: [Character] = []
+        var offsets: [Int] = []
+        characters.reserveCapacity(article.text.utf8.count)
+        offsets.reserveCapacity(article.text.utf8.count + 1)
+        var offset = 0
+        for character in article.text {
+            characters.append(character == "\t" ? " " : character)
+            offsets.append(offset)
+            offset += character.unicodeScalars.count
+        }
+        offsets.append(offset)
+        self.characters = characters
+        self.scalarOffsets = offsets
+        self.widths = characters.map(Self.columns)
+        self.foldedScalars = article.text.unicodeScalars.map(Self.fold)
+        self.statements = loaded.analysis.statements.filter { $0.status != .rejected }.sorted { $0.span < $1.span }
+        self.mentions = loaded.analysis.actors.flatMap { actor in actor.mentions.map { Mention(span: $0, actorID: actor.id) } }
+            .sorted { $0.span < $1.span }
+        self.longestStatement = statements.map(\.span.length).max() ?? 0
+        self.longestMention = mentions.map(\.span.length).max() ?? 0
+        self.title = loaded.summary.title
+        var meta: [String] = []
+        if let outlet = article.source, !outlet.isEmpty { meta.append(outlet) }
+        if let date = article.published { meta.append(date.description) }
+        if !article.byline.isEmpty { meta.append("By " + article.byline.joined(separator: ", ")) }
+        self.metaLine = meta.joined(separator: " · ")
+        self.paragraphs = Self.paragraphs(of: article, characters: characters, offsets: offsets, title: loaded.summary.title)
+    }
+
+    /// The index of the character holding scalar `offset` (the end index past the text).
+    func characterIndex(ofScalar offset: Int) -> Int {
+        var low = 0, high = characters.count
+        while low < high {
+            let mid = (low + high) / 2
+            if scalarOffsets[mid + 1] <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Where `query` occurs, ignoring case, as scalar spans in text order.
+    public func matches(of query: String) -> [TextSpan] {
+        let needle = query.unicodeScalars.map(Self.fold)
+        guard let first = needle.first, needle.count <= foldedScalars.count else { return [] }
+        var found: [TextSpan] = []
+        var index = 0
+        let last = foldedScalars.count - needle.count
+        while index <= last {
+            if foldedScalars[index] == first {
+                var matched = true
+                for step in 1..<needle.count where foldedScalars[index + step] != needle[step] {
+                    matched = false
+                    break
+                }
+                if matched {
+                    found.append(TextSpan(start: index, end: index + needle.count))
+                    index += needle.count
+                    continue
+                }
+            }
+            index += 1
+        }
+        return found
+    }
+
+    static func columns(_ character: Character) -> UInt8 {
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
+        return UInt8(clamping: TerminalText.width(String(character)))
+    }
+
+    private static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.isASCII {
+            return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32)! : scalar
+        }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first! : scalar
+    }
+
+    /// The blocks as character ranges, whitespace trimmed; a headline repeating the title (shown
+    /// in the header) is left out. Without blocks, paragraphs are the runs between blank lines.
+    private static func paragraphs(of article: Article, characters: [Character], offsets: [Int],
+                                   title: String) -> [Paragraph] {
+        func index(of scalar: Int) -> Int {
+            var low = 0, high = characters.count
+            while low < high {
+                let mid = (low + high) / 2
+                if offsets[mid + 1] <= scalar { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var lower = range.lowerBound, upper = range.upperBound
+            while lower < upper, characters[lower].isWhitespace { lower += 1 }
+            while upper > lower, characters[upper - 1].isWhitespace { upper -= 1 }
+            return lower..<upper
+        }
+        var result: [Paragraph] = []
+        if article.blocks.isEmpty {
+            var lineStart = 0
+            var paragraphStart: Int?
+            for position in 0...characters.count {
+                let atEnd = position == characters.count
+                guard atEnd || characters[position].isNewline else { continue }
+                let line = trimmed(lineStart..<position)
+                if line.isEmpty {
+                    if let start = paragraphStart {
+                        result.append(Paragraph(role: .body, characters: trimmed(start..<lineStart)))
+                        paragraphStart = nil
+                    }
+                } else if paragraphStart == nil {
+                    paragraphStart = lineStart
+                }
+                lineStart = position + 1
+            }
+            if let start = paragraphStart {
+                result.append(Paragraph(role: .body, characters: trimmed(start..<characters.count)))
+            }
+            return result
+        }
+        let normalizedTitle = title.lowercased()
+        for block in article.blocks.sorted(by: { $0.span < $1.span }) {
+            let range = trimmed(index(of: block.span.start)..<index(of: block.span.end))
+            guard !range.isEmpty else { continue }
+            if block.role == .headline, String(characters[range]).lowercased() == normalizedTitle { continue }
+            result.append(Paragraph(role: block.role, characters: range))
+        }
+        return result
+    }
+}

@@ -1,0 +1,93 @@
+import StanceKit
+import Terminal
+
+/// Runs the workbench on a terminal backend: keys become actions, `update` changes the state, its
+/// effects run here against the store and come back as actions, and each batch of keys ends in
+/// one frame. Generic over the backend so tests drive it with `TestBackend`.
+public final class WorkbenchRuntime<Backend: TerminalBackend> {
+    public private(set) var state: AppState
+    public private(set) var hasQuit = false
+    public let backend: Backend
+    private let store: any WorkbenchStore
+    /// Applies a theme by name (or path) to the backend; throws with a message for the user.
+    private let applyTheme: (String) throws -> String
+
+    /// `applyTheme` returns the name to show for the theme it applied.
+    public init(backend: Backend, store: any WorkbenchStore, themeName: String, themeNames: [String],
+                applyTheme: @escaping (String) throws -> String) {
+        self.backend = backend
+        self.store = store
+        self.applyTheme = applyTheme
+        self.state = AppState(size: backend.size, frame: store.frame, themeName: themeName, themeNames: themeNames)
+    }
+
+    /// Loads the corpus and draws the first frame.
+    public func start() {
+        send(.start)
+        send(.resized(backend.size))
+        draw()
+    }
+
+    /// Runs until the user quits: waits for keys, handles every key already typed, then draws.
+    public func run(pollMilliseconds: Int = 100) {
+        start()
+        while !hasQuit {
+            guard let key = backend.nextKey(timeoutMilliseconds: pollMilliseconds) else { continue }
+            handle(key)
+            while !hasQuit, let more = backend.nextKey(timeoutMilliseconds: 0) { handle(more) }
+            if !hasQuit { draw() }
+        }
+    }
+
+    /// Handles every key the backend has queued, drawing once at the end (for tests and replays).
+    public func handlePendingKeys() {
+        while !hasQuit, let key = backend.nextKey(timeoutMilliseconds: 0) { handle(key) }
+        if !hasQuit { draw() }
+    }
+
+    public func handle(_ key: Key) {
+        send(key == .resize ? .resized(backend.size) : .key(key))
+    }
+
+    /// Applies `action` and every action its effects lead to.
+    public func send(_ action: Action) {
+        var queue = [action]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in update(&state, next) {
+                if let result = perform(effect) { queue.append(result) }
+            }
+        }
+    }
+
+    public func draw() {
+        var screen = Screen(size: state.size)
+        render(state, into: &screen)
+        backend.draw(screen)
+    }
+
+    private func perform(_ effect: Effect) -> Action? {
+        do {
+            switch effect {
+            case .loadCorpus:
+                let actors = try store.corpusActors()
+                var statements: [CorpusActorID: [ActorStatement]] = [:]
+                for actor in actors { statements[actor.id] = try store.statements(of: actor.id) }
+                return .corpusLoaded(CorpusSnapshot(articles: try store.articleSummaries(), actors: actors,
+                                                    statementsByActor: statements))
+            case .loadArticle(let id, let statement):
+                guard let loaded = try store.article(id) else { return .effectFailed("No article \(id)") }
+                return .articleLoaded(loaded, statement: statement)
+            case .findArticles(let query):
+                return .articlesMatched(query: query, try store.articles(matching: query))
+            case .switchTheme(let name):
+                return .themeSwitched(try applyTheme(name))
+            case .quit:
+                hasQuit = true
+                return nil
+            }
+        } catch {
+            return .effectFailed("\(error)")
+        }
+    }
+}

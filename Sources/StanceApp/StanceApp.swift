@@ -1,2 +1,0 @@
-import StanceKit
-import Terminal

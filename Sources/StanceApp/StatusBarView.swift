@@ -1,0 +1,81 @@
+import StanceKit
+import Terminal
+
+/// The bottom row: the mode, where the focused pane is, and a message or the most useful keys;
+/// while typing, the search or command line.
+enum StatusBarView {
+    static func draw(_ state: AppState, in rect: Rect, into screen: inout Screen) {
+        screen.fill(rect, style: Style(.status))
+        switch state.mode {
+        case .searching(let input):
+            drawPrompt("/", input.text, in: rect, into: &screen)
+            return
+        case .commandLine(let line):
+            drawPrompt(":", line.input.text, in: rect, into: &screen)
+            return
+        case .normal, .filteringActors:
+            break
+        }
+        var x = rect.x
+        x += screen.put(" \(state.mode.name) ", x: x, y: rect.y, style: Style(.statusMode, [.bold]), clip: rect)
+        if let position = position(state) {
+            x += screen.put(" \(position) ", x: x, y: rect.y, style: Style(.status), clip: rect)
+        }
+        x += screen.put("│ ", x: x, y: rect.y, style: Style(.status), clip: rect)
+        if let message = state.message {
+            screen.put(message.text, x: x, y: rect.y, style: Style(message.isError ? .error : .status), clip: rect)
+        } else if state.mode == .filteringActors {
+            screen.put("type to filter actors · Enter keeps · Esc clears", x: x, y: rect.y, style: Style(.status), clip: rect)
+        } else if state.overlay == nil, state.focus == .timeline, let quote = TimelineView.describeCursor(state) {
+            screen.put(quote, x: x, y: rect.y, style: Style(.status), clip: rect)
+        } else {
+            for (keys, hint) in hints(state) {
+                guard x < rect.maxX else { break }
+                x += screen.put(keys, x: x, y: rect.y, style: Style(.statusKey, [.bold]), clip: rect)
+                x += screen.put(" \(hint)  ", x: x, y: rect.y, style: Style(.status), clip: rect)
+            }
+        }
+    }
+
+    private static func drawPrompt(_ prompt: String, _ text: String, in rect: Rect, into screen: inout Screen) {
+        let used = screen.put(prompt + text, x: rect.x, y: rect.y, style: Style(.status), clip: rect)
+        screen.put(" ", x: rect.x + used, y: rect.y, style: Style(.cursor, [.reverse]), clip: rect)
+    }
+
+    /// Where the focused pane is: lines of the article, the actor, the timeline row and event.
+    static func position(_ state: AppState) -> String? {
+        switch state.focus {
+        case .article:
+            guard let prepared = state.article.prepared else { return nil }
+            var text = "\(state.article.layout.map { "line \(state.article.scroll + 1)/\($0.lines.count)" } ?? "")"
+            if let current = state.article.currentStatement {
+                text += " · statement \(current + 1)/\(prepared.statements.count)"
+            } else if !prepared.statements.isEmpty {
+                text += " · \(prepared.statements.count) statements"
+            }
+            return text
+        case .actors:
+            return state.actors.rows.isEmpty ? nil : "actor \(state.actors.cursor + 1)/\(state.actors.rows.count)"
+        case .timeline:
+            guard let row = state.timeline.model.rows[safe: state.timeline.row] else { return nil }
+            guard let event = state.timeline.event else { return "\(row.events.count) events" }
+            return "event \(event + 1)/\(row.events.count)"
+        }
+    }
+
+    /// The hinted commands of the focused pane, then the global ones, as (keys, hint).
+    static func hints(_ state: AppState) -> [(String, String)] {
+        let context: CommandContext
+        switch state.overlay {
+        case .help: context = .help
+        case .articlePicker: context = .picker
+        case nil: context = state.focus.context
+        }
+        let own = CommandTable.all.filter { $0.contexts.contains(context) && $0.hint != nil }
+        let global = context == .help || context == .picker ? []
+            : CommandTable.all.filter { $0.contexts.contains(.global) && $0.hint != nil }
+        return (own + global).compactMap { command in
+            command.keys.first.map { (KeyNames.name(of: $0), command.hint ?? "") }
+        }
+    }
+}

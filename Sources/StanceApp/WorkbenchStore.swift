@@ -1,0 +1,220 @@
+import Foundation
+import StanceKit
+
+/// Identifies an article in a store (for files: the path as given).
+public typealias ArticleID = String
+/// Identifies an actor across the corpus, after the store merged the same actor of several articles.
+public typealias CorpusActorID = String
+
+/// What the article picker and the title bar show of an article without loading it.
+public struct ArticleSummary: Hashable, Sendable {
+    public var id: ArticleID
+    public var title: String
+    public var outlet: String?
+    public var published: Day?
+    public var statementCount: Int
+    public init(id: ArticleID, title: String, outlet: String?, published: Day?, statementCount: Int) {
+        self.id = id
+        self.title = title
+        self.outlet = outlet
+        self.published = published
+        self.statementCount = statementCount
+    }
+}
+
+/// An article's analysis, with each of its (article-local) actors tied to the corpus actor it is.
+public struct LoadedArticle: Hashable, Sendable {
+    public var summary: ArticleSummary
+    public var analysis: ArticleAnalysis
+    /// Article-local actor id to corpus actor id.
+    public var corpusActorIDs: [String: CorpusActorID]
+    public init(summary: ArticleSummary, analysis: ArticleAnalysis, corpusActorIDs: [String: CorpusActorID]) {
+        self.summary = summary
+        self.analysis = analysis
+        self.corpusActorIDs = corpusActorIDs
+    }
+}
+
+/// An actor across the corpus, with how often it took each stance.
+public struct CorpusActor: Hashable, Sendable {
+    public var id: CorpusActorID
+    public var name: String
+    public var kind: ActorKind
+    public var role: String?
+    public var isParticipant: Bool
+    /// Statements per stance value (positions of the frame, `mixed`, `none`).
+    public var statementCounts: [String: Int]
+    public var mentionCount: Int
+    public var articleCount: Int
+    /// The actor's overall stance: its one position, `mixed` when it took several, else `none`.
+    public var stance: String
+    public init(id: CorpusActorID, name: String, kind: ActorKind, role: String?, isParticipant: Bool,
+                statementCounts: [String: Int], mentionCount: Int, articleCount: Int, stance: String) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.role = role
+        self.isParticipant = isParticipant
+        self.statementCounts = statementCounts
+        self.mentionCount = mentionCount
+        self.articleCount = articleCount
+        self.stance = stance
+    }
+
+    public var statementCount: Int { statementCounts.values.reduce(0, +) }
+}
+
+/// A statement of one actor with where and when it was made.
+public struct ActorStatement: Hashable, Sendable {
+    public var statement: Statement
+    public var articleID: ArticleID
+    public var articleTitle: String
+    public var outlet: String?
+    /// The statement's own date, else the article's publication date.
+    public var date: Day?
+    public init(statement: Statement, articleID: ArticleID, articleTitle: String, outlet: String?, date: Day?) {
+        self.statement = statement
+        self.articleID = articleID
+        self.articleTitle = articleTitle
+        self.outlet = outlet
+        self.date = date
+    }
+}
+
+/// Where the workbench reads its corpus from. Small and intention-named so that an in-memory corpus
+/// and the SQLite workspace can both stand behind it; writes (annotation) will join it later.
+public protocol WorkbenchStore {
+    /// The debate's positions, which give every stance its label and glyph.
+    var frame: Frame { get }
+    /// Every article, oldest first (undated last).
+    func articleSummaries() throws -> [ArticleSummary]
+    func article(_ id: ArticleID) throws -> LoadedArticle?
+    /// Every actor of the corpus, merged across articles.
+    func corpusActors() throws -> [CorpusActor]
+    /// An actor's statements across the corpus, oldest first.
+    func statements(of actor: CorpusActorID) throws -> [ActorStatement]
+    /// Articles whose title, outlet or text contains `query`, ignoring case, in summary order.
+    func articles(matching query: String) throws -> [ArticleID]
+}
+
+/// A corpus held in memory, built from analyses; actors of different articles are the same corpus
+/// actor when their names match ignoring case and spacing.
+public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
+    public let frame: Frame
+    private let loaded: [LoadedArticle]
+    private let actors: [CorpusActor]
+    private let statementsByActor: [CorpusActorID: [ActorStatement]]
+
+    public init(frame: Frame, analyses: [ArticleAnalysis]) {
+        self.frame = frame
+        var usedIDs: Set<ArticleID> = []
+        var articles: [LoadedArticle] = []
+        for analysis in analyses {
+            var id = analysis.article.file
+            var copy = 2
+            while usedIDs.contains(id) { id = "\(analysis.article.file)#\(copy)"; copy += 1 }
+            usedIDs.insert(id)
+            let summary = ArticleSummary(
+                id: id, title: Self.title(of: analysis.article), outlet: analysis.article.source,
+                published: analysis.article.published,
+                statementCount: analysis.statements.filter { $0.status != .rejected }.count)
+            let keys = Dictionary(analysis.actors.map { ($0.id, Self.corpusID(forName: $0.name)) },
+                                  uniquingKeysWith: { first, _ in first })
+            articles.append(LoadedArticle(summary: summary, analysis: analysis, corpusActorIDs: keys))
+        }
+        self.loaded = articles.enumerated().sorted { a, b in
+            switch (a.element.summary.published, b.element.summary.published) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
+
+        var byActor: [CorpusActorID: [ActorStatement]] = [:]
+        var merged: [CorpusActorID: CorpusActor] = [:]
+        var order: [CorpusActorID] = []
+        for article in loaded {
+            var seenHere: Set<CorpusActorID> = []
+            for actor in article.analysis.actors {
+                let id = article.corpusActorIDs[actor.id] ?? Self.corpusID(forName: actor.name)
+                if merged[id] == nil {
+                    order.append(id)
+                    merged[id] = CorpusActor(id: id, name: actor.name, kind: actor.kind, role: actor.role,
+                                             isParticipant: false, statementCounts: [:], mentionCount: 0,
+                                             articleCount: 0, stance: Frame.none)
+                }
+                merged[id]!.mentionCount += actor.mentions.count
+                merged[id]!.isParticipant = merged[id]!.isParticipant || actor.isParticipant
+                if merged[id]!.role == nil { merged[id]!.role = actor.role }
+                if seenHere.insert(id).inserted { merged[id]!.articleCount += 1 }
+            }
+            for statement in article.analysis.statements where statement.status != .rejected {
+                guard let id = article.corpusActorIDs[statement.actorID] else { continue }
+                merged[id]?.statementCounts[statement.stance, default: 0] += 1
+                byActor[id, default: []].append(ActorStatement(
+                    statement: statement, articleID: article.summary.id, articleTitle: article.summary.title,
+                    outlet: article.summary.outlet, date: statement.date ?? article.summary.published))
+            }
+        }
+        self.actors = order.compactMap { id in
+            merged[id].map { actor in
+                var actor = actor
+                actor.stance = Self.overallStance(actor.statementCounts, frame: frame)
+                return actor
+            }
+        }
+        self.statementsByActor = byActor.mapValues { list in
+            list.enumerated().sorted { a, b in
+                switch (a.element.date, b.element.date) {
+                case let (x?, y?) where x != y: return x < y
+                case (nil, _?): return false
+                case (_?, nil): return true
+                default: return a.offset < b.offset
+                }
+            }.map(\.element)
+        }
+    }
+
+    public func articleSummaries() -> [ArticleSummary] { loaded.map(\.summary) }
+
+    public func article(_ id: ArticleID) -> LoadedArticle? { loaded.first { $0.summary.id == id } }
+
+    public func corpusActors() -> [CorpusActor] { actors }
+
+    public func statements(of actor: CorpusActorID) -> [ActorStatement] { statementsByActor[actor] ?? [] }
+
+    public func articles(matching query: String) -> [ArticleID] {
+        let needle = query.trimmingCharacters(in: .whitespaces)
+        guard !needle.isEmpty else { return loaded.map(\.summary.id) }
+        return loaded.filter { article in
+            [article.summary.title, article.summary.outlet ?? "", article.analysis.article.text]
+                .contains { $0.localizedCaseInsensitiveContains(needle) }
+        }.map(\.summary.id)
+    }
+
+    /// The same person written "Jake Sullivan" and "jake  sullivan" is one actor.
+    static func corpusID(forName name: String) -> CorpusActorID {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The article's title, else its headline block, else its file name.
+    static func title(of article: Article) -> String {
+        if let title = article.title, !title.isEmpty { return title }
+        if let headline = article.blocks.first(where: { $0.role == .headline }) {
+            let text = ArticleText.substring(of: article.text, span: headline.span)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { return text }
+        }
+        return article.file.split(separator: "/").last.map(String.init) ?? article.file
+    }
+
+    /// One position taken: that position; several: mixed; none taken: mixed if some statement was
+    /// mixed, else none.
+    static func overallStance(_ counts: [String: Int], frame: Frame) -> String {
+        let taken = frame.positions.map(\.id).filter { (counts[$0] ?? 0) > 0 }
+        if taken.count == 1 { return taken[0] }
+        if taken.count > 1 || (counts[Frame.mixed] ?? 0) > 0 { return Frame.mixed }
+        return Frame.none
+    }
+}
