@@ -15,7 +15,7 @@ public struct PositionShift: Hashable, Sendable, Codable {
 }
 
 /// What one actor said over a period, in brief: the header of a comparison.
-public struct ActorSummary: Hashable, Sendable, Codable {
+public struct ComparedActor: Hashable, Sendable, Codable {
     public var actor: Actor
     /// The period summarised; nil ends when the comparison had no statements to derive it from.
     public var from: Day?
@@ -75,8 +75,8 @@ public struct ActorComparison: Hashable, Sendable, Codable {
     public var frame: Frame
     public var bucketing: DateBucketing
     public var alignment: Alignment
-    public var left: ActorSummary
-    public var right: ActorSummary
+    public var left: ComparedActor
+    public var right: ComparedActor
     /// Periods in which either side said something, in order; empty periods are left out.
     public var rows: [Row]
 
@@ -141,8 +141,8 @@ public struct ActorComparison: Hashable, Sendable, Codable {
         }
         return ActorComparison(
             frame: frame, bucketing: bucketing, alignment: alignment,
-            left: ActorSummary(actor: left.actor, from: left.from, to: left.to, statements: leftStatements, frame: frame),
-            right: ActorSummary(actor: right.actor, from: right.from, to: right.to, statements: rightStatements, frame: frame),
+            left: ComparedActor(actor: left.actor, from: left.from, to: left.to, statements: leftStatements, frame: frame),
+            right: ComparedActor(actor: right.actor, from: right.from, to: right.to, statements: rightStatements, frame: frame),
             rows: rows)
     }
 }

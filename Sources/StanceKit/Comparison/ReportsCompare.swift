@@ -72,7 +72,7 @@ extension ActorComparison {
             + (opposedRows.isEmpty ? "" : "; opposite positions in \(opposedRows.count) of \(rows.count) \(bucketing.size.rawValue)s")
     }
 
-    private func header(_ side: ActorSummary, tag: String, width: Int) -> [String] {
+    private func header(_ side: ComparedActor, tag: String, width: Int) -> [String] {
         var lines = ReportText.hanging(
             "\(tag): \(side.actor.name)" + (side.actor.role.map { ", \($0)" } ?? "") + " (\(side.actor.kind.rawValue))",
             width: width, indent: 2)
@@ -110,7 +110,7 @@ extension ActorComparison {
         }
     }
 
-    private func columnHeading(_ side: ActorSummary, width: Int) -> [String] {
+    private func columnHeading(_ side: ComparedActor, width: Int) -> [String] {
         var heading = side.actor.name
         if alignment == .offset, let from = side.from, let to = side.to { heading += " \(from) to \(to)" }
         return ReportText.wrap(heading, width: width)
