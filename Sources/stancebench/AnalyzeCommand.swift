@@ -41,105 +41,47 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let chosenFrame: Frame
-        do {
-            chosenFrame = try FrameLibrary.load(nameOrPath: frame)
-        } catch {
-            printError("stancebench: frame \(error)")
-            throw ExitCode(3)
-        }
-        var failed = false
-        var files: [String] = []
-        for path in paths {
-            do { files.append(contentsOf: try ArticleFiles.expand(path)) } catch {
-                printError("stancebench: \(error)")
-                failed = true
-            }
-        }
+        let chosenFrame = try loadFrame(frame)
+        var (files, failed) = expandPaths(paths)
         let analyzer = Analyzer(frame: chosenFrame)
-        let results = ArticleFiles.analyzeConcurrently(files, analyzer: analyzer, read: readSource(path:))
         var analyses: [ArticleAnalysis] = []
-        for (file, result) in zip(files, results) {
-            switch result {
-            case .success(let analysis): analyses.append(analysis)
-            case .failure(let error):
-                printError("stancebench: \(file): \(error)")
-                failed = true
+        // Files go through in batches so that --jsonl and the report print as they go and memory
+        // stays flat however large the corpus; --json needs the whole document.
+        let batchSize = max(16, ProcessInfo.processInfo.activeProcessorCount * 8)
+        for start in stride(from: 0, to: files.count, by: batchSize) {
+            let batch = Array(files[start..<min(files.count, start + batchSize)])
+            for result in analyzeConcurrently(batch, analyzer: analyzer) {
+                switch result {
+                case .success(let analysis):
+                    if json {
+                        analyses.append(analysis)
+                    } else if jsonl {
+                        FileHandle.standardOutput.write(try AnalysisJSON.line(analysis))
+                        print()
+                    } else {
+                        print(AnalysisReport.text(analysis, frame: chosenFrame))
+                    }
+                case .failure(let error):
+                    printError("stancebench: \(error)")
+                    failed = true
+                }
             }
         }
         if json {
             FileHandle.standardOutput.write(try AnalysisJSON.document(frame: chosenFrame, analyses: analyses))
             print()
-        } else if jsonl {
-            for analysis in analyses {
-                FileHandle.standardOutput.write(try AnalysisJSON.line(analysis))
-                print()
-            }
-        } else {
-            for analysis in analyses { print(AnalysisReport.text(analysis, frame: chosenFrame)) }
         }
-        if failed { throw ExitCode(3) }
+        if failed { throw ExitStatus.someInputsFailed }
     }
 }
 
-struct ReadError: Error, CustomStringConvertible {
-    var description: String
-}
-
-/// Reads a file (or standard input for `-`) as UTF-8. The one place to swap for the full source loader.
-func readSource(path: String) throws -> SourceDocument {
-    let data: Data?
-    if path == "-" {
-        data = FileHandle.standardInput.readDataToEndOfFile()
-    } else {
-        data = FileManager.default.contents(atPath: path)
+/// Analyses files on all cores; results come back in input order.
+func analyzeConcurrently(_ files: [String], analyzer: Analyzer) -> [Result<ArticleAnalysis, any Error>] {
+    let slots = Slots<Result<ArticleAnalysis, any Error>>(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        slots.set(index, Result { try analyzeFile(files[index], with: analyzer) })
     }
-    guard let data else { throw ReadError(description: "cannot read the file") }
-    let lower = path.lowercased()
-    let format: SourceFormat = lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown
-        : lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? .html : .plain
-    return SourceDocument(path: path, text: String(decoding: data, as: UTF8.self), format: format)
-}
-
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
-
-/// Finding article files and analysing many at once.
-enum ArticleFiles {
-    static let extensions: Set<String> = ["txt", "md", "markdown", "html", "htm"]
-
-    /// A file as given, or a folder's article files (recursively, sorted), or `-`.
-    static func expand(_ path: String) throws -> [String] {
-        if path == "-" { return [path] }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ReadError(description: "\(path): no such file or folder")
-        }
-        guard isDirectory.boolValue else { return [path] }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-            throw ReadError(description: "\(path): cannot list the folder")
-        }
-        var found: [String] = []
-        for case let relative as String in enumerator {
-            let ext = (relative as NSString).pathExtension.lowercased()
-            guard extensions.contains(ext), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
-        }
-        return found.sorted()
-    }
-
-    /// Analyses on all cores; results come back in input order.
-    static func analyzeConcurrently(_ files: [String], analyzer: Analyzer,
-                                    read: @escaping @Sendable (String) throws -> SourceDocument) -> [Result<ArticleAnalysis, any Error>] {
-        let slots = Slots<Result<ArticleAnalysis, any Error>>(count: files.count)
-        // Standard input can be read once only, so it is read here, not on a worker.
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let result = Result { analyzer.analyze(try read(files[index])) }
-            slots.set(index, result)
-        }
-        return slots.values()
-    }
+    return slots.values()
 }
 
 /// Fixed slots written once each from concurrent workers.
