@@ -12,7 +12,7 @@ struct StanceBench: ParsableCommand {
             first run). The subcommands work on the same library, for scripts and batch work.
             """,
         version: StanceKitInfo.version,
-        subcommands: [Workbench.self, AnalyzeCommand.self],
+        subcommands: [Workbench.self, AnalyzeCommand.self, ImportCommand.self, ExportCommand.self, ReplayCommand.self],
         defaultSubcommand: Workbench.self
     )
 
