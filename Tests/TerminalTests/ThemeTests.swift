@@ -178,6 +178,7 @@ import Testing
         #expect(fallback.problem?.file.hasSuffix("broken.toml") == true)
         #expect(fallback.problem?.line == 1)
         #expect(library.themeOrDefault("absent").problem?.message.contains("no theme named") == true)
+        #expect(library.themeOrDefault("/nowhere/x.toml").problem?.message == "no such theme file")
     }
 
     @Test func defaultFallsBackToTheBuiltInThemeWhenNoFileIsFound() {
