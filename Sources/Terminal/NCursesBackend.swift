@@ -52,9 +52,9 @@ public final class NCursesBackend: TerminalBackend {
         setlocale(LC_ALL, "")
         let codeset = String(cString: sb_codeset())
         guard ["utf-8", "utf8"].contains(codeset.lowercased()) else { throw .localeNotUTF8(codeset: codeset) }
-        let term = getenv("TERM").map { String(cString: $0) }
+        let term = getenv("TERM").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         // newterm, unlike initscr, returns nil for an unknown TERM instead of printing and exiting.
-        guard let term, !term.isEmpty, let screen = newterm(nil, sb_stdout(), sb_stdin()) else {
+        guard let term, let screen = newterm(nil, sb_stdout(), sb_stdin()) else {
             throw .unknownTerminal(term)
         }
         // A terminal that cannot move the cursor (TERM=dumb) would show nothing at all.
