@@ -14,7 +14,6 @@ extern int wcwidth(wchar_t c);
 static inline WINDOW *sb_stdscr(void) { return stdscr; }
 static inline int sb_cols(void) { return COLS; }
 static inline int sb_lines(void) { return LINES; }
-static inline int sb_colors(void) { return COLORS; }
 static inline FILE *sb_stdout(void) { return stdout; }
 static inline FILE *sb_stdin(void) { return stdin; }
 
@@ -25,6 +24,5 @@ static const attr_t sb_attr_underline = A_UNDERLINE;
 static const attr_t sb_attr_reverse = A_REVERSE;
 static const attr_t sb_attr_italic = A_ITALIC;
 
-static inline int sb_key_f(int n) { return KEY_F(n); }
 static inline const char *sb_codeset(void) { return nl_langinfo(CODESET); }
 #endif

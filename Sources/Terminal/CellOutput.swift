@@ -22,6 +22,10 @@ public struct CellOutput: Hashable, Sendable {
             self.init(scalars: [" "])
             return
         }
+        if cell.width == 1, cell.text.utf8.count == 1 {    // printable ASCII, after sanitising
+            self.init(scalars: [first])
+            return
+        }
         // Only non-spacing scalars may follow the first; a ZWJ sequence is cut to its first emoji,
         // since curses cannot hold the rest in one cell.
         var scalars = [first]

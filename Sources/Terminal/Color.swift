@@ -85,7 +85,7 @@ public enum Color: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// How many colours the terminal shows; themes are written in any depth and rounded down.
-public enum ColorDepth: Int, Hashable, Sendable, Comparable, CustomStringConvertible {
+public enum ColorDepth: Int, Hashable, Sendable, CustomStringConvertible {
     case monochrome = 0, colors8 = 8, colors16 = 16, colors256 = 256
 
     /// The depth to draw with: none when `NO_COLOR` is set (any non-empty value, see no-color.org),
@@ -100,8 +100,6 @@ public enum ColorDepth: Int, Hashable, Sendable, Comparable, CustomStringConvert
         default: return .monochrome
         }
     }
-
-    public static func < (a: ColorDepth, b: ColorDepth) -> Bool { a.rawValue < b.rawValue }
 
     public var description: String {
         self == .monochrome ? "monochrome" : "\(rawValue) colours"

@@ -27,6 +27,7 @@ public final class NCursesBackend: TerminalBackend {
     public var theme: Theme {
         didSet {
             renditions.removeAll()
+            lastRendition = nil
             previous = nil
         }
     }
@@ -35,6 +36,9 @@ public final class NCursesBackend: TerminalBackend {
     private let hasDefaultColors: Bool
     private var previous: Screen?
     private var renditions: [Style: (attributes: attr_t, pair: Int32)] = [:]
+    private var lastRendition: (style: Style, attributes: attr_t, pair: Int32)?
+    /// One cell's characters for setcchar, NUL-terminated; reused to spare an allocation per cell.
+    private var characters = [wchar_t](repeating: 0, count: CellOutput.maxScalars + 1)
     private var reader: KeyReader
     private var stopped = false
 
@@ -48,9 +52,9 @@ public final class NCursesBackend: TerminalBackend {
         setlocale(LC_ALL, "")
         let codeset = String(cString: sb_codeset())
         guard ["utf-8", "utf8"].contains(codeset.lowercased()) else { throw .localeNotUTF8(codeset: codeset) }
-        let term = getenv("TERM").map { String(cString: $0) }
+        let term = getenv("TERM").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         // newterm, unlike initscr, returns nil for an unknown TERM instead of printing and exiting.
-        guard let term, !term.isEmpty, let screen = newterm(nil, sb_stdout(), sb_stdin()) else {
+        guard let term, let screen = newterm(nil, sb_stdout(), sb_stdin()) else {
             throw .unknownTerminal(term)
         }
         // A terminal that cannot move the cursor (TERM=dumb) would show nothing at all.
@@ -145,14 +149,23 @@ public final class NCursesBackend: TerminalBackend {
     }
 
     private func write(_ scalars: [Unicode.Scalar], _ rendition: (attributes: attr_t, pair: Int32), x: Int, y: Int) {
-        var characters = scalars.map { wchar_t(bitPattern: $0.value) } + [0]
+        for (index, scalar) in scalars.enumerated() { characters[index] = wchar_t(bitPattern: scalar.value) }
+        characters[scalars.count] = 0
         var cell = cchar_t()
         var pair = rendition.pair    // passed through `opts` so pair numbers above 32767 work
-        _ = setcchar(&cell, &characters, rendition.attributes, 0, &pair)
+        _ = setcchar(&cell, characters, rendition.attributes, 0, &pair)
         _ = mvadd_wch(Int32(y), Int32(x), &cell)   // ERR in the bottom-right corner, yet drawn
     }
 
     private func rendition(for style: Style) -> (attributes: attr_t, pair: Int32) {
+        // Neighbouring cells mostly share a style: skip hashing the slot name for them.
+        if let last = lastRendition, last.style == style { return (last.attributes, last.pair) }
+        let found = lookUpRendition(for: style)
+        lastRendition = (style, found.attributes, found.pair)
+        return found
+    }
+
+    private func lookUpRendition(for style: Style) -> (attributes: attr_t, pair: Int32) {
         if let known = renditions[style] { return known }
         let appearance = theme.appearance(of: style, depth: colorDepth)
         var attributes = sb_attr_normal

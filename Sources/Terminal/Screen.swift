@@ -79,11 +79,14 @@ public struct Screen: Hashable, Sendable {
     }
 
     /// Changes the style of the cells in `rect`, keeping their text (selection, highlights).
+    /// A wide character cut by the rectangle's edge is restyled whole, since it is drawn in one style.
     public mutating func restyle(_ rect: Rect, _ transform: (inout Style) -> Void) {
         let area = clipped(rect)
         guard !area.isEmpty else { return }
         for row in area.y..<area.maxY {
-            for column in area.x..<area.maxX { transform(&self[column, row].style) }
+            let start = self[area.x, row].isContinuation ? area.x - 1 : area.x
+            let end = self[area.maxX - 1, row].width == 2 && area.maxX < size.width ? area.maxX + 1 : area.maxX
+            for column in start..<end { transform(&self[column, row].style) }
         }
     }
 

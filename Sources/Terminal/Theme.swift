@@ -72,6 +72,8 @@ public struct Theme: Hashable, Sendable {
         "error": SlotStyle(attributesOn: .bold),
         "stance.diplomacy": SlotStyle(attributesOn: .bold),
         "stance.support": SlotStyle(attributesOn: .underline),
+        "stance.mixed": SlotStyle(attributesOn: [.bold, .underline]),
+        "stance.none": SlotStyle(attributesOn: .dim),
     ])
 
     /// The slot's style, each field taken from the nearest ancestor that sets it, then from `text`.

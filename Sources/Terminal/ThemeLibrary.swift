@@ -73,11 +73,14 @@ public struct ThemeLibrary: Sendable {
     }
 
     public static func load(_ url: URL) throws(ThemeError) -> Theme {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw ThemeError(file: url.path, message: "no such theme file")
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw ThemeError(file: url.path, message: "cannot read the file (\(error.localizedDescription))")
+            throw ThemeError(file: url.path, message: "cannot read the file as UTF-8 text (\(error.localizedDescription))")
         }
         return try Theme(toml: text, file: url.path)
     }

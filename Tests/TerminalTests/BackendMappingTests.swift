@@ -104,3 +104,32 @@ import Testing
         #expect(CellOutput(cell: Cell("日", width: 1), systemWidth: libcWidth) == CellOutput(scalars: ["\u{FFFD}"]))
     }
 }
+
+@Suite("Terminal key notation") struct TerminalKeyNotationTests {
+    @Test func everyKindOfKeyRoundTrips() {
+        let keys: [Key] = [.char("q"), .char("Q"), .char(" "), .char("é"), .char("?"), .ctrl("r"), .ctrl(" "), .alt("x"),
+                           .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .enter, .escape, .tab,
+                           .backTab, .backspace, .delete, .insert, .function(5), .function(12), .resize]
+        for key in keys {
+            #expect(Key(notation: key.notation) == key, "\(key) written as \(key.notation)")
+        }
+    }
+
+    @Test func acceptsLongPrefixesAndAnyCase() {
+        #expect(Key(notation: "Ctrl-R") == .ctrl("r"))
+        #expect(Key(notation: "alt-X") == .alt("X"))
+        #expect(Key(notation: "pgdn") == .pageDown)
+        #expect(Key(notation: "ESC") == .escape)
+        #expect(Key(notation: "C-space") == .ctrl(" "))
+        #expect(Key(notation: "-") == .char("-"))
+        #expect(Key.ctrl("r").notation == "C-r")
+    }
+
+    @Test func rejectsWhatIsNotAKey() {
+        #expect(Key(notation: "") == nil)
+        #expect(Key(notation: "C-") == nil)
+        #expect(Key(notation: "C-ab") == nil)
+        #expect(Key(notation: "F99") == nil)
+        #expect(Key(notation: "Hyper") == nil)
+    }
+}

@@ -131,6 +131,14 @@ import Testing
         #expect(screen.changedPositions(since: Screen(width: 2, height: 2)).count == 6)
     }
 
+    @Test func restyleTakesWideCharactersCutByTheEdgeWhole() {
+        var screen = Screen(width: 6, height: 1)
+        screen.put("日本語", x: 0, y: 0)
+        screen.restyle(Rect(x: 1, y: 0, width: 2, height: 1)) { $0.slot = .selection }
+        #expect((0..<4).allSatisfy { screen[$0, 0].style.slot == .selection })
+        #expect(screen[4, 0].style.slot == .text)
+    }
+
     @Test func fillAndRestyleStayInsideTheScreen() {
         var screen = Screen(width: 3, height: 2)
         screen.fill(Rect(x: -1, y: 1, width: 10, height: 5), style: Style(.status), with: "=")

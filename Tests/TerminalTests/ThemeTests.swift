@@ -150,8 +150,8 @@ import Testing
 
     @Test func stancesStayDistinctWithoutColourInEveryBuiltinTheme() throws {
         let library = ThemeLibrary(userDirectory: nil)
-        for name in library.names {
-            let theme = try library.theme(named: name)
+        for theme in try library.names.map({ try library.theme(named: $0) }) + [.fallback] {
+            let name = theme.name
             let stances = ["diplomacy", "support", "mixed", "none"].map {
                 theme.appearance(of: Style(.stance($0)), depth: .monochrome).attributes
             }
@@ -178,6 +178,7 @@ import Testing
         #expect(fallback.problem?.file.hasSuffix("broken.toml") == true)
         #expect(fallback.problem?.line == 1)
         #expect(library.themeOrDefault("absent").problem?.message.contains("no theme named") == true)
+        #expect(library.themeOrDefault("/nowhere/x.toml").problem?.message == "no such theme file")
     }
 
     @Test func defaultFallsBackToTheBuiltInThemeWhenNoFileIsFound() {

@@ -141,6 +141,14 @@ import Testing
         #expect(screen[9, 3].style.slot == .text)
     }
 
+    @Test func emptyHighlightMarksTheGraphemeStartingThere() {
+        let lines = WrappedText.wrap("e\u{301}tat", width: 10)
+        var screen = Screen(width: 10, height: 1)
+        WrappedText.draw(lines, into: &screen, in: screen.bounds, highlights: [.init(2..<2, Style(.cursor))])
+        #expect(screen[1, 0].style.slot == .cursor)
+        #expect(screen[0, 0].style.slot == .text && screen[2, 0].style.slot == .text)
+    }
+
     @Test func zeroWidthGivesNoLines() {
         #expect(WrappedText.wrap("abc", width: 0).isEmpty)
         #expect(texts(WrappedText.wrap("", width: 5)) == [""])

@@ -12,7 +12,10 @@ public struct TextField: Hashable, Sendable {
 
     /// What a key did.
     public enum Edit: Hashable, Sendable {
-        case changed, moved
+        /// The text changed.
+        case changed
+        /// Handled, text unchanged: the cursor moved, or there was nothing to delete.
+        case moved
         /// Not an editing key (Enter, Esc, Tab...): the caller decides.
         case unhandled
     }

@@ -32,7 +32,8 @@ public struct WrappedLine: Hashable, Sendable {
 /// Word wrapping by display width. Each screen line remembers the source range it came from, so a
 /// view can place highlights (search matches, statements) at text offsets.
 public enum WrappedText {
-    /// A style for the source scalars in `range`, drawn over the base style.
+    /// A style for the source scalars in `range`, drawn instead of the base style. An empty range
+    /// marks the one grapheme that starts there (a cursor in the text).
     public struct Highlight: Hashable, Sendable {
         public var range: Range<Int>
         public var style: Style
