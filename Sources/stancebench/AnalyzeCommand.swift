@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StanceKit
+import Terminal
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,7 +60,7 @@ struct AnalyzeCommand: ParsableCommand {
                         FileHandle.standardOutput.write(try AnalysisJSON.line(analysis))
                         print()
                     } else {
-                        print(AnalysisReport.text(analysis, frame: chosenFrame))
+                        print(terminalSafe(AnalysisReport.text(analysis, frame: chosenFrame)))
                     }
                 case .failure(let error):
                     printError("stancebench: \(error)")

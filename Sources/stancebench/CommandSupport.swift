@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StanceKit
+import Terminal
 
 /// Exit codes, as documented in the README.
 enum ExitStatus {
@@ -68,3 +69,11 @@ func expandPaths(_ paths: [String]) -> (files: [String], failed: Bool) {
 
 /// Whether standard error is a terminal (progress bars go there, and only then).
 var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+/// Text for a human reader on a terminal: article text is hostile input, so every line is sanitised
+/// (control characters and escape sequences made visible, bidi controls dropped).
+func terminalSafe(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { TerminalText.sanitized($0) }
+        .joined(separator: "\n")
+}
