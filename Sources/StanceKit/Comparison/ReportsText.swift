@@ -59,6 +59,8 @@ enum ReportText {
     static func columns(of character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let lead = scalars.first else { return 0 }
+        // Most report text is ASCII; Unicode property lookups are comparatively slow.
+        if character.isASCII { return lead.value < 0x20 || lead.value == 0x7F ? 0 : 1 }
         switch lead.properties.generalCategory {
         case .control, .format, .nonspacingMark, .enclosingMark, .lineSeparator, .paragraphSeparator:
             return 0

@@ -20,10 +20,16 @@ extension CorpusTimeline {
         let spread = (buckets.map { ReportText.width($0.shortLabel) }.max() ?? 0) + 1
         let cellWidth = max(glyphWidth, min(spread, room / buckets.count))
         let perBlock = room / cellWidth
+        var paddedGlyphs: [String: String] = [:]
         let glyphs = lanes.map { lane in
-            Dictionary(lane.cells.map { ($0.bucket, ReportGlyphs.glyph(for: $0.leaning, in: frame)) },
-                       uniquingKeysWith: { first, _ in first })
+            Dictionary(lane.cells.map { cell in
+                let glyph = paddedGlyphs[cell.leaning]
+                    ?? ReportText.padRight(ReportGlyphs.glyph(for: cell.leaning, in: frame), to: cellWidth)
+                paddedGlyphs[cell.leaning] = glyph
+                return (cell.bucket, glyph)
+            }, uniquingKeysWith: { first, _ in first })
         }
+        let silent = String(repeating: " ", count: cellWidth)
         for blockStart in stride(from: 0, to: buckets.count, by: perBlock) {
             let block = Array(buckets[blockStart..<min(buckets.count, blockStart + perBlock)])
             let (labels, ticks) = axis(block, cellWidth: cellWidth, room: room)
@@ -31,7 +37,7 @@ extension CorpusTimeline {
             lines.append(String(repeating: " ", count: nameWidth + 1) + labels)
             lines.append(String(repeating: " ", count: nameWidth + 1) + ticks)
             for (lane, glyphsByBucket) in zip(lanes, glyphs) {
-                let row = block.map { ReportText.padRight(glyphsByBucket[$0] ?? "", to: cellWidth) }.joined()
+                let row = block.map { glyphsByBucket[$0] ?? silent }.joined()
                 lines.append(ReportText.padRight(ReportText.truncate(lane.actor.name, to: nameWidth), to: nameWidth)
                              + " " + row)
             }
