@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import StanceKit
+
+extension BucketSize: ExpressibleByArgument {}
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}
+
+/// What the comparison commands share: the workspace's dated statements and the frame.
+struct CorpusOptions: ParsableArguments {
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    @Option(name: .long, help: ArgumentHelp("A built-in frame name or a frame TOML file.", valueName: "NAME|FILE"))
+    var frame: String = FrameLibrary.defaultName
+
+    @Option(name: .long, help: "Bucket by day, week or month.")
+    var by: BucketSize = .week
+
+    @Flag(name: .long, help: "Print JSON instead of a table.")
+    var json = false
+
+    func load() throws -> (statements: [DatedStatement], frame: Frame) {
+        let frame = try loadFrame(frame)
+        let workspace = try workspaceOptions.open(readOnly: true)
+        do {
+            return (try workspace.datedStatements(), frame)
+        } catch {
+            printError("stancebench: cannot read the workspace: \(error)")
+            throw ExitStatus.failure
+        }
+    }
+
+    /// One actor by id, name or alias; an unknown or ambiguous name is a usage error naming the candidates.
+    func actor(_ query: String, in statements: [DatedStatement]) throws -> Actor {
+        let found = ActorLookup.find(query, in: statements)
+        guard let first = found.first else {
+            throw ValidationError("No actor in the workspace is called '\(query)'.")
+        }
+        if found.count > 1, first.name.lowercased() != query.lowercased() {
+            let names = found.prefix(5).map(\.name).joined(separator: ", ")
+            throw ValidationError("'\(query)' could be \(names); give more of the name.")
+        }
+        return first
+    }
+
+    func emit(_ value: some Encodable, table: () -> String) throws {
+        print(json ? try ReportJSON.encode(value) : terminalSafe(table()))
+    }
+}
+
+/// The width to fit tables to: the terminal's, `COLUMNS`, or 80 when piped.
+var outputWidth: Int {
+    var size = winsize()
+    if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+        return Int(size.ws_col)
+    }
+    return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
+}
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Set two actors' positions side by side, aligned by date.",
+        discussion: """
+            Each actor's statements across the workspace in date order, rows aligned by day, week or
+            month, rows where the two took opposite positions marked ≠; a header per actor with their
+            statements per position, first and latest position, and each change of position.
+
+            Examples:
+              stancebench compare Achterberg Moravec
+              stancebench compare "Carla Brandvold" Pruitt --by month --from 2031-03-01
+              stancebench compare Oldane Seddik --json
+            """
+    )
+
+    @OptionGroup var corpus: CorpusOptions
+
+    @Option(name: .long, help: ArgumentHelp("Leave out statements before this day.", valueName: "YYYY-MM-DD"))
+    var from: Day?
+
+    @Option(name: .long, help: ArgumentHelp("Leave out statements after this day.", valueName: "YYYY-MM-DD"))
+    var to: Day?
+
+    @Argument(help: "The actor on the left (a name, an alias or part of one).")
+    var left: String
+
+    @Argument(help: "The actor on the right.")
+    var right: String
+
+    func run() throws {
+        let (statements, frame) = try corpus.load()
+        let comparison = ActorComparison.make(
+            left: try corpus.actor(left, in: statements), right: try corpus.actor(right, in: statements),
+            statements: statements, frame: frame, by: DateBucketing(corpus.by), from: from, to: to)
+        try corpus.emit(comparison) { comparison.compareTable(width: outputWidth) }
+    }
+}
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Chart actors' positions over time.",
+        discussion: """
+            One row per actor, one column per day, week or month; each cell shows the position the actor
+            leaned to then (± where split), readable without colour.
+
+            Examples:
+              stancebench timeline
+              stancebench timeline --actor Brandvold --actor Oldane --by month
+              stancebench timeline --json > timeline.json
+            """
+    )
+
+    @OptionGroup var corpus: CorpusOptions
+
+    @Option(name: .customLong("actor"), help: "Only this actor (repeat for several).")
+    var actors: [String] = []
+
+    func run() throws {
+        let (statements, frame) = try corpus.load()
+        let ids = try actors.map { try corpus.actor($0, in: statements).id }
+        let timeline = CorpusTimeline.make(statements: statements, frame: frame, by: DateBucketing(corpus.by),
+                                           filter: TimelineFilter(actorIDs: ids.isEmpty ? nil : ids))
+        try corpus.emit(timeline) { timeline.timelineChart(width: outputWidth) }
+    }
+}
+
+struct AgreementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agreement",
+        abstract: "Who agrees with whom: same position in the same period.",
+        discussion: """
+            Two actors agree when they took the same position in the same bucket, and disagree when they
+            took opposite ones (as discourse network analysis counts it). Prints the actor-by-actor table.
+
+            Examples:
+              stancebench agreement
+              stancebench agreement --by month --json
+            """
+    )
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func run() throws {
+        let (statements, frame) = try corpus.load()
+        let matrix = AgreementMatrix.make(statements: statements, frame: frame, by: DateBucketing(corpus.by))
+        try corpus.emit(matrix) { matrix.agreementTable() }
+    }
+}
