@@ -216,7 +216,8 @@ public enum ArticleParser {
                               "click here", "more on this", "follow us", "watch:", "read the latest", "continue reading",
                               "skip advertisement", "get the latest", "newsletter", "read next", "recommended"]
     static let contributorPhrases = ["contributed reporting", "contributed to this report", "contributed research",
-                                     "additional reporting", "reporting was contributed", "contributed additional reporting"]
+                                     "additional reporting", "reporting was contributed", "contributed additional reporting",
+                                     "reporting by", "editing by", "writing by", "compiled by"]
 
     static func isByline(_ p: Paragraph) -> Bool {
         guard p.words <= 30, p.headingLevel == 0 else { return false }

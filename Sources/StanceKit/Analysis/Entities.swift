@@ -93,16 +93,18 @@ struct EntityRecognizer {
     /// The longest title phrase starting at `i` ("Gen.", "Secretary of Defense"), as the token after it.
     private func matchTitle(at i: Int) -> (end: Int, title: Lexicon.Title)? {
         guard tok(i).isCapitalized else { return nil }
-        var words: [UInt64] = []
+        var key: UInt64 = 0
+        var words = 0
         var j = i
         var best: (Int, Lexicon.Title)?
-        while j < count, sameBlock(i, j), words.count < lex.titles.maxWords {
+        while j < count, sameBlock(i, j), words < lex.titles.maxWords {
             let t = tok(j)
             if t.isPunct(".") { j += 1; continue }
             guard t.kind == .word else { break }
-            words.append(t.hash)
+            key = WordHash.combine(key, t.hash)
+            words += 1
             j += 1
-            if let title = lex.titles.value(words[...]) {
+            if let title = lex.titles.entries[key] {
                 var end = j
                 if end < count, tok(end).isPunct("."), sameBlock(i, end) { end += 1 }
                 best = (end, title)
@@ -153,7 +155,29 @@ struct EntityRecognizer {
                 i += 1
                 continue
             }
-            let title = matchTitle(at: i)
+            var title = matchTitle(at: i)
+            var prefixStart: Int?
+            if title == nil {
+                // Nationality, country or organisation words before a title: "Hungarian Foreign Minister X".
+                var k = i
+                while k < min(count, i + 4), sameBlock(i, k), isNameToken(k) || tok(k).has(Token.dotted) || tok(k).has(Token.allCaps) {
+                    if k > i, let inner = matchTitle(at: k), inner.end < count, isNameToken(inner.end) {
+                        title = inner
+                        prefixStart = i
+                        break
+                    }
+                    k += 1
+                }
+            }
+            if let p = prefixStart, let t = title {
+                let run = nameRun(from: t.end)
+                if !run.isEmpty {
+                    let next = classify(start: nameStartOfTitle(p, t.end), run: run, title: t.title, role: role)
+                    i = max(next, i + 1)
+                    continue
+                }
+                title = nil
+            }
             var run = nameRun(from: title?.end ?? i)
             if title == nil {
                 while let f = run.first, lex.stopwords.contains(word: tok(f).hash) || lex.titles.contains(word: tok(f).hash) {
@@ -165,9 +189,15 @@ struct EntityRecognizer {
                 continue
             }
             let next = classify(start: title == nil ? run[0] : i, run: run, title: title?.title, role: role)
-            covered.replaceSubrange(i..<max(i, next), with: repeatElement(true, count: max(0, next - i)))
             i = max(next, i + 1)
         }
+    }
+
+    /// Where the title in "Hungarian Foreign Minister X" starts: after the nationality or country words.
+    private func nameStartOfTitle(_ prefix: Int, _ titleEnd: Int) -> Int {
+        var k = prefix
+        while k < titleEnd, matchTitle(at: k) == nil { k += 1 }
+        return k
     }
 
     /// Decides what a capitalised run is and records it; returns the token after what was consumed.
@@ -236,7 +266,8 @@ struct EntityRecognizer {
         "colonel", "veteran", "governor", "mayor", "representative", "congressman", "congresswoman", "judge",
         "candidate", "activist", "resident", "citizen", "soldier", "father", "mother", "son", "daughter", "wife",
         "husband", "man", "woman", "student", "teacher", "doctor", "partner", "manager", "deputy", "speaker",
-        "democrat", "republican", "physicist", "scientist", "writer", "columnist", "pollster", "consultant"].map { WordHash.hash($0) })
+        "democrat", "republican", "physicist", "scientist", "writer", "columnist", "pollster", "consultant", "mp",
+        "legislator", "politician", "campaigner", "lecturer", "commentator", "spokesman", "envoy", "premier", "attorney"].map { WordHash.hash($0) })
 
     private mutating func addPerson(titleStart: Int, core: [Int], last: Int, title: Lexicon.Title?, role: BlockRole) {
         let surname = tok(core[core.count - 1]).hash
@@ -280,7 +311,7 @@ struct EntityRecognizer {
         }
         if actor.role == nil { actor.role = appositiveRole(after: after) }
         if actor.role == nil, let title, !["Mr.", "Mrs.", "Ms.", "Dr."].contains(title.canonical) {
-            actor.role = text.text(titleStart, max(titleStart, core[0] - 1))
+            actor.role = title.canonical
         }
         if actor.place == nil, let role = actor.role {
             for w in Tokenizer.tokenize(role).tokens where w.isCapitalized {
@@ -291,6 +322,7 @@ struct EntityRecognizer {
         actor.mentionCount += 1
         actors[index] = actor
         mentions.append(Mention(first: titleStart, last: last, actor: index, kind: .named, subjectLike: false))
+        for k in titleStart...last { covered[k] = true }
     }
 
     /// ", the chairman of the Joint Chiefs of Staff," -> "chairman of the Joint Chiefs of Staff".
@@ -334,6 +366,7 @@ struct EntityRecognizer {
         if !Self.nonParticipantRoles.contains(text.role(ofToken: first)) { actors[index].participant = true }
         actors[index].mentionCount += 1
         mentions.append(Mention(first: start, last: last, actor: index, kind: .named, subjectLike: false))
+        for k in start...last { covered[k] = true }
     }
 
     /// "A group of progressive House Democrats": political modifiers and a collective noun widen the name.
@@ -356,19 +389,19 @@ struct EntityRecognizer {
 
     /// A known surname alone ("Biden", "Zelensky") is a mention of that person, in any block.
     private mutating func findSurnameMentions() {
-        var i = 0
-        while i < count {
-            defer { i += 1 }
+        let named = mentions
+        var lastSeen = [Int](repeating: -1, count: actors.count)
+        var cursor = 0
+        for i in 0..<count {
+            while cursor < named.count, named[cursor].first < i {
+                lastSeen[named[cursor].actor] = named[cursor].first
+                cursor += 1
+            }
             guard !covered[i], tok(i).isCapitalized, let candidates = personBySurname[tok(i).hash] else { continue }
             let role = text.role(ofToken: i)
             if role == .promo { continue }
             // The most recent bearer of the surname, or the first one when none came before.
-            var chosen = candidates[0]
-            var best = -1
-            for m in mentions where m.kind == .named && m.first < i && candidates.contains(m.actor) && m.first > best {
-                best = m.first
-                chosen = m.actor
-            }
+            let chosen = candidates.max { lastSeen[$0] < lastSeen[$1] } ?? candidates[0]
             actors[chosen].mentionCount += 1
             if !Self.nonParticipantRoles.contains(role) && role != .headline && role != .sidebar { actors[chosen].participant = true }
             mentions.append(Mention(first: i, last: i, actor: chosen, kind: .named, subjectLike: false))
@@ -431,7 +464,10 @@ struct EntityRecognizer {
 
     static let clauseOpeners: Set<UInt64> = Set(["and", "but", "while", "although", "though", "as", "when", "because",
         "that", "if", "including", "then", "so", "since", "after", "before", "until", "whereas", "where", "meanwhile",
-        "also", "now", "instead", "indeed", "however"].map { WordHash.hash($0) })
+        "also", "now", "instead", "indeed", "however", "former"].map { WordHash.hash($0) })
+    static let modifierFollowers: Set<UInt64> = Set(["ministers", "officials", "leaders", "lawmakers", "diplomats",
+        "members", "foreign", "defense", "defence", "policy", "military", "forces", "troops", "spokesman", "spokeswoman",
+        "administration", "government", "officers", "negotiators", "envoys", "aides", "allies", "supporters"].map { WordHash.hash($0) })
     static let predicateSkips: Set<UInt64> = Set(["a", "an", "the", "who", "which", "whose", "whom", "and", "or", "but"].map { WordHash.hash($0) })
 
     /// Whether the mention stands where a clause's subject does (after a clause opener or a speech verb,
@@ -446,7 +482,8 @@ struct EntityRecognizer {
             || Self.partyWords.contains(w) || w == Self.former {
             // Skip an appositive to its closing comma.
             var k = j + 1
-            while k < min(count, j + 40), !text.isPunct(k, ","), !text.isPunct(k, "."), !text.isPunct(k, ";"), text.quoteOf[k] < 0 { k += 1 }
+            while k < min(count, j + 40), !text.isPunct(k, ","), !(text.isPunct(k, ".") && !text.isPunct(k + 1, ",")),
+                  !text.isPunct(k, ";"), text.quoteOf[k] < 0 { k += 1 }
             j = text.isPunct(k, ",") ? k + 1 : k
         } else if text.isPunct(j, ",") {
             j += 1
@@ -458,8 +495,10 @@ struct EntityRecognizer {
             let prev = tok(m.first - 1)
             if prev.kind == .possessive { return (false, predicate) }
             if prev.kind == .word {
+                // "Kremlin spokesman Dmitry Peskov said": a role noun before a name is part of the subject.
                 let opener = Self.clauseOpeners.contains(prev.hash) || lex.verbs.value(word: prev.hash) == .speech
                     || text.sentenceOf[m.first - 1] != text.sentenceOf[m.first]
+                    || (!prev.isCapitalized && Self.personNouns.contains(prev.hash) && m.kind == .named)
                 if !opener { return (false, predicate) }
             }
         }
@@ -467,6 +506,8 @@ struct EntityRecognizer {
         if m.last + 1 < count, tok(m.last + 1).kind == .possessive { return (false, predicate) }
         guard let next = word(j), !tok(j).isCapitalized else { return (false, predicate) }
         if next == Words.and { return (true, predicate) }
+        // "the Kremlin spokesman", "European Union foreign ministers": the name modifies what follows.
+        if j == m.last + 1, Self.personNouns.contains(next) || Self.modifierFollowers.contains(next) { return (false, predicate) }
         return (!Self.blockers.contains(next) && next != Words.who && next != Words.which, predicate)
     }
 }
