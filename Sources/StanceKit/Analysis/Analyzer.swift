@@ -13,11 +13,15 @@ public struct Analyzer: Sendable {
     }
 
     public func analyze(_ doc: SourceDocument) -> ArticleAnalysis {
-        analyze(article: ArticleParser.parse(doc))
+        let scalars = Array(doc.text.unicodeScalars)
+        let hidden = Markup.hiddenMask(scalars)
+        let article = ArticleParser.parse(doc, scalars: scalars, hidden: hidden)
+        var run = AnalysisRun(text: AnalysisText(article: article, scalars: scalars, hidden: hidden), frame: frame, compiled: compiled)
+        return run.perform()
     }
 
     public func analyze(article: Article) -> ArticleAnalysis {
-        var run = AnalysisRun(article: article, frame: frame, compiled: compiled)
+        var run = AnalysisRun(text: AnalysisText(article: article), frame: frame, compiled: compiled)
         return run.perform()
     }
 }
@@ -50,10 +54,10 @@ struct AnalysisRun {
         var verb: Int? = nil
     }
 
-    init(article: Article, frame: Frame, compiled: CompiledFrame) {
-        self.article = article
+    init(text: AnalysisText, frame: Frame, compiled: CompiledFrame) {
+        self.article = text.article
         self.frame = frame
-        text = AnalysisText(article: article)
+        self.text = text
         scorer = StanceScorer(frame: compiled, text: text)
         entities = EntityRecognizer(text: text)
     }
@@ -366,7 +370,8 @@ struct AnalysisRun {
         }
         let predicate = predicateStart..<clause.upperBound
         guard !predicate.isEmpty else { return actor }
-        let signal = scorer.score([predicate]) { self.text.quoteOf[$0] >= 0 }
+        let quoteOf = text.quoteOf
+        let signal = scorer.score([predicate]) { quoteOf[$0] >= 0 }
         guard signal.total > 0 else { return actor }
         // A reporting verb near the start makes it reported speech; otherwise the journalist describes.
         var kind = StatementKind.description

@@ -5,7 +5,11 @@
 public enum ArticleParser {
     public static func parse(_ doc: SourceDocument) -> Article {
         let scalars = Array(doc.text.unicodeScalars)
-        let hidden: [Bool]? = doc.format == .html ? nil : Markup.hiddenMask(scalars)
+        return parse(doc, scalars: scalars, hidden: Markup.hiddenMask(scalars))
+    }
+
+    /// Parsing with the scalars and markup mask the analyser reuses afterwards.
+    static func parse(_ doc: SourceDocument, scalars: [Unicode.Scalar], hidden: [Bool]?) -> Article {
         var meta = Metadata()
         meta.title = doc.metadata.title
         meta.source = doc.metadata.source
@@ -225,8 +229,8 @@ public enum ArticleParser {
             while a + level < b, s[a + level].value == 35 { level += 1 }
             if level > 0, a + level < b, s[a + level].value != 32 { level = 0 }
             let bold = s[a].value == 42 && folded.prefix(40).contains(58)
-            // Long paragraphs are body text: their full text is never needed here.
-            let text = words <= 80 ? Markup.visible(s, hidden, a..<b) : ""
+            // Only short paragraphs can be headlines, bylines or datelines, whose text is read.
+            let text = words <= 30 ? Markup.visible(s, hidden, a..<b) : ""
             result.append(Paragraph(span: a..<b, headingLevel: level, words: words, allLink: !hasVisibleOutsideLink,
                                     boldLabel: bold, folded: folded, text: text))
         }
@@ -272,7 +276,8 @@ public enum ArticleParser {
     }
 
     static func isContributor(_ p: Paragraph) -> Bool {
-        p.words <= 80 && contributorPhrases.contains { p.contains($0) }
+        guard p.words <= 80, p.contains("contribut") || p.contains("ing by") || p.contains("led by") else { return false }
+        return contributorPhrases.contains { p.contains($0) }
     }
 
     static func hasCredit(_ p: Paragraph) -> Bool {
