@@ -4,8 +4,9 @@ import Testing
 
 @Suite("Analysis: stance and frames")
 struct AnalysisStanceTests {
+    /// The stance of a one-sentence quote in the usual form: “... ,” Jane Smith said.
     func stance(_ sentence: String) -> String {
-        let a = AnalysisFixture.article("“\(sentence)” Jane Smith said.")
+        let a = AnalysisFixture.article("“\(sentence.dropLast()),” Jane Smith said.")
         return a.statements.first?.stance ?? "no statement"
     }
 
@@ -31,7 +32,7 @@ struct AnalysisStanceTests {
     @Test func actorStanceIsWeightedAndMixedWhenSplit() {
         let a = AnalysisFixture.article("""
             “We want talks now,” Jane Smith said. “But we must keep supplying weapons,” she said. “And more military aid,” she added.
-            “A ceasefire is needed,” Tom Jones said. “Weapons are needed too,” he said.
+            “We need talks,” Tom Jones said. “We need weapons too,” he said.
             """)
         #expect(a.actor(named: "Jane Smith")?.stance == "support")
         #expect(a.actor(named: "Tom Jones")?.stance == "mixed")

@@ -261,7 +261,7 @@ struct AnalysisRun {
                 continue
             case .none:
                 // A quote with no cue continues the previous speaker's, in the same or the previous paragraph.
-                guard quote.innerWords > 3, q > 0, let previous = speakerOfQuote[q - 1] else { continue }
+                guard quote.innerWords > 3 || quoteStandsAlone(quote), q > 0, let previous = speakerOfQuote[q - 1] else { continue }
                 let prior = text.quotes[q - 1]
                 let paragraphGap = Int(text.paragraphOf[quote.open]) - Int(text.paragraphOf[prior.last])
                 guard paragraphGap == 0 || (paragraphGap == 1 && isParagraphStart(quote.open)) else { continue }

@@ -53,6 +53,10 @@ struct EntityRecognizer {
         "than", "between", "among", "toward", "towards", "into", "like", "over", "under", "after", "before", "via",
         "per", "behind", "without", "through", "the", "a", "an", "his", "her", "their", "its", "our", "as", "urging",
         "pushing", "pressing", "pressuring", "asking", "told", "and", "or", "nor"].map { WordHash.hash($0) })
+    /// Words after a name that show it is not a clause's subject: "Biden of Delaware", "Biden and".
+    static let prepositions: Set<UInt64> = Set(["of", "to", "by", "with", "for", "from", "at", "in", "on", "about",
+        "against", "than", "between", "among", "toward", "towards", "into", "like", "over", "under", "after", "before",
+        "via", "per", "behind", "without", "through", "the", "a", "an", "or", "nor"].map { WordHash.hash($0) })
     static let particles: Set<UInt64> = Set(["van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du",
         "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "st"].map { WordHash.hash($0) })
     static let suffixes: Set<UInt64> = Set(["jr", "sr", "ii", "iii", "iv"].map { WordHash.hash($0) })
@@ -136,10 +140,15 @@ struct EntityRecognizer {
                 }
                 continue
             }
-            if t.kind == .word, !run.isEmpty, Self.particles.contains(t.hash), j + 1 < count, isNameToken(j + 1) {
-                run.append(j)
-                j += 1
-                continue
+            if t.kind == .word, !run.isEmpty, Self.particles.contains(t.hash) {
+                // "von der Leyen": particles count only when a name follows them.
+                var k = j
+                while k < count, tok(k).kind == .word, Self.particles.contains(tok(k).hash), k - j < 3 { k += 1 }
+                if k < count, isNameToken(k) {
+                    run.append(contentsOf: j..<k)
+                    j = k
+                    continue
+                }
             }
             break
         }
@@ -172,7 +181,7 @@ struct EntityRecognizer {
             if let p = prefixStart, let t = title {
                 let run = nameRun(from: t.end)
                 if !run.isEmpty {
-                    let next = classify(start: nameStartOfTitle(p, t.end), run: run, title: t.title, role: role)
+                    let next = classify(start: p, run: run, title: t.title, role: role)
                     i = max(next, i + 1)
                     continue
                 }
@@ -191,13 +200,6 @@ struct EntityRecognizer {
             let next = classify(start: title == nil ? run[0] : i, run: run, title: title?.title, role: role)
             i = max(next, i + 1)
         }
-    }
-
-    /// Where the title in "Hungarian Foreign Minister X" starts: after the nationality or country words.
-    private func nameStartOfTitle(_ prefix: Int, _ titleEnd: Int) -> Int {
-        var k = prefix
-        while k < titleEnd, matchTitle(at: k) == nil { k += 1 }
-        return k
     }
 
     /// Decides what a capitalised run is and records it; returns the token after what was consumed.
@@ -243,6 +245,10 @@ struct EntityRecognizer {
     /// ", a professor", ", who", ", Democrat of New York" after the name, or "said" next to it.
     private func personContext(after last: Int, before start: Int) -> Bool {
         if let prev = word(start - 1), prev == Words.said || prev == Words.told { return true }
+        if start >= 2, text.isPunct(start - 1, ","), let role = word(start - 2), !tok(start - 2).isCapitalized,
+           Self.personNouns.contains(role), text.isPunct(last + 1, ",") || text.isPunct(last + 1, ".") {
+            return true
+        }
         if let next = word(last + 1), lex.verbs.value(word: next) == .speech { return true }
         guard text.isPunct(last + 1, ","), let w = word(last + 2) else { return false }
         if w == Words.who { return true }
@@ -308,6 +314,9 @@ struct EntityRecognizer {
                 actor.place = actor.place ?? place
                 after = j
             }
+        }
+        for k in titleStart..<core[0] where tok(k).isCapitalized && actor.place == nil {
+            actor.place = lex.demonyms.value(word: tok(k).hash) ?? lex.places.value(word: tok(k).hash)
         }
         if actor.role == nil { actor.role = appositiveRole(after: after) }
         if actor.role == nil, let title, !["Mr.", "Mrs.", "Ms.", "Dr."].contains(title.canonical) {
@@ -508,6 +517,6 @@ struct EntityRecognizer {
         if next == Words.and { return (true, predicate) }
         // "the Kremlin spokesman", "European Union foreign ministers": the name modifies what follows.
         if j == m.last + 1, Self.personNouns.contains(next) || Self.modifierFollowers.contains(next) { return (false, predicate) }
-        return (!Self.blockers.contains(next) && next != Words.who && next != Words.which, predicate)
+        return (!Self.prepositions.contains(next) && next != Words.who && next != Words.which, predicate)
     }
 }
