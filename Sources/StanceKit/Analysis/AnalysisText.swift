@@ -28,7 +28,7 @@ struct AnalysisText {
     }
 
     init(article: Article) {
-        let scalars = Array(article.text.unicodeScalars)
+        let scalars = Scalars.of(article.text)
         self.init(article: article, scalars: scalars, hidden: Markup.hiddenMask(scalars))
     }
 

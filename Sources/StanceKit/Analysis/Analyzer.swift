@@ -13,7 +13,7 @@ public struct Analyzer: Sendable {
     }
 
     public func analyze(_ doc: SourceDocument) -> ArticleAnalysis {
-        let scalars = Array(doc.text.unicodeScalars)
+        let scalars = Scalars.of(doc.text)
         let hidden = Markup.hiddenMask(scalars)
         let article = ArticleParser.parse(doc, scalars: scalars, hidden: hidden)
         var run = AnalysisRun(text: AnalysisText(article: article, scalars: scalars, hidden: hidden), frame: frame, compiled: compiled)

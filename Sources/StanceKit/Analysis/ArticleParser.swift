@@ -4,7 +4,7 @@
 /// boxes, promo lines, "contributed reporting" lines).
 public enum ArticleParser {
     public static func parse(_ doc: SourceDocument) -> Article {
-        let scalars = Array(doc.text.unicodeScalars)
+        let scalars = Scalars.of(doc.text)
         return parse(doc, scalars: scalars, hidden: Markup.hiddenMask(scalars))
     }
 

@@ -21,7 +21,7 @@ struct CompiledFrame: Sendable {
 
     let positionCount: Int
     var cues: [Cue] = []
-    var byWord: [UInt64: [Int]] = [:]
+    var byWord = WordTable<[Int]>()
     var byPrefix: [Int: [UInt64: [Int]]] = [:]
 
     init(_ frame: Frame) throws {
@@ -62,9 +62,9 @@ struct CompiledFrame: Sendable {
         let index = cues.count
         cues.append(Cue(elements: elements, position: position, weight: weight))
         switch first {
-        case .word(let h): byWord[h, default: []].append(index)
+        case .word(let h): byWord[h] = (byWord[h] ?? []) + [index]
         case .prefix(let n, let h): byPrefix[n, default: [:]][h, default: []].append(index)
-        case .any(let set): for h in set { byWord[h, default: []].append(index) }
+        case .any(let set): for h in set { byWord[h] = (byWord[h] ?? []) + [index] }
         case .gap: break
         }
     }
