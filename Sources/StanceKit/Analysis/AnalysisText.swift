@@ -1,6 +1,7 @@
 /// An article prepared for analysis: its scalars, tokens (per block), logical paragraphs, sentences and
 /// direct-quote spans, all as integer ranges over one token array.
 struct AnalysisText {
+    let article: Article
     let scalars: [Unicode.Scalar]
     let hidden: [Bool]?
     let blocks: [Block]
@@ -27,8 +28,14 @@ struct AnalysisText {
     }
 
     init(article: Article) {
-        scalars = Array(article.text.unicodeScalars)
-        hidden = Markup.hiddenMask(scalars)
+        let scalars = Scalars.of(article.text)
+        self.init(article: article, scalars: scalars, hidden: Markup.hiddenMask(scalars))
+    }
+
+    init(article: Article, scalars: [Unicode.Scalar], hidden: [Bool]) {
+        self.article = article
+        self.scalars = scalars
+        self.hidden = hidden
         blocks = article.blocks
         for (index, block) in blocks.enumerated() {
             let start = max(0, min(block.span.start, scalars.count)), end = max(start, min(block.span.end, scalars.count))

@@ -13,11 +13,15 @@ public struct Analyzer: Sendable {
     }
 
     public func analyze(_ doc: SourceDocument) -> ArticleAnalysis {
-        analyze(article: ArticleParser.parse(doc))
+        let scalars = Scalars.of(doc.text)
+        let hidden = Markup.hiddenMask(scalars)
+        let article = ArticleParser.parse(doc, scalars: scalars, hidden: hidden)
+        var run = AnalysisRun(text: AnalysisText(article: article, scalars: scalars, hidden: hidden), frame: frame, compiled: compiled)
+        return run.perform()
     }
 
     public func analyze(article: Article) -> ArticleAnalysis {
-        var run = AnalysisRun(article: article, frame: frame, compiled: compiled)
+        var run = AnalysisRun(text: AnalysisText(article: article), frame: frame, compiled: compiled)
         return run.perform()
     }
 }
@@ -50,10 +54,10 @@ struct AnalysisRun {
         var verb: Int? = nil
     }
 
-    init(article: Article, frame: Frame, compiled: CompiledFrame) {
-        self.article = article
+    init(text: AnalysisText, frame: Frame, compiled: CompiledFrame) {
+        self.article = text.article
         self.frame = frame
-        text = AnalysisText(article: article)
+        self.text = text
         scorer = StanceScorer(frame: compiled, text: text)
         entities = EntityRecognizer(text: text)
     }
@@ -88,8 +92,27 @@ struct AnalysisRun {
     }
     func sentenceRange(_ t: Int) -> Range<Int> { text.sentences[Int(text.sentenceOf[t])] }
 
+    /// Index of the first mention starting at or after token `t` (mentions are sorted by start).
+    func firstMention(from t: Int) -> Int {
+        var lo = 0, hi = entities.mentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entities.mentions[mid].first < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Indices of the mentions starting inside `range`.
+    func mentions(in range: Range<Int>) -> Range<Int> {
+        let a = firstMention(from: range.lowerBound)
+        var b = a
+        while b < entities.mentions.count, entities.mentions[b].first < range.upperBound { b += 1 }
+        return a..<b
+    }
+
     func mentionStarting(in range: Range<Int>) -> Int? {
-        entities.mentions.firstIndex { range.contains($0.first) }
+        let found = mentions(in: range)
+        return found.isEmpty ? nil : found.lowerBound
     }
 
     // MARK: quotes
@@ -165,7 +188,7 @@ struct AnalysisRun {
         }
         // Before the quote: the last speech verb, its subject before it (or after: "said X:").
         guard let verb = range.reversed().first(where: isSpeechVerb) else { return nil }
-        let subjects = entities.mentions.indices.filter { range.contains(entities.mentions[$0].first) && entities.mentions[$0].last < verb }
+        let subjects = mentions(in: range).filter { entities.mentions[$0].last < verb }
         if let m = subjects.last(where: { entities.mentions[$0].subjectLike }) ?? subjects.last {
             return .mention(m, verb: verb, sentence: sentence)
         }
@@ -238,13 +261,13 @@ struct AnalysisRun {
                 continue
             case .none:
                 // A quote with no cue continues the previous speaker's, in the same or the previous paragraph.
-                guard quote.innerWords > 3, q > 0, let previous = speakerOfQuote[q - 1] else { continue }
+                guard quote.innerWords > 3 || quoteStandsAlone(quote), q > 0, let previous = speakerOfQuote[q - 1] else { continue }
                 let prior = text.quotes[q - 1]
                 let paragraphGap = Int(text.paragraphOf[quote.open]) - Int(text.paragraphOf[prior.last])
                 guard paragraphGap == 0 || (paragraphGap == 1 && isParagraphStart(quote.open)) else { continue }
                 let between = (prior.close ?? prior.last)..<quote.open
-                let interrupted = entities.mentions.contains {
-                    between.contains($0.first) && $0.subjectLike && $0.actor >= 0 && $0.actor != previous.actor
+                let interrupted = mentions(in: between).map { entities.mentions[$0] }.contains {
+                    $0.subjectLike && $0.actor >= 0 && $0.actor != previous.actor
                         && $0.kind == .named && text.quoteOf[$0.first] < 0 && entities.actors[$0.actor].kind == .person
                 }
                 guard !interrupted else { continue }
@@ -347,7 +370,8 @@ struct AnalysisRun {
         }
         let predicate = predicateStart..<clause.upperBound
         guard !predicate.isEmpty else { return actor }
-        let signal = scorer.score([predicate]) { self.text.quoteOf[$0] >= 0 }
+        let quoteOf = text.quoteOf
+        let signal = scorer.score([predicate]) { quoteOf[$0] >= 0 }
         guard signal.total > 0 else { return actor }
         // A reporting verb near the start makes it reported speech; otherwise the journalist describes.
         var kind = StatementKind.description
@@ -404,8 +428,9 @@ struct AnalysisRun {
     }
 
     func mentionsActor(sentence s: Int, actor: Int) -> Bool {
-        let range = text.sentences[s]
-        return entities.mentions.contains { range.contains($0.first) && $0.actor == actor && text.quoteOf[$0.first] < 0 }
+        return mentions(in: text.sentences[s]).contains {
+            entities.mentions[$0].actor == actor && text.quoteOf[entities.mentions[$0].first] < 0
+        }
     }
 
     /// A statement's date: a phrase in its own sentence, else in the sentences just before it that speak
@@ -453,9 +478,13 @@ struct AnalysisRun {
         }
         var idOf: [Int: String] = [:]
         var actors: [Actor] = []
-        let order = entities.actors.indices.sorted { a, b in
-            (entities.mentions.first { $0.actor == a }?.first ?? Int.max) < (entities.mentions.first { $0.actor == b }?.first ?? Int.max)
+        var spansOf = [[TextSpan]](repeating: [], count: entities.actors.count)
+        var firstSeen = [Int](repeating: Int.max, count: entities.actors.count)
+        for m in entities.mentions where m.actor >= 0 {
+            spansOf[m.actor].append(text.span(m.first, m.last))
+            firstSeen[m.actor] = min(firstSeen[m.actor], m.first)
         }
+        let order = entities.actors.indices.sorted { firstSeen[$0] < firstSeen[$1] }
         for index in order {
             let draft = entities.actors[index]
             guard draft.kind == .person || hasStatements[index] else { continue }
@@ -463,7 +492,7 @@ struct AnalysisRun {
             idOf[index] = id
             let participant = draft.participant || hasStatements[index]
             let (stance, confidence) = participant ? stance(of: actorSignals[index], threshold: 0.6) : (Frame.none, 0)
-            let spans = entities.mentions.filter { $0.actor == index }.map { text.span($0.first, $0.last) }
+            let spans = spansOf[index]
             actors.append(Actor(id: id, name: draft.name, kind: draft.kind, role: draft.role, aliases: draft.aliases,
                                 mentions: spans, stance: stance, confidence: confidence, isParticipant: participant))
         }

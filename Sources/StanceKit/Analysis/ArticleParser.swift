@@ -4,8 +4,12 @@
 /// boxes, promo lines, "contributed reporting" lines).
 public enum ArticleParser {
     public static func parse(_ doc: SourceDocument) -> Article {
-        let scalars = Array(doc.text.unicodeScalars)
-        let hidden: [Bool]? = doc.format == .html ? nil : Markup.hiddenMask(scalars)
+        let scalars = Scalars.of(doc.text)
+        return parse(doc, scalars: scalars, hidden: Markup.hiddenMask(scalars))
+    }
+
+    /// Parsing with the scalars and markup mask the analyser reuses afterwards.
+    static func parse(_ doc: SourceDocument, scalars: [Unicode.Scalar], hidden: [Bool]?) -> Article {
         var meta = Metadata()
         meta.title = doc.metadata.title
         meta.source = doc.metadata.source
@@ -153,12 +157,37 @@ public enum ArticleParser {
 
     struct Paragraph {
         var span: Range<Int>
-        var text: String
         var headingLevel: Int
         var words: Int
         var allLink: Bool
         var boldLabel: Bool
+        /// The visible start of the paragraph (up to 600 scalars), lower-cased ASCII bytes for cheap tests;
+        /// other scalars become 0xFF, an ellipsis becomes "...".
+        var folded: [UInt8]
+        var text: String
+
+        func contains(_ needle: String) -> Bool {
+            let n = Array(needle.utf8)
+            guard n.count <= folded.count else { return false }
+            var i = 0
+            while i + n.count <= folded.count {
+                if folded[i] == n[0] {
+                    var k = 1
+                    while k < n.count, folded[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+
+        func hasPrefix(_ needle: String) -> Bool {
+            let n = Array(needle.utf8)
+            return n.count <= folded.count && folded[0..<n.count].elementsEqual(n)
+        }
     }
+
+    static let foldLimit = 600
 
     /// Paragraphs are runs of non-blank lines; a heading line is a paragraph by itself.
     static func paragraphs(_ s: [Unicode.Scalar], _ hidden: [Bool]?, from start: Int) -> [Paragraph] {
@@ -172,21 +201,38 @@ public enum ArticleParser {
             while a < b, Tokenizer.isSpace(s[a]) { a += 1 }
             while b > a, Tokenizer.isSpace(s[b - 1]) { b -= 1 }
             guard a < b else { return }
-            let text = Markup.visible(s, hidden, a..<b)
-            guard !text.isEmpty else { return }
+            var folded: [UInt8] = []
+            folded.reserveCapacity(min(b - a, foldLimit))
+            var words = 0
+            var inWord = false
+            var hasVisibleOutsideLink = false
+            var inLink = false
+            var lastSpace = true
+            for i in a..<b {
+                let c = s[i]
+                if hidden?[i] == true {
+                    inLink = c.value == 91 ? true : (c.value == 93 ? false : inLink)
+                    continue
+                }
+                let space = Tokenizer.isSpace(c)
+                if !space, !inWord { words += 1 }
+                inWord = !space
+                if !space, !inLink { hasVisibleOutsideLink = true }
+                if folded.count < foldLimit, !(space && lastSpace) {
+                    let v = c.value
+                    if space { folded.append(32) } else if v < 128 { folded.append(UInt8(v >= 65 && v <= 90 ? v + 32 : v)) } else if v == 0x2026 { folded.append(contentsOf: [46, 46, 46]) } else { folded.append(0xFF) }
+                }
+                lastSpace = space
+            }
+            guard words > 0 else { return }
             var level = 0
             while a + level < b, s[a + level].value == 35 { level += 1 }
             if level > 0, a + level < b, s[a + level].value != 32 { level = 0 }
-            var hasVisibleOutsideLink = false
-            var inLink = false
-            for i in a..<b {
-                if hidden?[i] == true { inLink = s[i].value == 91 ? true : (s[i].value == 93 ? false : inLink); continue }
-                if !inLink, !Tokenizer.isSpace(s[i]) { hasVisibleOutsideLink = true; break }
-            }
-            let bold = s[a].value == 42 && text.prefix(40).contains(":")
-            result.append(Paragraph(span: a..<b, text: text, headingLevel: level,
-                                    words: text.split(separator: " ").count,
-                                    allLink: !hasVisibleOutsideLink, boldLabel: bold))
+            let bold = s[a].value == 42 && folded.prefix(40).contains(58)
+            // Only short paragraphs can be headlines, bylines or datelines, whose text is read.
+            let text = words <= 30 ? Markup.visible(s, hidden, a..<b) : ""
+            result.append(Paragraph(span: a..<b, headingLevel: level, words: words, allLink: !hasVisibleOutsideLink,
+                                    boldLabel: bold, folded: folded, text: text))
         }
         while position < s.count {
             var j = position
@@ -216,29 +262,27 @@ public enum ArticleParser {
                               "click here", "more on this", "follow us", "watch:", "read the latest", "continue reading",
                               "skip advertisement", "get the latest", "newsletter", "read next", "recommended"]
     static let contributorPhrases = ["contributed reporting", "contributed to this report", "contributed research",
-                                     "additional reporting", "reporting was contributed", "contributed additional reporting"]
+                                     "additional reporting", "reporting was contributed", "contributed additional reporting",
+                                     "reporting by", "editing by", "writing by", "compiled by"]
 
     static func isByline(_ p: Paragraph) -> Bool {
-        guard p.words <= 30, p.headingLevel == 0 else { return false }
-        let t = p.text
-        guard t.hasPrefix("By ") || t.hasPrefix("by ") || t.hasPrefix("BY ") else { return false }
-        return t.dropFirst(3).first.map { $0.isUppercase } ?? false
+        guard p.words <= 30, p.headingLevel == 0, p.hasPrefix("by ") else { return false }
+        return p.text.dropFirst(3).first.map { $0.isUppercase } ?? false
     }
 
     static func isPromo(_ p: Paragraph) -> Bool {
-        let lower = p.text.lowercased()
-        if p.allLink && p.words <= 25 { return true }
-        return p.words <= 25 && promoStarts.contains { lower.hasPrefix($0) }
+        guard p.words <= 25 else { return false }
+        return p.allLink || promoStarts.contains { p.hasPrefix($0) }
     }
 
     static func isContributor(_ p: Paragraph) -> Bool {
-        let lower = p.text.lowercased()
-        return p.words <= 80 && contributorPhrases.contains { lower.contains($0) }
+        guard p.words <= 80, p.contains("contribut") || p.contains("ing by") || p.contains("led by") else { return false }
+        return contributorPhrases.contains { p.contains($0) }
     }
 
     static func hasCredit(_ p: Paragraph) -> Bool {
-        p.text.contains("Credit...") || p.text.contains("Credit…") || p.text.contains("Credit:")
-            || p.text.hasPrefix("Photo: ") || p.text.contains("Photograph: ") || p.text.contains("Photo by ")
+        p.words <= 80 && (p.contains("credit...") || p.contains("credit:") || p.hasPrefix("photo: ")
+            || p.contains("photograph: ") || p.contains("photo by "))
     }
 
     static func classify(_ paras: [Paragraph], _ s: [Unicode.Scalar], _ hidden: [Bool]?, _ meta: inout Metadata) -> [Block] {
@@ -300,7 +344,7 @@ public enum ArticleParser {
 
     /// Plain text without a `#` heading: a short first line without closing punctuation is the headline.
     static func plainHeadlineIndex(_ paras: [Paragraph]) -> Int? {
-        guard let first = paras.first, first.words <= 20, first.words >= 2,
+        guard let first = paras.first, first.words <= 20, first.words >= 2, first.headingLevel == 0,
               let last = first.text.last, !".!?\"”".contains(last), !isByline(first),
               DateParser.firstDate(in: first.text) == nil || first.words > 6 else { return nil }
         return 0

@@ -53,6 +53,10 @@ struct EntityRecognizer {
         "than", "between", "among", "toward", "towards", "into", "like", "over", "under", "after", "before", "via",
         "per", "behind", "without", "through", "the", "a", "an", "his", "her", "their", "its", "our", "as", "urging",
         "pushing", "pressing", "pressuring", "asking", "told", "and", "or", "nor"].map { WordHash.hash($0) })
+    /// Words after a name that show it is not a clause's subject: "Biden of Delaware", "Biden and".
+    static let prepositions: Set<UInt64> = Set(["of", "to", "by", "with", "for", "from", "at", "in", "on", "about",
+        "against", "than", "between", "among", "toward", "towards", "into", "like", "over", "under", "after", "before",
+        "via", "per", "behind", "without", "through", "the", "a", "an", "or", "nor"].map { WordHash.hash($0) })
     static let particles: Set<UInt64> = Set(["van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du",
         "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "st"].map { WordHash.hash($0) })
     static let suffixes: Set<UInt64> = Set(["jr", "sr", "ii", "iii", "iv"].map { WordHash.hash($0) })
@@ -93,16 +97,18 @@ struct EntityRecognizer {
     /// The longest title phrase starting at `i` ("Gen.", "Secretary of Defense"), as the token after it.
     private func matchTitle(at i: Int) -> (end: Int, title: Lexicon.Title)? {
         guard tok(i).isCapitalized else { return nil }
-        var words: [UInt64] = []
+        var key: UInt64 = 0
+        var words = 0
         var j = i
         var best: (Int, Lexicon.Title)?
-        while j < count, sameBlock(i, j), words.count < lex.titles.maxWords {
+        while j < count, sameBlock(i, j), words < lex.titles.maxWords {
             let t = tok(j)
             if t.isPunct(".") { j += 1; continue }
             guard t.kind == .word else { break }
-            words.append(t.hash)
+            key = WordHash.combine(key, t.hash)
+            words += 1
             j += 1
-            if let title = lex.titles.value(words[...]) {
+            if let title = lex.titles.entries[key] {
                 var end = j
                 if end < count, tok(end).isPunct("."), sameBlock(i, end) { end += 1 }
                 best = (end, title)
@@ -134,10 +140,15 @@ struct EntityRecognizer {
                 }
                 continue
             }
-            if t.kind == .word, !run.isEmpty, Self.particles.contains(t.hash), j + 1 < count, isNameToken(j + 1) {
-                run.append(j)
-                j += 1
-                continue
+            if t.kind == .word, !run.isEmpty, Self.particles.contains(t.hash) {
+                // "von der Leyen": particles count only when a name follows them.
+                var k = j
+                while k < count, tok(k).kind == .word, Self.particles.contains(tok(k).hash), k - j < 3 { k += 1 }
+                if k < count, isNameToken(k) {
+                    run.append(contentsOf: j..<k)
+                    j = k
+                    continue
+                }
             }
             break
         }
@@ -153,7 +164,29 @@ struct EntityRecognizer {
                 i += 1
                 continue
             }
-            let title = matchTitle(at: i)
+            var title = matchTitle(at: i)
+            var prefixStart: Int?
+            if title == nil {
+                // Nationality, country or organisation words before a title: "Hungarian Foreign Minister X".
+                var k = i
+                while k < min(count, i + 4), sameBlock(i, k), isNameToken(k) || tok(k).has(Token.dotted) || tok(k).has(Token.allCaps) {
+                    if k > i, let inner = matchTitle(at: k), inner.end < count, isNameToken(inner.end) {
+                        title = inner
+                        prefixStart = i
+                        break
+                    }
+                    k += 1
+                }
+            }
+            if let p = prefixStart, let t = title {
+                let run = nameRun(from: t.end)
+                if !run.isEmpty {
+                    let next = classify(start: p, run: run, title: t.title, role: role)
+                    i = max(next, i + 1)
+                    continue
+                }
+                title = nil
+            }
             var run = nameRun(from: title?.end ?? i)
             if title == nil {
                 while let f = run.first, lex.stopwords.contains(word: tok(f).hash) || lex.titles.contains(word: tok(f).hash) {
@@ -165,7 +198,6 @@ struct EntityRecognizer {
                 continue
             }
             let next = classify(start: title == nil ? run[0] : i, run: run, title: title?.title, role: role)
-            covered.replaceSubrange(i..<max(i, next), with: repeatElement(true, count: max(0, next - i)))
             i = max(next, i + 1)
         }
     }
@@ -213,6 +245,10 @@ struct EntityRecognizer {
     /// ", a professor", ", who", ", Democrat of New York" after the name, or "said" next to it.
     private func personContext(after last: Int, before start: Int) -> Bool {
         if let prev = word(start - 1), prev == Words.said || prev == Words.told { return true }
+        if start >= 2, text.isPunct(start - 1, ","), let role = word(start - 2), !tok(start - 2).isCapitalized,
+           Self.personNouns.contains(role), text.isPunct(last + 1, ",") || text.isPunct(last + 1, ".") {
+            return true
+        }
         if let next = word(last + 1), lex.verbs.value(word: next) == .speech { return true }
         guard text.isPunct(last + 1, ","), let w = word(last + 2) else { return false }
         if w == Words.who { return true }
@@ -236,7 +272,8 @@ struct EntityRecognizer {
         "colonel", "veteran", "governor", "mayor", "representative", "congressman", "congresswoman", "judge",
         "candidate", "activist", "resident", "citizen", "soldier", "father", "mother", "son", "daughter", "wife",
         "husband", "man", "woman", "student", "teacher", "doctor", "partner", "manager", "deputy", "speaker",
-        "democrat", "republican", "physicist", "scientist", "writer", "columnist", "pollster", "consultant"].map { WordHash.hash($0) })
+        "democrat", "republican", "physicist", "scientist", "writer", "columnist", "pollster", "consultant", "mp",
+        "legislator", "politician", "campaigner", "lecturer", "commentator", "spokesman", "envoy", "premier", "attorney"].map { WordHash.hash($0) })
 
     private mutating func addPerson(titleStart: Int, core: [Int], last: Int, title: Lexicon.Title?, role: BlockRole) {
         let surname = tok(core[core.count - 1]).hash
@@ -278,9 +315,12 @@ struct EntityRecognizer {
                 after = j
             }
         }
+        for k in titleStart..<core[0] where tok(k).isCapitalized && actor.place == nil {
+            actor.place = lex.demonyms.value(word: tok(k).hash) ?? lex.places.value(word: tok(k).hash)
+        }
         if actor.role == nil { actor.role = appositiveRole(after: after) }
         if actor.role == nil, let title, !["Mr.", "Mrs.", "Ms.", "Dr."].contains(title.canonical) {
-            actor.role = text.text(titleStart, max(titleStart, core[0] - 1))
+            actor.role = title.canonical
         }
         if actor.place == nil, let role = actor.role {
             for w in Tokenizer.tokenize(role).tokens where w.isCapitalized {
@@ -291,6 +331,7 @@ struct EntityRecognizer {
         actor.mentionCount += 1
         actors[index] = actor
         mentions.append(Mention(first: titleStart, last: last, actor: index, kind: .named, subjectLike: false))
+        for k in titleStart...last { covered[k] = true }
     }
 
     /// ", the chairman of the Joint Chiefs of Staff," -> "chairman of the Joint Chiefs of Staff".
@@ -334,6 +375,7 @@ struct EntityRecognizer {
         if !Self.nonParticipantRoles.contains(text.role(ofToken: first)) { actors[index].participant = true }
         actors[index].mentionCount += 1
         mentions.append(Mention(first: start, last: last, actor: index, kind: .named, subjectLike: false))
+        for k in start...last { covered[k] = true }
     }
 
     /// "A group of progressive House Democrats": political modifiers and a collective noun widen the name.
@@ -356,19 +398,19 @@ struct EntityRecognizer {
 
     /// A known surname alone ("Biden", "Zelensky") is a mention of that person, in any block.
     private mutating func findSurnameMentions() {
-        var i = 0
-        while i < count {
-            defer { i += 1 }
+        let named = mentions
+        var lastSeen = [Int](repeating: -1, count: actors.count)
+        var cursor = 0
+        for i in 0..<count {
+            while cursor < named.count, named[cursor].first < i {
+                lastSeen[named[cursor].actor] = named[cursor].first
+                cursor += 1
+            }
             guard !covered[i], tok(i).isCapitalized, let candidates = personBySurname[tok(i).hash] else { continue }
             let role = text.role(ofToken: i)
             if role == .promo { continue }
             // The most recent bearer of the surname, or the first one when none came before.
-            var chosen = candidates[0]
-            var best = -1
-            for m in mentions where m.kind == .named && m.first < i && candidates.contains(m.actor) && m.first > best {
-                best = m.first
-                chosen = m.actor
-            }
+            let chosen = candidates.max { lastSeen[$0] < lastSeen[$1] } ?? candidates[0]
             actors[chosen].mentionCount += 1
             if !Self.nonParticipantRoles.contains(role) && role != .headline && role != .sidebar { actors[chosen].participant = true }
             mentions.append(Mention(first: i, last: i, actor: chosen, kind: .named, subjectLike: false))
@@ -431,7 +473,10 @@ struct EntityRecognizer {
 
     static let clauseOpeners: Set<UInt64> = Set(["and", "but", "while", "although", "though", "as", "when", "because",
         "that", "if", "including", "then", "so", "since", "after", "before", "until", "whereas", "where", "meanwhile",
-        "also", "now", "instead", "indeed", "however"].map { WordHash.hash($0) })
+        "also", "now", "instead", "indeed", "however", "former"].map { WordHash.hash($0) })
+    static let modifierFollowers: Set<UInt64> = Set(["ministers", "officials", "leaders", "lawmakers", "diplomats",
+        "members", "foreign", "defense", "defence", "policy", "military", "forces", "troops", "spokesman", "spokeswoman",
+        "administration", "government", "officers", "negotiators", "envoys", "aides", "allies", "supporters"].map { WordHash.hash($0) })
     static let predicateSkips: Set<UInt64> = Set(["a", "an", "the", "who", "which", "whose", "whom", "and", "or", "but"].map { WordHash.hash($0) })
 
     /// Whether the mention stands where a clause's subject does (after a clause opener or a speech verb,
@@ -446,7 +491,8 @@ struct EntityRecognizer {
             || Self.partyWords.contains(w) || w == Self.former {
             // Skip an appositive to its closing comma.
             var k = j + 1
-            while k < min(count, j + 40), !text.isPunct(k, ","), !text.isPunct(k, "."), !text.isPunct(k, ";"), text.quoteOf[k] < 0 { k += 1 }
+            while k < min(count, j + 40), !text.isPunct(k, ","), !(text.isPunct(k, ".") && !text.isPunct(k + 1, ",")),
+                  !text.isPunct(k, ";"), text.quoteOf[k] < 0 { k += 1 }
             j = text.isPunct(k, ",") ? k + 1 : k
         } else if text.isPunct(j, ",") {
             j += 1
@@ -458,8 +504,10 @@ struct EntityRecognizer {
             let prev = tok(m.first - 1)
             if prev.kind == .possessive { return (false, predicate) }
             if prev.kind == .word {
+                // "Kremlin spokesman Dmitry Peskov said": a role noun before a name is part of the subject.
                 let opener = Self.clauseOpeners.contains(prev.hash) || lex.verbs.value(word: prev.hash) == .speech
                     || text.sentenceOf[m.first - 1] != text.sentenceOf[m.first]
+                    || (!prev.isCapitalized && Self.personNouns.contains(prev.hash) && m.kind == .named)
                 if !opener { return (false, predicate) }
             }
         }
@@ -467,6 +515,8 @@ struct EntityRecognizer {
         if m.last + 1 < count, tok(m.last + 1).kind == .possessive { return (false, predicate) }
         guard let next = word(j), !tok(j).isCapitalized else { return (false, predicate) }
         if next == Words.and { return (true, predicate) }
-        return (!Self.blockers.contains(next) && next != Words.who && next != Words.which, predicate)
+        // "the Kremlin spokesman", "European Union foreign ministers": the name modifies what follows.
+        if j == m.last + 1, Self.personNouns.contains(next) || Self.modifierFollowers.contains(next) { return (false, predicate) }
+        return (!Self.prepositions.contains(next) && next != Words.who && next != Words.which, predicate)
     }
 }

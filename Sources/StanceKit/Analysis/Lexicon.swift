@@ -14,7 +14,7 @@ struct Lexicon: Sendable {
 
     /// A table of phrases keyed by the hash key of their words, with the longest phrase length.
     struct PhraseTable<Value: Sendable>: Sendable {
-        var entries: [UInt64: Value] = [:]
+        var entries = WordTable<Value>()
         var maxWords = 1
         mutating func insert(_ phrase: String, _ value: Value) {
             let words = WordHash.phrase(phrase)

@@ -75,17 +75,33 @@ enum Markup {
 
     /// The visible text of a range: hidden scalars dropped, runs of white space folded to one space.
     static func visible(_ s: [Unicode.Scalar], _ hidden: [Bool]?, _ range: Range<Int>) -> String {
-        var out = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count + 8)
         var space = false
         for i in range where !(hidden?[i] ?? false) {
             let c = s[i]
             if Tokenizer.isSpace(c) {
-                space = !out.isEmpty
+                space = !bytes.isEmpty
                 continue
             }
-            if space { out.append(" "); space = false }
-            out.append(c)
+            if space { bytes.append(32); space = false }
+            let v = c.value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | (v >> 6)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | (v >> 12)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xF0 | (v >> 18)))
+                bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
         }
-        return String(out)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -21,7 +21,7 @@ struct CompiledFrame: Sendable {
 
     let positionCount: Int
     var cues: [Cue] = []
-    var byWord: [UInt64: [Int]] = [:]
+    var byWord = WordTable<[Int]>()
     var byPrefix: [Int: [UInt64: [Int]]] = [:]
 
     init(_ frame: Frame) throws {
@@ -62,9 +62,9 @@ struct CompiledFrame: Sendable {
         let index = cues.count
         cues.append(Cue(elements: elements, position: position, weight: weight))
         switch first {
-        case .word(let h): byWord[h, default: []].append(index)
+        case .word(let h): byWord[h] = (byWord[h] ?? []) + [index]
         case .prefix(let n, let h): byPrefix[n, default: [:]][h, default: []].append(index)
-        case .any(let set): for h in set { byWord[h, default: []].append(index) }
+        case .any(let set): for h in set { byWord[h] = (byWord[h] ?? []) + [index] }
         case .gap: break
         }
     }
@@ -177,16 +177,22 @@ struct StanceScorer {
             for (n, table) in frame.byPrefix {
                 if let h = prefixHash(i, n), let list = table[h] { candidates.append(contentsOf: list) }
             }
+            // A phrase can be a cue and a reverser at once ("too soon"): both are kept.
             var best: Hit?
+            var bestReverser: Hit?
             for c in candidates {
-                if let last = match(frame.cues[c], at: i, end: range.upperBound, skip: skip),
-                   best == nil || last > best!.last || (last == best!.last && frame.cues[c].weight > frame.cues[best!.cue].weight) {
-                    best = Hit(first: i, last: last, cue: c)
+                guard let last = match(frame.cues[c], at: i, end: range.upperBound, skip: skip) else { continue }
+                let hit = Hit(first: i, last: last, cue: c)
+                if frame.cues[c].position < 0 {
+                    if bestReverser == nil || last > bestReverser!.last { bestReverser = hit }
+                } else if best == nil || last > best!.last || (last == best!.last && frame.cues[c].weight > frame.cues[best!.cue].weight) {
+                    best = hit
                 }
             }
-            if let best {
-                found.append(best)
-                i = best.last + 1
+            if let bestReverser { found.append(bestReverser) }
+            if let best { found.append(best) }
+            if let next = best ?? bestReverser {
+                i = next.last + 1
             } else {
                 i += 1
             }
@@ -206,7 +212,9 @@ struct StanceScorer {
             var k = range.lowerBound
             while k < hit.first {
                 let t = text.tokens[k]
-                if t.kind == .word, !skip(k), let kind = lex.polarity.value(word: t.hash) {
+                // Words of a frame reverser ("not ripe") act through the reverser only.
+                let inReverser = clauseReversers.contains { $0.first <= k && k <= $0.last }
+                if t.kind == .word, !skip(k), !inReverser, let kind = lex.polarity.value(word: t.hash) {
                     switch kind {
                     case .negator where isRealNegation(k, range):
                         flips += 1
@@ -231,6 +239,7 @@ struct StanceScorer {
                 }
                 k += 1
             }
+            // A reverser that is also this very cue ("too soon") does not reverse itself.
             for r in clauseReversers where r.last < hit.first || r.first > hit.last {
                 flips += 1
                 flipWords.append(text.text(r.first, r.last))

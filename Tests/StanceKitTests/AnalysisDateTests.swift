@@ -1,0 +1,46 @@
+import Testing
+@testable import StanceKit
+
+@Suite("Analysis: statement dates")
+struct AnalysisDateTests {
+    @Test func weekdaysResolveToTheLatestOnOrBeforePublication() {
+        // 2022-11-10 was a Thursday.
+        let a = AnalysisFixture.article("""
+            “Seize the moment,” General Mark Milley said in a speech on Wednesday.
+
+            “Talks are premature,” Jake Sullivan told reporters on Thursday.
+
+            “Not yet,” Daniel Fried said last Thursday.
+
+            “Wait for winter,” Steven Pifer said yesterday.
+
+            “Later,” Helen Clark said last week.
+            """)
+        #expect(a.statement(containing: "Seize")?.date?.description == "2022-11-09")
+        #expect(a.statement(containing: "Seize")?.dateText == "on Wednesday")
+        #expect(a.statement(containing: "premature")?.date?.description == "2022-11-10")
+        #expect(a.statement(containing: "Not yet")?.date?.description == "2022-11-03")
+        #expect(a.statement(containing: "Wait for winter")?.date?.description == "2022-11-09")
+        #expect(a.statement(containing: "Later")?.date?.description == "2022-11-03")
+    }
+
+    @Test func quotesInheritTheDateOfTheSentenceBeforeAboutTheSameSpeaker() {
+        let a = AnalysisFixture.article("""
+            General Mark Milley spoke in New York on Wednesday. He elaborated in an interview on CNBC on Monday. “We have seen a standstill,” he said. “There are possibilities for diplomatic solutions.”
+            """)
+        #expect(a.statement(containing: "standstill")?.date?.description == "2022-11-07")
+        #expect(a.statement(containing: "diplomatic solutions")?.date?.description == "2022-11-07")
+    }
+
+    @Test func undatedStatementsTakeThePublicationDate() {
+        let a = AnalysisFixture.article("“Talks now,” said Jane Smith, a professor.")
+        #expect(a.statement(containing: "Talks now")?.date?.description == "2022-11-10")
+        #expect(a.statement(containing: "Talks now")?.dateText == nil)
+    }
+
+    @Test func explicitDatesInTheCueSentence() {
+        let a = AnalysisFixture.article("“We will fight on,” Jane Smith said on Sept. 3. “Talks can wait,” she said on Oct. 1, 2021.")
+        #expect(a.statement(containing: "fight on")?.date?.description == "2022-09-03")
+        #expect(a.statement(containing: "Talks can wait")?.date?.description == "2021-10-01")
+    }
+}

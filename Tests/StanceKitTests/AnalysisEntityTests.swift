@@ -1,0 +1,88 @@
+import Testing
+@testable import StanceKit
+
+@Suite("Analysis: people, organisations and groups")
+struct AnalysisEntityTests {
+    @Test func aliasesMergeIntoOneActor() {
+        let a = AnalysisFixture.article("""
+            President Biden met advisers on Monday. Mr. Biden said little. Later, Biden left for Delaware.
+
+            Gen. Mark A. Milley, the chairman of the Joint Chiefs of Staff, spoke next. General Milley was blunt, and the general did not smile.
+            """)
+        let people = a.persons()
+        #expect(people.map(\.name) == ["Biden", "Mark A. Milley"])
+        #expect(Set(a.actor(named: "Biden")!.aliases).isSuperset(of: ["President Biden", "Mr. Biden"]))
+        #expect(a.actor(named: "Milley")!.aliases.contains("the general"))
+        #expect(a.actor(named: "Milley")!.role == "chairman of the Joint Chiefs of Staff")
+    }
+
+    @Test func placesAreNeverPersons() {
+        let a = AnalysisFixture.article("""
+            Russian forces pulled back from the city of Kherson, and fighting moved to Donbas. Andrew E. Kramer reported from Snihurivka, Ukraine, and New York.
+            Officials in Kyiv and Washington, D.C., said Crimea was next.
+            """)
+        #expect(a.persons().map(\.name) == ["Andrew E. Kramer"])
+    }
+
+    @Test func bylinesCreditsAndContributorsAreNotParticipants() {
+        let a = AnalysisFixture.analyze("""
+            # Headline Here
+
+            Summary line.
+
+            A photo caption. Credit...Doug Mills/The Daily
+
+            By [Peter Baker](#) Nov. 10, 2022
+
+            Jake Sullivan, the national security adviser, said talks were premature.
+
+            Helene Cooper and Zach Montague contributed reporting.
+            """)
+        for name in ["Peter Baker", "Doug Mills", "Helene Cooper", "Zach Montague"] {
+            let actor = a.actor(named: name)
+            #expect(actor?.isParticipant == false, "\(name)")
+            #expect(actor?.stance == Frame.none)
+        }
+        #expect(a.actor(named: "Sullivan")?.isParticipant == true)
+    }
+
+    @Test func titlesAfterNationalityWordsAndRoleNounsBeforeNames() {
+        let a = AnalysisFixture.article("""
+            Hungarian Foreign Minister Peter Szijjarto called for a ceasefire. Kremlin spokesman Dmitry Peskov told reporters that Moscow was open to talks.
+            """)
+        #expect(a.actor(named: "Szijjarto")?.role == "Foreign Minister")
+        #expect(a.actor(named: "Peskov") != nil)
+        #expect(a.statements.contains { $0.actorID == a.actor(named: "Peskov")?.id && $0.stance == "diplomacy" })
+        #expect(!a.actors.contains { $0.name.contains("Hungarian") })
+    }
+
+    @Test func organisationsAndGroups() {
+        let a = AnalysisFixture.article("""
+            A group of progressive House Democrats released a letter recommending negotiations. The Pentagon on Thursday announced more military aid for Ukraine.
+            """)
+        let group = a.actors.first { $0.kind == .group }
+        #expect(group?.name == "progressive House Democrats")
+        #expect(group?.aliases.contains("A group of progressive House Democrats") == true)
+        #expect(group?.stance == "diplomacy")
+        let pentagon = a.actors.first { $0.kind == .organization }
+        #expect(pentagon?.name == "Pentagon")
+        #expect(pentagon?.stance == "support")
+    }
+
+    @Test func theRoleNounPrefersTheUnqualifiedTitleHolder() {
+        let a = AnalysisFixture.article("""
+            President Vladimir V. Putin of Russia spoke first. President Biden answered. Mr. Biden was calm, and the president left early.
+            Later, the Russian leader spoke again.
+            """)
+        #expect(a.actor(named: "Biden")?.aliases.contains("the president") == true)
+        #expect(a.actor(named: "Putin")?.aliases.contains("the Russian leader") == true)
+    }
+
+    @Test func hyphenatedAndParticleNames() {
+        let a = AnalysisFixture.article("""
+            Representative Alexandria Ocasio-Cortez, Democrat of New York, spoke. Ms. Ocasio-Cortez was brief. Ursula von der Leyen, the commission president, replied.
+            """)
+        #expect(a.persons().map(\.name) == ["Alexandria Ocasio-Cortez", "Ursula von der Leyen"])
+        #expect(a.actor(named: "Ocasio-Cortez")?.role == "Democrat of New York")
+    }
+}

@@ -1,0 +1,112 @@
+import Testing
+@testable import StanceKit
+
+@Suite("Analysis: statements and speakers")
+struct AnalysisQuoteTests {
+    @Test func cueAfterBeforeAndInside() {
+        let a = AnalysisFixture.article("""
+            “We are ready to talk,” said Charles A. Kupchan, a Georgetown University professor.
+
+            Jake Sullivan said: “The United States is not pressuring Ukraine.”
+
+            “The war must end,” Daniel Fried said, “but not on Moscow’s terms.”
+            """)
+        #expect(a.speaker(of: "ready to talk")?.name == "Charles A. Kupchan")
+        #expect(a.speaker(of: "not pressuring Ukraine")?.name == "Jake Sullivan")
+        #expect(a.speaker(of: "The war must end")?.name == "Daniel Fried")
+        #expect(a.speaker(of: "not on Moscow’s terms")?.name == "Daniel Fried")
+        #expect(a.statement(containing: "ready to talk")?.cue == "said")
+    }
+
+    @Test func pronounsResolveToTheSubjectNotThePassingMention() {
+        let a = AnalysisFixture.article("""
+            “My sense is that talks are coming,” said Charles A. Kupchan, who served as an adviser to President Barack Obama. “They are careful.” He added: “It is setting the table.”
+            """)
+        #expect(a.speaker(of: "They are careful")?.name == "Charles A. Kupchan")
+        #expect(a.speaker(of: "setting the table")?.name == "Charles A. Kupchan")
+    }
+
+    @Test func pronounAfterAQuestionPutToSomeone() {
+        let a = AnalysisFixture.article("""
+            The confusion grew after comments by Mr. Biden at a news conference on Wednesday. Asked if he thought Ukraine was ready, the president left the door open. “It remains to be seen,” he said.
+            """)
+        #expect(a.speaker(of: "It remains to be seen")?.name == "Biden")
+        #expect(a.statement(containing: "It remains to be seen")?.date?.description == "2022-11-09")
+    }
+
+    @Test func quoteRunningOverParagraphs() {
+        let a = AnalysisFixture.article("""
+            Steven Pifer, a former ambassador, said: “Only Ukraine can decide. Washington should not press.
+
+            “And it should keep sending weapons,” he said.
+            """)
+        let quote = a.statement(containing: "Only Ukraine can decide")
+        #expect(quote?.text.contains("keep sending weapons") == true)
+        #expect(a.speaker(of: "Only Ukraine can decide")?.name == "Steven Pifer")
+    }
+
+    @Test func cueVerbInsideALinkAndContinuation() {
+        let a = AnalysisFixture.analyze("""
+            Title: T
+
+            “Progressives have always advocated diplomatic solutions,” Representative Alexandria Ocasio-Cortez, Democrat of New York, [told the Intercept this week](#). “We should continue to lean on that.”
+            """, format: .markdown, path: "t.md")
+        #expect(a.speaker(of: "Progressives have always")?.name == "Alexandria Ocasio-Cortez")
+        #expect(a.speaker(of: "continue to lean on that")?.name == "Alexandria Ocasio-Cortez")
+        #expect(a.statement(containing: "Progressives")?.cue?.hasPrefix("told") == true)
+        #expect(a.statement(containing: "Progressives")?.text.contains("](") == false)
+    }
+
+    @Test func scareQuotesAndAnonymousSourcesAreNotStatements() {
+        let a = AnalysisFixture.article("""
+            Mr. Sullivan suggested that Kyiv think about what “a just peace” would look like. Representative Kevin McCarthy has rejected a “blank check” for Ukraine.
+
+            “The moment is not ripe,” officials said. “We will wait,” they said.
+            """)
+        #expect(!a.statements.contains { $0.kind == .direct })
+        #expect(!a.actors.contains { $0.name.lowercased().contains("official") })
+    }
+
+    @Test func reportedSpeechAndDescriptions() {
+        let a = AnalysisFixture.article("""
+            Gen. Mark A. Milley, the chairman of the Joint Chiefs of Staff, has made the case that Ukraine should cement its gains at the bargaining table, according to officials. Senator Mitch McConnell of Kentucky, however, remains a steadfast backer of Kyiv.
+            """)
+        let milley = a.statements.first { $0.actorID == a.actor(named: "Milley")?.id }
+        #expect(milley?.kind == .reported)
+        #expect(milley?.cue == "has made the case" || milley?.cue == "made the case")
+        #expect(milley?.stance == "diplomacy")
+        let mcconnell = a.statements.first { $0.actorID == a.actor(named: "McConnell")?.id }
+        #expect(mcconnell?.kind == .description)
+        #expect(mcconnell?.stance == "support")
+    }
+
+    @Test func wireStyleAttributions() {
+        let a = AnalysisFixture.article(published: "2023-03-15", """
+            “We need a ceasefire now,” Hungarian Foreign Minister Peter Szijjarto told Reuters on Tuesday.
+
+            Lithuania’s foreign minister, Gabrielius Landsbergis, rejected the idea. “Any ceasefire now would only reward aggression,” he said.
+
+            “We will keep supplying weapons,” according to Josep Borrell, the European Union’s foreign policy chief.
+            """)
+        #expect(a.speaker(of: "We need a ceasefire now")?.name == "Peter Szijjarto")
+        #expect(a.statement(containing: "We need a ceasefire now")?.date?.description == "2023-03-14")
+        #expect(a.speaker(of: "reward aggression")?.name == "Gabrielius Landsbergis")
+        #expect(a.actor(named: "Landsbergis")?.stance == "support")
+        #expect(a.speaker(of: "keep supplying weapons")?.name == "Josep Borrell")
+    }
+
+    @Test func statementsNeverComeFromBoilerplate() {
+        let a = AnalysisFixture.analyze("""
+            # Headline “With a Quote,” He Said
+
+            By Ann Writer
+
+            ### **Box**
+
+            **Front:** “We must negotiate now,” said John Smith, a commander.
+
+            Body text without quotes.
+            """)
+        #expect(a.statements.isEmpty)
+    }
+}

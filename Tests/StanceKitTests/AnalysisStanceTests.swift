@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import StanceKit
+
+@Suite("Analysis: stance and frames")
+struct AnalysisStanceTests {
+    /// The stance of a one-sentence quote in the usual form: “... ,” Jane Smith said.
+    func stance(_ sentence: String) -> String {
+        let a = AnalysisFixture.article("“\(sentence.dropLast()),” Jane Smith said.")
+        return a.statements.first?.stance ?? "no statement"
+    }
+
+    @Test func negationAndReversalFlipCues() {
+        #expect(stance("We are pressuring Ukraine to negotiate.") == "diplomacy")
+        #expect(stance("The United States is not pressuring Ukraine.") == "support")
+        #expect(stance("It is too soon for talks.") == "support")
+        #expect(stance("The moment is not ripe for a settlement.") == "support")
+        #expect(stance("We rejected a cease-fire in place.") == "support")
+        #expect(stance("We should not forestall more military success by insisting on a cease-fire.") == "support")
+        #expect(stance("This is not the time for a ceasefire.") == "support")
+        #expect(stance("Not only talks but a cease-fire too.") == "diplomacy")
+    }
+
+    @Test func hedgesWeakenCues() {
+        let a = AnalysisFixture.article("""
+            “It remains to be seen whether or not Ukraine is prepared to compromise. That is up to the Ukrainians,” Jane Smith said.
+            """)
+        #expect(a.actor(named: "Jane Smith")?.stance == "support")
+        #expect(a.statements.first?.evidence.contains("compromise") == true)
+    }
+
+    @Test func actorStanceIsWeightedAndMixedWhenSplit() {
+        let a = AnalysisFixture.article("""
+            “We want talks now,” Jane Smith said. “But we must keep supplying weapons,” she said. “And more military aid,” she added.
+            “We need talks,” Tom Jones said. “We need weapons too,” he said.
+            """)
+        #expect(a.actor(named: "Jane Smith")?.stance == "support")
+        #expect(a.actor(named: "Tom Jones")?.stance == "mixed")
+    }
+
+    @Test func builtInFrameLoadsByName() throws {
+        let frame = try FrameLibrary.load(nameOrPath: "diplomacy-vs-support")
+        #expect(frame.positions.map(\.id) == ["diplomacy", "support"])
+        #expect(frame.positions.allSatisfy { !$0.glyph.isEmpty && !$0.key.isEmpty && !$0.cues.isEmpty })
+        #expect(FrameLibrary.builtInNames.contains("diplomacy-vs-support"))
+    }
+
+    @Test func frameFileParseErrorNamesLineAndColumn() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).toml")
+        try "id = \"x\"\nname = \"X\"\n[[positions]\nid = \"a\"\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(throws: FrameError.self) { try FrameLibrary.load(nameOrPath: file.path) }
+        do {
+            _ = try FrameLibrary.load(nameOrPath: file.path)
+        } catch let error as FrameError {
+            #expect(error.line == 3)
+            #expect(error.column != nil)
+            #expect(error.description.hasPrefix(file.path + ":3:"))
+        }
+    }
+
+    @Test func unknownCueClassIsReportedOnItsLine() {
+        let source = """
+            id = "taxes"
+            [[positions]]
+            id = "cut"
+            cues = ["cut <levies>"]
+            [[positions]]
+            id = "raise"
+            cues = ["raise taxes"]
+            """
+        #expect(throws: FrameError(file: "t.toml", line: 4, column: 1, message: "unknown class <levies> in cue \"cut <levies>\"")) {
+            try FrameLibrary.parse(source, file: "t.toml")
+        }
+    }
+
+    @Test func aUserFrameForAnotherDebate() throws {
+        let source = """
+            id = "taxes"
+            [classes]
+            levy = ["tax", "taxes", "levies"]
+            [[positions]]
+            id = "cut"
+            cues = ["cut* <levy>", "tax relief ^2"]
+            [[positions]]
+            id = "raise"
+            cues = ["rais* <levy>"]
+            """
+        let frame = try FrameLibrary.parse(source, file: "taxes.toml")
+        let analyzer = Analyzer(frame: frame)
+        let a = analyzer.analyze(SourceDocument(path: "t.txt", text: "Title: T\n\n“We will not raise taxes,” Jane Smith said. “Tax relief now,” she added.", format: .plain))
+        #expect(a.actor(named: "Jane Smith")?.stance == "cut")
+    }
+}
