@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The Unicode encodings a byte order mark announces.
 enum ByteOrderMark: Equatable, Sendable {
     case utf8, utf16LittleEndian, utf16BigEndian, utf32LittleEndian, utf32BigEndian
@@ -118,7 +126,10 @@ enum TextEncoding {
 
     /// Replaces CRLF and lone CR with LF. Returns the input itself when it has no CR, the usual case.
     static func normalizingLineEnds(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        guard bytes.contains(0x0D) else { return bytes }
+        let hasCarriageReturn = bytes.withUnsafeBytes { raw in
+            raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false
+        }
+        guard hasCarriageReturn else { return bytes }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         bytes.withUnsafeBufferPointer { input in

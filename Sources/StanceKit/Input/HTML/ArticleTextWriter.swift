@@ -164,7 +164,7 @@ struct ArticleTextWriter {
         if role == .body, pendingHasTime, pendingLength <= Self.maximumDatelineLength { role = .dateline }
         if !text.isEmpty { append("\n\n") }
         let start = scalarCount
-        text.unicodeScalars.append(contentsOf: pending)
+        text += String(pending)
         scalarCount += pendingLength
         blocks.append(Block(role: role, span: TextSpan(start: start, end: scalarCount)))
     }
