@@ -4,6 +4,7 @@ import CLibXML2
 /// by one blank line, inline whitespace collapsed, `<br>` kept as a line break (two in a row end
 /// the paragraph), and a role hint for every block with its span in Unicode scalars.
 struct ArticleTextWriter {
+    private let classes: ClassTraitsCache
     private(set) var text = ""
     private(set) var blocks: [Block] = []
     private var scalarCount = 0
@@ -26,6 +27,10 @@ struct ArticleTextWriter {
     private static let maximumBylineLength = 300
     private static let maximumAuthorLinkBlockLength = 120
     private static let maximumDatelineLength = 80
+
+    init(classes: ClassTraitsCache) {
+        self.classes = classes
+    }
 
     /// Adds a whole block, such as a headline taken from metadata. `marker` ("# ") is written before
     /// the text but left out of the block's span.
@@ -71,7 +76,7 @@ struct ArticleTextWriter {
         if let role = contextRole(of: node, name: name, isBlock: startsBlock) {
             roleContext.append((node, role))
             startsBlock = true
-        } else if HTMLVocabulary.marksAuthor(node) || HTMLVocabulary.isByline(classAndID: node.classAndID) {
+        } else if HTMLVocabulary.marksAuthor(node) || classes.traits(of: node).contains(.byline) {
             pendingHasAuthorMark = true
         }
         if startsBlock {
@@ -102,11 +107,11 @@ struct ArticleTextWriter {
         case "cite" where inCaption, "small" where inCaption: return .credit
         default: break
         }
-        let words = node.classAndID
-        if inCaption, HTMLVocabulary.isCredit(classAndID: words) { return .credit }
+        let traits = classes.traits(of: node)
+        if inCaption, traits.contains(.credit) { return .credit }
         guard isBlock else { return nil }
-        if HTMLVocabulary.isByline(classAndID: words) || HTMLVocabulary.marksAuthor(node) { return .byline }
-        if HTMLVocabulary.isStandfirst(classAndID: words) { return .standfirst }
+        if traits.contains(.byline) || HTMLVocabulary.marksAuthor(node) { return .byline }
+        if traits.contains(.standfirst) { return .standfirst }
         return nil
     }
 

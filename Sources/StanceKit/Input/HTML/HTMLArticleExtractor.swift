@@ -29,19 +29,21 @@ public enum HTMLArticleExtractor {
         guard let document = parsed.document, let root = document.root else { throw .empty(path: path) }
         let body = firstElement(named: "body", in: root) ?? root
         let page = PageMetadata(document: root)
-        let locator = ContentLocator(body: body)
+        let classes = ClassTraitsCache()
+        let locator = ContentLocator(body: body, classes: classes)
         let contentRoots = locator.contentRoots()
-        let landmarks = PageLandmarks(body: body, contentRoots: contentRoots, locator: locator,
+        let landmarks = PageLandmarks(body: body, contentRoots: contentRoots, locator: locator, classes: classes,
                                       declaredTitle: page.declaredTitle)
 
         var metadata = page.resolve(pageHeadline: landmarks.headline.map(inlineText),
                                     articleTime: landmarks.time.flatMap(timeText),
                                     pageAuthors: landmarks.authorNames)
-        var writer = ArticleTextWriter()
+        var writer = ArticleTextWriter(classes: classes)
         if let headline = landmarks.headline.map(inlineText) ?? metadata.title {
             writer.addBlock(headline, role: .headline, marker: "# ")
         }
-        let skip = furnitureFilter(contentRoots: contentRoots, locator: locator, headline: landmarks.headline)
+        let skip = furnitureFilter(contentRoots: contentRoots, locator: locator, classes: classes,
+                                   headline: landmarks.headline)
         if let byline = landmarks.outsideByline {
             writer.write(byline, skip: skip)
         }
@@ -104,7 +106,8 @@ public enum HTMLArticleExtractor {
     /// headline (written first), page headers and footers outside an article (inside one they are
     /// kept, whatever their class, for the byline and contributor lines), and furniture (named like
     /// it, or mostly links but not a byline), unless it holds most of the article's paragraph text.
-    private static func furnitureFilter(contentRoots: [XMLNode], locator: ContentLocator, headline: XMLNode?)
+    private static func furnitureFilter(contentRoots: [XMLNode], locator: ContentLocator, classes: ClassTraitsCache,
+                                        headline: XMLNode?)
         -> (XMLNode) -> Bool
     {
         let contentWeight = contentRoots.reduce(0) { $0 + locator.paragraphWeight(under: $1) }
@@ -117,7 +120,7 @@ public enum HTMLArticleExtractor {
             let name = node.name
             if name == "header" || name == "footer" { return !hasArticleAncestor(node) }
             if figures.paragraphWeight * 2 > contentWeight { return false }
-            if HTMLVocabulary.isFurniture(classAndID: node.classAndID) { return true }
+            if classes.traits(of: node).contains(.furniture) { return true }
             return linkListElements.contains(name) && figures.linkDensity > 0.5 && !figures.marksAuthor
         }
     }

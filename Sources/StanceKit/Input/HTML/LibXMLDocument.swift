@@ -94,12 +94,12 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return nil
     }
 
-    /// `class` and `id` together, lower-cased: the words page templates use to name furniture.
+    /// `class` and `id` together, as written: the words page templates use to name furniture.
     var classAndID: String {
         switch (attribute("class"), attribute("id")) {
         case (nil, nil): return ""
-        case (let words?, nil), (nil, let words?): return words.lowercased()
-        case (let classes?, let id?): return (classes + " " + id).lowercased()
+        case (let words?, nil), (nil, let words?): return words
+        case (let classes?, let id?): return classes + " " + id
         }
     }
 
