@@ -185,6 +185,24 @@ import Testing
         #expect(document.blocks == utf8Document.blocks)
     }
 
+    @Test func otherDeclaredEncodingsGoThroughLibxml() throws {
+        // "Мир" (peace) in KOI8-R.
+        let page = Array("<html><head><meta charset=\"koi8-r\"></head><body><p>".utf8) + [0xED, 0xC9, 0xD2]
+            + Array(" talks resumed on Monday in the capital.</p></body></html>".utf8)
+        let document = try SourceLoader.decode(page, path: "ru.html")
+        #expect(document.text == "Мир talks resumed on Monday in the capital.")
+        #expect(document.warnings.isEmpty)
+    }
+
+    @Test func unconvertibleBytesAreReportedNotPrinted() throws {
+        // 0x81 starts a two-byte Shift_JIS character, but a space cannot end one.
+        let page = Array("<html><head><meta charset=\"shift_jis\"></head><body><p>Before the bad byte, a whole sentence. ".utf8)
+            + [0x81, 0x20] + Array("After it.</p></body></html>".utf8)
+        let document = try SourceLoader.decode(page, path: "jp.html")
+        #expect(document.text.hasPrefix("Before the bad byte, a whole sentence."))
+        #expect(document.warnings == ["some bytes could not be converted from shift_jis; text after them may be missing"])
+    }
+
     static func replacing(_ old: String, with new: String, in bytes: [UInt8]) throws -> [UInt8] {
         let range = try #require(bytes.firstRange(of: Array(old.utf8)))
         var copy = bytes

@@ -35,11 +35,11 @@ public enum HTMLArticleExtractor {
         let landmarks = PageLandmarks(body: body, contentRoots: contentRoots, locator: locator, classes: classes,
                                       declaredTitle: page.declaredTitle)
 
-        var metadata = page.resolve(pageHeadline: landmarks.headline.map(inlineText),
-                                    articleTime: landmarks.time.flatMap(timeText),
+        let pageHeadline = landmarks.headline.map(inlineText)
+        let metadata = page.resolve(pageHeadline: pageHeadline, articleTime: landmarks.time.flatMap(timeText),
                                     pageAuthors: landmarks.authorNames)
         var writer = ArticleTextWriter(classes: classes)
-        if let headline = landmarks.headline.map(inlineText) ?? metadata.title {
+        if let headline = pageHeadline ?? metadata.title {
             writer.addBlock(headline, role: .headline, marker: "# ")
         }
         let skip = furnitureFilter(contentRoots: contentRoots, locator: locator, classes: classes,
@@ -52,11 +52,6 @@ public enum HTMLArticleExtractor {
         }
         guard writer.blocks.contains(where: { $0.role != .headline && $0.role != .byline }) else {
             throw .empty(path: path)
-        }
-        if metadata.title == nil, let headline = writer.blocks.first(where: { $0.role == .headline }) {
-            let scalars = writer.text.unicodeScalars
-            let start = scalars.index(scalars.startIndex, offsetBy: headline.span.start)
-            metadata.title = String(scalars[start..<scalars.index(start, offsetBy: headline.span.length)])
         }
         return SourceDocument(path: path, text: writer.text, format: .html, metadata: metadata,
                               warnings: parsed.warnings, blocks: writer.blocks)

@@ -44,9 +44,9 @@ struct PageLandmarks {
             }
             let marksAuthor = HTMLVocabulary.marksAuthor(node)
             if marksAuthor {
-                let name = HTMLArticleExtractor.inlineText(node)
+                let name = PageMetadata.removingBy(HTMLArticleExtractor.inlineText(node))
                 if !name.isEmpty, name.count <= Self.maximumNameLength, !authorNames.contains(name) {
-                    authorNames.append(PageMetadata.removingBy(name))
+                    authorNames.append(name)
                 }
             }
             if marksAuthor || classes.traits(of: node).contains(.byline) {
