@@ -284,6 +284,16 @@ import Testing
         #expect(!document.text.contains("Other story"))
     }
 
+    @Test func commentaryIsNotTakenForReaderComments() throws {
+        let opinion = (1...3).map { "<p>Opinion paragraph \($0): the case for negotiations deserves a hearing now.</p>" }
+        let comments = (1...5).map { "<p>Reader comment \($0), quite a long one, disagreeing with the columnist here.</p>" }
+        let document = try extract("""
+            <body><div class="commentary-body">\(opinion.joined())</div>
+            <div class="comments-section">\(comments.joined())</div></body>
+            """)
+        #expect(Self.slices(document).map(\.text) == opinion.map { String($0.dropFirst(3).dropLast(4)) })
+    }
+
     @Test func hiddenAndTemplateContentIsDropped() throws {
         let document = try extract("""
             <article><p>Visible paragraph of the article with enough words in it.</p>
@@ -326,6 +336,17 @@ import Testing
         let document = try extract(html)
         #expect(document.text.contains("Deep paragraph at the bottom of the page."))
         #expect(document.text.contains("inline text"))
+    }
+
+    @Test func deeplyNestedHeadersAndWrappersStayLinear() throws {
+        let depth = 20_000
+        let html = "<article>" + String(repeating: "<header>", count: depth)
+            + String(repeating: "<div class=\"layout with-sidebar\">", count: depth)
+            + "<p>The only paragraph, deep inside wrappers named like furniture.</p>"
+        let start = ContinuousClock.now
+        let document = try extract(html)
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(document.text == "The only paragraph, deep inside wrappers named like furniture.")
     }
 
     @Test func largePageIsExtractedCompletely() throws {

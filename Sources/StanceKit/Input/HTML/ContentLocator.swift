@@ -68,12 +68,15 @@ struct ContentLocator {
                 let weight = own.length - own.linkLength
                 own.paragraphWeight += weight
                 paragraphs.insert(node)
+                // Paragraphs in furniture (reader comments, teasers) count little for any
+                // container, or the page body would win by holding them all.
+                let score = Double(weight) * (last.inFurniture ? 0.2 : 1)
                 if let parent = path.last {
-                    containerScores[parent.node, default: 0] += Double(weight)
+                    containerScores[parent.node, default: 0] += score
                     inFurniture[parent.node] = parent.inFurniture
                     if path.count >= 2 {
                         let grandparent = path[path.count - 2]
-                        containerScores[grandparent.node, default: 0] += Double(weight) / 2
+                        containerScores[grandparent.node, default: 0] += score / 2
                         inFurniture[grandparent.node] = grandparent.inFurniture
                     }
                 }
@@ -88,17 +91,23 @@ struct ContentLocator {
         })
     }
 
-    /// The article's elements in document order; the whole body when the page has no paragraphs.
-    func contentRoots() -> [XMLNode] {
+    /// Where the article is: the elements to write, in document order (the whole body when the
+    /// page has no paragraphs), and the container densest in paragraph text.
+    struct Choice {
+        var roots: [XMLNode]
+        var densest: XMLNode?
+    }
+
+    func choose() -> Choice {
         let semantic = semanticCandidates.map { ($0, paragraphWeight(under: $0)) }.max { $0.1 < $1.1 }
         guard let best = bestContainer() else {
-            if let semantic, semantic.1 > 0 { return [semantic.0] }
-            return [body]
+            if let semantic, semantic.1 > 0 { return Choice(roots: [semantic.0]) }
+            return Choice(roots: [body])
         }
         if let semantic, semantic.1 > 0, semantic.1 * 2 >= paragraphWeight(under: best.node) {
-            return [semantic.0]
+            return Choice(roots: [semantic.0], densest: best.node)
         }
-        return withContentSiblings(best.node, score: best.score)
+        return Choice(roots: withContentSiblings(best.node, score: best.score), densest: best.node)
     }
 
     func paragraphWeight(under node: XMLNode) -> Int { figures[node]?.paragraphWeight ?? 0 }

@@ -31,7 +31,8 @@ public enum HTMLArticleExtractor {
         let page = PageMetadata(document: root)
         let classes = ClassTraitsCache()
         let locator = ContentLocator(body: body, classes: classes)
-        let contentRoots = locator.contentRoots()
+        let choice = locator.choose()
+        let contentRoots = choice.roots
         let landmarks = PageLandmarks(body: body, contentRoots: contentRoots, locator: locator, classes: classes,
                                       declaredTitle: page.declaredTitle)
 
@@ -42,8 +43,7 @@ public enum HTMLArticleExtractor {
         if let headline = pageHeadline ?? metadata.title {
             writer.addBlock(headline, role: .headline, marker: "# ")
         }
-        let skip = furnitureFilter(contentRoots: contentRoots, locator: locator, classes: classes,
-                                   headline: landmarks.headline)
+        let skip = furnitureFilter(choice, locator: locator, classes: classes, headline: landmarks.headline)
         if let byline = landmarks.outsideByline {
             writer.write(byline, skip: skip)
         }
@@ -100,37 +100,34 @@ public enum HTMLArticleExtractor {
     /// Which elements under the content roots to leave out: excluded and hidden elements, the
     /// headline (written first), page headers and footers outside an article (inside one they are
     /// kept, whatever their class, for the byline and contributor lines), and furniture (named like
-    /// it, or mostly links but not a byline), unless it holds most of the article's paragraph text.
-    private static func furnitureFilter(contentRoots: [XMLNode], locator: ContentLocator, classes: ClassTraitsCache,
-                                        headline: XMLNode?)
-        -> (XMLNode) -> Bool
-    {
-        let contentWeight = contentRoots.reduce(0) { $0 + locator.paragraphWeight(under: $1) }
-        let rootSet = Set(contentRoots)
+    /// it, or mostly links but not a byline), unless it wraps the container densest in paragraphs
+    /// (a layout "with-sidebar" around the story).
+    private static func furnitureFilter(_ choice: ContentLocator.Choice, locator: ContentLocator,
+                                        classes: ClassTraitsCache, headline: XMLNode?) -> (XMLNode) -> Bool {
+        let rootSet = Set(choice.roots)
+        var densestAndAncestors: Set<XMLNode> = []
+        var ancestor = choice.densest
+        while let current = ancestor {
+            densestAndAncestors.insert(current)
+            ancestor = current.parentElement
+        }
+        var articleAncestry = ArticleAncestry()
         return { node in
             if node == headline { return true }
             // Elements the locator did not measure are excluded, hidden or inside such.
             guard let figures = locator.figures[node] else { return true }
             if rootSet.contains(node) { return false }
             let name = node.name
-            if name == "header" || name == "footer" { return !hasArticleAncestor(node) }
-            if figures.paragraphWeight * 2 > contentWeight { return false }
-            if classes.traits(of: node).contains(.furniture) { return true }
-            return linkListElements.contains(name) && figures.linkDensity > 0.5 && !figures.marksAuthor
+            if name == "header" || name == "footer" { return !articleAncestry.hasArticleAncestor(node) }
+            let looksLikeFurniture = classes.traits(of: node).contains(.furniture)
+                || (linkListElements.contains(name) && figures.linkDensity > 0.5 && !figures.marksAuthor)
+            guard looksLikeFurniture else { return false }
+            return !densestAndAncestors.contains(node)
         }
     }
 
     /// Elements that, made mostly of links, are lists of other stories or tags.
     private static let linkListElements: Set<String> = ["div", "section", "ul", "ol", "li", "p", "table", "span"]
-
-    private static func hasArticleAncestor(_ node: XMLNode) -> Bool {
-        var ancestor = node.parentElement
-        while let current = ancestor {
-            if current.hasName("article") || HTMLVocabulary.hasItemProperty(current, "articleBody") { return true }
-            ancestor = current.parentElement
-        }
-        return false
-    }
 
     private static func firstElement(named name: String, in root: XMLNode) -> XMLNode? {
         var found: XMLNode?
@@ -160,5 +157,31 @@ public enum HTMLArticleExtractor {
     private static func timeText(_ element: XMLNode) -> String? {
         (element.attribute("datetime") ?? element.attribute("content")).flatMap(PageMetadata.clean)
             ?? PageMetadata.clean(inlineText(element))
+    }
+}
+
+/// Whether elements lie inside an `<article>` (or `[itemprop=articleBody]`), remembered for the
+/// elements passed on the way up so that deeply nested headers cost no more than shallow ones.
+private struct ArticleAncestry {
+    private var known: [XMLNode: Bool] = [:]
+
+    mutating func hasArticleAncestor(_ node: XMLNode) -> Bool {
+        var passed: [XMLNode] = []
+        var ancestor = node.parentElement
+        var found = false
+        while let current = ancestor {
+            if let answer = known[current] {
+                found = answer
+                break
+            }
+            if current.hasName("article") || HTMLVocabulary.hasItemProperty(current, "articleBody") {
+                found = true
+                break
+            }
+            passed.append(current)
+            ancestor = current.parentElement
+        }
+        for element in passed { known[element] = found }
+        return found
     }
 }

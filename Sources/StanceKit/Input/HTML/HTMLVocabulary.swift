@@ -20,14 +20,15 @@ enum HTMLVocabulary {
     /// whole words ("ad" must not match "header")...
     private static let furnitureWords: Set<String> = [
         "ad", "ads", "adslot", "advert", "advertisement", "breadcrumb", "breadcrumbs",
-        "comment", "comments", "cookie", "cookies", "disqus", "footer", "masthead", "menu", "modal",
+        "comment", "comments", "commentlist", "cookie", "cookies", "disqus", "footer", "masthead", "menu", "modal",
         "nav", "navbar", "navigation", "newsletter", "outbrain", "popup", "promo", "pullquote", "rail",
         "recirc", "recommended", "related", "share", "sharing", "sidebar", "signup", "social",
         "sponsor", "sponsored", "subscribe", "subscription", "taboola", "tags", "toolbar", "trending",
     ]
-    /// ...and as the start of a compound word ("sharebar", "relatedlinks", "newsletterbox").
+    /// ...and as the start of a compound word ("sharebar", "relatedlinks", "newsletterbox"; not
+    /// "comment", which would take "commentary" for reader comments).
     private static let furniturePrefixes = [
-        "advert", "breadcrumb", "comment", "newsletter", "outbrain", "promo", "pullquote", "recirc",
+        "advert", "breadcrumb", "newsletter", "outbrain", "promo", "pullquote", "recirc",
         "related", "share", "sidebar", "social", "sponsor", "subscri", "taboola",
     ]
     /// Class or id words of the containers that hold an article's text.
