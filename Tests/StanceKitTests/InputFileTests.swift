@@ -3,13 +3,17 @@ import Testing
 @testable import StanceKit
 
 /// Reading from disk and expanding directories, in a fresh temporary folder per test.
-@Suite struct InputFileTests {
+@Suite final class InputFileTests {
     private let folder: URL
 
     init() throws {
         folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("stancebench-input-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     @discardableResult

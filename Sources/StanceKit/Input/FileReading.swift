@@ -27,24 +27,37 @@ enum FileReading {
         return try readStream(descriptor, path: path, limit: limit, expectedSize: isRegular ? Int(info.st_size) : 0)
     }
 
-    /// Reads to the end; pipes and files that grow while read are cut off just past `limit`.
+    /// Reads to the end, straight into the array's storage; pipes and files that grow while
+    /// read are cut off just past `limit`.
     private static func readStream(_ descriptor: Int32, path: String, limit: Int, expectedSize: Int)
         throws(InputError) -> [UInt8]
     {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(expectedSize > 0 ? expectedSize + 1 : 64 * 1024)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { break }
-            if count < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                throw .unreadable(path: path, reason: systemReason(code))
+        var capacity = max(expectedSize + 1, 64 * 1024)
+        var failure: Int32 = 0
+        while failure == 0 {
+            let start = bytes.count
+            let wanted = min(capacity, limit + 1) - start
+            if wanted <= 0 { break }
+            let received = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+                var filled = 0
+                while filled < wanted {
+                    let count = read(descriptor, buffer.baseAddress! + filled, wanted - filled)
+                    if count > 0 {
+                        filled += count
+                    } else if count == 0 || errno != EINTR {
+                        if count < 0 { failure = errno }
+                        break
+                    }
+                }
+                initialized = filled
             }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > limit { throw .tooLarge(path: path, size: bytes.count, limit: limit) }
+            if bytes.isEmpty { bytes = received } else { bytes += received }
+            if received.count < wanted { break }
+            capacity *= 2
         }
+        if failure != 0 { throw .unreadable(path: path, reason: systemReason(failure)) }
+        if bytes.count > limit { throw .tooLarge(path: path, size: bytes.count, limit: limit) }
         return bytes
     }
 

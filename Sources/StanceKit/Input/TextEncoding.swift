@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The Unicode encodings a byte order mark announces.
 enum ByteOrderMark: Equatable, Sendable {
     case utf8, utf16LittleEndian, utf16BigEndian, utf32LittleEndian, utf32BigEndian
@@ -45,51 +53,96 @@ enum ByteOrderMark: Equatable, Sendable {
 enum TextEncoding {
     static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
 
-    /// UTF-16 or UTF-32 (after the byte order mark) as UTF-8; ill-formed units become U+FFFD.
+    /// UTF-16 or UTF-32 (after the byte order mark) as UTF-8; ill-formed units (lone surrogates,
+    /// values above U+10FFFF, a truncated last unit) become U+FFFD.
     static func transcodeToUTF8(_ bytes: ArraySlice<UInt8>, from mark: ByteOrderMark)
         -> (utf8: [UInt8], replaced: Int)
     {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var replaced = 0
-        func emit(_ scalar: Unicode.Scalar) {
-            UTF8.encode(scalar) { output.append($0) }
-        }
+        let bigEndian = mark == .utf16BigEndian || mark == .utf32BigEndian
         switch mark {
         case .utf8:
             return (Array(bytes), 0)
         case .utf16LittleEndian, .utf16BigEndian:
-            var units = CodeUnits<UInt16>(bytes: bytes, bigEndian: mark == .utf16BigEndian)
-            var decoder = UTF16()
-            decoding: while true {
-                switch decoder.decode(&units) {
-                case .scalarValue(let scalar): emit(scalar)
-                case .error:
+            let units = codeUnits(bytes, as: UInt16.self, bigEndian: bigEndian)
+            var output: [UInt8] = []
+            output.reserveCapacity(units.count + units.count / 2)
+            var replaced = 0
+            var index = 0
+            while index < units.count {
+                let unit = units[index]
+                index += 1
+                let value: UInt32
+                if unit & 0xF800 != 0xD800 {
+                    value = UInt32(unit)
+                } else if unit < 0xDC00, index < units.count, units[index] & 0xFC00 == 0xDC00 {
+                    value = 0x10000 + (UInt32(unit & 0x3FF) << 10 | UInt32(units[index] & 0x3FF))
+                    index += 1
+                } else {
                     output.append(contentsOf: replacementCharacter)
                     replaced += 1
-                case .emptyInput: break decoding
+                    continue
                 }
+                appendUTF8(value, to: &output)
             }
-            if units.leftoverBytes > 0 {
+            if bytes.count % 2 != 0 {
                 output.append(contentsOf: replacementCharacter)
                 replaced += 1
             }
+            return (output, replaced)
         case .utf32LittleEndian, .utf32BigEndian:
-            var units = CodeUnits<UInt32>(bytes: bytes, bigEndian: mark == .utf32BigEndian)
-            while let value = units.next() {
-                if let scalar = Unicode.Scalar(value) {
-                    emit(scalar)
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count / 2)
+            var replaced = 0
+            for value in codeUnits(bytes, as: UInt32.self, bigEndian: bigEndian) {
+                if Unicode.Scalar(value) != nil {
+                    appendUTF8(value, to: &output)
                 } else {
                     output.append(contentsOf: replacementCharacter)
                     replaced += 1
                 }
             }
-            if units.leftoverBytes > 0 {
+            if bytes.count % 4 != 0 {
                 output.append(contentsOf: replacementCharacter)
                 replaced += 1
             }
+            return (output, replaced)
         }
-        return (output, replaced)
+    }
+
+    /// Appends a valid scalar value as UTF-8.
+    @inline(__always)
+    private static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
+        switch value {
+        case ..<0x80:
+            output.append(UInt8(value))
+        case ..<0x800:
+            output.append(UInt8(0xC0 | value >> 6))
+            output.append(UInt8(0x80 | value & 0x3F))
+        case ..<0x10000:
+            output.append(UInt8(0xE0 | value >> 12))
+            output.append(UInt8(0x80 | value >> 6 & 0x3F))
+            output.append(UInt8(0x80 | value & 0x3F))
+        default:
+            output.append(UInt8(0xF0 | value >> 18))
+            output.append(UInt8(0x80 | value >> 12 & 0x3F))
+            output.append(UInt8(0x80 | value >> 6 & 0x3F))
+            output.append(UInt8(0x80 | value & 0x3F))
+        }
+    }
+
+    /// Fixed-width code units in host order; bytes after the last whole unit are left out.
+    private static func codeUnits<Unit: FixedWidthInteger>(_ bytes: ArraySlice<UInt8>, as _: Unit.Type,
+                                                           bigEndian: Bool) -> [Unit] {
+        let count = bytes.count / MemoryLayout<Unit>.size
+        return bytes.withUnsafeBytes { raw in
+            [Unit](unsafeUninitializedCapacity: count) { units, initialized in
+                for index in 0..<count {
+                    let value = raw.loadUnaligned(fromByteOffset: index * MemoryLayout<Unit>.size, as: Unit.self)
+                    units[index] = bigEndian ? Unit(bigEndian: value) : Unit(littleEndian: value)
+                }
+                initialized = count
+            }
+        }
     }
 
     /// Windows-1252 as browsers read it (the WHATWG table), which is also what pages labelled
@@ -102,7 +155,7 @@ enum TextEncoding {
                 output.append(byte)
             } else {
                 let value = (0x80...0x9F).contains(byte) ? windows1252HighControls[Int(byte) - 0x80] : UInt32(byte)
-                UTF8.encode(Unicode.Scalar(value)!) { output.append($0) }
+                appendUTF8(value, to: &output)
             }
         }
         return output
@@ -118,23 +171,25 @@ enum TextEncoding {
 
     /// Replaces CRLF and lone CR with LF. Returns the input itself when it has no CR, the usual case.
     static func normalizingLineEnds(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        guard bytes.contains(0x0D) else { return bytes }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { input in
-            var index = 0
-            while index < input.count {
-                let byte = input[index]
-                if byte == 0x0D {
-                    output.append(0x0A)
-                    if index + 1 < input.count, input[index + 1] == 0x0A { index += 1 }
-                } else {
-                    output.append(byte)
-                }
-                index += 1
+        bytes.withUnsafeBytes { input -> ArraySlice<UInt8> in
+            guard let base = input.baseAddress, let first = memchr(base, 0x0D, input.count) else { return bytes }
+            var carriageReturn = UnsafeRawPointer(first)
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count)
+            var start = base
+            let end = base + input.count
+            while true {
+                // Copy the run before the CR in one go, then write LF for the CR (and skip a following LF).
+                output.append(contentsOf: UnsafeRawBufferPointer(start: start, count: carriageReturn - start))
+                output.append(0x0A)
+                start = carriageReturn + 1
+                if start < end, start.load(as: UInt8.self) == 0x0A { start += 1 }
+                guard start < end, let next = memchr(start, 0x0D, end - start) else { break }
+                carriageReturn = UnsafeRawPointer(next)
             }
+            output.append(contentsOf: UnsafeRawBufferPointer(start: start, count: end - start))
+            return output[...]
         }
-        return output[...]
     }
 
     /// Whether the first 8 KB look like binary data rather than text in an ASCII-compatible
@@ -193,34 +248,6 @@ enum TextEncoding {
             previous = byte
         }
         return line
-    }
-}
-
-/// Fixed-width code units read from bytes in a given byte order.
-private struct CodeUnits<Unit: FixedWidthInteger & UnsignedInteger>: IteratorProtocol {
-    let bytes: ArraySlice<UInt8>
-    let bigEndian: Bool
-    var index: Int
-
-    init(bytes: ArraySlice<UInt8>, bigEndian: Bool) {
-        self.bytes = bytes
-        self.bigEndian = bigEndian
-        self.index = bytes.startIndex
-    }
-
-    /// Bytes at the end too few to make a whole unit.
-    var leftoverBytes: Int { (bytes.endIndex - index) % MemoryLayout<Unit>.size }
-
-    mutating func next() -> Unit? {
-        let width = MemoryLayout<Unit>.size
-        guard bytes.endIndex - index >= width else { return nil }
-        var value: Unit = 0
-        for offset in 0..<width {
-            let byte = Unit(bytes[index + offset])
-            value |= bigEndian ? byte << ((width - 1 - offset) * 8) : byte << (offset * 8)
-        }
-        index += width
-        return value
     }
 }
 

@@ -4,12 +4,13 @@ import CLibXML2
 /// by one blank line, inline whitespace collapsed, `<br>` kept as a line break (two in a row end
 /// the paragraph), and a role hint for every block with its span in Unicode scalars.
 struct ArticleTextWriter {
+    private let classes: ClassTraitsCache
     private(set) var text = ""
     private(set) var blocks: [Block] = []
     private var scalarCount = 0
 
-    // The block being collected.
-    private var pending = String.UnicodeScalarView()
+    // The block being collected, as UTF-8 (libxml hands out UTF-8), and its length in scalars.
+    private var pending: [UInt8] = []
     private var pendingLength = 0
     private var pendingRole: BlockRole = .body
     private var pendingSpace = false
@@ -26,6 +27,10 @@ struct ArticleTextWriter {
     private static let maximumBylineLength = 300
     private static let maximumAuthorLinkBlockLength = 120
     private static let maximumDatelineLength = 80
+
+    init(classes: ClassTraitsCache) {
+        self.classes = classes
+    }
 
     /// Adds a whole block, such as a headline taken from metadata. `marker` ("# ") is written before
     /// the text but left out of the block's span.
@@ -71,7 +76,7 @@ struct ArticleTextWriter {
         if let role = contextRole(of: node, name: name, isBlock: startsBlock) {
             roleContext.append((node, role))
             startsBlock = true
-        } else if HTMLVocabulary.marksAuthor(node) || HTMLVocabulary.isByline(classAndID: node.classAndID) {
+        } else if HTMLVocabulary.marksAuthor(node) || classes.traits(of: node).contains(.byline) {
             pendingHasAuthorMark = true
         }
         if startsBlock {
@@ -102,41 +107,63 @@ struct ArticleTextWriter {
         case "cite" where inCaption, "small" where inCaption: return .credit
         default: break
         }
-        let words = node.classAndID
-        if inCaption, HTMLVocabulary.isCredit(classAndID: words) { return .credit }
+        let traits = classes.traits(of: node)
+        if inCaption, traits.contains(.credit) { return .credit }
         guard isBlock else { return nil }
-        if HTMLVocabulary.isByline(classAndID: words) || HTMLVocabulary.marksAuthor(node) { return .byline }
-        if HTMLVocabulary.isStandfirst(classAndID: words) { return .standfirst }
+        if traits.contains(.byline) || HTMLVocabulary.marksAuthor(node) { return .byline }
+        if traits.contains(.standfirst) { return .standfirst }
         return nil
     }
 
+    /// Appends a text node's UTF-8 bytes, collapsing whitespace (no-break spaces included) and
+    /// dropping soft hyphens, zero-width spaces and byte order marks, which would split the words
+    /// the analyser looks for. Works on bytes: this is the innermost loop of extraction.
     private mutating func appendInline(_ content: UnsafeMutablePointer<xmlChar>) {
-        for scalar in String(cString: content).unicodeScalars {
-            switch scalar {
-            case " ", "\t", "\n", "\r", "\u{0C}", "\u{A0}":
-                if !pending.isEmpty, pending.last != "\n" { pendingSpace = true }
-            case "\u{AD}", "\u{200B}", "\u{FEFF}":
-                // Soft hyphens and zero-width spaces would split words the analyser looks for.
+        var byte = UnsafePointer(content)
+        while byte.pointee != 0 {
+            // A lead byte is never followed by the terminator inside a multi-byte sequence, so
+            // looking one or two bytes ahead stays within the string.
+            switch byte.pointee {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
+                markSpace()
+                byte += 1
+                continue
+            case 0xC2 where byte[1] == 0xA0:
+                markSpace()
+                byte += 2
+                continue
+            case 0xC2 where byte[1] == 0xAD:
+                byte += 2
+                continue
+            case 0xE2 where byte[1] == 0x80 && byte[2] == 0x8B, 0xEF where byte[1] == 0xBB && byte[2] == 0xBF:
+                byte += 3
                 continue
             default:
-                if pending.isEmpty { pendingRole = roleContext.last?.role ?? .body }
-                if pendingSpace {
-                    pending.append(" ")
-                    pendingLength += 1
-                    pendingSpace = false
-                }
-                pending.append(scalar)
-                pendingLength += 1
-                consecutiveBreaks = 0
+                break
             }
+            if pending.isEmpty { pendingRole = roleContext.last?.role ?? .body }
+            if pendingSpace {
+                pending.append(0x20)
+                pendingLength += 1
+                pendingSpace = false
+            }
+            let value = byte.pointee
+            pending.append(value)
+            if value & 0xC0 != 0x80 { pendingLength += 1 }
+            consecutiveBreaks = 0
+            byte += 1
         }
+    }
+
+    private mutating func markSpace() {
+        if !pending.isEmpty, pending.last != 0x0A { pendingSpace = true }
     }
 
     private mutating func lineBreak() {
         guard !pending.isEmpty else { return }
         consecutiveBreaks += 1
         if consecutiveBreaks == 1 {
-            pending.append("\n")
+            pending.append(0x0A)
             pendingLength += 1
             pendingSpace = false
         } else {
@@ -146,14 +173,14 @@ struct ArticleTextWriter {
 
     private mutating func endBlock() {
         defer {
-            pending = String.UnicodeScalarView()
+            pending.removeAll(keepingCapacity: true)
             pendingLength = 0
             pendingSpace = false
             consecutiveBreaks = 0
             pendingHasAuthorMark = false
             pendingHasTime = false
         }
-        while pending.last == "\n" {
+        while pending.last == 0x0A {
             pending.removeLast()
             pendingLength -= 1
         }
@@ -164,7 +191,7 @@ struct ArticleTextWriter {
         if role == .body, pendingHasTime, pendingLength <= Self.maximumDatelineLength { role = .dateline }
         if !text.isEmpty { append("\n\n") }
         let start = scalarCount
-        text.unicodeScalars.append(contentsOf: pending)
+        text += String(decoding: pending, as: UTF8.self)
         scalarCount += pendingLength
         blocks.append(Block(role: role, span: TextSpan(start: start, end: scalarCount)))
     }

@@ -21,6 +21,7 @@ struct SubtreeFigures {
 /// paragraphs in full and of their grandchildren paragraphs by half.
 struct ContentLocator {
     let body: XMLNode
+    private let classes: ClassTraitsCache
     private(set) var figures: [XMLNode: SubtreeFigures] = [:]
     private var containerScores: [XMLNode: Double] = [:]
     /// Whether a scored container is furniture or lies inside furniture.
@@ -30,8 +31,9 @@ struct ContentLocator {
 
     private static let minimumParagraphLength = 25
 
-    init(body: XMLNode) {
+    init(body: XMLNode, classes: ClassTraitsCache) {
         self.body = body
+        self.classes = classes
         // The open elements from the body down, with their figures so far.
         var path: [(node: XMLNode, figures: SubtreeFigures, inFurniture: Bool, isParagraph: Bool)] = []
         var linkDepth = 0
@@ -52,7 +54,7 @@ struct ContentLocator {
             }
             if name == "a" { linkDepth += 1 }
             let isFurniture = node != body
-                && (name == "aside" || name == "footer" || HTMLVocabulary.isFurniture(classAndID: node.classAndID))
+                && (name == "aside" || name == "footer" || classes.traits(of: node).contains(.furniture))
             path.append((node, SubtreeFigures(), isFurniture || (path.last?.inFurniture ?? false),
                          Self.isParagraphLike(node, name: name)))
             return true
@@ -66,12 +68,15 @@ struct ContentLocator {
                 let weight = own.length - own.linkLength
                 own.paragraphWeight += weight
                 paragraphs.insert(node)
+                // Paragraphs in furniture (reader comments, teasers) count little for any
+                // container, or the page body would win by holding them all.
+                let score = Double(weight) * (last.inFurniture ? 0.2 : 1)
                 if let parent = path.last {
-                    containerScores[parent.node, default: 0] += Double(weight)
+                    containerScores[parent.node, default: 0] += score
                     inFurniture[parent.node] = parent.inFurniture
                     if path.count >= 2 {
                         let grandparent = path[path.count - 2]
-                        containerScores[grandparent.node, default: 0] += Double(weight) / 2
+                        containerScores[grandparent.node, default: 0] += score / 2
                         inFurniture[grandparent.node] = grandparent.inFurniture
                     }
                 }
@@ -86,17 +91,23 @@ struct ContentLocator {
         })
     }
 
-    /// The article's elements in document order; the whole body when the page has no paragraphs.
-    func contentRoots() -> [XMLNode] {
+    /// Where the article is: the elements to write, in document order (the whole body when the
+    /// page has no paragraphs), and the container densest in paragraph text.
+    struct Choice {
+        var roots: [XMLNode]
+        var densest: XMLNode?
+    }
+
+    func choose() -> Choice {
         let semantic = semanticCandidates.map { ($0, paragraphWeight(under: $0)) }.max { $0.1 < $1.1 }
         guard let best = bestContainer() else {
-            if let semantic, semantic.1 > 0 { return [semantic.0] }
-            return [body]
+            if let semantic, semantic.1 > 0 { return Choice(roots: [semantic.0]) }
+            return Choice(roots: [body])
         }
         if let semantic, semantic.1 > 0, semantic.1 * 2 >= paragraphWeight(under: best.node) {
-            return [semantic.0]
+            return Choice(roots: [semantic.0], densest: best.node)
         }
-        return withContentSiblings(best.node, score: best.score)
+        return Choice(roots: withContentSiblings(best.node, score: best.score), densest: best.node)
     }
 
     func paragraphWeight(under node: XMLNode) -> Int { figures[node]?.paragraphWeight ?? 0 }
@@ -106,13 +117,20 @@ struct ContentLocator {
     private func score(_ node: XMLNode) -> Double {
         guard let base = containerScores[node] else { return 0 }
         let factor = inFurniture[node] == true ? 0.2
-            : HTMLVocabulary.isContentContainer(classAndID: node.classAndID) ? 1.25 : 1
+            : classes.traits(of: node).contains(.content) ? 1.25 : 1
         return base * factor * (1 - (figures[node]?.linkDensity ?? 0))
     }
 
+    /// The container scoring best. Scores are never above 1.25 times the raw paragraph sum, so
+    /// candidates are taken in raw order until none can win (pages can have thousands).
     private func bestContainer() -> (node: XMLNode, score: Double)? {
-        containerScores.keys.map { (node: $0, score: score($0)) }
-            .max { $0.score < $1.score || ($0.score == $1.score && $0.node > $1.node) }
+        var best: (node: XMLNode, score: Double)?
+        for (node, raw) in containerScores.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }) {
+            if let best, raw * 1.25 <= best.score { break }
+            let candidate = score(node)
+            if candidate > best?.score ?? 0 { best = (node, candidate) }
+        }
+        return best
     }
 
     /// The best container and those of its siblings that carry text too: articles split by an
@@ -129,7 +147,7 @@ struct ContentLocator {
             if sibling == best { return true }
             let name = sibling.name
             guard !["aside", "footer", "header"].contains(name), figures[sibling] != nil,
-                  !HTMLVocabulary.isFurniture(classAndID: sibling.classAndID)
+                  !classes.traits(of: sibling).contains(.furniture)
             else { return false }
             if paragraphs.contains(sibling) { return paragraphWeight(under: sibling) >= 80 }
             return score(sibling) >= bestScore * 0.2

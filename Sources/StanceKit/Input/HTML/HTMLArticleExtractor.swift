@@ -29,19 +29,21 @@ public enum HTMLArticleExtractor {
         guard let document = parsed.document, let root = document.root else { throw .empty(path: path) }
         let body = firstElement(named: "body", in: root) ?? root
         let page = PageMetadata(document: root)
-        let locator = ContentLocator(body: body)
-        let contentRoots = locator.contentRoots()
-        let landmarks = PageLandmarks(body: body, contentRoots: contentRoots, locator: locator,
+        let classes = ClassTraitsCache()
+        let locator = ContentLocator(body: body, classes: classes)
+        let choice = locator.choose()
+        let contentRoots = choice.roots
+        let landmarks = PageLandmarks(body: body, contentRoots: contentRoots, locator: locator, classes: classes,
                                       declaredTitle: page.declaredTitle)
 
-        var metadata = page.resolve(pageHeadline: landmarks.headline.map(inlineText),
-                                    articleTime: landmarks.time.flatMap(timeText),
+        let pageHeadline = landmarks.headline.map(inlineText)
+        let metadata = page.resolve(pageHeadline: pageHeadline, articleTime: landmarks.time.flatMap(timeText),
                                     pageAuthors: landmarks.authorNames)
-        var writer = ArticleTextWriter()
-        if let headline = landmarks.headline.map(inlineText) ?? metadata.title {
+        var writer = ArticleTextWriter(classes: classes)
+        if let headline = pageHeadline ?? metadata.title {
             writer.addBlock(headline, role: .headline, marker: "# ")
         }
-        let skip = furnitureFilter(contentRoots: contentRoots, locator: locator, headline: landmarks.headline)
+        let skip = furnitureFilter(choice, locator: locator, classes: classes, headline: landmarks.headline)
         if let byline = landmarks.outsideByline {
             writer.write(byline, skip: skip)
         }
@@ -50,11 +52,6 @@ public enum HTMLArticleExtractor {
         }
         guard writer.blocks.contains(where: { $0.role != .headline && $0.role != .byline }) else {
             throw .empty(path: path)
-        }
-        if metadata.title == nil, let headline = writer.blocks.first(where: { $0.role == .headline }) {
-            let scalars = writer.text.unicodeScalars
-            let start = scalars.index(scalars.startIndex, offsetBy: headline.span.start)
-            metadata.title = String(scalars[start..<scalars.index(start, offsetBy: headline.span.length)])
         }
         return SourceDocument(path: path, text: writer.text, format: .html, metadata: metadata,
                               warnings: parsed.warnings, blocks: writer.blocks)
@@ -103,36 +100,34 @@ public enum HTMLArticleExtractor {
     /// Which elements under the content roots to leave out: excluded and hidden elements, the
     /// headline (written first), page headers and footers outside an article (inside one they are
     /// kept, whatever their class, for the byline and contributor lines), and furniture (named like
-    /// it, or mostly links but not a byline), unless it holds most of the article's paragraph text.
-    private static func furnitureFilter(contentRoots: [XMLNode], locator: ContentLocator, headline: XMLNode?)
-        -> (XMLNode) -> Bool
-    {
-        let contentWeight = contentRoots.reduce(0) { $0 + locator.paragraphWeight(under: $1) }
-        let rootSet = Set(contentRoots)
+    /// it, or mostly links but not a byline), unless it wraps the container densest in paragraphs
+    /// (a layout "with-sidebar" around the story).
+    private static func furnitureFilter(_ choice: ContentLocator.Choice, locator: ContentLocator,
+                                        classes: ClassTraitsCache, headline: XMLNode?) -> (XMLNode) -> Bool {
+        let rootSet = Set(choice.roots)
+        var densestAndAncestors: Set<XMLNode> = []
+        var ancestor = choice.densest
+        while let current = ancestor {
+            densestAndAncestors.insert(current)
+            ancestor = current.parentElement
+        }
+        var articleAncestry = ArticleAncestry()
         return { node in
             if node == headline { return true }
             // Elements the locator did not measure are excluded, hidden or inside such.
             guard let figures = locator.figures[node] else { return true }
             if rootSet.contains(node) { return false }
             let name = node.name
-            if name == "header" || name == "footer" { return !hasArticleAncestor(node) }
-            if figures.paragraphWeight * 2 > contentWeight { return false }
-            if HTMLVocabulary.isFurniture(classAndID: node.classAndID) { return true }
-            return linkListElements.contains(name) && figures.linkDensity > 0.5 && !figures.marksAuthor
+            if name == "header" || name == "footer" { return !articleAncestry.hasArticleAncestor(node) }
+            let looksLikeFurniture = classes.traits(of: node).contains(.furniture)
+                || (linkListElements.contains(name) && figures.linkDensity > 0.5 && !figures.marksAuthor)
+            guard looksLikeFurniture else { return false }
+            return !densestAndAncestors.contains(node)
         }
     }
 
     /// Elements that, made mostly of links, are lists of other stories or tags.
     private static let linkListElements: Set<String> = ["div", "section", "ul", "ol", "li", "p", "table", "span"]
-
-    private static func hasArticleAncestor(_ node: XMLNode) -> Bool {
-        var ancestor = node.parentElement
-        while let current = ancestor {
-            if current.hasName("article") || HTMLVocabulary.hasItemProperty(current, "articleBody") { return true }
-            ancestor = current.parentElement
-        }
-        return false
-    }
 
     private static func firstElement(named name: String, in root: XMLNode) -> XMLNode? {
         var found: XMLNode?
@@ -162,5 +157,31 @@ public enum HTMLArticleExtractor {
     private static func timeText(_ element: XMLNode) -> String? {
         (element.attribute("datetime") ?? element.attribute("content")).flatMap(PageMetadata.clean)
             ?? PageMetadata.clean(inlineText(element))
+    }
+}
+
+/// Whether elements lie inside an `<article>` (or `[itemprop=articleBody]`), remembered for the
+/// elements passed on the way up so that deeply nested headers cost no more than shallow ones.
+private struct ArticleAncestry {
+    private var known: [XMLNode: Bool] = [:]
+
+    mutating func hasArticleAncestor(_ node: XMLNode) -> Bool {
+        var passed: [XMLNode] = []
+        var ancestor = node.parentElement
+        var found = false
+        while let current = ancestor {
+            if let answer = known[current] {
+                found = answer
+                break
+            }
+            if current.hasName("article") || HTMLVocabulary.hasItemProperty(current, "articleBody") {
+                found = true
+                break
+            }
+            passed.append(current)
+            ancestor = current.parentElement
+        }
+        for element in passed { known[element] = found }
+        return found
     }
 }

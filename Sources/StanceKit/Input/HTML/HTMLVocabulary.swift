@@ -20,14 +20,15 @@ enum HTMLVocabulary {
     /// whole words ("ad" must not match "header")...
     private static let furnitureWords: Set<String> = [
         "ad", "ads", "adslot", "advert", "advertisement", "breadcrumb", "breadcrumbs",
-        "comment", "comments", "cookie", "cookies", "disqus", "footer", "masthead", "menu", "modal",
+        "comment", "comments", "commentlist", "cookie", "cookies", "disqus", "footer", "masthead", "menu", "modal",
         "nav", "navbar", "navigation", "newsletter", "outbrain", "popup", "promo", "pullquote", "rail",
         "recirc", "recommended", "related", "share", "sharing", "sidebar", "signup", "social",
         "sponsor", "sponsored", "subscribe", "subscription", "taboola", "tags", "toolbar", "trending",
     ]
-    /// ...and as the start of a compound word ("sharebar", "relatedlinks", "newsletterbox").
+    /// ...and as the start of a compound word ("sharebar", "relatedlinks", "newsletterbox"; not
+    /// "comment", which would take "commentary" for reader comments).
     private static let furniturePrefixes = [
-        "advert", "breadcrumb", "comment", "newsletter", "outbrain", "promo", "pullquote", "recirc",
+        "advert", "breadcrumb", "newsletter", "outbrain", "promo", "pullquote", "recirc",
         "related", "share", "sidebar", "social", "sponsor", "subscri", "taboola",
     ]
     /// Class or id words of the containers that hold an article's text.
@@ -38,30 +39,20 @@ enum HTMLVocabulary {
     private static let creditWords: Set<String> = ["credit", "credits", "copyright", "photographer", "source"]
     private static let standfirstWords: Set<String> = ["standfirst", "dek", "deck", "summary", "subtitle", "strapline", "lede"]
 
-    static func words(_ classAndID: String) -> [Substring] {
-        classAndID.split { !($0.isLetter || $0.isNumber) }
-    }
-
-    static func isFurniture(classAndID: String) -> Bool {
-        words(classAndID).contains { word in
-            furnitureWords.contains(String(word)) || furniturePrefixes.contains { word.hasPrefix($0) }
+    /// What lower-cased class and id words say about an element.
+    static func traits(classAndID: String) -> ClassTraits {
+        var traits: ClassTraits = []
+        for word in classAndID.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            let whole = String(word)
+            if furnitureWords.contains(whole) || furniturePrefixes.contains(where: { word.hasPrefix($0) }) {
+                traits.insert(.furniture)
+            }
+            if contentWords.contains(whole) { traits.insert(.content) }
+            if word.hasPrefix("byline") || bylineWords.contains(whole) { traits.insert(.byline) }
+            if creditWords.contains(whole) { traits.insert(.credit) }
+            if standfirstWords.contains(whole) { traits.insert(.standfirst) }
         }
-    }
-
-    static func isContentContainer(classAndID: String) -> Bool {
-        words(classAndID).contains { contentWords.contains(String($0)) }
-    }
-
-    static func isByline(classAndID: String) -> Bool {
-        words(classAndID).contains { $0.hasPrefix("byline") || bylineWords.contains(String($0)) }
-    }
-
-    static func isCredit(classAndID: String) -> Bool {
-        words(classAndID).contains { creditWords.contains(String($0)) }
-    }
-
-    static func isStandfirst(classAndID: String) -> Bool {
-        words(classAndID).contains { standfirstWords.contains(String($0)) }
+        return traits
     }
 
     /// `hidden`, `aria-hidden="true"` or an inline `display: none`.
@@ -90,5 +81,33 @@ enum HTMLVocabulary {
     static func hasItemProperty(_ element: XMLNode, _ property: String) -> Bool {
         element.attribute("itemprop")?.split(whereSeparator: \.isWhitespace)
             .contains { $0.lowercased() == property.lowercased() } ?? false
+    }
+}
+
+/// What the words of an element's class and id say about it.
+struct ClassTraits: OptionSet {
+    let rawValue: UInt8
+    /// Navigation, sharing, advertising, teasers, comments.
+    static let furniture = ClassTraits(rawValue: 1 << 0)
+    /// A container of article text ("story-body", "entry-content").
+    static let content = ClassTraits(rawValue: 1 << 1)
+    static let byline = ClassTraits(rawValue: 1 << 2)
+    /// A photo credit, inside a caption.
+    static let credit = ClassTraits(rawValue: 1 << 3)
+    static let standfirst = ClassTraits(rawValue: 1 << 4)
+}
+
+/// Class traits cached per distinct class/id text: templates repeat a few hundred class strings
+/// over thousands of elements. One per extraction, used on one thread.
+final class ClassTraitsCache {
+    private var known: [String: ClassTraits] = [:]
+
+    func traits(of element: XMLNode) -> ClassTraits {
+        let key = element.classAndID
+        guard !key.isEmpty else { return [] }
+        if let traits = known[key] { return traits }
+        let traits = HTMLVocabulary.traits(classAndID: key.lowercased())
+        known[key] = traits
+        return traits
     }
 }

@@ -94,9 +94,13 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return nil
     }
 
-    /// `class` and `id` together, lower-cased: the words page templates use to name furniture.
+    /// `class` and `id` together, as written: the words page templates use to name furniture.
     var classAndID: String {
-        [attribute("class"), attribute("id")].compactMap { $0 }.joined(separator: " ").lowercased()
+        switch (attribute("class"), attribute("id")) {
+        case (nil, nil): return ""
+        case (let words?, nil), (nil, let words?): return words
+        case (let classes?, let id?): return classes + " " + id
+        }
     }
 
     /// The text of all descendant text nodes, as written (whitespace not collapsed).

@@ -14,7 +14,8 @@ struct PageLandmarks {
     private static let maximumNameLength = 80
     private static let maximumBylineLength = 120
 
-    init(body: XMLNode, contentRoots: [XMLNode], locator: ContentLocator, declaredTitle: String?) {
+    init(body: XMLNode, contentRoots: [XMLNode], locator: ContentLocator, classes: ClassTraitsCache,
+         declaredTitle: String?) {
         let roots = Set(contentRoots)
         var insideDepth = 0
         var headlineOutside: XMLNode?
@@ -26,7 +27,7 @@ struct PageLandmarks {
             let isRoot = roots.contains(node)
             let name = node.name
             if !isRoot, node != body,
-               name == "aside" || HTMLVocabulary.isFurniture(classAndID: node.classAndID) {
+               name == "aside" || classes.traits(of: node).contains(.furniture) {
                 return false
             }
             if isRoot { insideDepth += 1 }
@@ -43,12 +44,12 @@ struct PageLandmarks {
             }
             let marksAuthor = HTMLVocabulary.marksAuthor(node)
             if marksAuthor {
-                let name = HTMLArticleExtractor.inlineText(node)
+                let name = PageMetadata.removingBy(HTMLArticleExtractor.inlineText(node))
                 if !name.isEmpty, name.count <= Self.maximumNameLength, !authorNames.contains(name) {
-                    authorNames.append(PageMetadata.removingBy(name))
+                    authorNames.append(name)
                 }
             }
-            if marksAuthor || HTMLVocabulary.isByline(classAndID: node.classAndID) {
+            if marksAuthor || classes.traits(of: node).contains(.byline) {
                 if inside {
                     bylineInside = true
                 } else if outsideByline == nil {
