@@ -70,7 +70,7 @@ extension Workspace {
 
             let actorIDs = try Self.resolveActors(analysis.actors, db)
             try MentionRecord.filter(Column("article_id") == articleID).deleteAll(db)
-            try Self.insertMentions(analysis.actors, actorIDs: actorIDs, articleID: articleID, db)
+            try Self.insertMentions(analysis.actors, actorIDs: actorIDs, articleID: articleID, text: fresh.text, db)
 
             let existing = try StatementRecord.filter(Column("article_id") == articleID).fetchAll(db)
             let bySuggestion = Dictionary(existing.compactMap { row in row.suggestionKey.map { ($0, row) } },
@@ -121,7 +121,7 @@ extension Workspace {
         try article.insert(db)
         guard let articleID = article.id else { throw WorkspaceError.invalidValue("article was not stored") }
         let actorIDs = try resolveActors(analysis.actors, db)
-        try insertMentions(analysis.actors, actorIDs: actorIDs, articleID: articleID, db)
+        try insertMentions(analysis.actors, actorIDs: actorIDs, articleID: articleID, text: source.text, db)
         var seen = Set<String>()
         for statement in analysis.statements {
             var row = try machineRow(statement, articleID: articleID, contentHash: contentHash, actorIDs: actorIDs,
@@ -165,11 +165,25 @@ extension Workspace {
             annotator: decided ? "import" : nil, decidedAt: decided ? decidedAt : nil, note: nil)
     }
 
-    private static func insertMentions(_ actors: [Actor], actorIDs: [String: Int64], articleID: Int64, _ db: Database) throws {
+    /// A mention that spells out the canonical name of another actor of the same kind belongs to
+    /// that actor: a person split it off, and a new analysis repeating the old confusion must not
+    /// hand it back.
+    private static func insertMentions(_ actors: [Actor], actorIDs: [String: Int64], articleID: Int64, text: String,
+                                       _ db: Database) throws {
+        var ownerByName: [String: Int64?] = [:]
         for actor in actors {
             guard let actorID = actorIDs[actor.id] else { continue }
             for span in actor.mentions {
-                var mention = MentionRecord(id: nil, actorId: actorID, articleId: articleID, start: span.start, end: span.end)
+                var owner = actorID
+                if let words = text.scalars(in: span) {
+                    let key = "\(actor.kind.rawValue)/\(NameKey.normalize(words))"
+                    if ownerByName[key] == nil {
+                        ownerByName[key] = try Int64.fetchOne(db, sql: "SELECT id FROM actors WHERE kind = ? AND normalized_name = ? ORDER BY id LIMIT 1",
+                                                              arguments: [actor.kind, NameKey.normalize(words)])
+                    }
+                    if let named = ownerByName[key] ?? nil { owner = named }
+                }
+                var mention = MentionRecord(id: nil, actorId: owner, articleId: articleID, start: span.start, end: span.end)
                 try mention.insert(db, onConflict: .ignore)
             }
         }
@@ -246,6 +260,10 @@ extension Workspace {
         let trimmed = alias.trimmingCharacters(in: .whitespacesAndNewlines)
         let key = NameKey.normalize(trimmed)
         guard let actorID = actor.id, !key.isEmpty, key != actor.normalizedName else { return }
+        // Another actor's own name is not an alias of this one (a person split them apart).
+        let namesAnother = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM actors WHERE kind = ? AND normalized_name = ? AND id <> ?)",
+                                             arguments: [actor.kind, key, actorID]) ?? false
+        if namesAnother { return }
         var row = ActorAliasRecord(id: nil, actorId: actorID, alias: trimmed, normalizedAlias: key)
         try row.insert(db, onConflict: .ignore)
     }

@@ -116,8 +116,9 @@ struct StatementRecord: WorkspaceRecord {
         set { start = newValue.start; end = newValue.end }
     }
 
-    /// A person has looked at it: re-analysis must leave it as they left it.
-    var isTouchedByHuman: Bool { origin == .human || status != .suggested || note != nil }
+    /// A person has looked at it (decided, annotated, or moved it to another speaker): re-analysis
+    /// must leave it as they left it.
+    var isTouchedByHuman: Bool { origin == .human || status != .suggested || note != nil || annotator != nil }
 }
 
 struct HistoryRecord: WorkspaceRecord {
