@@ -138,6 +138,16 @@ import Testing
         print("BENCHMARK import of \(count) articles of 800 words: \(String(format: "%.2f", seconds)) s wall, "
               + "\(String(format: "%.2f", cpu)) s CPU (\(String(format: "%.0f", Double(count) / seconds)) articles/s)")
         #expect(summary.added.count == count)
+        // The single-writer part alone (what pipelining cannot spread over cores): batches of
+        // ready analyses into a second workspace.
+        let ready = try paths.map { try PreparedArticle(StubAnalyser().analyse($0), fileHash: SHA256.hexDigest($0)) }
+        let second = try Workspace.open(path: folder.appendingPathComponent("writes.sqlite").path)
+        let writeStart = Date(), writeCPUStart = cpuSeconds()
+        for batch in stride(from: 0, to: ready.count, by: 256) {
+            _ = try second.addArticles(Array(ready[batch..<min(ready.count, batch + 256)]), frameID: nil)
+        }
+        print("BENCHMARK writes alone: \(String(format: "%.2f", Date().timeIntervalSince(writeStart))) s wall, "
+              + "\(String(format: "%.2f", cpuSeconds() - writeCPUStart)) s CPU")
         let searchStart = Date()
         let hits = try workspace.search("ceasefire brussel", limit: 20)
         print("BENCHMARK search over \(count) articles: \(String(format: "%.1f", Date().timeIntervalSince(searchStart) * 1000)) ms")

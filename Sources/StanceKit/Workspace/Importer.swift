@@ -75,21 +75,21 @@ public struct Importer: Sendable {
                 }
             }
 
-            let results = ResultSlots<ArticleAnalysis>(count: toAnalyse.count)
+            let results = ResultSlots<PreparedArticle>(count: toAnalyse.count)
             let analyze = self.analyze
             let jobs = toAnalyse
             DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                let path = jobs[index].path
-                results.set(index, Result { try analyze(path) })
+                let (path, hash) = jobs[index]
+                results.set(index, Result { try PreparedArticle(analyze(path), fileHash: hash) })
                 counter.finish(path)
             }
 
-            var analysed: [(analysis: ArticleAnalysis, fileHash: String?)] = []
+            var analysed: [PreparedArticle] = []
             var analysedPaths: [String] = []
             for (index, item) in toAnalyse.enumerated() {
                 switch results.get(index) {
-                case let .success(analysis)?:
-                    analysed.append((analysis, item.hash))
+                case let .success(prepared)?:
+                    analysed.append(prepared)
                     analysedPaths.append(item.path)
                 case let .failure(error)?:
                     collected.fail(item.path, "\(error)")
