@@ -266,6 +266,31 @@ import Testing
     }
 }
 
+@Suite struct ExportJSONReaderTests {
+    @Test func readsAMinimalAnalysisDocument() throws {
+        let json = #"""
+            {"frame": "diplomacy-vs-support", "articles": [{"file": "a.txt", "published": "2022-11-10",
+              "actors": [{"id": "a1", "name": "Mark A. Milley", "kind": "person", "aliases": ["Milley"], "stance": "diplomacy"}],
+              "statements": [{"id": "s1", "actor": "a1", "kind": "direct", "text": "talk now", "date": null}]}]}
+            """#
+        let contents = try JSONImporter.read(Data(json.utf8))
+        let analysis = try #require(contents.analyses.first)
+        #expect(contents.frame == "diplomacy-vs-support")
+        #expect(analysis.article.published == Day(iso: "2022-11-10"))
+        #expect(analysis.actors.map(\.aliases) == [["Milley"]])
+        #expect(analysis.actors.first?.isParticipant == true)
+        #expect(analysis.statements.first?.status == .suggested)
+        #expect(analysis.statements.first?.span == TextSpan(start: 0, end: 0))
+    }
+
+    @Test func reportsWhatIsWrong() {
+        #expect(throws: DecodingError.self) {
+            try JSONImporter.read(Data(#"{"articles": [{"file": "a.txt", "published": "10 Nov 2022"}]}"#.utf8))
+        }
+        #expect(throws: WorkspaceError.self) { try JSONImporter.read(Data("{\"file\": \"a\"}\nnot json\n".utf8)) }
+    }
+}
+
 /// A small RFC 4180 reader, to check the writer from the other side.
 enum CSVReader {
     struct Malformed: Error {}

@@ -164,6 +164,15 @@ import Testing
             #expect(try Self.actor(workspace, "Mark A. Milley").aliases.isEmpty)
         }
         #expect(throws: WorkspaceError.self) { try workspace.splitAlias(actor: milley.id, alias: "Nobody", by: "ana") }
+
+        // A re-analysis that repeats the confusion does not undo the person's split.
+        let articleID = try workspace.articles()[0].id
+        try workspace.reanalyze(articleID: articleID, with: analysis)
+        let detail = try workspace.article(articleID)
+        let kupchan = try #require(detail.actors.first { $0.name == "Charles Kupchan" })
+        #expect(kupchan.mentions == [Fixtures.span("Charles Kupchan", in: text)])
+        #expect(detail.statements.first { $0.statement.text == "talk later." }?.actorID == Int64(kupchan.id))
+        #expect(try Self.actor(workspace, "Mark A. Milley").aliases.isEmpty)
     }
 
     @Test func undoIsUnlimitedAndANewChangeDropsTheRedoTail() throws {

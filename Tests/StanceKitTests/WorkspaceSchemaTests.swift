@@ -74,6 +74,11 @@ import Testing
         #expect(SHA256.hexDigest("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hexDigest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hexDigest(String(repeating: "a", count: 1000)).hasPrefix("41edece42d63e8d9bf515a9ba6932e1c"))
+        // Lengths around the block boundary, where padding takes one block or two.
+        #expect(SHA256.hexDigest(String(repeating: "a", count: 55)) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+        #expect(SHA256.hexDigest(String(repeating: "a", count: 56)) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+        #expect(SHA256.hexDigest(String(repeating: "a", count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+        #expect(SHA256.hexDigest(Data("abc".utf8)) == SHA256.hexDigest("abc"))
     }
 
     @Test func namesNormaliseCaseAccentsAndPunctuation() {
@@ -81,5 +86,10 @@ import Testing
         #expect(NameKey.normalize("  ZELENSKÝ ") == "zelensky")
         #expect(NameKey.normalize("Ocasio-Cortez") == "ocasio cortez")
         #expect(NameKey.normalize("O’Rourke") == "orourke")
+        #expect(NameKey.normalize("O'Rourke") == "orourke")
+        #expect(NameKey.normalize(" -- Gen. Mark  A. Milley, Jr. ") == "gen mark a milley jr")
+        #expect(NameKey.normalize("...") == "")
+        // The ASCII fast path and the general path agree.
+        #expect(NameKey.normalize("Joe Biden's aide") == NameKey.normalize("Joe Biden's aidé"))
     }
 }

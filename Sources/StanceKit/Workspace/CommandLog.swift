@@ -92,7 +92,7 @@ public final class CommandLog: Sendable {
         line.append(0x0A)
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == line.count, fsync(descriptor) == 0 else {
-            throw WorkspaceError.cannotOpen(path: url.path, details: "cannot write the command log (\(String(cString: strerror(errno))))")
+            throw WorkspaceError.commandLogNotWritten(path: url.path, details: String(cString: strerror(errno)))
         }
     }
 

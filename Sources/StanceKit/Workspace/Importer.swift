@@ -19,6 +19,7 @@ public struct Importer: Sendable {
         /// Workspace ids of the new articles, in the order of the paths given.
         public var added: [Int64] = []
         /// Files already in the workspace (same bytes, or same text after analysis), or given twice.
+        /// In the order found, which for same-text duplicates is after the batch was written.
         public var duplicates: [String] = []
         public var failures: [Failure] = []
     }
@@ -38,65 +39,108 @@ public struct Importer: Sendable {
         self.analyze = analyze
     }
 
-    /// Imports the files; a file that fails is reported in the summary and the rest go on.
-    /// `progress` is called from worker threads as files finish.
+    /// Imports the files; a file that fails is reported in the summary and the rest go on. Batches
+    /// are pipelined: while one batch is written (SQLite has one writer), the next is analysed on
+    /// the other cores. `progress` is called from worker threads as files are analysed or skipped.
+    /// Throws only when the workspace cannot be written at all (read-only, disk full).
     public func importFiles(_ paths: [String], progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> Summary {
-        var summary = Summary()
-        let total = paths.count
-        let counter = ProgressCounter(total: total, report: progress)
+        let counter = ProgressCounter(total: paths.count, report: progress)
+        let collected = SummaryCollector()
+        let writes = DispatchQueue(label: "StanceKit.Importer.writes")
         var seenHashes = Set<String>()
 
         for batchStart in stride(from: 0, to: paths.count, by: batchSize) {
+            if collected.writeError != nil { break }
             let batch = Array(paths[batchStart..<min(paths.count, batchStart + batchSize)])
-            let hashes = batch.map { path in FileManager.default.contents(atPath: path).map { SHA256.hexDigest($0) } }
-            let known = try workspace.knownFileHashes(among: hashes.compactMap { $0 })
+            let hashes = ResultSlots<String>(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                guard let bytes = FileManager.default.contents(atPath: batch[index]) else { return }
+                hashes.set(index, .success(SHA256.hexDigest(bytes)))
+            }
+            let batchHashes = (0..<batch.count).map { try? hashes.get($0)?.get() }
+            let known = try workspace.knownFileHashes(among: batchHashes.compactMap { $0 })
 
             var toAnalyse: [(path: String, hash: String)] = []
-            for (path, hash) in zip(batch, hashes) {
+            for (path, hash) in zip(batch, batchHashes) {
                 guard let hash else {
-                    summary.failures.append(Failure(path: path, message: "cannot read the file"))
+                    collected.fail(path, "cannot read the file")
                     counter.finish(path)
                     continue
                 }
                 if known.contains(hash) || !seenHashes.insert(hash).inserted {
-                    summary.duplicates.append(path)
+                    collected.duplicate(path)
                     counter.finish(path)
                 } else {
                     toAnalyse.append((path, hash))
                 }
             }
 
-            let results = ResultSlots<ArticleAnalysis>(count: toAnalyse.count)
+            let results = ResultSlots<PreparedArticle>(count: toAnalyse.count)
             let analyze = self.analyze
             let jobs = toAnalyse
             DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                let path = jobs[index].path
-                results.set(index, Result { try analyze(path) })
+                let (path, hash) = jobs[index]
+                results.set(index, Result { try PreparedArticle(analyze(path), fileHash: hash) })
                 counter.finish(path)
             }
 
-            var analysed: [(analysis: ArticleAnalysis, fileHash: String?)] = []
-            var paths: [String] = []
+            var analysed: [PreparedArticle] = []
+            var analysedPaths: [String] = []
             for (index, item) in toAnalyse.enumerated() {
                 switch results.get(index) {
-                case let .success(analysis)?:
-                    analysed.append((analysis, item.hash))
-                    paths.append(item.path)
+                case let .success(prepared)?:
+                    analysed.append(prepared)
+                    analysedPaths.append(item.path)
                 case let .failure(error)?:
-                    summary.failures.append(Failure(path: item.path, message: "\(error)"))
+                    collected.fail(item.path, "\(error)")
                 case nil:
-                    summary.failures.append(Failure(path: item.path, message: "not analysed"))
+                    collected.fail(item.path, "not analysed")
                 }
             }
-            for (path, outcome) in zip(paths, try workspace.addArticles(analysed, frameID: frameID)) {
-                switch outcome {
-                case let .success(.added(id)): summary.added.append(id)
-                case .success(.duplicate): summary.duplicates.append(path)
-                case let .failure(error): summary.failures.append(Failure(path: path, message: "\(error)"))
+            let (workspace, frameID, items, itemPaths) = (self.workspace, self.frameID, analysed, analysedPaths)
+            writes.async {
+                do {
+                    collected.record(try workspace.addArticles(items, frameID: frameID), for: itemPaths)
+                } catch {
+                    collected.writeError = error
                 }
             }
         }
-        return summary
+        writes.sync {}
+        if let error = collected.writeError { throw error }
+        return collected.summary
+    }
+}
+
+/// The summary, filled in by the importing thread and the writing queue.
+private final class SummaryCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Importer.Summary()
+    private var firstWriteError: (any Error)?
+
+    var summary: Importer.Summary { lock.withLock { current } }
+
+    var writeError: (any Error)? {
+        get { lock.withLock { firstWriteError } }
+        set { lock.withLock { if firstWriteError == nil { firstWriteError = newValue } } }
+    }
+
+    func fail(_ path: String, _ message: String) {
+        lock.withLock { current.failures.append(Importer.Failure(path: path, message: message)) }
+    }
+
+    func duplicate(_ path: String) { lock.withLock { current.duplicates.append(path) } }
+
+    func record(_ outcomes: [Result<AddResult, any Error>], for paths: [String]) {
+        lock.withLock {
+            for (path, outcome) in zip(paths, outcomes) {
+                switch outcome {
+                case let .success(.added(id)): current.added.append(id)
+                case .success(.duplicate): current.duplicates.append(path)
+                case let .failure(error): current.failures.append(Importer.Failure(path: path, message: "\(error)"))
+                }
+            }
+        }
     }
 }
 

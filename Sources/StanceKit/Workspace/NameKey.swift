@@ -5,6 +5,24 @@ import Foundation
 /// "Zelensky": transliterations are aliases for a person to merge, not for the machine to guess).
 enum NameKey {
     static func normalize(_ name: String) -> String {
+        // Most names are ASCII: fold them without Foundation's (ICU's) folding, the same way.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var words: [UInt8] = []
+            var pendingSpace = false
+            for byte in name.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if pendingSpace, !words.isEmpty { words.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    words.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                case UInt8(ascii: "'"), UInt8(ascii: "."):
+                    continue
+                default:
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: words, as: UTF8.self)
+        }
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var words: [String] = []
         var word = ""

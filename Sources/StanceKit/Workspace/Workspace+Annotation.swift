@@ -271,7 +271,7 @@ extension Workspace {
         case let .mergeActors(keepKey, absorbKey):
             try merge(keep: keepKey, absorb: absorbKey, &recorder)
         case let .splitAlias(actorKey, alias):
-            return try split(actorKey, alias: alias, &recorder)
+            return try split(actorKey, alias: alias, annotator: annotator, date: date, &recorder)
         }
         return nil
     }
@@ -341,7 +341,8 @@ extension Workspace {
         try recorder.delete(absorb, as: RowEdit.actor)
     }
 
-    private static func split(_ actorKey: String, alias: String, _ recorder: inout EditRecorder) throws -> Int64? {
+    private static func split(_ actorKey: String, alias: String, annotator: String, date: Date,
+                              _ recorder: inout EditRecorder) throws -> Int64? {
         let db = recorder.db
         let original = try actor(actorKey, db)
         guard let originalID = original.id else { return nil }
@@ -387,6 +388,9 @@ extension Workspace {
                   movedSet.contains(nearest.id) else { continue }
             var moved = statement
             moved.actorId = newID
+            // Signed, so a re-analysis repeating the machine's attribution leaves it with its speaker.
+            moved.annotator = annotator
+            moved.decidedAt = date
             try recorder.update(statement, to: moved, as: RowEdit.statement)
         }
         return newID

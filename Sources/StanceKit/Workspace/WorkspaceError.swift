@@ -11,7 +11,8 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     case unknownStatement(String)
     case invalidSpan(TextSpan, textLength: Int)
     case invalidValue(String)
-    case duplicateArticle(existingID: Int64)
+    /// The change itself was saved in the workspace; only its line in the command log is missing.
+    case commandLogNotWritten(path: String, details: String)
 
     public var description: String {
         switch self {
@@ -35,7 +36,8 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
         case let .invalidSpan(span, length):
             "The span \(span.start)..<\(span.end) lies outside the article text (\(length) characters)."
         case let .invalidValue(message): message
-        case let .duplicateArticle(id): "The article is already in the workspace (article \(id))."
+        case let .commandLogNotWritten(path, details):
+            "The change was saved, but the command log \(path) could not be written (\(details))."
         }
     }
 }

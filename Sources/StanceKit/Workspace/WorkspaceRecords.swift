@@ -20,19 +20,22 @@ public enum StatementOrigin: String, Sendable, Codable, CaseIterable {
     case machine, human
 }
 
-/// Shared by every record: columns are the snake_case form of the properties.
+/// Shared by every record. Columns are named by explicit CodingKeys rather than a snake_case
+/// conversion strategy, which GRDB would otherwise apply to every key of every row written.
 protocol WorkspaceRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
     var id: Int64? { get set }
 }
 
 extension WorkspaceRecord {
-    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 struct ArticleRecord: WorkspaceRecord {
     static let databaseTableName = "articles"
+    enum CodingKeys: String, CodingKey {
+        case id, contentHash = "content_hash", fileHash = "file_hash", file, title, source, published, byline, url
+        case text, blocks, warnings, frame, importedAt = "imported_at"
+    }
     var id: Int64?
     var contentHash: String
     var fileHash: String?
@@ -56,6 +59,9 @@ struct ArticleRecord: WorkspaceRecord {
 
 struct ActorRecord: WorkspaceRecord {
     static let databaseTableName = "actors"
+    enum CodingKeys: String, CodingKey {
+        case id, key, name, normalizedName = "normalized_name", kind, role, isParticipant = "is_participant"
+    }
     var id: Int64?
     /// Fixed at creation and never changed by a rename: the command log names actors by it.
     var key: String
@@ -68,6 +74,9 @@ struct ActorRecord: WorkspaceRecord {
 
 struct ActorAliasRecord: WorkspaceRecord {
     static let databaseTableName = "actor_aliases"
+    enum CodingKeys: String, CodingKey {
+        case id, actorId = "actor_id", alias, normalizedAlias = "normalized_alias"
+    }
     var id: Int64?
     var actorId: Int64
     var alias: String
@@ -76,6 +85,9 @@ struct ActorAliasRecord: WorkspaceRecord {
 
 struct MentionRecord: WorkspaceRecord {
     static let databaseTableName = "mentions"
+    enum CodingKeys: String, CodingKey {
+        case id, actorId = "actor_id", articleId = "article_id", start, end
+    }
     var id: Int64?
     var actorId: Int64
     var articleId: Int64
@@ -86,6 +98,11 @@ struct MentionRecord: WorkspaceRecord {
 
 struct StatementRecord: WorkspaceRecord {
     static let databaseTableName = "statements"
+    enum CodingKeys: String, CodingKey {
+        case id, key, suggestionKey = "suggestion_key", articleId = "article_id", actorId = "actor_id", kind, text, cue
+        case start, end, date, dateText = "date_text", stance, confidence, evidence, origin, status, annotator
+        case decidedAt = "decided_at", note
+    }
     var id: Int64?
     /// Fixed at creation: the command log names statements by it, so a log replays on another
     /// workspace built from the same articles.
@@ -116,12 +133,16 @@ struct StatementRecord: WorkspaceRecord {
         set { start = newValue.start; end = newValue.end }
     }
 
-    /// A person has looked at it: re-analysis must leave it as they left it.
-    var isTouchedByHuman: Bool { origin == .human || status != .suggested || note != nil }
+    /// A person has looked at it (decided, annotated, or moved it to another speaker): re-analysis
+    /// must leave it as they left it.
+    var isTouchedByHuman: Bool { origin == .human || status != .suggested || note != nil || annotator != nil }
 }
 
 struct HistoryRecord: WorkspaceRecord {
     static let databaseTableName = "history"
+    enum CodingKeys: String, CodingKey {
+        case id, command, forward, inverse, annotator, madeAt = "made_at"
+    }
     var id: Int64?
     var command: WorkspaceCommand
     var forward: [RowEdit]
