@@ -43,9 +43,10 @@ enum TimelineView {
             screen.put(row.label, x: inside.x, y: y, style: nameStyle, maxWidth: geometry.nameWidth)
             // Events grouped by bucket; one glyph stands for a bucket's statements.
             var bucketEvents: [Int: [TimelineEvent<StatementRef>]] = [:]
-            for event in row.events {
+            for event in row.events[firstEvent(in: row.events, from: axis.firstDay(ofBucket: visible.lowerBound))...] {
                 let bucket = axis.bucket(of: event.day)
-                if visible.contains(bucket) { bucketEvents[bucket, default: []].append(event) }
+                if bucket >= visible.upperBound { break }
+                bucketEvents[bucket, default: []].append(event)
             }
             for (bucket, events) in bucketEvents {
                 guard let stance = Timeline.combinedStance(events.map(\.stance)) else { continue }
@@ -60,6 +61,16 @@ enum TimelineView {
                 }
             }
         }
+    }
+
+    /// The first of the date-ordered `events` on or after `day`.
+    private static func firstEvent(in events: [TimelineEvent<StatementRef>], from day: Day) -> Int {
+        var low = 0, high = events.count
+        while low < high {
+            let mid = (low + high) / 2
+            if events[mid].day < day { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// The status bar's account of the statement under the cursor.
