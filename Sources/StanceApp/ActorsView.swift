@@ -23,10 +23,11 @@ enum ActorsView {
         }
         // Stance columns: the frame's positions and mixed, where any listed actor has a statement.
         let stances = state.frame.stanceValues.filter { stance in pane.rows.contains { ($0.statementCounts[stance] ?? 0) > 0 } }
-        let countWidth = 3
+        // " ◆ 2": a space between columns, the glyph, the count right-aligned.
+        let countWidth = 4
         let showsCounts = inside.width >= 20 + stances.count * countWidth
         let countsWidth = showsCounts ? stances.count * countWidth : 0
-        let textWidth = inside.width - 4 - countsWidth
+        let textWidth = inside.width - 3 - countsWidth
         let longestName = pane.rows.map { TerminalText.width($0.name) }.max() ?? 0
         let nameWidth = min(longestName, textWidth)
         let showsRole = textWidth - nameWidth >= 6
@@ -53,8 +54,8 @@ enum ActorsView {
                 let count = row.statementCounts[stance] ?? 0
                 if count > 0 {
                     let number = count > 99 ? "+" : String(count)
-                    let cell = state.glyphs.glyph(stance) + String(repeating: " ", count: max(0, countWidth - 1 - number.count)) + number
-                    screen.put(cell, x: x, y: y, style: isCursor ? base : Style(state.glyphs.slotName(stance)), clip: inside)
+                    let cell = state.glyphs.glyph(stance) + String(repeating: " ", count: max(0, countWidth - 2 - number.count)) + number
+                    screen.put(cell, x: x + 1, y: y, style: isCursor ? base : Style(state.glyphs.slotName(stance)), clip: inside)
                 }
                 x += countWidth
             }

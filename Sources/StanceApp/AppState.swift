@@ -29,6 +29,10 @@ public struct TimelineModel: Sendable {
     public var rows: [TimelineRow<CorpusActorID, StatementRef>] = []
     public var details: [StatementRef: ActorStatement] = [:]
     public var dateRange: ClosedRange<Day>?
+    /// The widest row label in columns, measured once rather than per frame.
+    public var widestLabel = 0
+    /// Per row, per event: whether the statement is still only a suggestion (hollow glyph).
+    public var isSuggested: [[Bool]] = []
 
     public init() {}
 
@@ -49,6 +53,8 @@ public struct TimelineModel: Sendable {
         self.rows = Timeline.orderedByActivity(rows)
         self.details = details
         self.dateRange = Timeline.dateRange(of: self.rows)
+        self.widestLabel = self.rows.map { TerminalText.width($0.label) }.max() ?? 0
+        self.isSuggested = self.rows.map { row in row.events.map { details[$0.id]?.statement.status == .suggested } }
     }
 
     public func row(of actor: CorpusActorID) -> Int? { rows.firstIndex { $0.id == actor } }

@@ -16,8 +16,7 @@ struct TimelineGeometry {
 
     init(model: TimelineModel, zoom: TimelineGranularity?, inside: Rect) {
         self.inside = inside
-        let longestName = model.rows.map { TerminalText.width($0.label) }.max() ?? 0
-        nameWidth = min(longestName, max(8, min(22, inside.width / 5)))
+        nameWidth = min(model.widestLabel, max(8, min(22, inside.width / 5)))
         plotX = inside.x + nameWidth + 1
         plotWidth = max(1, inside.width - nameWidth - 1)
         visibleRows = max(0, inside.height - 1)

@@ -41,25 +41,38 @@ enum TimelineView {
                 screen.fill(Rect(x: inside.x, y: y, width: geometry.nameWidth, height: 1), style: nameStyle)
             }
             screen.put(row.label, x: inside.x, y: y, style: nameStyle, maxWidth: geometry.nameWidth)
-            // Events grouped by bucket; one glyph stands for a bucket's statements.
-            var bucketEvents: [Int: [TimelineEvent<StatementRef>]] = [:]
-            for event in row.events {
-                let bucket = axis.bucket(of: event.day)
-                if visible.contains(bucket) { bucketEvents[bucket, default: []].append(event) }
-            }
-            for (bucket, events) in bucketEvents {
-                guard let stance = Timeline.combinedStance(events.map(\.stance)) else { continue }
-                let suggested = events.contains { state.timeline.model.details[$0.id]?.statement.status == .suggested }
+            // Events in date order, so a bucket's events are consecutive; one glyph stands for them.
+            let events = row.events
+            var start = firstEvent(in: events, from: axis.firstDay(ofBucket: visible.lowerBound))
+            while start < events.count {
+                let bucket = axis.bucket(of: events[start].day)
+                guard bucket < visible.upperBound else { break }
+                var end = start + 1
+                while end < events.count, axis.bucket(of: events[end].day) == bucket { end += 1 }
+                let group = start..<end
+                start = end
+                guard let stance = Timeline.combinedStance(group.lazy.map { events[$0].stance }) else { continue }
+                let suggested = group.contains { model.isSuggested[index][$0] }
                 let glyph = state.glyphs.glyph(stance, status: suggested ? .suggested : .accepted)
-                let holdsCursor = isCursorRow && events.contains { $0.id == cursorEvent }
+                let holdsCursor = isCursorRow && group.contains { events[$0].id == cursorEvent }
                 let style = holdsCursor ? Style(.cursor, [.reverse, .bold]) : Style(state.glyphs.slotName(stance))
                 let x = plot.x + (bucket - first) * geometry.columnsPerBucket
                 screen.put(glyph, x: x, y: y, style: style, clip: plot)
-                if events.count > 1, geometry.columnsPerBucket > 2 {
-                    screen.put(events.count > 9 ? "+" : String(events.count), x: x + 1, y: y, style: Style(.textDim), clip: plot)
+                if group.count > 1, geometry.columnsPerBucket > 2 {
+                    screen.put(group.count > 9 ? "+" : String(group.count), x: x + 1, y: y, style: Style(.textDim), clip: plot)
                 }
             }
         }
+    }
+
+    /// The first of the date-ordered `events` on or after `day`.
+    private static func firstEvent(in events: [TimelineEvent<StatementRef>], from day: Day) -> Int {
+        var low = 0, high = events.count
+        while low < high {
+            let mid = (low + high) / 2
+            if events[mid].day < day { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// The status bar's account of the statement under the cursor.

@@ -437,15 +437,26 @@ extension AppState {
             target = forward ? current + 1 : current - 1
         } else {
             // Start from what is on screen rather than from a statement scrolled far away.
-            let lines = statements.map { articleLine(ofScalar: $0.span.start) ?? 0 }
-            target = forward ? lines.firstIndex { $0 >= article.scroll }
-                : lines.lastIndex { $0 < article.scroll + articleViewHeight }
+            let below = firstStatement(onOrAfterLine: forward ? article.scroll : article.scroll + articleViewHeight)
+            target = forward ? (below < statements.count ? below : nil) : (below > 0 ? below - 1 : nil)
         }
         guard let target, statements.indices.contains(target) else {
             message = StatusMessage(text: forward ? "No more statements below" : "No more statements above", isError: false)
             return
         }
         showStatement(at: target)
+    }
+
+    /// The first statement (by position) shown on `line` or below; statements and lines share
+    /// their order, so a binary search finds it.
+    private func firstStatement(onOrAfterLine line: Int) -> Int {
+        let statements = article.prepared?.statements ?? []
+        var low = 0, high = statements.count
+        while low < high {
+            let mid = (low + high) / 2
+            if (articleLine(ofScalar: statements[mid].span.start) ?? 0) < line { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     private func isOnScreen(_ statement: Statement) -> Bool {

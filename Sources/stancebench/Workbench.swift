@@ -70,7 +70,7 @@ struct Workbench: ParsableCommand {
     /// restore it on every way out (a `defer`, and the backend's own signal handling), and hand it
     /// to `WorkbenchRuntime(backend:store:themeName:themeNames:applyTheme:).run()`.
     private func openTerminalWorkbench(store: any WorkbenchStore) throws {
-        throw ValidationError("""
+        throw WorkbenchCorpus.LoadError(description: """
             This build has no terminal backend yet, so the interactive workbench cannot open.
             Use --print-screen WIDTHxHEIGHT (with --keys) to draw it as text.
             """)
@@ -86,6 +86,7 @@ struct Workbench: ParsableCommand {
 
 /// Builds the workbench's corpus from the command line's paths.
 enum WorkbenchCorpus {
+    /// A failure to report in one sentence, without the usage text.
     struct LoadError: Error, CustomStringConvertible {
         var description: String
     }
