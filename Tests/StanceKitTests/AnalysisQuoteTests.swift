@@ -110,3 +110,16 @@ struct AnalysisQuoteTests {
         #expect(a.statements.isEmpty)
     }
 }
+
+@Suite("Analysis: statements outside subject position")
+struct AnalysisRelativeClauseTests {
+    @Test func relativeClauseAndAccordingTo() {
+        let a = AnalysisFixture.article("""
+            The vote set up a clash with Senate Minority Leader Mitch McConnell, who has called support for Kyiv a top priority.
+            Talks would only reward aggression, according to Jens Stoltenberg, the NATO secretary general.
+            """)
+        #expect(a.actor(named: "McConnell")?.role == "Senate Minority Leader")
+        #expect(a.actor(named: "McConnell")?.stance == "support")
+        #expect(a.actor(named: "Stoltenberg")?.stance == "support")
+    }
+}

@@ -74,6 +74,7 @@ struct AnalysisRun {
         resolvePronouns()
         attributeQuotes(cues)
         findReportedStatements()
+        findRelativeClauses()
         assignDates()
         return assemble()
     }
@@ -342,6 +343,28 @@ struct AnalysisRun {
         }
     }
 
+    /// "..., a clash with Senator X, who has called support for Kyiv a top priority": the relative clause
+    /// after a person named outside subject position describes that person.
+    mutating func findRelativeClauses() {
+        let quoteOf = text.quoteOf
+        for m in entities.mentions where m.kind == .named && !m.subjectLike && m.actor >= 0 && inBody(m.first) && quoteOf[m.first] < 0 {
+            guard entities.actors[m.actor].kind == .person, text.isPunct(m.last + 1, ","), word(m.last + 2) == Words.who else { continue }
+            var end = m.last + 3
+            while end < tokens.count, text.sentenceOf[end] == text.sentenceOf[m.first], !text.isPunct(end, ","),
+                  !text.isPunct(end, "."), !text.isPunct(end, ";"), quoteOf[end] < 0 || end == m.last + 3 {
+                end += 1
+            }
+            let clause = (m.last + 3)..<end
+            guard !clause.isEmpty else { continue }
+            let signal = scorer.score([clause]) { quoteOf[$0] >= 0 }
+            guard signal.total > 0 else { continue }
+            let verb = clause.prefix(3).first { word($0).map { lex.verbs.value(word: $0) != nil } ?? false }
+            drafts.append(StatementDraft(actor: m.actor, kind: verb == nil ? .description : .reported, text: text.text(clause.lowerBound, clause.upperBound - 1),
+                                         cue: verb.map { text.text($0, $0) }, span: text.span(clause.lowerBound, clause.upperBound - 1),
+                                         signal: signal, sentence: Int(text.sentenceOf[m.first]), quote: nil))
+        }
+    }
+
     /// Records a statement for the clause's subject when the rest of the clause carries cues; returns the
     /// subject, which a following "but ..." clause without one of its own shares.
     mutating func clauseStatement(_ clause: Range<Int>, mentionFrom: Int, inherit: Int?) -> Int? {
@@ -359,16 +382,21 @@ struct AnalysisRun {
             break
         }
         var predicateStart = clause.lowerBound
+        var predicateEnd = clause.upperBound
         let actor: Int
         if let subject {
             actor = subject.actor
             predicateStart = max(subject.last + 1, min(subject.predicateStart, clause.upperBound))
         } else if let inherit, let w = word(clause.lowerBound), w == WordHash.hash("but") {
             actor = inherit
+        } else if let source = accordingTo(in: clause) {
+            // "Talks are premature, according to Mr. X": the clause before the attribution is X's.
+            actor = source.actor
+            predicateEnd = source.at
         } else {
             return nil
         }
-        let predicate = predicateStart..<clause.upperBound
+        let predicate = predicateStart..<predicateEnd
         guard !predicate.isEmpty else { return actor }
         let quoteOf = text.quoteOf
         let signal = scorer.score([predicate]) { quoteOf[$0] >= 0 }
@@ -398,6 +426,22 @@ struct AnalysisRun {
                                      sentence: Int(text.sentenceOf[predicateStart < clause.upperBound ? predicateStart : clause.lowerBound]),
                                      quote: nil))
         return actor
+    }
+
+    /// "according to X" in a clause, with X a known actor.
+    func accordingTo(in clause: Range<Int>) -> (actor: Int, at: Int)? {
+        var k = clause.lowerBound
+        while k + 2 < clause.upperBound {
+            if word(k) == Words.according, word(k + 1) == Words.to, text.quoteOf[k] < 0,
+               let m = mentionStarting(in: (k + 2)..<min(clause.upperBound, k + 5)), entities.mentions[m].actor >= 0,
+               entities.mentions[m].kind == .named {
+                var end = k
+                while end > clause.lowerBound, tokens[end - 1].kind == .punct { end -= 1 }
+                return end > clause.lowerBound ? (entities.mentions[m].actor, end) : nil
+            }
+            k += 1
+        }
+        return nil
     }
 
     // MARK: dates

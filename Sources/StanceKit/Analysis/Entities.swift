@@ -164,6 +164,11 @@ struct EntityRecognizer {
                 i += 1
                 continue
             }
+            if tok(i).has(Token.allCaps), lex.orgNames.contains(word: tok(i).hash) {
+                addOther(kind: .organization, first: i, last: i)
+                i += 1
+                continue
+            }
             var title = matchTitle(at: i)
             var prefixStart: Int?
             if title == nil {
@@ -197,15 +202,32 @@ struct EntityRecognizer {
                 i = max(i + 1, title?.end ?? i + 1)
                 continue
             }
+            if title == nil, run.count >= 3,
+               let p = run.indices.dropFirst().dropLast().first(where: { isGivenName(run[$0]) }) {
+                // Office words before a first name: "Senate Minority Leader Mitch McConnell".
+                let next = classify(start: run[0], run: Array(run[p...]), title: nil, role: role, office: run[0]..<run[p])
+                i = max(next, i + 1)
+                continue
+            }
             let next = classify(start: title == nil ? run[0] : i, run: run, title: title?.title, role: role)
             i = max(next, i + 1)
         }
     }
 
     /// Decides what a capitalised run is and records it; returns the token after what was consumed.
-    private mutating func classify(start: Int, run: [Int], title: Lexicon.Title?, role: BlockRole) -> Int {
+    private func isGivenName(_ t: Int) -> Bool {
+        lex.givenNames.contains(word: tok(t).hash) && !lex.places.contains(word: tok(t).hash)
+    }
+
+    private mutating func classify(start: Int, run: [Int], title: Lexicon.Title?, role: BlockRole, office: Range<Int>? = nil) -> Int {
         let last = run[run.count - 1]
         let hashes = run.map { tok($0).hash }
+        if let office {
+            addPerson(titleStart: start, core: run, last: last, title: nil, role: role)
+            let actor = mentions[mentions.count - 1].actor
+            if actors[actor].role == nil || actors[actor].role == actors[actor].place { actors[actor].role = text.text(office.lowerBound, office.upperBound - 1) }
+            return last + 1
+        }
         if title == nil, let head = hashes.last, lex.groupHeads.contains(word: head) {
             addGroup(headFirst: run[0], last: last)
             return last + 1
@@ -227,7 +249,9 @@ struct EntityRecognizer {
         let suffix = run.count > 1 && Self.suffixes.contains(hashes[hashes.count - 1])
         let core = suffix ? Array(run.dropLast()) : run
         let hasInitial = core.dropLast().contains { tok($0).has(Token.initial) }
+        // "Virginia Beach", "Georgia Tech": a given name that is also a place proves nothing.
         let firstIsGiven = core.count >= 2 && lex.givenNames.contains(word: tok(core[0]).hash)
+            && !lex.places.contains(word: tok(core[0]).hash)
         if title == nil {
             guard core.count >= 2 else { return last + 1 }
             // Words that never belong in a person's name: places, nationalities, months, weekdays.
@@ -284,9 +308,16 @@ struct EntityRecognizer {
             let g = actors[candidate].given
             if g == 0 || given == 0 || g == given { index = candidate; break }
         }
+        // Family name first ("Xi Jinping", then "Mr. Xi"): a titled single name matching a first name.
+        if index < 0, core.count == 1, title != nil,
+           let candidate = actors.lastIndex(where: { $0.kind == .person && $0.given == surname && $0.nameTokens >= 2 }) {
+            index = candidate
+        }
         if index < 0 {
             index = actors.count
             actors.append(ActorDraft(name: fullName, kind: .person, key: surname, given: given, nameTokens: core.count))
+            personBySurname[surname, default: []].append(index)
+        } else if actors[index].given == surname, core.count == 1 {
             personBySurname[surname, default: []].append(index)
         } else if core.count > actors[index].nameTokens {
             let old = actors[index].name
@@ -500,13 +531,19 @@ struct EntityRecognizer {
         // A time phrase between subject and verb: "the Pentagon on Thursday announced".
         if word(j) == Words.on, let d = word(j + 1), DateParser.weekdays[d] != nil { j += 2 }
         let predicate = min(j, count)
-        if m.first > 0 {
-            let prev = tok(m.first - 1)
+        var before = m.first - 1
+        while before >= 0, m.first - before <= 4, tok(before).isCapitalized || tok(before).has(Token.dotted),
+              lex.orgNames.contains(word: tok(before).hash) || lex.orgHeads.contains(word: tok(before).hash)
+                || lex.places.contains(word: tok(before).hash) || lex.demonyms.contains(word: tok(before).hash) {
+            before -= 1
+        }
+        if before >= 0 {
+            let prev = tok(before)
             if prev.kind == .possessive { return (false, predicate) }
             if prev.kind == .word {
                 // "Kremlin spokesman Dmitry Peskov said": a role noun before a name is part of the subject.
                 let opener = Self.clauseOpeners.contains(prev.hash) || lex.verbs.value(word: prev.hash) == .speech
-                    || text.sentenceOf[m.first - 1] != text.sentenceOf[m.first]
+                    || text.sentenceOf[before] != text.sentenceOf[m.first]
                     || (!prev.isCapitalized && Self.personNouns.contains(prev.hash) && m.kind == .named)
                 if !opener { return (false, predicate) }
             }
