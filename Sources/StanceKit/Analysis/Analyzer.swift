@@ -543,7 +543,7 @@ struct AnalysisRun {
         var statements: [Statement] = []
         for draft in drafts.sorted(by: { $0.span.start < $1.span.start }) {
             guard let actorID = idOf[draft.actor] else { continue }
-            let (stance, confidence) = stance(of: draft.signal, threshold: 0.67)
+            let (stance, confidence) = stance(of: draft.signal, threshold: 0.66)
             statements.append(Statement(id: "s\(statements.count + 1)", actorID: actorID, kind: draft.kind, text: draft.text,
                                         cue: draft.cue, span: draft.span, date: draft.date, dateText: draft.dateText,
                                         stance: stance, confidence: confidence, evidence: draft.signal.evidence))
