@@ -152,7 +152,7 @@ struct AnalysisRun {
                let found = cueIn(before.clamped(to: max(sentence.lowerBound, open - 40)..<open), leading: false) {
                 return found
             }
-        } else if open > 0, tokens[open - 1].isPunct(":"), text.paragraphOf[open - 1] == text.paragraphOf[open] {
+        } else if open > 0, tokens[open - 1].isPunct(":"), Int(text.paragraphOf[open]) - Int(text.paragraphOf[open - 1]) <= 1 {
             let previous = sentenceRange(open - 1)
             if let found = cueIn(previous, leading: false) { return found }
         }

@@ -34,6 +34,7 @@ struct Lexicon: Sendable {
     var demonyms = PhraseTable<String>()
     var orgHeads = PhraseTable<Bool>()
     var orgNames = PhraseTable<Bool>()
+    var thingHeads = PhraseTable<Bool>()
     var groupHeads = PhraseTable<Bool>()
     var groupModifiers = PhraseTable<Bool>()
     var groupCollectives = PhraseTable<Bool>()
@@ -74,7 +75,11 @@ struct Lexicon: Sendable {
         for row in try rows("places.txt") { places.insert(row[0], row[0]) }
         for row in try rows("demonyms.txt") { demonyms.insert(row[0], row.count > 1 ? row[1] : row[0]) }
         for row in try rows("organizations.txt") {
-            if row.count > 1, row[1] == "name" { orgNames.insert(row[0], true) } else { orgHeads.insert(row[0], true) }
+            switch row.count > 1 ? row[1] : "head" {
+            case "name": orgNames.insert(row[0], true)
+            case "thing": thingHeads.insert(row[0], true)
+            default: orgHeads.insert(row[0], true)
+            }
         }
         for row in try rows("groups.txt") {
             switch row.count > 1 ? row[1] : "head" {
