@@ -123,3 +123,19 @@ struct AnalysisRelativeClauseTests {
         #expect(a.actor(named: "Stoltenberg")?.stance == "support")
     }
 }
+
+@Suite("Analysis: speakers named with their office")
+struct AnalysisOfficeSpeakerTests {
+    @Test func speakerAfterAnOfficeAndAnonymousSpokesmen() {
+        let a = AnalysisFixture.article("""
+            “We are ready for talks,” said Ukraine’s foreign minister, Dmytro Kuleba.
+
+            “Weapons first,” Poland’s president, Andrzej Duda, told reporters.
+
+            “No comment on talks,” a spokesman for Mr. Kuleba said.
+            """)
+        #expect(a.speaker(of: "ready for talks")?.name == "Dmytro Kuleba")
+        #expect(a.speaker(of: "Weapons first")?.name == "Andrzej Duda")
+        #expect(a.speaker(of: "No comment") == nil)
+    }
+}

@@ -173,14 +173,25 @@ struct AnalysisRun {
         if leading {
             // "said X" / "X said": the verb or the subject opens the tail.
             if isSpeechVerb(range.lowerBound) {
-                let after = (range.lowerBound + 1)..<min(range.upperBound, range.lowerBound + 4)
-                if let m = mentionStarting(in: after) { return .mention(m, verb: range.lowerBound, sentence: sentence) }
-                if after.contains(where: { word($0).map(Self.anonymousWords.contains) ?? false }) { return .anonymous }
+                // "said X", "said Ukraine's foreign minister, X": the first actor named after the verb.
+                let near = (range.lowerBound + 1)..<min(range.upperBound, range.lowerBound + 4)
+                if near.contains(where: { word($0).map(Self.anonymousWords.contains) ?? false }),
+                   mentionStarting(in: near) == nil { return .anonymous }
+                let after = (range.lowerBound + 1)..<min(range.upperBound, range.lowerBound + 9)
+                if let m = mentions(in: after).first(where: { entities.mentions[$0].actor >= 0 || entities.mentions[$0].kind == .pronoun }) {
+                    return .mention(m, verb: range.lowerBound, sentence: sentence)
+                }
                 return nil
             }
-            let head = range.lowerBound..<min(range.upperBound, range.lowerBound + 3)
-            if let m = mentionStarting(in: head), let verb = speechVerb(after: entities.mentions[m].last, in: range) {
-                return .mention(m, verb: verb, sentence: sentence)
+            // "X said", "Ukraine's foreign minister, X, said": a subject near the start, then the verb.
+            let head = range.lowerBound..<min(range.upperBound, range.lowerBound + 6)
+            if let m = mentionStarting(in: head) {
+                // "a spokesman for Mr. X said" names X but quotes someone else.
+                let lead = range.lowerBound..<entities.mentions[m].first
+                let anonymousLead = lead.contains { word($0).map(Self.anonymousWords.contains) ?? false }
+                if !anonymousLead, let verb = speechVerb(after: entities.mentions[m].last, in: range) {
+                    return .mention(m, verb: verb, sentence: sentence)
+                }
             }
             for k in head where word(k).map(Self.anonymousWords.contains) ?? false {
                 if speechVerb(after: k, in: range) != nil { return .anonymous }
