@@ -62,7 +62,9 @@ struct AnalysisText {
 
     // MARK: sentences
 
-    private static let terminal: Set<UInt64> = [46, 63, 33, 0x2026]
+    @inline(__always) private static func isTerminal(_ hash: UInt64) -> Bool {
+        hash == 46 || hash == 63 || hash == 33 || hash == 0x2026
+    }
 
     private mutating func segment() {
         let lex = Lexicon.shared
@@ -96,7 +98,7 @@ struct AnalysisText {
             }
             var boundary = false
             var end = i + 1
-            if t.kind == .punct, AnalysisText.terminal.contains(t.hash) {
+            if t.kind == .punct, AnalysisText.isTerminal(t.hash) {
                 while end < n, blockOf[end] == blockOf[i],
                       tokens[end].kind == .closeQuote || tokens[end].kind == .closeSingle || tokens[end].isPunct(")") {
                     end += 1

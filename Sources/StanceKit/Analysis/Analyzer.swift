@@ -124,8 +124,8 @@ struct AnalysisRun {
         case none
     }
 
-    static let anonymousWords: Set<UInt64> = Set(["they", "officials", "official", "aides", "sources", "people",
-        "analysts", "experts", "diplomats", "spokesman", "spokeswoman", "spokesperson", "it", "we", "i", "you"].map { WordHash.hash($0) })
+    static let anonymousWords = WordSet(["they", "officials", "official", "aides", "sources", "people",
+        "analysts", "experts", "diplomats", "spokesman", "spokeswoman", "spokesperson", "it", "we", "i", "you"])
 
     /// Where a quote's speaker is named: after it ("...," he said), before it (X said: "...").
     func findCue(quote q: Int) -> Cue {
@@ -328,7 +328,7 @@ struct AnalysisRun {
 
     // MARK: reported speech and descriptions
 
-    static let clauseOpeners: Set<UInt64> = Set(["but", "while", "although", "though", "whereas"].map { WordHash.hash($0) })
+    static let clauseOpeners = WordSet(["but", "while", "although", "though", "whereas"])
     static let thatWord = WordHash.hash("that")
 
     mutating func findReportedStatements() {
@@ -460,7 +460,7 @@ struct AnalysisRun {
     static let since = WordHash.hash("since")
     static let until = WordHash.hash("until")
 
-    static let relativePronouns: Set<UInt64> = Set(["who", "which", "whose", "whom"].map { WordHash.hash($0) })
+    static let relativePronouns = WordSet(["who", "which", "whose", "whom"])
 
     /// Date phrases of a sentence that can date `draft`: outside quotes, not a range's start ("since
     /// May"), not inside a reported statement's own content, and not in a relative clause describing a

@@ -13,8 +13,8 @@ struct DateMention {
 /// reference). Relative forms: weekdays, "yesterday", "today", "last week", "this week", "last month",
 /// "earlier this month", "recently", resolved against the reference day (the publication date).
 enum DateParser {
-    static let months: [UInt64: Int] = {
-        var table: [UInt64: Int] = [:]
+    static let months: WordTable<Int> = {
+        var table = WordTable<Int>()
         let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"]
         for (index, name) in names.enumerated() {
@@ -24,8 +24,8 @@ enum DateParser {
         table[WordHash.hash("sept")] = 9
         return table
     }()
-    static let weekdays: [UInt64: Int] = {
-        var table: [UInt64: Int] = [:]
+    static let weekdays: WordTable<Int> = {
+        var table = WordTable<Int>()
         for (index, name) in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].enumerated() {
             table[WordHash.hash(name)] = index + 1
         }

@@ -31,6 +31,8 @@ struct ActorDraft {
     var participant = false
     var mentionCount = 0
     var nameTokens = 0
+    /// Whether the role was searched for a nationality or country already.
+    var placeChecked = false
 
     mutating func addAlias(_ alias: String) {
         if alias != name, !aliases.contains(alias) { aliases.append(alias) }
@@ -49,24 +51,24 @@ struct EntityRecognizer {
     private var otherByKey: [UInt64: Int] = [:]
     private var covered: [Bool]
 
-    static let blockers: Set<UInt64> = Set(["of", "to", "by", "with", "for", "from", "at", "in", "on", "about", "against",
+    static let blockers = WordSet(["of", "to", "by", "with", "for", "from", "at", "in", "on", "about", "against",
         "than", "between", "among", "toward", "towards", "into", "like", "over", "under", "after", "before", "via",
         "per", "behind", "without", "through", "the", "a", "an", "his", "her", "their", "its", "our", "as", "urging",
-        "pushing", "pressing", "pressuring", "asking", "told", "and", "or", "nor"].map { WordHash.hash($0) })
+        "pushing", "pressing", "pressuring", "asking", "told", "and", "or", "nor"])
     /// Words after a name that show it is not a clause's subject: "Biden of Delaware", "Biden and".
-    static let prepositions: Set<UInt64> = Set(["of", "to", "by", "with", "for", "from", "at", "in", "on", "about",
+    static let prepositions = WordSet(["of", "to", "by", "with", "for", "from", "at", "in", "on", "about",
         "against", "than", "between", "among", "toward", "towards", "into", "like", "over", "under", "after", "before",
-        "via", "per", "behind", "without", "through", "the", "a", "an", "or", "nor"].map { WordHash.hash($0) })
-    static let particles: Set<UInt64> = Set(["van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du",
-        "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "st"].map { WordHash.hash($0) })
-    static let suffixes: Set<UInt64> = Set(["jr", "sr", "ii", "iii", "iv"].map { WordHash.hash($0) })
-    static let partyWords: Set<UInt64> = Set(["democrat", "republican", "independent", "conservative", "labour",
-        "liberal"].map { WordHash.hash($0) })
+        "via", "per", "behind", "without", "through", "the", "a", "an", "or", "nor"])
+    static let particles = WordSet(["van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du",
+        "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "st"])
+    static let suffixes = WordSet(["jr", "sr", "ii", "iii", "iv"])
+    static let partyWords = WordSet(["democrat", "republican", "independent", "conservative", "labour",
+        "liberal"])
     static let former = WordHash.hash("former")
     static let ambiguousRole = WordHash.hash("general")
-    static let verbish: Set<UInt64> = Set(["has", "had", "is", "was", "will", "would", "could", "should", "said", "says",
+    static let verbish = WordSet(["has", "had", "is", "was", "will", "would", "could", "should", "said", "says",
         "told", "added", "argued", "also", "did", "does", "then", "who", "cites", "made", "wants", "thinks", "believes",
-        "warned", "urged", "insisted", "later", "quickly", "repeatedly", "declined", "rejected", "suggested"].map { WordHash.hash($0) })
+        "warned", "urged", "insisted", "later", "quickly", "repeatedly", "declined", "rejected", "suggested"])
     static let nonParticipantRoles: Set<BlockRole> = [.byline, .caption, .credit, .contributor]
     static let creditLikeRoles: Set<BlockRole> = [.byline, .credit, .contributor]
 
@@ -290,7 +292,7 @@ struct EntityRecognizer {
         return Self.partyWords.contains(w)
     }
 
-    static let personNouns: Set<UInt64> = Set(["professor", "diplomat", "adviser", "advisor", "ambassador", "chairman",
+    static let personNouns = WordSet(["professor", "diplomat", "adviser", "advisor", "ambassador", "chairman",
         "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "analyst", "expert",
         "official", "leader", "director", "president", "senator", "lawmaker", "commander", "general", "officer",
         "researcher", "fellow", "economist", "historian", "scholar", "lawyer", "member", "founder", "executive",
@@ -299,7 +301,7 @@ struct EntityRecognizer {
         "candidate", "activist", "resident", "citizen", "soldier", "father", "mother", "son", "daughter", "wife",
         "husband", "man", "woman", "student", "teacher", "doctor", "partner", "manager", "deputy", "speaker",
         "democrat", "republican", "physicist", "scientist", "writer", "columnist", "pollster", "consultant", "mp",
-        "legislator", "politician", "campaigner", "lecturer", "commentator", "spokesman", "envoy", "premier", "attorney"].map { WordHash.hash($0) })
+        "legislator", "politician", "campaigner", "lecturer", "commentator", "spokesman", "envoy", "premier", "attorney"])
 
     private mutating func addPerson(titleStart: Int, core: [Int], last: Int, title: Lexicon.Title?, role: BlockRole) {
         let surname = tok(core[core.count - 1]).hash
@@ -355,8 +357,9 @@ struct EntityRecognizer {
         if actor.role == nil, let title, !["Mr.", "Mrs.", "Ms.", "Dr."].contains(title.canonical) {
             actor.role = title.canonical
         }
-        if actor.place == nil, let role = actor.role {
-            for w in Tokenizer.tokenize(role).tokens where w.isCapitalized {
+        if actor.place == nil, actor.role != nil, !actor.placeChecked {
+            actor.placeChecked = true
+            for w in Tokenizer.tokenize(actor.role!).tokens where w.isCapitalized {
                 if let place = lex.demonyms.value(word: w.hash) ?? lex.places.value(word: w.hash) { actor.place = place; break }
             }
         }
@@ -504,13 +507,13 @@ struct EntityRecognizer {
         mentions.removeAll { $0.kind == .role && $0.actor < 0 }
     }
 
-    static let clauseOpeners: Set<UInt64> = Set(["and", "but", "while", "although", "though", "as", "when", "because",
+    static let clauseOpeners = WordSet(["and", "but", "while", "although", "though", "as", "when", "because",
         "that", "if", "including", "then", "so", "since", "after", "before", "until", "whereas", "where", "meanwhile",
-        "also", "now", "instead", "indeed", "however", "former"].map { WordHash.hash($0) })
-    static let modifierFollowers: Set<UInt64> = Set(["ministers", "officials", "leaders", "lawmakers", "diplomats",
+        "also", "now", "instead", "indeed", "however", "former"])
+    static let modifierFollowers = WordSet(["ministers", "officials", "leaders", "lawmakers", "diplomats",
         "members", "foreign", "defense", "defence", "policy", "military", "forces", "troops", "spokesman", "spokeswoman",
-        "administration", "government", "officers", "negotiators", "envoys", "aides", "allies", "supporters"].map { WordHash.hash($0) })
-    static let predicateSkips: Set<UInt64> = Set(["a", "an", "the", "who", "which", "whose", "whom", "and", "or", "but"].map { WordHash.hash($0) })
+        "administration", "government", "officers", "negotiators", "envoys", "aides", "allies", "supporters"])
+    static let predicateSkips = WordSet(["a", "an", "the", "who", "which", "whose", "whom", "and", "or", "but"])
 
     /// Whether the mention stands where a clause's subject does (after a clause opener or a speech verb,
     /// followed by what reads as its verb), and where its predicate starts.
