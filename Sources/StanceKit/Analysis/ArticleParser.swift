@@ -260,7 +260,9 @@ public enum ArticleParser {
     static let promoStarts = ["learn more", "read more", "sign up", "subscribe", "related:", "see also", "see more",
                               "advertisement", "supported by", "share full article", "listen to this article",
                               "click here", "more on this", "follow us", "watch:", "read the latest", "continue reading",
-                              "skip advertisement", "get the latest", "newsletter", "read next", "recommended"]
+                              "skip advertisement", "get the latest", "newsletter", "read next", "recommended",
+                              "read in app", "leer en espa", "give this article", "send any friend", "sign in",
+                              "most read", "related content", "site index", "editors' picks", "trending"]
     static let contributorPhrases = ["contributed reporting", "contributed to this report", "contributed research",
                                      "additional reporting", "reporting was contributed", "contributed additional reporting",
                                      "reporting by", "editing by", "writing by", "compiled by"]
@@ -342,12 +344,15 @@ public enum ArticleParser {
         return blocks
     }
 
-    /// Plain text without a `#` heading: a short first line without closing punctuation is the headline.
+    /// Plain text without a `#` heading: after any outlet-and-date lines, a short line without closing
+    /// punctuation is the headline.
     static func plainHeadlineIndex(_ paras: [Paragraph]) -> Int? {
-        guard let first = paras.first, first.words <= 20, first.words >= 2, first.headingLevel == 0,
-              let last = first.text.last, !".!?\"”".contains(last), !isByline(first),
-              DateParser.firstDate(in: first.text) == nil || first.words > 6 else { return nil }
-        return 0
+        for (index, p) in paras.prefix(4).enumerated() {
+            guard p.headingLevel == 0, !isByline(p), p.words <= 20, p.words >= 2, let last = p.text.last else { return nil }
+            if p.words <= 12, DateParser.firstDate(in: p.text) != nil { continue }
+            return ".!?\"”".contains(last) ? nil : index
+        }
+        return nil
     }
 
     /// A caption paragraph with its credit split off as a `credit` block.
