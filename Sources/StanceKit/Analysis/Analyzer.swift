@@ -49,7 +49,6 @@ struct AnalysisRun {
         var signal: StanceSignal
         /// The sentence whose date phrases date it; for inherited quotes the head quote's.
         var sentence: Int
-        var quote: Int?
         /// The cue verb's token, for direct quotes with a cue.
         var verb: Int? = nil
     }
@@ -292,7 +291,7 @@ struct AnalysisRun {
             let signal = scorer.score(quote.parts)
             let draft = StatementDraft(actor: actor, kind: .direct, text: trimQuote(inner), cue: cueText,
                                        span: text.span(quote.first, quote.last), signal: signal,
-                                       sentence: inherited.map { drafts[$0].sentence } ?? sentence, quote: q,
+                                       sentence: inherited.map { drafts[$0].sentence } ?? sentence,
                                        verb: inherited.flatMap { drafts[$0].verb } ?? verbToken)
             speakerOfQuote[q] = (actor, inherited ?? drafts.count)
             drafts.append(draft)
@@ -372,7 +371,7 @@ struct AnalysisRun {
             let verb = clause.prefix(3).first { word($0).map { lex.verbs.value(word: $0) != nil } ?? false }
             drafts.append(StatementDraft(actor: m.actor, kind: verb == nil ? .description : .reported, text: text.text(clause.lowerBound, clause.upperBound - 1),
                                          cue: verb.map { text.text($0, $0) }, span: text.span(clause.lowerBound, clause.upperBound - 1),
-                                         signal: signal, sentence: Int(text.sentenceOf[m.first]), quote: nil))
+                                         signal: signal, sentence: Int(text.sentenceOf[m.first])))
         }
     }
 
@@ -417,7 +416,7 @@ struct AnalysisRun {
         var cue: String?
         var textStart = predicateStart
         for k in predicate.prefix(8) where text.quoteOf[k] < 0 {
-            if let w = word(k), !tokens[k].isCapitalized, lex.verbs.value(word: w) != nil, w != WordHash.hash("has"), w != WordHash.hash("have") {
+            if let w = word(k), !tokens[k].isCapitalized, lex.verbs.value(word: w) != nil {
                 kind = .reported
                 var cueEnd = k
                 if let that = (k..<min(predicate.upperBound, k + 8)).first(where: { word($0) == Self.thatWord }) {
@@ -434,8 +433,7 @@ struct AnalysisRun {
         guard textStart <= textEnd else { return actor }
         drafts.append(StatementDraft(actor: actor, kind: kind, text: text.text(textStart, textEnd), cue: cue,
                                      span: text.span(textStart, textEnd), signal: signal,
-                                     sentence: Int(text.sentenceOf[predicateStart < clause.upperBound ? predicateStart : clause.lowerBound]),
-                                     quote: nil))
+                                     sentence: Int(text.sentenceOf[predicateStart < clause.upperBound ? predicateStart : clause.lowerBound])))
         return actor
     }
 

@@ -18,7 +18,6 @@ struct Token {
     static let capitalized: UInt8 = 1
     static let allCaps: UInt8 = 2
     static let spaceBefore: UInt8 = 4
-    static let lineBefore: UInt8 = 8
     /// A single letter followed by a period: an initial ("A." in "Mark A. Milley").
     static let initial: UInt8 = 16
     /// Written with internal periods ("U.S.", "a.m."), final period included.
@@ -77,21 +76,17 @@ enum Tokenizer {
             var i = range.lowerBound
             let end = range.upperBound
             var sawSpace = true
-            var sawLine = true
             while i < end {
                 let c = s[i]
                 if hiddenAt(i) { i += 1; continue }
                 if isSpace(c) {
                     sawSpace = true
-                    if c.value == 10 || c.value == 13 { sawLine = true }
                     i += 1
                     continue
                 }
                 var flags: UInt8 = 0
                 if sawSpace { flags |= Token.spaceBefore }
-                if sawLine { flags |= Token.lineBefore }
                 sawSpace = false
-                sawLine = false
                 let v = c.value
                 if isLetter(c), i + 3 < end, s[i + 1].value == 46, isLetter(s[i + 2]), s[i + 3].value == 46 {
                     // Dotted acronyms keep their periods: "U.S.", "U.N.", "a.m.".
