@@ -62,6 +62,9 @@ struct AnalysisText {
 
     // MARK: sentences
 
+    /// "no." ends a sentence in lower case; "No. 2" abbreviates "number".
+    private static let no = WordHash.hash("no")
+
     @inline(__always) private static func isTerminal(_ hash: UInt64) -> Bool {
         hash == 46 || hash == 63 || hash == 33 || hash == 0x2026
     }
@@ -116,7 +119,7 @@ struct AnalysisText {
                             boundary = false
                         } else if let kind = lex.abbreviations.value(word: prev.hash) {
                             boundary = kind == .general && next.isCapitalized && lex.stopwords.contains(word: next.hash)
-                            if kind == .title, prev.hash == WordHash.hash("no"), !prev.isCapitalized { boundary = true }
+                            if kind == .title, prev.hash == AnalysisText.no, !prev.isCapitalized { boundary = true }
                         }
                     }
                 }

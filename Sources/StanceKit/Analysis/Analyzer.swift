@@ -329,6 +329,7 @@ struct AnalysisRun {
 
     static let clauseOpeners = WordSet(["but", "while", "although", "though", "whereas"])
     static let thatWord = WordHash.hash("that")
+    static let butWord = WordHash.hash("but")
 
     mutating func findReportedStatements() {
         var mentionCursor = 0
@@ -397,7 +398,7 @@ struct AnalysisRun {
         if let subject {
             actor = subject.actor
             predicateStart = max(subject.last + 1, min(subject.predicateStart, clause.upperBound))
-        } else if let inherit, let w = word(clause.lowerBound), w == WordHash.hash("but") {
+        } else if let inherit, let w = word(clause.lowerBound), w == Self.butWord {
             actor = inherit
         } else if let source = accordingTo(in: clause) {
             // "Talks are premature, according to Mr. X": the clause before the attribution is X's.
