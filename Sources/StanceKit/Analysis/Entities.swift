@@ -122,8 +122,14 @@ struct EntityRecognizer {
     private func isNameToken(_ i: Int) -> Bool {
         let t = tok(i)
         guard t.kind == .word, t.isCapitalized else { return false }
+        if t.has(Token.dotted) {
+            // Run-together initials ("J.D. Vance"), but not places or bodies ("U.S. Senate").
+            return Int(t.end - t.start) <= 6 && !lex.places.contains(word: t.hash) && !lex.orgNames.contains(word: t.hash)
+                && i + 1 < count && tok(i + 1).isCapitalized && !tok(i + 1).has(Token.allCaps)
+                && !lex.titles.contains(word: tok(i + 1).hash) && !lex.orgHeads.contains(word: tok(i + 1).hash)
+        }
         if t.has(Token.allCaps) && !Self.suffixes.contains(t.hash) { return false }
-        return !t.has(Token.dotted)
+        return true
     }
 
     /// The run of name tokens from `start`: capitalised words, initials, particles, suffixes.
@@ -252,7 +258,7 @@ struct EntityRecognizer {
         }
         let suffix = run.count > 1 && Self.suffixes.contains(hashes[hashes.count - 1])
         let core = suffix ? Array(run.dropLast()) : run
-        let hasInitial = core.dropLast().contains { tok($0).has(Token.initial) }
+        let hasInitial = core.dropLast().contains { tok($0).has(Token.initial) || tok($0).has(Token.dotted) }
         // "Virginia Beach", "Georgia Tech": a given name that is also a place proves nothing.
         let firstIsGiven = core.count >= 2 && lex.givenNames.contains(word: tok(core[0]).hash)
             && !lex.places.contains(word: tok(core[0]).hash)
@@ -305,7 +311,7 @@ struct EntityRecognizer {
 
     private mutating func addPerson(titleStart: Int, core: [Int], last: Int, title: Lexicon.Title?, role: BlockRole) {
         let surname = tok(core[core.count - 1]).hash
-        let given = core.count >= 2 && !tok(core[0]).has(Token.initial) ? tok(core[0]).hash : 0
+        let given = core.count >= 2 && !tok(core[0]).has(Token.initial) && !tok(core[0]).has(Token.dotted) ? tok(core[0]).hash : 0
         let fullName = text.text(core[0], last)
         var index = -1
         for candidate in personBySurname[surname, default: []].reversed() {
@@ -353,7 +359,7 @@ struct EntityRecognizer {
         for k in titleStart..<core[0] where tok(k).isCapitalized && actor.place == nil {
             actor.place = lex.demonyms.value(word: tok(k).hash) ?? lex.places.value(word: tok(k).hash)
         }
-        if actor.role == nil { actor.role = appositiveRole(after: after) }
+        if actor.role == nil { actor.role = appositiveRole(after: after) ?? roleBefore(titleStart) }
         if actor.role == nil, let title, !["Mr.", "Mrs.", "Ms.", "Dr."].contains(title.canonical) {
             actor.role = title.canonical
         }
@@ -368,6 +374,23 @@ struct EntityRecognizer {
         actors[index] = actor
         mentions.append(Mention(first: titleStart, last: last, actor: index, kind: .named, subjectLike: false))
         for k in titleStart...last { covered[k] = true }
+    }
+
+    /// "Ukraine's president, Volodymyr Zelensky" -> "Ukraine's president".
+    private func roleBefore(_ start: Int) -> String? {
+        guard start >= 2, text.isPunct(start - 1, ","), let noun = word(start - 2), !tok(start - 2).isCapitalized,
+              Self.personNouns.contains(noun) else { return nil }
+        var first = start - 2
+        while first > 0, start - 2 - first < 4, text.sentenceOf[first - 1] == text.sentenceOf[start] {
+            let t = tok(first - 1)
+            if t.kind == .possessive || (t.kind == .word && !Self.prepositions.contains(t.hash) && lex.verbs.value(word: t.hash) == nil) {
+                first -= 1
+            } else {
+                break
+            }
+        }
+        if let w = word(first), w == Words.the || w == Words.a || w == Words.an { first += 1 }
+        return text.text(first, start - 2)
     }
 
     /// ", the chairman of the Joint Chiefs of Staff," -> "chairman of the Joint Chiefs of Staff".
