@@ -69,13 +69,12 @@ struct AnalyzeCommand: ParsableCommand {
                 failed = true
             }
         }
+        // JSON goes straight to the file handle, newline included: mixing it with print's buffer reorders output.
         if json {
-            FileHandle.standardOutput.write(try AnalysisJSON.document(frame: chosenFrame, analyses: analyses))
-            print()
+            FileHandle.standardOutput.write(try AnalysisJSON.document(frame: chosenFrame, analyses: analyses) + Data("\n".utf8))
         } else if jsonl {
             for analysis in analyses {
-                FileHandle.standardOutput.write(try AnalysisJSON.line(analysis))
-                print()
+                FileHandle.standardOutput.write(try AnalysisJSON.line(analysis) + Data("\n".utf8))
             }
         } else {
             for analysis in analyses { print(AnalysisReport.text(analysis, frame: chosenFrame)) }
