@@ -288,9 +288,12 @@ struct AnalysisRun {
             guard actor >= 0 else { continue }
             if quote.innerWords <= 3, inherited == nil, !quoteStandsAlone(quote) { continue }
             let inner = quote.parts.map { text.text($0.lowerBound, $0.upperBound - 1) }.joined(separator: " ")
+            // The span ends where the text does: without the comma before the closing mark.
+            var spanEnd = quote.last
+            while spanEnd > quote.first, tokens[spanEnd].isPunct(",") { spanEnd -= 1 }
             let signal = scorer.score(quote.parts)
             let draft = StatementDraft(actor: actor, kind: .direct, text: trimQuote(inner), cue: cueText,
-                                       span: text.span(quote.first, quote.last), signal: signal,
+                                       span: text.span(quote.first, spanEnd), signal: signal,
                                        sentence: inherited.map { drafts[$0].sentence } ?? sentence,
                                        verb: inherited.flatMap { drafts[$0].verb } ?? verbToken)
             speakerOfQuote[q] = (actor, inherited ?? drafts.count)
