@@ -414,7 +414,8 @@ public enum ArticleParser {
         }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: out.scalars[0..<cut])
-        return (splitNames(String(view)), date)
+        // "By Peter Baker, Reporting from Kyiv": a byline name has at least two words.
+        return (splitNames(String(view)).filter { $0.contains(" ") }, date)
     }
 
     static func splitNames(_ text: String) -> [String] {
