@@ -3,7 +3,7 @@
 struct AnalysisText {
     let article: Article
     let scalars: [Unicode.Scalar]
-    let hidden: [Bool]?
+    let hidden: [Bool]
     let blocks: [Block]
     var tokens: [Token] = []
     /// Block index of each token.

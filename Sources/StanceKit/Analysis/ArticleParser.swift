@@ -229,8 +229,10 @@ public enum ArticleParser {
             while a + level < b, s[a + level].value == 35 { level += 1 }
             if level > 0, a + level < b, s[a + level].value != 32 { level = 0 }
             let bold = s[a].value == 42 && folded.prefix(40).contains(58)
-            // Only short paragraphs can be headlines, bylines or datelines, whose text is read.
-            let text = words <= 30 ? Markup.visible(s, hidden, a..<b) : ""
+            // Only short paragraphs near the top, or bylines, can be headlines, bylines or datelines: the
+            // only ones whose text is read.
+            let byline = folded.count > 3 && folded[0] == 98 && folded[1] == 121 && folded[2] == 32
+            let text = words <= 30 && (result.count < 20 || byline) ? Markup.visible(s, hidden, a..<b) : ""
             result.append(Paragraph(span: a..<b, headingLevel: level, words: words, allLink: !hasVisibleOutsideLink,
                                     boldLabel: bold, folded: folded, text: text))
         }
