@@ -138,4 +138,15 @@ struct AnalysisOfficeSpeakerTests {
         #expect(a.speaker(of: "Weapons first")?.name == "Andrzej Duda")
         #expect(a.speaker(of: "No comment") == nil)
     }
+
+    @Test func anOrganisationBeforeARoleAndNameModifiesThePerson() {
+        let a = AnalysisFixture.article("""
+            White House national security adviser Jake Sullivan said the United States would keep sending weapons.
+
+            “We will not push Ukraine to negotiate,” White House national security adviser Jake Sullivan told reporters.
+            """)
+        #expect(a.speaker(of: "not push Ukraine")?.name == "Jake Sullivan")
+        #expect(a.statements.filter { $0.actorID == a.actor(named: "Sullivan")?.id }.count == 2)
+        #expect(!a.actors.contains { $0.kind == .organization })
+    }
 }

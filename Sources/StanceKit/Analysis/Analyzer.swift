@@ -112,7 +112,19 @@ struct AnalysisRun {
 
     func mentionStarting(in range: Range<Int>) -> Int? {
         let found = mentions(in: range)
-        return found.isEmpty ? nil : found.lowerBound
+        return found.isEmpty ? nil : personAfterModifier(found.lowerBound)
+    }
+
+    /// "White House national security adviser Jake Sullivan": an organisation named just before a
+    /// person, with only lower-case role words between, modifies that person, who is the one meant.
+    func personAfterModifier(_ m: Int) -> Int {
+        let mention = entities.mentions[m]
+        guard mention.actor >= 0, entities.actors[mention.actor].kind != .person, m + 1 < entities.mentions.count else { return m }
+        let next = entities.mentions[m + 1]
+        guard next.actor >= 0, entities.actors[next.actor].kind == .person, next.first - mention.last <= 5,
+              ((mention.last + 1)..<next.first).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].isCapitalized && !isSpeechVerb($0) })
+        else { return m }
+        return m + 1
     }
 
     // MARK: quotes
@@ -387,7 +399,17 @@ struct AnalysisRun {
         while m < entities.mentions.count, entities.mentions[m].first < clause.upperBound {
             let mention = entities.mentions[m]
             m += 1
-            guard text.quoteOf[mention.first] < 0, mention.actor >= 0, mention.subjectLike else { continue }
+            guard text.quoteOf[mention.first] < 0, mention.actor >= 0 else { continue }
+            let chosen = entities.mentions[personAfterModifier(m - 1)]
+            if chosen.first != mention.first {
+                let governed = word(mention.first - 1).map(EntityRecognizer.blockers.contains) ?? false
+                guard chosen.subjectLike, !governed else { continue }
+                // The person the organisation's name modifies stands as the subject.
+                subject = Mention(first: mention.first, last: chosen.last, actor: chosen.actor, kind: .named,
+                                  subjectLike: true, predicateStart: chosen.predicateStart)
+                break
+            }
+            guard mention.subjectLike else { continue }
             // "Asked if he thought ...": a question put to the actor, not a position taken.
             if let prev = word(mention.first - 1), lex.polarity.value(word: prev) == .hedge { continue }
             let actor = entities.actors[mention.actor]
