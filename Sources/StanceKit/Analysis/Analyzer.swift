@@ -426,9 +426,10 @@ struct AnalysisRun {
         } else if let inherit, let w = word(clause.lowerBound), w == Self.butWord {
             actor = inherit
         } else if let source = accordingTo(in: clause) {
-            // "Talks are premature, according to Mr. X": the clause before the attribution is X's.
+            // "Talks are premature, according to Mr. X": the clause's content is X's.
             actor = source.actor
-            predicateEnd = source.at
+            predicateStart = source.content.lowerBound
+            predicateEnd = source.content.upperBound
         } else {
             return nil
         }
@@ -463,16 +464,20 @@ struct AnalysisRun {
         return actor
     }
 
-    /// "according to X" in a clause, with X a known actor.
-    func accordingTo(in clause: Range<Int>) -> (actor: Int, at: Int)? {
+    /// "according to X" (or "according to a statement from X") in a clause, with X a known actor, and the
+    /// part of the clause that X is the source of: before the attribution, or after it when it leads.
+    func accordingTo(in clause: Range<Int>) -> (actor: Int, content: Range<Int>)? {
         var k = clause.lowerBound
         while k + 2 < clause.upperBound {
             if word(k) == Words.according, word(k + 1) == Words.to, text.quoteOf[k] < 0,
-               let m = mentionStarting(in: (k + 2)..<min(clause.upperBound, k + 5)), entities.mentions[m].actor >= 0,
+               let m = mentionStarting(in: (k + 2)..<min(clause.upperBound, k + 8)), entities.mentions[m].actor >= 0,
                entities.mentions[m].kind == .named {
                 var end = k
                 while end > clause.lowerBound, tokens[end - 1].kind == .punct { end -= 1 }
-                return end > clause.lowerBound ? (entities.mentions[m].actor, end) : nil
+                if end > clause.lowerBound { return (entities.mentions[m].actor, clause.lowerBound..<end) }
+                var start = entities.mentions[m].last + 1
+                while start < clause.upperBound, tokens[start].kind == .punct { start += 1 }
+                return start < clause.upperBound ? (entities.mentions[m].actor, start..<clause.upperBound) : nil
             }
             k += 1
         }
