@@ -122,6 +122,14 @@ struct AnalysisRelativeClauseTests {
         #expect(a.actor(named: "McConnell")?.stance == "support")
         #expect(a.actor(named: "Stoltenberg")?.stance == "support")
     }
+
+    @Test func leadingAccordingToGivesTheRestOfTheClause() {
+        let a = AnalysisFixture.article("According to a statement from the Hungarian Foreign Ministry, Budapest wants an immediate cease-fire.")
+        let ministry = a.actors.first { $0.kind == .organization }
+        #expect(ministry?.name == "Hungarian Foreign Ministry")
+        #expect(a.statements.first?.text == "Budapest wants an immediate cease-fire")
+        #expect(ministry?.stance == "diplomacy")
+    }
 }
 
 @Suite("Analysis: speakers named with their office")
