@@ -8,19 +8,21 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Find who advocated what, when, in articles, and print it as a report or JSON.",
         discussion: """
-            Reads each article (plain text, Markdown with front matter, or text pasted from a news site),
-            finds the people, organisations and groups in it, their quotes, reported statements and
-            described positions, dates each statement and scores its stance within a frame. Folders are
-            read recursively (.txt, .md, .markdown, .html, .htm); `-` reads standard input. Files are
-            analysed on all cores and printed in the order given. A file that cannot be read is reported
-            on standard error and the exit code is 3; the others are still printed.
+            Reads each article (plain text, Markdown with front matter, or text pasted from a news site), finds the people, organisations and groups in it, their quotes, reported statements and described positions, dates each statement and scores its stance within a frame (default: diplomacy-vs-support).
+
+            Folders are read recursively (.txt, .md, .markdown, .html, .htm); `-` reads standard input. Files are analysed on all cores and printed in the order given. A file that cannot be read is reported on standard error and the exit code is 3; the others are still printed.
 
             Examples:
-              stancebench analyze article.txt                  a readable report
-              stancebench analyze --json corpus/ > out.json    one JSON document for every article
-              stancebench analyze --jsonl corpus/*.md          one JSON object per line and article
-              stancebench analyze --frame my-debate.toml a.md  positions from your own frame file
-              pbpaste | stancebench analyze -                  an article from standard input
+              stancebench analyze article.txt
+                  a readable report: actors by position with their key quote
+              stancebench analyze --json corpus/ > out.json
+                  one JSON document {"frame": ..., "articles": [...]}
+              stancebench analyze --jsonl corpus/*.md
+                  one JSON object per article and line
+              stancebench analyze --frame my-debate.toml a.md
+                  positions and cues from your own frame file
+              pbpaste | stancebench analyze -
+                  an article from standard input
             """
     )
 
@@ -57,10 +59,9 @@ struct AnalyzeCommand: ParsableCommand {
                     if json {
                         analyses.append(analysis)
                     } else if jsonl {
-                        FileHandle.standardOutput.write(try AnalysisJSON.line(analysis))
-                        print()
+                        write(try AnalysisJSON.line(analysis))
                     } else {
-                        print(terminalSafe(AnalysisReport.text(analysis, frame: chosenFrame)))
+                        write(Data(terminalSafe(AnalysisReport.text(analysis, frame: chosenFrame)).utf8))
                     }
                 case .failure(let error):
                     printError("stancebench: \(error)")
@@ -69,10 +70,15 @@ struct AnalyzeCommand: ParsableCommand {
             }
         }
         if json {
-            FileHandle.standardOutput.write(try AnalysisJSON.document(frame: chosenFrame, analyses: analyses))
-            print()
+            write(try AnalysisJSON.document(frame: chosenFrame, analyses: analyses))
         }
         if failed { throw ExitStatus.someInputsFailed }
+    }
+
+    /// Output goes straight to the file handle, newline included: mixing it with print's buffer
+    /// would reorder it.
+    private func write(_ data: Data) {
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 }
 

@@ -110,3 +110,51 @@ struct AnalysisQuoteTests {
         #expect(a.statements.isEmpty)
     }
 }
+
+@Suite("Analysis: statements outside subject position")
+struct AnalysisRelativeClauseTests {
+    @Test func relativeClauseAndAccordingTo() {
+        let a = AnalysisFixture.article("""
+            The vote set up a clash with Senate Minority Leader Mitch McConnell, who has called support for Kyiv a top priority.
+            Talks would only reward aggression, according to Jens Stoltenberg, the NATO secretary general.
+            """)
+        #expect(a.actor(named: "McConnell")?.role == "Senate Minority Leader")
+        #expect(a.actor(named: "McConnell")?.stance == "support")
+        #expect(a.actor(named: "Stoltenberg")?.stance == "support")
+    }
+
+    @Test func leadingAccordingToGivesTheRestOfTheClause() {
+        let a = AnalysisFixture.article("According to a statement from the Hungarian Foreign Ministry, Budapest wants an immediate cease-fire.")
+        let ministry = a.actors.first { $0.kind == .organization }
+        #expect(ministry?.name == "Hungarian Foreign Ministry")
+        #expect(a.statements.first?.text == "Budapest wants an immediate cease-fire")
+        #expect(ministry?.stance == "diplomacy")
+    }
+}
+
+@Suite("Analysis: speakers named with their office")
+struct AnalysisOfficeSpeakerTests {
+    @Test func speakerAfterAnOfficeAndAnonymousSpokesmen() {
+        let a = AnalysisFixture.article("""
+            “We are ready for talks,” said Ukraine’s foreign minister, Dmytro Kuleba.
+
+            “Weapons first,” Poland’s president, Andrzej Duda, told reporters.
+
+            “No comment on talks,” a spokesman for Mr. Kuleba said.
+            """)
+        #expect(a.speaker(of: "ready for talks")?.name == "Dmytro Kuleba")
+        #expect(a.speaker(of: "Weapons first")?.name == "Andrzej Duda")
+        #expect(a.speaker(of: "No comment") == nil)
+    }
+
+    @Test func anOrganisationBeforeARoleAndNameModifiesThePerson() {
+        let a = AnalysisFixture.article("""
+            White House national security adviser Jake Sullivan said the United States would keep sending weapons.
+
+            “We will not push Ukraine to negotiate,” White House national security adviser Jake Sullivan told reporters.
+            """)
+        #expect(a.speaker(of: "not push Ukraine")?.name == "Jake Sullivan")
+        #expect(a.statements.filter { $0.actorID == a.actor(named: "Sullivan")?.id }.count == 2)
+        #expect(!a.actors.contains { $0.kind == .organization })
+    }
+}

@@ -3,7 +3,7 @@
 struct AnalysisText {
     let article: Article
     let scalars: [Unicode.Scalar]
-    let hidden: [Bool]?
+    let hidden: [Bool]
     let blocks: [Block]
     var tokens: [Token] = []
     /// Block index of each token.
@@ -62,7 +62,12 @@ struct AnalysisText {
 
     // MARK: sentences
 
-    private static let terminal: Set<UInt64> = [46, 63, 33, 0x2026]
+    /// "no." ends a sentence in lower case; "No. 2" abbreviates "number".
+    private static let no = WordHash.hash("no")
+
+    @inline(__always) private static func isTerminal(_ hash: UInt64) -> Bool {
+        hash == 46 || hash == 63 || hash == 33 || hash == 0x2026
+    }
 
     private mutating func segment() {
         let lex = Lexicon.shared
@@ -96,7 +101,7 @@ struct AnalysisText {
             }
             var boundary = false
             var end = i + 1
-            if t.kind == .punct, AnalysisText.terminal.contains(t.hash) {
+            if t.kind == .punct, AnalysisText.isTerminal(t.hash) {
                 while end < n, blockOf[end] == blockOf[i],
                       tokens[end].kind == .closeQuote || tokens[end].kind == .closeSingle || tokens[end].isPunct(")") {
                     end += 1
@@ -114,7 +119,7 @@ struct AnalysisText {
                             boundary = false
                         } else if let kind = lex.abbreviations.value(word: prev.hash) {
                             boundary = kind == .general && next.isCapitalized && lex.stopwords.contains(word: next.hash)
-                            if kind == .title, prev.hash == WordHash.hash("no"), !prev.isCapitalized { boundary = true }
+                            if kind == .title, prev.hash == AnalysisText.no, !prev.isCapitalized { boundary = true }
                         }
                     }
                 }

@@ -49,7 +49,6 @@ struct AnalysisRun {
         var signal: StanceSignal
         /// The sentence whose date phrases date it; for inherited quotes the head quote's.
         var sentence: Int
-        var quote: Int?
         /// The cue verb's token, for direct quotes with a cue.
         var verb: Int? = nil
     }
@@ -74,6 +73,7 @@ struct AnalysisRun {
         resolvePronouns()
         attributeQuotes(cues)
         findReportedStatements()
+        findRelativeClauses()
         assignDates()
         return assemble()
     }
@@ -112,7 +112,19 @@ struct AnalysisRun {
 
     func mentionStarting(in range: Range<Int>) -> Int? {
         let found = mentions(in: range)
-        return found.isEmpty ? nil : found.lowerBound
+        return found.isEmpty ? nil : personAfterModifier(found.lowerBound)
+    }
+
+    /// "White House national security adviser Jake Sullivan": an organisation named just before a
+    /// person, with only lower-case role words between, modifies that person, who is the one meant.
+    func personAfterModifier(_ m: Int) -> Int {
+        let mention = entities.mentions[m]
+        guard mention.actor >= 0, entities.actors[mention.actor].kind != .person, m + 1 < entities.mentions.count else { return m }
+        let next = entities.mentions[m + 1]
+        guard next.actor >= 0, entities.actors[next.actor].kind == .person, next.first - mention.last <= 5,
+              ((mention.last + 1)..<next.first).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].isCapitalized && !isSpeechVerb($0) })
+        else { return m }
+        return m + 1
     }
 
     // MARK: quotes
@@ -123,8 +135,8 @@ struct AnalysisRun {
         case none
     }
 
-    static let anonymousWords: Set<UInt64> = Set(["they", "officials", "official", "aides", "sources", "people",
-        "analysts", "experts", "diplomats", "spokesman", "spokeswoman", "spokesperson", "it", "we", "i", "you"].map { WordHash.hash($0) })
+    static let anonymousWords = WordSet(["they", "officials", "official", "aides", "sources", "people",
+        "analysts", "experts", "diplomats", "spokesman", "spokeswoman", "spokesperson", "it", "we", "i", "you"])
 
     /// Where a quote's speaker is named: after it ("...," he said), before it (X said: "...").
     func findCue(quote q: Int) -> Cue {
@@ -151,7 +163,7 @@ struct AnalysisRun {
                let found = cueIn(before.clamped(to: max(sentence.lowerBound, open - 40)..<open), leading: false) {
                 return found
             }
-        } else if open > 0, tokens[open - 1].isPunct(":"), text.paragraphOf[open - 1] == text.paragraphOf[open] {
+        } else if open > 0, tokens[open - 1].isPunct(":"), Int(text.paragraphOf[open]) - Int(text.paragraphOf[open - 1]) <= 1 {
             let previous = sentenceRange(open - 1)
             if let found = cueIn(previous, leading: false) { return found }
         }
@@ -172,14 +184,25 @@ struct AnalysisRun {
         if leading {
             // "said X" / "X said": the verb or the subject opens the tail.
             if isSpeechVerb(range.lowerBound) {
-                let after = (range.lowerBound + 1)..<min(range.upperBound, range.lowerBound + 4)
-                if let m = mentionStarting(in: after) { return .mention(m, verb: range.lowerBound, sentence: sentence) }
-                if after.contains(where: { word($0).map(Self.anonymousWords.contains) ?? false }) { return .anonymous }
+                // "said X", "said Ukraine's foreign minister, X": the first actor named after the verb.
+                let near = (range.lowerBound + 1)..<min(range.upperBound, range.lowerBound + 4)
+                if near.contains(where: { word($0).map(Self.anonymousWords.contains) ?? false }),
+                   mentionStarting(in: near) == nil { return .anonymous }
+                let after = (range.lowerBound + 1)..<min(range.upperBound, range.lowerBound + 9)
+                if let m = mentions(in: after).first(where: { entities.mentions[$0].actor >= 0 || entities.mentions[$0].kind == .pronoun }) {
+                    return .mention(m, verb: range.lowerBound, sentence: sentence)
+                }
                 return nil
             }
-            let head = range.lowerBound..<min(range.upperBound, range.lowerBound + 3)
-            if let m = mentionStarting(in: head), let verb = speechVerb(after: entities.mentions[m].last, in: range) {
-                return .mention(m, verb: verb, sentence: sentence)
+            // "X said", "Ukraine's foreign minister, X, said": a subject near the start, then the verb.
+            let head = range.lowerBound..<min(range.upperBound, range.lowerBound + 6)
+            if let m = mentionStarting(in: head) {
+                // "a spokesman for Mr. X said" names X but quotes someone else.
+                let lead = range.lowerBound..<entities.mentions[m].first
+                let anonymousLead = lead.contains { word($0).map(Self.anonymousWords.contains) ?? false }
+                if !anonymousLead, let verb = speechVerb(after: entities.mentions[m].last, in: range) {
+                    return .mention(m, verb: verb, sentence: sentence)
+                }
             }
             for k in head where word(k).map(Self.anonymousWords.contains) ?? false {
                 if speechVerb(after: k, in: range) != nil { return .anonymous }
@@ -277,10 +300,13 @@ struct AnalysisRun {
             guard actor >= 0 else { continue }
             if quote.innerWords <= 3, inherited == nil, !quoteStandsAlone(quote) { continue }
             let inner = quote.parts.map { text.text($0.lowerBound, $0.upperBound - 1) }.joined(separator: " ")
+            // The span ends where the text does: without the comma before the closing mark.
+            var spanEnd = quote.last
+            while spanEnd > quote.first, tokens[spanEnd].isPunct(",") { spanEnd -= 1 }
             let signal = scorer.score(quote.parts)
             let draft = StatementDraft(actor: actor, kind: .direct, text: trimQuote(inner), cue: cueText,
-                                       span: text.span(quote.first, quote.last), signal: signal,
-                                       sentence: inherited.map { drafts[$0].sentence } ?? sentence, quote: q,
+                                       span: text.span(quote.first, spanEnd), signal: signal,
+                                       sentence: inherited.map { drafts[$0].sentence } ?? sentence,
                                        verb: inherited.flatMap { drafts[$0].verb } ?? verbToken)
             speakerOfQuote[q] = (actor, inherited ?? drafts.count)
             drafts.append(draft)
@@ -316,8 +342,9 @@ struct AnalysisRun {
 
     // MARK: reported speech and descriptions
 
-    static let clauseOpeners: Set<UInt64> = Set(["but", "while", "although", "though", "whereas"].map { WordHash.hash($0) })
+    static let clauseOpeners = WordSet(["but", "while", "although", "though", "whereas"])
     static let thatWord = WordHash.hash("that")
+    static let butWord = WordHash.hash("but")
 
     mutating func findReportedStatements() {
         var mentionCursor = 0
@@ -342,6 +369,28 @@ struct AnalysisRun {
         }
     }
 
+    /// "..., a clash with Senator X, who has called support for Kyiv a top priority": the relative clause
+    /// after a person named outside subject position describes that person.
+    mutating func findRelativeClauses() {
+        let quoteOf = text.quoteOf
+        for m in entities.mentions where m.kind == .named && !m.subjectLike && m.actor >= 0 && inBody(m.first) && quoteOf[m.first] < 0 {
+            guard entities.actors[m.actor].kind == .person, text.isPunct(m.last + 1, ","), word(m.last + 2) == Words.who else { continue }
+            var end = m.last + 3
+            while end < tokens.count, text.sentenceOf[end] == text.sentenceOf[m.first], !text.isPunct(end, ","),
+                  !text.isPunct(end, "."), !text.isPunct(end, ";"), quoteOf[end] < 0 || end == m.last + 3 {
+                end += 1
+            }
+            let clause = (m.last + 3)..<end
+            guard !clause.isEmpty else { continue }
+            let signal = scorer.score([clause]) { quoteOf[$0] >= 0 }
+            guard signal.total > 0 else { continue }
+            let verb = clause.prefix(3).first { word($0).map { lex.verbs.value(word: $0) != nil } ?? false }
+            drafts.append(StatementDraft(actor: m.actor, kind: verb == nil ? .description : .reported, text: text.text(clause.lowerBound, clause.upperBound - 1),
+                                         cue: verb.map { text.text($0, $0) }, span: text.span(clause.lowerBound, clause.upperBound - 1),
+                                         signal: signal, sentence: Int(text.sentenceOf[m.first])))
+        }
+    }
+
     /// Records a statement for the clause's subject when the rest of the clause carries cues; returns the
     /// subject, which a following "but ..." clause without one of its own shares.
     mutating func clauseStatement(_ clause: Range<Int>, mentionFrom: Int, inherit: Int?) -> Int? {
@@ -350,7 +399,17 @@ struct AnalysisRun {
         while m < entities.mentions.count, entities.mentions[m].first < clause.upperBound {
             let mention = entities.mentions[m]
             m += 1
-            guard text.quoteOf[mention.first] < 0, mention.actor >= 0, mention.subjectLike else { continue }
+            guard text.quoteOf[mention.first] < 0, mention.actor >= 0 else { continue }
+            let chosen = entities.mentions[personAfterModifier(m - 1)]
+            if chosen.first != mention.first {
+                let governed = word(mention.first - 1).map(EntityRecognizer.blockers.contains) ?? false
+                guard chosen.subjectLike, !governed else { continue }
+                // The person the organisation's name modifies stands as the subject.
+                subject = Mention(first: mention.first, last: chosen.last, actor: chosen.actor, kind: .named,
+                                  subjectLike: true, predicateStart: chosen.predicateStart)
+                break
+            }
+            guard mention.subjectLike else { continue }
             // "Asked if he thought ...": a question put to the actor, not a position taken.
             if let prev = word(mention.first - 1), lex.polarity.value(word: prev) == .hedge { continue }
             let actor = entities.actors[mention.actor]
@@ -359,16 +418,22 @@ struct AnalysisRun {
             break
         }
         var predicateStart = clause.lowerBound
+        var predicateEnd = clause.upperBound
         let actor: Int
         if let subject {
             actor = subject.actor
             predicateStart = max(subject.last + 1, min(subject.predicateStart, clause.upperBound))
-        } else if let inherit, let w = word(clause.lowerBound), w == WordHash.hash("but") {
+        } else if let inherit, let w = word(clause.lowerBound), w == Self.butWord {
             actor = inherit
+        } else if let source = accordingTo(in: clause) {
+            // "Talks are premature, according to Mr. X": the clause's content is X's.
+            actor = source.actor
+            predicateStart = source.content.lowerBound
+            predicateEnd = source.content.upperBound
         } else {
             return nil
         }
-        let predicate = predicateStart..<clause.upperBound
+        let predicate = predicateStart..<predicateEnd
         guard !predicate.isEmpty else { return actor }
         let quoteOf = text.quoteOf
         let signal = scorer.score([predicate]) { quoteOf[$0] >= 0 }
@@ -378,7 +443,7 @@ struct AnalysisRun {
         var cue: String?
         var textStart = predicateStart
         for k in predicate.prefix(8) where text.quoteOf[k] < 0 {
-            if let w = word(k), !tokens[k].isCapitalized, lex.verbs.value(word: w) != nil, w != WordHash.hash("has"), w != WordHash.hash("have") {
+            if let w = word(k), !tokens[k].isCapitalized, lex.verbs.value(word: w) != nil {
                 kind = .reported
                 var cueEnd = k
                 if let that = (k..<min(predicate.upperBound, k + 8)).first(where: { word($0) == Self.thatWord }) {
@@ -395,9 +460,28 @@ struct AnalysisRun {
         guard textStart <= textEnd else { return actor }
         drafts.append(StatementDraft(actor: actor, kind: kind, text: text.text(textStart, textEnd), cue: cue,
                                      span: text.span(textStart, textEnd), signal: signal,
-                                     sentence: Int(text.sentenceOf[predicateStart < clause.upperBound ? predicateStart : clause.lowerBound]),
-                                     quote: nil))
+                                     sentence: Int(text.sentenceOf[predicateStart < clause.upperBound ? predicateStart : clause.lowerBound])))
         return actor
+    }
+
+    /// "according to X" (or "according to a statement from X") in a clause, with X a known actor, and the
+    /// part of the clause that X is the source of: before the attribution, or after it when it leads.
+    func accordingTo(in clause: Range<Int>) -> (actor: Int, content: Range<Int>)? {
+        var k = clause.lowerBound
+        while k + 2 < clause.upperBound {
+            if word(k) == Words.according, word(k + 1) == Words.to, text.quoteOf[k] < 0,
+               let m = mentionStarting(in: (k + 2)..<min(clause.upperBound, k + 8)), entities.mentions[m].actor >= 0,
+               entities.mentions[m].kind == .named {
+                var end = k
+                while end > clause.lowerBound, tokens[end - 1].kind == .punct { end -= 1 }
+                if end > clause.lowerBound { return (entities.mentions[m].actor, clause.lowerBound..<end) }
+                var start = entities.mentions[m].last + 1
+                while start < clause.upperBound, tokens[start].kind == .punct { start += 1 }
+                return start < clause.upperBound ? (entities.mentions[m].actor, start..<clause.upperBound) : nil
+            }
+            k += 1
+        }
+        return nil
     }
 
     // MARK: dates
@@ -405,7 +489,7 @@ struct AnalysisRun {
     static let since = WordHash.hash("since")
     static let until = WordHash.hash("until")
 
-    static let relativePronouns: Set<UInt64> = Set(["who", "which", "whose", "whom"].map { WordHash.hash($0) })
+    static let relativePronouns = WordSet(["who", "which", "whose", "whom"])
 
     /// Date phrases of a sentence that can date `draft`: outside quotes, not a range's start ("since
     /// May"), not inside a reported statement's own content, and not in a relative clause describing a
@@ -499,7 +583,7 @@ struct AnalysisRun {
         var statements: [Statement] = []
         for draft in drafts.sorted(by: { $0.span.start < $1.span.start }) {
             guard let actorID = idOf[draft.actor] else { continue }
-            let (stance, confidence) = stance(of: draft.signal, threshold: 0.67)
+            let (stance, confidence) = stance(of: draft.signal, threshold: 0.66)
             statements.append(Statement(id: "s\(statements.count + 1)", actorID: actorID, kind: draft.kind, text: draft.text,
                                         cue: draft.cue, span: draft.span, date: draft.date, dateText: draft.dateText,
                                         stance: stance, confidence: confidence, evidence: draft.signal.evidence))

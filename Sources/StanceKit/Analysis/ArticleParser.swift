@@ -229,8 +229,10 @@ public enum ArticleParser {
             while a + level < b, s[a + level].value == 35 { level += 1 }
             if level > 0, a + level < b, s[a + level].value != 32 { level = 0 }
             let bold = s[a].value == 42 && folded.prefix(40).contains(58)
-            // Only short paragraphs can be headlines, bylines or datelines, whose text is read.
-            let text = words <= 30 ? Markup.visible(s, hidden, a..<b) : ""
+            // Only short paragraphs near the top, or bylines, can be headlines, bylines or datelines: the
+            // only ones whose text is read.
+            let byline = folded.count > 3 && folded[0] == 98 && folded[1] == 121 && folded[2] == 32
+            let text = words <= 30 && (result.count < 20 || byline) ? Markup.visible(s, hidden, a..<b) : ""
             result.append(Paragraph(span: a..<b, headingLevel: level, words: words, allLink: !hasVisibleOutsideLink,
                                     boldLabel: bold, folded: folded, text: text))
         }
@@ -260,7 +262,9 @@ public enum ArticleParser {
     static let promoStarts = ["learn more", "read more", "sign up", "subscribe", "related:", "see also", "see more",
                               "advertisement", "supported by", "share full article", "listen to this article",
                               "click here", "more on this", "follow us", "watch:", "read the latest", "continue reading",
-                              "skip advertisement", "get the latest", "newsletter", "read next", "recommended"]
+                              "skip advertisement", "get the latest", "newsletter", "read next", "recommended",
+                              "read in app", "leer en espa", "give this article", "send any friend", "sign in",
+                              "most read", "related content", "site index", "editors' picks", "trending"]
     static let contributorPhrases = ["contributed reporting", "contributed to this report", "contributed research",
                                      "additional reporting", "reporting was contributed", "contributed additional reporting",
                                      "reporting by", "editing by", "writing by", "compiled by"]
@@ -342,12 +346,15 @@ public enum ArticleParser {
         return blocks
     }
 
-    /// Plain text without a `#` heading: a short first line without closing punctuation is the headline.
+    /// Plain text without a `#` heading: after any outlet-and-date lines, a short line without closing
+    /// punctuation is the headline.
     static func plainHeadlineIndex(_ paras: [Paragraph]) -> Int? {
-        guard let first = paras.first, first.words <= 20, first.words >= 2, first.headingLevel == 0,
-              let last = first.text.last, !".!?\"”".contains(last), !isByline(first),
-              DateParser.firstDate(in: first.text) == nil || first.words > 6 else { return nil }
-        return 0
+        for (index, p) in paras.prefix(4).enumerated() {
+            guard p.headingLevel == 0, !isByline(p), p.words <= 20, p.words >= 2, let last = p.text.last else { return nil }
+            if p.words <= 12, DateParser.firstDate(in: p.text) != nil { continue }
+            return ".!?\"”".contains(last) ? nil : index
+        }
+        return nil
     }
 
     /// A caption paragraph with its credit split off as a `credit` block.
@@ -409,7 +416,8 @@ public enum ArticleParser {
         }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: out.scalars[0..<cut])
-        return (splitNames(String(view)), date)
+        // "By Peter Baker, Reporting from Kyiv": a byline name has at least two words.
+        return (splitNames(String(view)).filter { $0.contains(" ") }, date)
     }
 
     static func splitNames(_ text: String) -> [String] {

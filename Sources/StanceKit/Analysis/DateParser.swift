@@ -4,8 +4,6 @@ struct DateMention {
     var first: Int
     var last: Int
     var day: Day
-    /// Relative phrases ("on Wednesday") are resolved against the publication date; absolute ones are not.
-    var isRelative: Bool
 }
 
 /// Newsroom date forms on tokens. Absolute forms: "Nov. 10, 2022", "November 10th, 2022", "10. November
@@ -13,8 +11,8 @@ struct DateMention {
 /// reference). Relative forms: weekdays, "yesterday", "today", "last week", "this week", "last month",
 /// "earlier this month", "recently", resolved against the reference day (the publication date).
 enum DateParser {
-    static let months: [UInt64: Int] = {
-        var table: [UInt64: Int] = [:]
+    static let months: WordTable<Int> = {
+        var table = WordTable<Int>()
         let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"]
         for (index, name) in names.enumerated() {
@@ -24,8 +22,8 @@ enum DateParser {
         table[WordHash.hash("sept")] = 9
         return table
     }()
-    static let weekdays: [UInt64: Int] = {
-        var table: [UInt64: Int] = [:]
+    static let weekdays: WordTable<Int> = {
+        var table = WordTable<Int>()
         for (index, name) in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].enumerated() {
             table[WordHash.hash(name)] = index + 1
         }
@@ -135,14 +133,14 @@ enum DateParser {
                 // A time written after a "T" is part of the same token or the next ones: "T08:00:00Z".
                 while last + 1 < end, tokens[last + 1].has(Token.spaceBefore) == false,
                       tokens[last + 1].kind != .closeQuote { last += 1 }
-                return DateMention(first: start, last: last, day: day, isRelative: false)
+                return DateMention(first: start, last: last, day: day)
             }
         }
         // 11/10/2022 (month first, the American order).
         if t.kind == .number, start + 4 < end, tokens[start + 1].isPunct("/"), tokens[start + 3].isPunct("/"),
            let m = number(t, s), let dd = number(tokens[start + 2], s), let y = yearIn(tokens[start + 4], s),
            let day = Day(year: y, month: m, day: dd) {
-            return DateMention(first: start, last: start + 4, day: day, isRelative: false)
+            return DateMention(first: start, last: start + 4, day: day)
         }
         // Month Day[,] [Year]
         if let m = monthAt(start, tokens) {
@@ -152,10 +150,10 @@ enum DateParser {
             j = skip(j + 1, ",")
             if j < end, let y = yearIn(tokens[j], s) {
                 guard let day = Day(year: y, month: m, day: dd) else { return nil }
-                return DateMention(first: start, last: j, day: day, isRelative: false)
+                return DateMention(first: start, last: j, day: day)
             }
             guard let ref = reference, let day = inferYear(month: m, day: dd, reference: ref) else { return nil }
-            return DateMention(first: start, last: last, day: day, isRelative: true)
+            return DateMention(first: start, last: last, day: day)
         }
         // Day[.] Month [Year]
         if t.kind == .number, let dd = number(t, s), (1...31).contains(dd), digitsCount(t, s) <= 2 {
@@ -164,10 +162,10 @@ enum DateParser {
             let k = skip(j + 1, ".,")
             if k < end, let y = yearIn(tokens[k], s) {
                 guard let day = Day(year: y, month: m, day: dd) else { return nil }
-                return DateMention(first: start, last: k, day: day, isRelative: false)
+                return DateMention(first: start, last: k, day: day)
             }
             guard let ref = reference, let day = inferYear(month: m, day: dd, reference: ref) else { return nil }
-            return DateMention(first: start, last: j, day: day, isRelative: true)
+            return DateMention(first: start, last: j, day: day)
         }
         return nil
     }
@@ -200,28 +198,28 @@ enum DateParser {
                     first = i - 1
                 }
             }
-            return DateMention(first: first, last: i, day: day, isRelative: true)
+            return DateMention(first: first, last: i, day: day)
         }
-        if h == yesterday { return DateMention(first: i, last: i, day: ref.adding(days: -1), isRelative: true) }
-        if h == today || h == tonight { return DateMention(first: i, last: i, day: ref, isRelative: true) }
-        if h == recently { return DateMention(first: i, last: i, day: ref, isRelative: true) }
+        if h == yesterday { return DateMention(first: i, last: i, day: ref.adding(days: -1)) }
+        if h == today || h == tonight { return DateMention(first: i, last: i, day: ref) }
+        if h == recently { return DateMention(first: i, last: i, day: ref) }
         if h == last, let n = word(i + 1) {
-            if n == week { return DateMention(first: i, last: i + 1, day: ref.adding(days: -7), isRelative: true) }
+            if n == week { return DateMention(first: i, last: i + 1, day: ref.adding(days: -7)) }
             if n == month {
                 let m = ref.month == 1 ? 12 : ref.month - 1
                 let y = ref.month == 1 ? ref.year - 1 : ref.year
                 let day = Day(year: y, month: m, day: min(ref.day, Day.daysIn(month: m, year: y)))!
-                return DateMention(first: i, last: i + 1, day: day, isRelative: true)
+                return DateMention(first: i, last: i + 1, day: day)
             }
         }
         if h == this, let n = word(i + 1), n == week || n == month {
-            return DateMention(first: i, last: i + 1, day: ref, isRelative: true)
+            return DateMention(first: i, last: i + 1, day: ref)
         }
         if h == earlier, word(i + 1) == this, let n = word(i + 2), n == week || n == month {
-            return DateMention(first: i, last: i + 2, day: ref, isRelative: true)
+            return DateMention(first: i, last: i + 2, day: ref)
         }
         if h == Words.in_, word(i + 1) == recent, word(i + 2) == days {
-            return DateMention(first: i, last: i + 2, day: ref, isRelative: true)
+            return DateMention(first: i, last: i + 2, day: ref)
         }
         return nil
     }

@@ -31,6 +31,8 @@ struct ActorDraft {
     var participant = false
     var mentionCount = 0
     var nameTokens = 0
+    /// Whether the role was searched for a nationality or country already.
+    var placeChecked = false
 
     mutating func addAlias(_ alias: String) {
         if alias != name, !aliases.contains(alias) { aliases.append(alias) }
@@ -49,24 +51,24 @@ struct EntityRecognizer {
     private var otherByKey: [UInt64: Int] = [:]
     private var covered: [Bool]
 
-    static let blockers: Set<UInt64> = Set(["of", "to", "by", "with", "for", "from", "at", "in", "on", "about", "against",
+    static let blockers = WordSet(["of", "to", "by", "with", "for", "from", "at", "in", "on", "about", "against",
         "than", "between", "among", "toward", "towards", "into", "like", "over", "under", "after", "before", "via",
         "per", "behind", "without", "through", "the", "a", "an", "his", "her", "their", "its", "our", "as", "urging",
-        "pushing", "pressing", "pressuring", "asking", "told", "and", "or", "nor"].map { WordHash.hash($0) })
+        "pushing", "pressing", "pressuring", "asking", "told", "and", "or", "nor"])
     /// Words after a name that show it is not a clause's subject: "Biden of Delaware", "Biden and".
-    static let prepositions: Set<UInt64> = Set(["of", "to", "by", "with", "for", "from", "at", "in", "on", "about",
+    static let prepositions = WordSet(["of", "to", "by", "with", "for", "from", "at", "in", "on", "about",
         "against", "than", "between", "among", "toward", "towards", "into", "like", "over", "under", "after", "before",
-        "via", "per", "behind", "without", "through", "the", "a", "an", "or", "nor"].map { WordHash.hash($0) })
-    static let particles: Set<UInt64> = Set(["van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du",
-        "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "st"].map { WordHash.hash($0) })
-    static let suffixes: Set<UInt64> = Set(["jr", "sr", "ii", "iii", "iv"].map { WordHash.hash($0) })
-    static let partyWords: Set<UInt64> = Set(["democrat", "republican", "independent", "conservative", "labour",
-        "liberal"].map { WordHash.hash($0) })
+        "via", "per", "behind", "without", "through", "the", "a", "an", "or", "nor"])
+    static let particles = WordSet(["van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du",
+        "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "st"])
+    static let suffixes = WordSet(["jr", "sr", "ii", "iii", "iv"])
+    static let partyWords = WordSet(["democrat", "republican", "independent", "conservative", "labour",
+        "liberal"])
     static let former = WordHash.hash("former")
     static let ambiguousRole = WordHash.hash("general")
-    static let verbish: Set<UInt64> = Set(["has", "had", "is", "was", "will", "would", "could", "should", "said", "says",
+    static let verbish = WordSet(["has", "had", "is", "was", "will", "would", "could", "should", "said", "says",
         "told", "added", "argued", "also", "did", "does", "then", "who", "cites", "made", "wants", "thinks", "believes",
-        "warned", "urged", "insisted", "later", "quickly", "repeatedly", "declined", "rejected", "suggested"].map { WordHash.hash($0) })
+        "warned", "urged", "insisted", "later", "quickly", "repeatedly", "declined", "rejected", "suggested"])
     static let nonParticipantRoles: Set<BlockRole> = [.byline, .caption, .credit, .contributor]
     static let creditLikeRoles: Set<BlockRole> = [.byline, .credit, .contributor]
 
@@ -120,8 +122,14 @@ struct EntityRecognizer {
     private func isNameToken(_ i: Int) -> Bool {
         let t = tok(i)
         guard t.kind == .word, t.isCapitalized else { return false }
+        if t.has(Token.dotted) {
+            // Run-together initials ("J.D. Vance"), but not places or bodies ("U.S. Senate").
+            return Int(t.end - t.start) <= 6 && !lex.places.contains(word: t.hash) && !lex.orgNames.contains(word: t.hash)
+                && i + 1 < count && tok(i + 1).isCapitalized && !tok(i + 1).has(Token.allCaps)
+                && !lex.titles.contains(word: tok(i + 1).hash) && !lex.orgHeads.contains(word: tok(i + 1).hash)
+        }
         if t.has(Token.allCaps) && !Self.suffixes.contains(t.hash) { return false }
-        return !t.has(Token.dotted)
+        return true
     }
 
     /// The run of name tokens from `start`: capitalised words, initials, particles, suffixes.
@@ -164,6 +172,11 @@ struct EntityRecognizer {
                 i += 1
                 continue
             }
+            if tok(i).has(Token.allCaps), lex.orgNames.contains(word: tok(i).hash) {
+                addOther(kind: .organization, first: i, last: i)
+                i += 1
+                continue
+            }
             var title = matchTitle(at: i)
             var prefixStart: Int?
             if title == nil {
@@ -197,15 +210,34 @@ struct EntityRecognizer {
                 i = max(i + 1, title?.end ?? i + 1)
                 continue
             }
+            if title == nil, run.count >= 3,
+               let p = run.indices.dropFirst().dropLast().first(where: { isGivenName(run[$0]) }) {
+                // Office words before a first name: "Senate Minority Leader Mitch McConnell".
+                let next = classify(start: run[0], run: Array(run[p...]), title: nil, role: role, office: run[0]..<run[p])
+                i = max(next, i + 1)
+                continue
+            }
             let next = classify(start: title == nil ? run[0] : i, run: run, title: title?.title, role: role)
             i = max(next, i + 1)
         }
     }
 
     /// Decides what a capitalised run is and records it; returns the token after what was consumed.
-    private mutating func classify(start: Int, run: [Int], title: Lexicon.Title?, role: BlockRole) -> Int {
+    private func isGivenName(_ t: Int) -> Bool {
+        lex.givenNames.contains(word: tok(t).hash) && !lex.places.contains(word: tok(t).hash)
+    }
+
+    private mutating func classify(start: Int, run: [Int], title: Lexicon.Title?, role: BlockRole, office: Range<Int>? = nil) -> Int {
         let last = run[run.count - 1]
         let hashes = run.map { tok($0).hash }
+        // "Victoria Station", "Minsk Accords": named things, not people.
+        if title == nil, office == nil, let head = hashes.last, lex.thingHeads.contains(word: head) { return last + 1 }
+        if let office {
+            addPerson(titleStart: start, core: run, last: last, title: nil, role: role)
+            let actor = mentions[mentions.count - 1].actor
+            if actors[actor].role == nil || actors[actor].role == actors[actor].place { actors[actor].role = text.text(office.lowerBound, office.upperBound - 1) }
+            return last + 1
+        }
         if title == nil, let head = hashes.last, lex.groupHeads.contains(word: head) {
             addGroup(headFirst: run[0], last: last)
             return last + 1
@@ -226,8 +258,10 @@ struct EntityRecognizer {
         }
         let suffix = run.count > 1 && Self.suffixes.contains(hashes[hashes.count - 1])
         let core = suffix ? Array(run.dropLast()) : run
-        let hasInitial = core.dropLast().contains { tok($0).has(Token.initial) }
+        let hasInitial = core.dropLast().contains { tok($0).has(Token.initial) || tok($0).has(Token.dotted) }
+        // "Virginia Beach", "Georgia Tech": a given name that is also a place proves nothing.
         let firstIsGiven = core.count >= 2 && lex.givenNames.contains(word: tok(core[0]).hash)
+            && !lex.places.contains(word: tok(core[0]).hash)
         if title == nil {
             guard core.count >= 2 else { return last + 1 }
             // Words that never belong in a person's name: places, nationalities, months, weekdays.
@@ -264,7 +298,7 @@ struct EntityRecognizer {
         return Self.partyWords.contains(w)
     }
 
-    static let personNouns: Set<UInt64> = Set(["professor", "diplomat", "adviser", "advisor", "ambassador", "chairman",
+    static let personNouns = WordSet(["professor", "diplomat", "adviser", "advisor", "ambassador", "chairman",
         "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "analyst", "expert",
         "official", "leader", "director", "president", "senator", "lawmaker", "commander", "general", "officer",
         "researcher", "fellow", "economist", "historian", "scholar", "lawyer", "member", "founder", "executive",
@@ -273,20 +307,27 @@ struct EntityRecognizer {
         "candidate", "activist", "resident", "citizen", "soldier", "father", "mother", "son", "daughter", "wife",
         "husband", "man", "woman", "student", "teacher", "doctor", "partner", "manager", "deputy", "speaker",
         "democrat", "republican", "physicist", "scientist", "writer", "columnist", "pollster", "consultant", "mp",
-        "legislator", "politician", "campaigner", "lecturer", "commentator", "spokesman", "envoy", "premier", "attorney"].map { WordHash.hash($0) })
+        "legislator", "politician", "campaigner", "lecturer", "commentator", "spokesman", "envoy", "premier", "attorney"])
 
     private mutating func addPerson(titleStart: Int, core: [Int], last: Int, title: Lexicon.Title?, role: BlockRole) {
         let surname = tok(core[core.count - 1]).hash
-        let given = core.count >= 2 && !tok(core[0]).has(Token.initial) ? tok(core[0]).hash : 0
+        let given = core.count >= 2 && !tok(core[0]).has(Token.initial) && !tok(core[0]).has(Token.dotted) ? tok(core[0]).hash : 0
         let fullName = text.text(core[0], last)
         var index = -1
         for candidate in personBySurname[surname, default: []].reversed() {
             let g = actors[candidate].given
             if g == 0 || given == 0 || g == given { index = candidate; break }
         }
+        // Family name first ("Xi Jinping", then "Mr. Xi"): a titled single name matching a first name.
+        if index < 0, core.count == 1, title != nil,
+           let candidate = actors.lastIndex(where: { $0.kind == .person && $0.given == surname && $0.nameTokens >= 2 }) {
+            index = candidate
+        }
         if index < 0 {
             index = actors.count
             actors.append(ActorDraft(name: fullName, kind: .person, key: surname, given: given, nameTokens: core.count))
+            personBySurname[surname, default: []].append(index)
+        } else if actors[index].given == surname, core.count == 1 {
             personBySurname[surname, default: []].append(index)
         } else if core.count > actors[index].nameTokens {
             let old = actors[index].name
@@ -318,12 +359,13 @@ struct EntityRecognizer {
         for k in titleStart..<core[0] where tok(k).isCapitalized && actor.place == nil {
             actor.place = lex.demonyms.value(word: tok(k).hash) ?? lex.places.value(word: tok(k).hash)
         }
-        if actor.role == nil { actor.role = appositiveRole(after: after) }
+        if actor.role == nil { actor.role = appositiveRole(after: after) ?? roleBefore(titleStart) }
         if actor.role == nil, let title, !["Mr.", "Mrs.", "Ms.", "Dr."].contains(title.canonical) {
             actor.role = title.canonical
         }
-        if actor.place == nil, let role = actor.role {
-            for w in Tokenizer.tokenize(role).tokens where w.isCapitalized {
+        if actor.place == nil, actor.role != nil, !actor.placeChecked {
+            actor.placeChecked = true
+            for w in Tokenizer.tokenize(actor.role!).tokens where w.isCapitalized {
                 if let place = lex.demonyms.value(word: w.hash) ?? lex.places.value(word: w.hash) { actor.place = place; break }
             }
         }
@@ -332,6 +374,23 @@ struct EntityRecognizer {
         actors[index] = actor
         mentions.append(Mention(first: titleStart, last: last, actor: index, kind: .named, subjectLike: false))
         for k in titleStart...last { covered[k] = true }
+    }
+
+    /// "Ukraine's president, Volodymyr Zelensky" -> "Ukraine's president".
+    private func roleBefore(_ start: Int) -> String? {
+        guard start >= 2, text.isPunct(start - 1, ","), let noun = word(start - 2), !tok(start - 2).isCapitalized,
+              Self.personNouns.contains(noun) else { return nil }
+        var first = start - 2
+        while first > 0, start - 2 - first < 4, text.sentenceOf[first - 1] == text.sentenceOf[start] {
+            let t = tok(first - 1)
+            if t.kind == .possessive || (t.kind == .word && !Self.prepositions.contains(t.hash) && lex.verbs.value(word: t.hash) == nil) {
+                first -= 1
+            } else {
+                break
+            }
+        }
+        if let w = word(first), w == Words.the || w == Words.a || w == Words.an { first += 1 }
+        return text.text(first, start - 2)
     }
 
     /// ", the chairman of the Joint Chiefs of Staff," -> "chairman of the Joint Chiefs of Staff".
@@ -471,13 +530,13 @@ struct EntityRecognizer {
         mentions.removeAll { $0.kind == .role && $0.actor < 0 }
     }
 
-    static let clauseOpeners: Set<UInt64> = Set(["and", "but", "while", "although", "though", "as", "when", "because",
+    static let clauseOpeners = WordSet(["and", "but", "while", "although", "though", "as", "when", "because",
         "that", "if", "including", "then", "so", "since", "after", "before", "until", "whereas", "where", "meanwhile",
-        "also", "now", "instead", "indeed", "however", "former"].map { WordHash.hash($0) })
-    static let modifierFollowers: Set<UInt64> = Set(["ministers", "officials", "leaders", "lawmakers", "diplomats",
+        "also", "now", "instead", "indeed", "however", "former"])
+    static let modifierFollowers = WordSet(["ministers", "officials", "leaders", "lawmakers", "diplomats",
         "members", "foreign", "defense", "defence", "policy", "military", "forces", "troops", "spokesman", "spokeswoman",
-        "administration", "government", "officers", "negotiators", "envoys", "aides", "allies", "supporters"].map { WordHash.hash($0) })
-    static let predicateSkips: Set<UInt64> = Set(["a", "an", "the", "who", "which", "whose", "whom", "and", "or", "but"].map { WordHash.hash($0) })
+        "administration", "government", "officers", "negotiators", "envoys", "aides", "allies", "supporters"])
+    static let predicateSkips = WordSet(["a", "an", "the", "who", "which", "whose", "whom", "and", "or", "but"])
 
     /// Whether the mention stands where a clause's subject does (after a clause opener or a speech verb,
     /// followed by what reads as its verb), and where its predicate starts.
@@ -500,13 +559,19 @@ struct EntityRecognizer {
         // A time phrase between subject and verb: "the Pentagon on Thursday announced".
         if word(j) == Words.on, let d = word(j + 1), DateParser.weekdays[d] != nil { j += 2 }
         let predicate = min(j, count)
-        if m.first > 0 {
-            let prev = tok(m.first - 1)
+        var before = m.first - 1
+        while before >= 0, m.first - before <= 4, tok(before).isCapitalized || tok(before).has(Token.dotted),
+              lex.orgNames.contains(word: tok(before).hash) || lex.orgHeads.contains(word: tok(before).hash)
+                || lex.places.contains(word: tok(before).hash) || lex.demonyms.contains(word: tok(before).hash) {
+            before -= 1
+        }
+        if before >= 0 {
+            let prev = tok(before)
             if prev.kind == .possessive { return (false, predicate) }
             if prev.kind == .word {
                 // "Kremlin spokesman Dmitry Peskov said": a role noun before a name is part of the subject.
                 let opener = Self.clauseOpeners.contains(prev.hash) || lex.verbs.value(word: prev.hash) == .speech
-                    || text.sentenceOf[m.first - 1] != text.sentenceOf[m.first]
+                    || text.sentenceOf[before] != text.sentenceOf[m.first]
                     || (!prev.isCapitalized && Self.personNouns.contains(prev.hash) && m.kind == .named)
                 if !opener { return (false, predicate) }
             }

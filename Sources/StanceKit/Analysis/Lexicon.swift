@@ -34,6 +34,7 @@ struct Lexicon: Sendable {
     var demonyms = PhraseTable<String>()
     var orgHeads = PhraseTable<Bool>()
     var orgNames = PhraseTable<Bool>()
+    var thingHeads = PhraseTable<Bool>()
     var groupHeads = PhraseTable<Bool>()
     var groupModifiers = PhraseTable<Bool>()
     var groupCollectives = PhraseTable<Bool>()
@@ -74,7 +75,11 @@ struct Lexicon: Sendable {
         for row in try rows("places.txt") { places.insert(row[0], row[0]) }
         for row in try rows("demonyms.txt") { demonyms.insert(row[0], row.count > 1 ? row[1] : row[0]) }
         for row in try rows("organizations.txt") {
-            if row.count > 1, row[1] == "name" { orgNames.insert(row[0], true) } else { orgHeads.insert(row[0], true) }
+            switch row.count > 1 ? row[1] : "head" {
+            case "name": orgNames.insert(row[0], true)
+            case "thing": thingHeads.insert(row[0], true)
+            default: orgHeads.insert(row[0], true)
+            }
         }
         for row in try rows("groups.txt") {
             switch row.count > 1 ? row[1] : "head" {
@@ -107,34 +112,17 @@ enum Words {
     static let an = WordHash.hash("an")
     static let of = WordHash.hash("of")
     static let and = WordHash.hash("and")
-    static let or = WordHash.hash("or")
     static let who = WordHash.hash("who")
     static let that = WordHash.hash("that")
     static let he = WordHash.hash("he")
     static let she = WordHash.hash("she")
-    static let they = WordHash.hash("they")
-    static let by = WordHash.hash("by")
     static let to = WordHash.hash("to")
     static let on = WordHash.hash("on")
     static let in_ = WordHash.hash("in")
-    static let from = WordHash.hash("from")
-    static let city = WordHash.hash("city")
-    static let town = WordHash.hash("town")
-    static let village = WordHash.hash("village")
-    static let region = WordHash.hash("region")
-    static let province = WordHash.hash("province")
-    static let including = WordHash.hash("including")
     static let according = WordHash.hash("according")
     static let said = WordHash.hash("said")
     static let told = WordHash.hash("told")
     static let not = WordHash.hash("not")
-    static let only = WordHash.hash("only")
-    static let just = WordHash.hash("just")
     static let whether = WordHash.hash("whether")
-    static let contributed = WordHash.hash("contributed")
-    static let credit = WordHash.hash("credit")
-    static let officials = WordHash.hash("officials")
-    static let however = WordHash.hash("however")
     static let which = WordHash.hash("which")
-    static let group = WordHash.hash("group")
 }

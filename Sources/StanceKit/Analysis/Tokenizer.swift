@@ -18,7 +18,6 @@ struct Token {
     static let capitalized: UInt8 = 1
     static let allCaps: UInt8 = 2
     static let spaceBefore: UInt8 = 4
-    static let lineBefore: UInt8 = 8
     /// A single letter followed by a period: an initial ("A." in "Mark A. Milley").
     static let initial: UInt8 = 16
     /// Written with internal periods ("U.S.", "a.m."), final period included.
@@ -41,7 +40,7 @@ enum Tokenizer {
 
     static func tokenize(_ text: String) -> Output {
         let scalars = Array(text.unicodeScalars)
-        let tokens = tokenize(scalars, hidden: nil, range: 0..<scalars.count)
+        let tokens = tokenize(scalars, hidden: [Bool](repeating: false, count: scalars.count), range: 0..<scalars.count)
         return Output(scalars: scalars, tokens: tokens)
     }
 
@@ -69,29 +68,25 @@ enum Tokenizer {
             || s.properties.generalCategory == .nonspacingMark
     }
 
-    static func tokenize(_ scalars: [Unicode.Scalar], hidden: [Bool]?, range: Range<Int>) -> [Token] {
+    static func tokenize(_ scalars: [Unicode.Scalar], hidden: [Bool], range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(range.count / 5 + 4)
-        scalars.withUnsafeBufferPointer { s in
-            let hiddenAt: (Int) -> Bool = { i in hidden?[i] ?? false }
+        scalars.withUnsafeBufferPointer { s in hidden.withUnsafeBufferPointer { h in
+            @inline(__always) func hiddenAt(_ i: Int) -> Bool { h[i] }
             var i = range.lowerBound
             let end = range.upperBound
             var sawSpace = true
-            var sawLine = true
             while i < end {
                 let c = s[i]
                 if hiddenAt(i) { i += 1; continue }
                 if isSpace(c) {
                     sawSpace = true
-                    if c.value == 10 || c.value == 13 { sawLine = true }
                     i += 1
                     continue
                 }
                 var flags: UInt8 = 0
                 if sawSpace { flags |= Token.spaceBefore }
-                if sawLine { flags |= Token.lineBefore }
                 sawSpace = false
-                sawLine = false
                 let v = c.value
                 if isLetter(c), i + 3 < end, s[i + 1].value == 46, isLetter(s[i + 2]), s[i + 3].value == 46 {
                     // Dotted acronyms keep their periods: "U.S.", "U.N.", "a.m.".
@@ -160,19 +155,19 @@ enum Tokenizer {
                 case 0x201D, 0x00BB: kind = .closeQuote
                 case 0x22:
                     let prevSpace = i == range.lowerBound || isSpace(s[i - 1]) || "([{—–-".unicodeScalars.contains(s[i - 1])
-                        || (hidden?[i - 1] ?? false)
+                        || h[i - 1]
                     let nextSpace = i + 1 >= end || isSpace(s[i + 1])
                     kind = prevSpace && !nextSpace ? .openQuote : .closeQuote
                 case 0x2018: kind = .openSingle
                 case 0x2019, 0x27:
-                    let prevSpace = i == range.lowerBound || isSpace(s[i - 1]) || (hidden?[i - 1] ?? false)
+                    let prevSpace = i == range.lowerBound || isSpace(s[i - 1]) || h[i - 1]
                     kind = prevSpace ? .openSingle : .closeSingle
                 default: kind = .punct
                 }
                 tokens.append(Token(start: Int32(i), end: Int32(i + 1), hash: UInt64(v), kind: kind, flags: flags))
                 i += 1
             }
-        }
+        } }
         return tokens
     }
 

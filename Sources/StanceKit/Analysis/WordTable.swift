@@ -60,3 +60,13 @@ struct WordTable<Value: Sendable>: Sendable {
         }
     }
 }
+
+/// A set of words by hash, on the same open-addressing table.
+struct WordSet: Sendable {
+    private var table = WordTable<Bool>()
+    init(_ words: [String]) {
+        table = WordTable(capacity: words.count)
+        for w in words { table[WordHash.hash(w)] = true }
+    }
+    @inline(__always) func contains(_ hash: UInt64) -> Bool { table[hash] != nil }
+}

@@ -1,6 +1,7 @@
 @testable import StanceKit
 
-/// Shared helpers for the analysis suites: analyse a snippet of news text and look things up.
+/// Shared helpers for the analysis suites (no tests of their own): analyse a snippet of news text and
+/// look things up. Named like the suites so the file stays within the analysis test files.
 enum AnalysisFixture {
     static let analyzer = Analyzer(frame: FrameLibrary.defaultFrame)
 
