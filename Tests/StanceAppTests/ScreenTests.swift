@@ -29,6 +29,12 @@ import Testing
         ScreenExpectation.check(runtime.screen, named: "timeline-zoomed-out-100x30")
     }
 
+    @Test func statementOpenedFromTheTimelineAt100x30() {
+        let runtime = Fixtures.runtime(Size(width: 100, height: 30))
+        runtime.press(.char("3"), .char("j"), .char("l"), .char("l"), .enter)
+        ScreenExpectation.check(runtime.screen, named: "timeline-opened-statement-100x30")
+    }
+
     @Test func corpusActorsByNameAt100x30() {
         let runtime = Fixtures.runtime(Size(width: 100, height: 30))
         runtime.press(.tab, .char("c"), .char("s"))
