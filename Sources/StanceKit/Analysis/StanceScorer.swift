@@ -145,7 +145,7 @@ struct StanceScorer {
             guard j < end, !skip(j) else { return nil }
             let t = text.tokens[j]
             if t.kind == .possessive { j += 1; continue }
-            guard t.kind == .word else { return nil }
+            guard t.kind == .word || t.kind == .number else { return nil }
             switch elements[e] {
             case .word(let h): if t.hash != h { return nil }
             case .any(let set): if !set.contains(t.hash) { return nil }
@@ -172,7 +172,7 @@ struct StanceScorer {
         var i = range.lowerBound
         while i < range.upperBound {
             let t = text.tokens[i]
-            guard t.kind == .word, !skip(i) else { i += 1; continue }
+            guard t.kind == .word || t.kind == .number, !skip(i) else { i += 1; continue }
             var candidates = frame.byWord[t.hash] ?? []
             for (n, table) in frame.byPrefix {
                 if let h = prefixHash(i, n), let list = table[h] { candidates.append(contentsOf: list) }
