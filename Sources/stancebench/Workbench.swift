@@ -17,10 +17,15 @@ struct Workbench: ParsableCommand {
             """
     )
 
-    @Argument(help: "Articles, analyses (.json) or folders to open instead of the workspace.")
+    @Argument(help: "Articles, JSON exports or folders to open instead of the workspace.")
     var paths: [String] = []
 
-    @Option(help: "A theme by name, or the path of a theme file.")
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    @Option(name: .long, help: ArgumentHelp("A built-in frame name or a frame TOML file.", valueName: "NAME|FILE"))
+    var frame: String = FrameLibrary.defaultName
+
+    @Option(help: ArgumentHelp("A theme by name, or the path of a theme file.", valueName: "NAME|PATH"))
     var theme: String?
 
     @Flag(name: .customLong("no-color"), help: "Draw without colours (as NO_COLOR does).")
@@ -51,29 +56,40 @@ struct Workbench: ParsableCommand {
     }
 
     func run() throws {
-        let store = try WorkbenchCorpus.store(paths: paths)
+        let chosenFrame = try loadFrame(frame)
+        let store = try WorkbenchCorpus.store(paths: paths, frame: chosenFrame, workspace: workspaceOptions)
+        let themes = ThemeLibrary()
+        let (chosenTheme, themeProblem) = themes.themeOrDefault(theme)
         if let printScreen, let size = Self.size(printScreen) {
             let typed = (keys ?? "").split(separator: " ").compactMap { KeyNames.key(named: String($0)) }
             let backend = TestBackend(size: size, keys: typed)
-            let runtime = WorkbenchRuntime(backend: backend, store: store, themeName: theme ?? "default",
-                                           themeNames: [], applyTheme: { $0 })
+            let runtime = WorkbenchRuntime(backend: backend, store: store, themeName: chosenTheme.name,
+                                           themeNames: themes.names, applyTheme: { try themes.theme(named: $0).name })
             runtime.start()
             runtime.handlePendingKeys()
             print(backend.lastFrame?.lines.joined(separator: "\n") ?? "")
             return
         }
-        try openTerminalWorkbench(store: store)
-    }
-
-    /// The interactive workbench on the real terminal. The terminal backend of the Terminal kit
-    /// (ncurses) plugs in here: open it (with `noColor` or NO_COLOR honoured and `theme` applied),
-    /// restore it on every way out (a `defer`, and the backend's own signal handling), and hand it
-    /// to `WorkbenchRuntime(backend:store:themeName:themeNames:applyTheme:).run()`.
-    private func openTerminalWorkbench(store: any WorkbenchStore) throws {
-        throw WorkbenchCorpus.LoadError(description: """
-            This build has no terminal backend yet, so the interactive workbench cannot open.
-            Use --print-screen WIDTHxHEIGHT (with --keys) to draw it as text.
-            """)
+        let environment = ProcessInfo.processInfo.environment
+        let backend: NCursesBackend
+        do {
+            backend = try NCursesBackend(options: .init(
+                theme: chosenTheme,
+                colorDisabled: noColor || !(environment["NO_COLOR"] ?? "").isEmpty))
+        } catch {
+            printError("stancebench: \(error)")
+            throw ExitStatus.failure
+        }
+        defer { backend.stop() }
+        let runtime = WorkbenchRuntime(backend: backend, store: store, themeName: chosenTheme.name,
+                                       themeNames: themes.names) { name in
+            let next = try themes.theme(named: name)
+            backend.theme = next
+            return next.name
+        }
+        runtime.start()
+        if let themeProblem { runtime.send(.effectFailed("\(themeProblem); using \(chosenTheme.name)")) }
+        runtime.run()
     }
 
     static func size(_ text: String) -> Size? {
@@ -84,73 +100,48 @@ struct Workbench: ParsableCommand {
     }
 }
 
-/// Builds the workbench's corpus from the command line's paths.
+/// Builds the workbench's corpus from the command line.
 enum WorkbenchCorpus {
-    /// A failure to report in one sentence, without the usage text.
-    struct LoadError: Error, CustomStringConvertible {
-        var description: String
+    /// The given articles analysed in memory, or else the workspace, created with the sample corpus
+    /// on first run.
+    static func store(paths: [String], frame: Frame, workspace options: WorkspaceOptions) throws -> any WorkbenchStore {
+        guard paths.isEmpty else { return try analysedInMemory(paths, frame: frame) }
+        let isFirstRun = !FileManager.default.fileExists(atPath: options.workspacePath)
+        let workspace = try options.open()
+        if isFirstRun { try importSampleCorpus(into: workspace, frame: frame) }
+        return WorkspaceWorkbenchStore(workspace: workspace, frame: frame)
     }
 
-    /// Analyses from `.json` files (one analysis or a list), and articles from other files shown
-    /// without analysis until the analyser runs on them; folders are read recursively. Without
-    /// paths, the sample corpus.
-    static func store(paths: [String]) throws -> InMemoryWorkbenchStore {
-        var files: [URL] = []
-        if paths.isEmpty {
-            files = SampleCorpus.articleNames.compactMap { SampleCorpus.directory?.appendingPathComponent($0) }
-        }
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw LoadError(description: "No such file or folder: \(path)")
-            }
-            let url = URL(fileURLWithPath: path)
-            if isDirectory.boolValue {
-                let found = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?
-                    .compactMap { $0 as? URL }.filter { !$0.hasDirectoryPath && !$0.lastPathComponent.hasPrefix(".") } ?? []
-                files += found.sorted { $0.path < $1.path }
-            } else {
-                files.append(url)
-            }
-        }
+    /// Articles and JSON exports named on the command line, analysed on all cores; a file that cannot
+    /// be read stops the workbench before the screen opens, with its reason.
+    static func analysedInMemory(_ paths: [String], frame: Frame) throws -> InMemoryWorkbenchStore {
         var analyses: [ArticleAnalysis] = []
-        for file in files {
-            let data = try Data(contentsOf: file)
-            if file.pathExtension.lowercased() == "json" {
-                let decoder = JSONDecoder()
-                if let list = try? decoder.decode([ArticleAnalysis].self, from: data) {
-                    analyses += list
-                } else {
-                    do {
-                        analyses.append(try decoder.decode(ArticleAnalysis.self, from: data))
-                    } catch {
-                        throw LoadError(description: "\(file.path) is not an analysis: \(error)")
-                    }
-                }
-            } else {
-                let text = String(decoding: data, as: UTF8.self)
-                analyses.append(ArticleAnalysis(article: Article(file: file.path, text: text), actors: [], statements: []))
+        for path in paths where path.lowercased().hasSuffix(".json") {
+            do {
+                analyses += try JSONImporter.read(URL(fileURLWithPath: path)).analyses
+            } catch {
+                printError("stancebench: \(path): \(error)")
+                throw ExitStatus.failure
             }
         }
-        return InMemoryWorkbenchStore(frame: frame(for: analyses), analyses: analyses)
+        let (files, failed) = expandPaths(paths.filter { !$0.lowercased().hasSuffix(".json") })
+        if failed { throw ExitStatus.failure }
+        for result in analyzeConcurrently(files, analyzer: Analyzer(frame: frame)) {
+            switch result {
+            case .success(let analysis): analyses.append(analysis)
+            case .failure(let error):
+                printError("stancebench: \(error)")
+                throw ExitStatus.failure
+            }
+        }
+        return InMemoryWorkbenchStore(frame: frame, analyses: analyses)
     }
 
-    /// A frame for analyses that came without one: their stances, in order of first use, each
-    /// with a distinct glyph. The frame library's frames take over once the workspace names one.
-    static func frame(for analyses: [ArticleAnalysis]) -> Frame {
-        var stances: [String] = []
-        for analysis in analyses {
-            for stance in analysis.statements.map(\.stance) + analysis.actors.map(\.stance)
-            where stance != Frame.mixed && stance != Frame.none && !stances.contains(stance) {
-                stances.append(stance)
-            }
-        }
-        let glyphs = ["◆", "▲", "■", "●", "★", "▼", "♦", "♥", "♣", "♠"]
-        let positions = stances.enumerated().map { index, stance in
-            Frame.Position(id: stance, label: stance.capitalized, glyph: glyphs[index % glyphs.count],
-                           key: String(stance.prefix(1)), cues: [])
-        }
-        return Frame(id: "found", name: "Stances found", description: "The stances the analyses use",
-                     positions: positions)
+    static func importSampleCorpus(into workspace: Workspace, frame: Frame) throws {
+        let files = SampleCorpus.articleNames.compactMap { SampleCorpus.directory?.appendingPathComponent($0).path }
+        let analyzer = Analyzer(frame: frame)
+        let importer = Importer(workspace: workspace, frameID: frame.id) { try analyzeFile($0, with: analyzer) }
+        let summary = try importer.importFiles(files)
+        for failure in summary.failures { printError("stancebench: sample corpus: \(failure.path): \(failure.message)") }
     }
 }
