@@ -47,6 +47,7 @@ struct AnalyzeCommand: ParsableCommand {
         let chosenFrame = try loadFrame(frame)
         var (files, failed) = expandPaths(paths)
         let analyzer = Analyzer(frame: chosenFrame)
+        let lines = Exporter(document: ExportDocument(analyses: [], frame: chosenFrame))
         var analyses: [ArticleAnalysis] = []
         // Files go through in batches so that --jsonl and the report print as they go and memory
         // stays flat however large the corpus; --json needs the whole document.
@@ -59,9 +60,9 @@ struct AnalyzeCommand: ParsableCommand {
                     if json {
                         analyses.append(analysis)
                     } else if jsonl {
-                        write(try AnalysisJSON.line(analysis))
+                        FileHandle.standardOutput.write(try lines.line(ExportArticle(analysis)))
                     } else {
-                        write(Data(terminalSafe(AnalysisReport.text(analysis, frame: chosenFrame)).utf8))
+                        FileHandle.standardOutput.write(Data((terminalSafe(AnalysisReport.text(analysis, frame: chosenFrame)) + "\n").utf8))
                     }
                 case .failure(let error):
                     printError("stancebench: \(error)")
@@ -69,17 +70,13 @@ struct AnalyzeCommand: ParsableCommand {
                 }
             }
         }
+        // All output goes through the file handle: mixing it with print's buffer would reorder it.
         if json {
-            write(try AnalysisJSON.document(frame: chosenFrame, analyses: analyses))
+            FileHandle.standardOutput.write(try Exporter(document: ExportDocument(analyses: analyses, frame: chosenFrame)).json())
         }
         if failed { throw ExitStatus.someInputsFailed }
     }
 
-    /// Output goes straight to the file handle, newline included: mixing it with print's buffer
-    /// would reorder it.
-    private func write(_ data: Data) {
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
-    }
 }
 
 /// Analyses files on all cores; results come back in input order.

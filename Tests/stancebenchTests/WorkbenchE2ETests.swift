@@ -246,17 +246,40 @@ enum E2ECorpus {
         return names.count > 1 ? names[1] : nil
     }
 
-    /// Writes the analyses into `folder`; returns their paths.
+    /// Writes the analyses into `folder` as JSON exports, with a frame file for their debate;
+    /// returns the workbench's arguments.
     static func write(into folder: URL) throws -> [String] {
-        let encoder = JSONEncoder()
+        let frameFile = folder.appendingPathComponent("bridge.toml")
+        try frame.write(to: frameFile, atomically: true, encoding: .utf8)
         var paths: [String] = []
         for (index, analysis) in analyses.enumerated() {
             let file = folder.appendingPathComponent("article-\(index + 1).json")
-            try encoder.encode(analysis).write(to: file)
+            try Exporter(document: ExportDocument(analyses: [analysis], frame: "bridge")).json().write(to: file)
             paths.append(file.path)
         }
-        return paths
+        return ["--frame", frameFile.path] + paths
     }
+
+    /// The fixture's debate as a user would write it: frames are data.
+    static let frame = """
+        id = "bridge"
+        name = "Repair or replace the bridge"
+        description = "Should the town repair the Old Mill Bridge or build a new one?"
+
+        [[positions]]
+        id = "repair"
+        label = "Repair"
+        glyph = "▲"
+        key = "r"
+        cues = ["repair*", "save"]
+
+        [[positions]]
+        id = "replace"
+        label = "Replace"
+        glyph = "■"
+        key = "p"
+        cues = ["new bridge", "replace*"]
+        """
 
     static var analyses: [ArticleAnalysis] {
         [

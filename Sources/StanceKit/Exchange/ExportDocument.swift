@@ -4,7 +4,11 @@ import Foundation
 /// plus, per statement, who decided what (absent for a fresh analysis). Optional fields are
 /// written as `null` rather than left out, so every reader sees the same keys.
 public struct ExportDocument: Hashable, Sendable, Codable {
+    /// The frame's id.
     public var frame: String?
+    /// The whole frame, when known: then `frame` is written as the frame object (positions, labels,
+    /// glyphs, cues), so a reader needs no frame file; otherwise as the id alone.
+    public var frameDetails: Frame?
     public var articles: [ExportArticle]
 
     public init(frame: String?, articles: [ExportArticle]) {
@@ -17,6 +21,12 @@ public struct ExportDocument: Hashable, Sendable, Codable {
         self.init(frame: frame, articles: analyses.map { ExportArticle($0) })
     }
 
+    /// Fresh analyses in a known frame: what `stancebench analyze --json` prints.
+    public init(analyses: [ArticleAnalysis], frame: Frame) {
+        self.init(analyses: analyses, frame: frame.id)
+        frameDetails = frame
+    }
+
     /// Workspace articles, ids being workspace ids (so one actor has one id in every article).
     public init(workspaceArticles: [ArticleDetail], frame: String? = nil) {
         let frames = Set(workspaceArticles.compactMap(\.frameID))
@@ -24,16 +34,39 @@ public struct ExportDocument: Hashable, Sendable, Codable {
                   articles: workspaceArticles.map { ExportArticle($0) })
     }
 
+    enum CodingKeys: String, CodingKey { case frame, articles }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        (frame, frameDetails) = try FrameField.decode(from: c, forKey: .frame)
+        articles = try c.decode([ExportArticle].self, forKey: .articles)
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(frame, forKey: .frame)
+        try FrameField.encode(id: frame, details: frameDetails, to: &c, forKey: .frame)
         try c.encode(articles, forKey: .articles)
+    }
+}
+
+/// The `frame` field: a frame object or a frame id, read either way.
+enum FrameField {
+    static func decode<Key: CodingKey>(from c: KeyedDecodingContainer<Key>, forKey key: Key) throws -> (String?, Frame?) {
+        if let id = try? c.decodeIfPresent(String.self, forKey: key) { return (id, nil) }
+        let frame = try c.decodeIfPresent(Frame.self, forKey: key)
+        return (frame?.id, frame)
+    }
+
+    static func encode<Key: CodingKey>(id: String?, details: Frame?, to c: inout KeyedEncodingContainer<Key>,
+                                       forKey key: Key) throws {
+        if let details { try c.encode(details, forKey: key) } else { try c.encode(id, forKey: key) }
     }
 }
 
 public struct ExportArticle: Hashable, Sendable, Codable {
     /// Only in JSON-lines output, where each line stands alone.
     public var frame: String?
+    public var frameDetails: Frame?
     public var file: String
     public var title: String?
     public var source: String?
@@ -46,7 +79,7 @@ public struct ExportArticle: Hashable, Sendable, Codable {
     public var actors: [ExportActor]
     public var statements: [ExportStatement]
 
-    init(_ analysis: ArticleAnalysis) {
+    public init(_ analysis: ArticleAnalysis) {
         self.init(article: analysis.article, actors: analysis.actors,
                   statements: analysis.statements.map { ExportStatement($0, provenance: nil) })
     }
@@ -76,7 +109,7 @@ public struct ExportArticle: Hashable, Sendable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        frame = try c.decodeIfPresent(String.self, forKey: .frame)
+        (frame, frameDetails) = try FrameField.decode(from: c, forKey: .frame)
         file = try c.decode(String.self, forKey: .file)
         title = try c.decodeIfPresent(String.self, forKey: .title)
         source = try c.decodeIfPresent(String.self, forKey: .source)
@@ -92,7 +125,9 @@ public struct ExportArticle: Hashable, Sendable, Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        if let frame { try c.encode(frame, forKey: .frame) }
+        if frame != nil || frameDetails != nil {
+            try FrameField.encode(id: frame, details: frameDetails, to: &c, forKey: .frame)
+        }
         try c.encode(file, forKey: .file)
         try c.encode(title, forKey: .title)
         try c.encode(source, forKey: .source)

@@ -29,7 +29,9 @@ public struct Exporter: Sendable {
 
     /// Everything in the workspace.
     public init(workspace: Workspace, frame: Frame? = nil) throws {
-        self.init(document: ExportDocument(workspaceArticles: try workspace.allArticles(), frame: frame?.id), frame: frame)
+        var document = ExportDocument(workspaceArticles: try workspace.allArticles(), frame: frame?.id)
+        if let frame, document.frame == frame.id { document.frameDetails = frame }
+        self.init(document: document, frame: frame)
     }
 
     /// Writes the format to `url`: a file, or for brat a folder (created when missing).
@@ -59,13 +61,18 @@ public struct Exporter: Sendable {
 
     /// One article per line, each carrying the frame so a line stands alone.
     public func jsonLines() throws -> Data {
-        let encoder = Self.encoder(pretty: false)
         var data = Data()
-        for var article in document.articles {
-            article.frame = document.frame
-            data.append(try encoder.encode(article))
-            data.append(0x0A)
-        }
+        for article in document.articles { data.append(try line(article)) }
+        return data
+    }
+
+    /// One article as a JSON line (newline included), carrying the frame so that it stands alone.
+    public func line(_ article: ExportArticle) throws -> Data {
+        var article = article
+        article.frame = document.frame
+        article.frameDetails = document.frameDetails
+        var data = try Self.encoder(pretty: false).encode(article)
+        data.append(0x0A)
         return data
     }
 
