@@ -107,7 +107,31 @@ import Testing
                   ]
                 }
               ],
-              "frame" : "diplomacy-vs-support"
+              "frame" : {
+                "description" : "Talks now, or arms first",
+                "id" : "diplomacy-vs-support",
+                "name" : "Diplomacy or support",
+                "positions" : [
+                  {
+                    "cues" : [
+
+                    ],
+                    "glyph" : "D",
+                    "id" : "diplomacy",
+                    "key" : "d",
+                    "label" : "Diplomacy"
+                  },
+                  {
+                    "cues" : [
+
+                    ],
+                    "glyph" : "S",
+                    "id" : "support",
+                    "key" : "s",
+                    "label" : "Support"
+                  }
+                ]
+              }
             }
 
             """)
@@ -117,7 +141,7 @@ import Testing
         let lines = String(decoding: try Self.exporter().jsonLines(), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 3)
         #expect(lines[2] == "")
-        #expect(lines[1] == #"{"actors":[{"aliases":[],"confidence":0.75,"id":"1","kind":"person","mentions":[{"end":30,"start":14}],"name":"Vitali Klitschko","participant":true,"role":"mayor of Kyiv","stance":"support"}],"blocks":[],"byline":[],"file":"kyiv.md","frame":"diplomacy-vs-support","published":null,"source":"Kyiv Independent","statements":[{"actor":"1","annotator":null,"confidence":0.75,"cue":"said","date":null,"date_text":null,"decided_at":null,"end":68,"evidence":["No talks"],"id":"1","kind":"direct","note":null,"origin":"machine","stance":"support","start":39,"status":"suggested","text":"No talks while missiles fall."}],"text":"Kyiv’s mayor, Vitali Klitschko, said: “No talks while missiles fall.”","title":null,"url":null,"warnings":[]}"#)
+        #expect(lines[1] == #"{"actors":[{"aliases":[],"confidence":0.75,"id":"1","kind":"person","mentions":[{"end":30,"start":14}],"name":"Vitali Klitschko","participant":true,"role":"mayor of Kyiv","stance":"support"}],"blocks":[],"byline":[],"file":"kyiv.md","frame":{"description":"Talks now, or arms first","id":"diplomacy-vs-support","name":"Diplomacy or support","positions":[{"cues":[],"glyph":"D","id":"diplomacy","key":"d","label":"Diplomacy"},{"cues":[],"glyph":"S","id":"support","key":"s","label":"Support"}]},"published":null,"source":"Kyiv Independent","statements":[{"actor":"1","annotator":null,"confidence":0.75,"cue":"said","date":null,"date_text":null,"decided_at":null,"end":68,"evidence":["No talks"],"id":"1","kind":"direct","note":null,"origin":"machine","stance":"support","start":39,"status":"suggested","text":"No talks while missiles fall."}],"text":"Kyiv’s mayor, Vitali Klitschko, said: “No talks while missiles fall.”","title":null,"url":null,"warnings":[]}"#)
         #expect(lines[0].hasPrefix(#"{"actors":[{"aliases":["Milley"]"#))
     }
 
