@@ -206,8 +206,20 @@ final class TmuxSession {
         }
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
+        // The test runner's threads may block signals, and a spawned process inherits the mask: the
+        // tmux server, and through it the workbench, would never see SIGWINCH. Start them clean.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, tmux, &actions, nil, &cArguments, environ)
+        let spawned = posix_spawn(&pid, tmux, &actions, &attributes, &cArguments, environ)
         if capturingOutput { close(fds[1]) }
         var output = Data()
         if capturingOutput {
