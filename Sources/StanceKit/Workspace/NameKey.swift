@@ -39,4 +39,17 @@ enum NameKey {
         if !word.isEmpty { words.append(word) }
         return words.joined(separator: " ")
     }
+
+    /// A person's name key without middle initials and generational suffixes ("rowan t achterberg"
+    /// and "harlan j pruitt jr" become "rowan achterberg", "harlan pruitt"): newsrooms write the
+    /// same person both ways. Nil when nothing would be left but one word.
+    static func withoutInitials(_ key: String) -> String? {
+        let suffixes: Set<Substring> = ["jr", "sr", "ii", "iii", "iv"]
+        let words = key.split(separator: " ")
+        let kept = words.enumerated().filter { index, word in
+            index == 0 || (word.count > 1 && !suffixes.contains(word))
+        }.map(\.element)
+        guard kept.count >= 2, kept.count < words.count else { return nil }
+        return kept.joined(separator: " ")
+    }
 }

@@ -222,7 +222,10 @@ extension Workspace {
             guard !nameKey.isEmpty else {
                 throw WorkspaceError.invalidValue("Actor \(actor.id) has no name.")
             }
-            let aliasKeys = Set(actor.aliases.map(NameKey.normalize)).union([nameKey]).subtracting([""])
+            // A person's short form ("Rowan Achterberg" for "Rowan T. Achterberg") is an alias too, so
+            // the two spellings meet across articles; two different initials never match each other.
+            let shortForm = actor.kind == .person ? NameKey.withoutInitials(nameKey) : nil
+            let aliasKeys = Set(actor.aliases.map(NameKey.normalize)).union([nameKey, shortForm ?? ""]).subtracting([""])
             var row: ActorRecord
             if let found = try matchingActor(kind: actor.kind, nameKey: nameKey, aliasKeys: aliasKeys, db) {
                 row = found
@@ -236,12 +239,22 @@ extension Workspace {
                 try row.insert(db)
             }
             guard let actorID = row.id else { continue }
-            for alias in [name] + actor.aliases {
+            for alias in [name] + actor.aliases + [shortForm.map { _ in Self.shortName(name) } ?? ""] where !alias.isEmpty {
                 try addAlias(alias, to: row, db)
             }
             ids[actor.id] = actorID
         }
         return ids
+    }
+
+    /// The display form of a person's name without middle initials and suffixes.
+    static func shortName(_ name: String) -> String {
+        let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv"]
+        let words = name.split(separator: " ")
+        return words.enumerated().filter { index, word in
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,")).lowercased()
+            return index == 0 || (bare.count > 1 && !suffixes.contains(bare))
+        }.map { String($0.element) }.joined(separator: " ")
     }
 
     /// Same kind, and the newcomer's name or aliases equal the actor's canonical name, or the
