@@ -69,7 +69,9 @@ enum StatusBarView {
         switch state.overlay {
         case .help: context = .help
         case .articlePicker: context = .picker
-        case nil: context = state.focus.context
+        case .comparison: context = .comparison
+        case .actorPicker: context = .actorPicker
+        case nil: context = state.paneContext
         }
         let own = CommandTable.all.filter { $0.contexts.contains(context) && $0.hint != nil }
         let global = context == .help || context == .picker ? []
