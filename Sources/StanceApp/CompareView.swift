@@ -109,6 +109,19 @@ enum CompareView {
         }
     }
 
+    /// The status bar's "where": the comparison's row and side, or the corpus timeline's actor;
+    /// nil when neither is in front.
+    static func statusPosition(_ state: AppState) -> String? {
+        if case .comparison = state.overlay, let compare = state.comparison {
+            let rows = compare.comparison.rows.count
+            return rows == 0 ? "no rows" : "row \(compare.cursor + 1)/\(rows) · \(compare.side == .left ? "left" : "right")"
+        }
+        if state.overlay == nil, state.focus == .timeline, let mode = state.corpusTimeline, !mode.timeline.lanes.isEmpty {
+            return "actor \(mode.lane + 1)/\(mode.timeline.lanes.count)"
+        }
+        return nil
+    }
+
     private static func title(_ compare: ComparisonState) -> String {
         let comparison = compare.comparison
         var title = "Compare · "

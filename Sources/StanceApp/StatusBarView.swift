@@ -44,6 +44,7 @@ enum StatusBarView {
 
     /// Where the focused pane is: lines of the article, the actor, the timeline row and event.
     static func position(_ state: AppState) -> String? {
+        if let own = CompareView.statusPosition(state) { return own }
         switch state.focus {
         case .article:
             guard let prepared = state.article.prepared else { return nil }
