@@ -50,7 +50,7 @@ public enum CommandID: String, CaseIterable, Sendable, Hashable {
     case showWholeComparison, openComparedStatement
     case toggleCorpusTimeline, nextTimelineLane, previousTimelineLane, nextTimelineBucket, previousTimelineBucket
     case finerTimelineBuckets, coarserTimelineBuckets, toggleTimelineCounts, nextPositionChange, previousPositionChange
-    case filterTimeline, clearTimelineFilter
+    case filterTimeline, clearTimelineFilter, openPeriodStatement
     case showAgreement
 }
 
@@ -191,6 +191,9 @@ public enum CommandTable {
              [.corpusTimeline], [], argument: .text("FIELD VALUE")),
         spec(.clearTimelineFilter, "clear-timeline-filter", "Show every actor, position and outlet again",
              [.corpusTimeline], [.escape]),
+        spec(.openPeriodStatement, "open-period-statement",
+             "Open the first statement of the actor's period in its article", [.corpusTimeline], [.enter],
+             hint: "open"),
         spec(.showAgreement, "show-agreement", "Show who agrees and who disagrees with the selected actor (by week)",
              [.actors], [.char("A")], hint: "agree"),
     ]

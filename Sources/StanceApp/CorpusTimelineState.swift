@@ -101,6 +101,21 @@ extension AppState {
         case .clearTimelineFilter:
             corpusTimeline?.filter = TimelineFilter()
             remakeCorpusTimeline()
+        case .openPeriodStatement:
+            guard let lane = mode.timeline.lanes[safe: mode.lane], let cell = mode.cursorCell,
+                  let first = cell.statementIDs.first,
+                  let statement = datedStatements?.first(where: {
+                      $0.actor.id == lane.actor.id && $0.id == first && cell.bucket.contains($0.date)
+                  }) else {
+                message = StatusMessage(text: "No statement here", isError: false)
+                return []
+            }
+            setFocus(.article)
+            if statement.articleID == currentArticle?.summary.id {
+                showStatement(id: statement.id)
+                return []
+            }
+            return [.loadArticle(statement.articleID, statement: statement.id)]
         default:
             break
         }

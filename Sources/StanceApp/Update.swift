@@ -237,7 +237,7 @@ extension AppState {
             return runComparisonCommand(command, argument: argument)
         case .toggleCorpusTimeline, .nextTimelineLane, .previousTimelineLane, .nextTimelineBucket,
              .previousTimelineBucket, .finerTimelineBuckets, .coarserTimelineBuckets, .toggleTimelineCounts,
-             .nextPositionChange, .previousPositionChange, .filterTimeline, .clearTimelineFilter:
+             .nextPositionChange, .previousPositionChange, .filterTimeline, .clearTimelineFilter, .openPeriodStatement:
             return runCorpusTimelineCommand(command, argument: argument)
         case .showAgreement:
             return toggleAgreement()

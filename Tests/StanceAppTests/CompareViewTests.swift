@@ -287,3 +287,15 @@ extension WorkbenchRuntime where Backend == TestBackend {
         #expect(runtime.state.agreement == nil)
     }
 }
+
+@Suite struct CorpusTimelineOpeningTests {
+    @Test func enterOpensThePeriodsFirstStatement() {
+        let runtime = CompareFixtures.runtime()
+        runtime.command("select-actor Tomas Reyes")
+        runtime.press(.char("3"), .char("C"), .enter)
+        #expect(runtime.state.focus == .article)
+        #expect(runtime.state.currentArticle?.summary.id == "courier-2026-04-20.txt")
+        let current = runtime.state.article.prepared!.statements[runtime.state.article.currentStatement!]
+        #expect(current.id == "v1")
+    }
+}
