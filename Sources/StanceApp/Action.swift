@@ -15,6 +15,7 @@ public enum Action: Sendable {
     case articlesMatched(query: String, [ArticleID])
     case themeSwitched(String)
     case effectFailed(String)
+    case datedStatementsLoaded([DatedStatement])
 }
 
 /// Work `update` asks the runtime to do; the results come back as actions.
@@ -24,4 +25,5 @@ public enum Effect: Hashable, Sendable {
     case findArticles(matching: String)
     case switchTheme(String)
     case quit
+    case loadDatedStatements
 }

@@ -139,6 +139,9 @@ public struct PickerState: Hashable, Sendable {
 public enum Overlay: Hashable, Sendable {
     case help(scroll: Int)
     case articlePicker(PickerState)
+    /// The compare view over the whole screen; its content is `AppState.comparison`.
+    case comparison
+    case actorPicker(ActorPickerState)
 }
 
 public struct StatusMessage: Hashable, Sendable {
@@ -201,6 +204,17 @@ public struct AppState: Sendable {
     public var mode: InputMode = .normal
     public var overlay: Overlay?
     public var message: StatusMessage?
+    /// The corpus' statements placed in time, loaded when a comparison, the corpus timeline or
+    /// agreement first needs them.
+    public var datedStatements: [DatedStatement]?
+    public var commandAwaitingStatements: CommandAwaitingStatements?
+    public var comparison: ComparisonState?
+    /// A statement was opened from the comparison: Esc in the article goes back to it.
+    public var returnsToComparison = false
+    /// The timeline pane's corpus mode; nil: the statement timeline.
+    public var corpusTimeline: CorpusTimelineState?
+    /// Who agrees and disagrees with the selected actor, shown in the actors pane; nil: hidden.
+    public var agreement: AgreementMatrix?
 
     public init(size: Size, frame: Frame, themeName: String, themeNames: [String]) {
         self.size = size

@@ -3,6 +3,7 @@ import Terminal
 /// Where a command applies: one of the panes, an overlay, or everywhere outside overlays.
 public enum CommandContext: String, CaseIterable, Sendable, Hashable {
     case global, article, actors, timeline, help, picker
+    case comparison, actorPicker, corpusTimeline
 
     var title: String {
         switch self {
@@ -12,6 +13,9 @@ public enum CommandContext: String, CaseIterable, Sendable, Hashable {
         case .timeline: return "Timeline"
         case .help: return "Help"
         case .picker: return "Article picker"
+        case .comparison: return "Comparison"
+        case .actorPicker: return "Actor picker"
+        case .corpusTimeline: return "Corpus timeline"
         }
     }
 }
@@ -21,6 +25,8 @@ public enum CommandArgument: Sendable, Hashable {
     case none
     case theme
     case actor
+    /// Two actor names ("A B", "A, B" or "A vs B").
+    case actorPair
     case text(String)
 }
 
@@ -38,6 +44,14 @@ public enum CommandID: String, CaseIterable, Sendable, Hashable {
     case cycleActorSort, filterActors, clearActorFilter, toggleCorpusActors, selectActor, showActorStatement
     case nextEvent, previousEvent, timelineZoomIn, timelineZoomOut, openEventStatement
     case setTheme
+    case compareActors, compareActorPeriods, nextPickedActor, previousPickedActor, choosePickedActor
+    case closeComparison, returnToComparison, nextComparisonRow, previousComparisonRow, switchComparisonSide
+    case swapComparisonSides, cycleComparisonBucket, earlierComparisonWindow, laterComparisonWindow
+    case showWholeComparison, openComparedStatement
+    case toggleCorpusTimeline, nextTimelineLane, previousTimelineLane, nextTimelineBucket, previousTimelineBucket
+    case finerTimelineBuckets, coarserTimelineBuckets, toggleTimelineCounts, nextPositionChange, previousPositionChange
+    case filterTimeline, clearTimelineFilter, openPeriodStatement
+    case showAgreement
 }
 
 /// One command: its verb-object name, what it does, where it applies and its default keys.
@@ -120,6 +134,68 @@ public enum CommandTable {
              [.enter], hint: "open"),
         spec(.setTheme, "set-theme", "Switch to a theme by name", [.global], [], aliases: ["theme"],
              argument: .theme),
+        spec(.compareActors, "compare-actors", "Compare the selected actor with another, side by side",
+             [.actors], [.char("C")], aliases: ["compare"], argument: .actorPair, hint: "compare"),
+        spec(.compareActorPeriods, "compare-actor-periods",
+             "Compare an actor with themself: the earlier half of their days against the later",
+             [.comparison, .actors], [.char("p")], argument: .actor),
+        spec(.nextPickedActor, "next-picked-actor", "Move to the next actor in the list", [.actorPicker],
+             [.down, .ctrl("n")]),
+        spec(.previousPickedActor, "previous-picked-actor", "Move to the previous actor in the list", [.actorPicker],
+             [.up, .ctrl("p")]),
+        spec(.choosePickedActor, "choose-picked-actor", "Compare with the chosen actor", [.actorPicker], [.enter],
+             hint: "compare"),
+        spec(.closeComparison, "close-comparison", "Close the comparison (or the actor picker)",
+             [.comparison, .actorPicker], [.escape, .char("q")], hint: "close"),
+        spec(.returnToComparison, "return-to-comparison", "Go back to the comparison", [.global], [.backspace]),
+        spec(.nextComparisonRow, "next-comparison-row", "Move to the next period of the comparison", [.comparison],
+             [.char("j"), .down]),
+        spec(.previousComparisonRow, "previous-comparison-row", "Move to the previous period", [.comparison],
+             [.char("k"), .up]),
+        spec(.switchComparisonSide, "switch-comparison-side", "Move the cursor to the other column", [.comparison],
+             [.char("h"), .char("l"), .left, .right, .tab]),
+        spec(.swapComparisonSides, "swap-comparison-sides", "Swap the left and right columns", [.comparison],
+             [.char("s")], hint: "swap"),
+        spec(.cycleComparisonBucket, "cycle-comparison-bucket", "Compare by day, week or month", [.comparison],
+             [.char("b")], hint: "bucket"),
+        spec(.earlierComparisonWindow, "earlier-comparison-window", "Show an earlier time window", [.comparison],
+             [.char("["), .char("<")], hint: "window"),
+        spec(.laterComparisonWindow, "later-comparison-window", "Show a later time window", [.comparison],
+             [.char("]"), .char(">")]),
+        spec(.showWholeComparison, "show-whole-comparison", "Show every date again (no window)", [.comparison],
+             [.char("a")]),
+        spec(.openComparedStatement, "open-compared-statement", "Open the statement in its article", [.comparison],
+             [.enter], hint: "open"),
+        spec(.toggleCorpusTimeline, "toggle-corpus-timeline",
+             "Switch the timeline between statements and every actor's position per period",
+             [.timeline, .corpusTimeline], [.char("C")], hint: "corpus"),
+        spec(.nextTimelineLane, "next-timeline-lane", "Move to the next actor", [.corpusTimeline], [.char("j"), .down]),
+        spec(.previousTimelineLane, "previous-timeline-lane", "Move to the previous actor", [.corpusTimeline],
+             [.char("k"), .up]),
+        spec(.nextTimelineBucket, "next-timeline-period", "Move to the next period", [.corpusTimeline],
+             [.char("l"), .right]),
+        spec(.previousTimelineBucket, "previous-timeline-period", "Move to the previous period", [.corpusTimeline],
+             [.char("h"), .left]),
+        spec(.finerTimelineBuckets, "timeline-finer-periods", "Show shorter periods (month, week, day)",
+             [.corpusTimeline], [.char("+"), .char("=")], hint: "zoom"),
+        spec(.coarserTimelineBuckets, "timeline-coarser-periods", "Show longer periods", [.corpusTimeline],
+             [.char("-")]),
+        spec(.toggleTimelineCounts, "toggle-timeline-counts", "Show or hide statement counts per period",
+             [.corpusTimeline], [.char("c")], hint: "counts"),
+        spec(.nextPositionChange, "next-position-change", "Go to the actor's next change of position",
+             [.corpusTimeline], [.char("n")], hint: "change"),
+        spec(.previousPositionChange, "previous-position-change", "Go to the actor's previous change of position",
+             [.corpusTimeline], [.char("N")]),
+        spec(.filterTimeline, "timeline-filter",
+             "Filter the corpus timeline: kind person|organization|group, position NAME, outlet NAME",
+             [.corpusTimeline], [], argument: .text("FIELD VALUE")),
+        spec(.clearTimelineFilter, "clear-timeline-filter", "Show every actor, position and outlet again",
+             [.corpusTimeline], [.escape]),
+        spec(.openPeriodStatement, "open-period-statement",
+             "Open the first statement of the actor's period in its article", [.corpusTimeline], [.enter],
+             hint: "open"),
+        spec(.showAgreement, "show-agreement", "Show who agrees and who disagrees with the selected actor (by week)",
+             [.actors], [.char("A")], hint: "agree"),
     ]
 
     public static func spec(for id: CommandID) -> CommandSpec {
@@ -162,6 +238,7 @@ public enum CommandTable {
         case .none: return ""
         case .theme: return "NAME"
         case .actor: return "ACTOR"
+        case .actorPair: return "ACTOR ACTOR"
         case .text(let name): return name
         }
     }

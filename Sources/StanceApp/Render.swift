@@ -15,7 +15,9 @@ public func render(_ state: AppState, into screen: inout Screen) {
     for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
         switch pane {
         case .article: ArticleView.draw(state, in: rect, into: &screen)
+        case .actors where state.agreement != nil: AgreementView.draw(state, in: rect, into: &screen)
         case .actors: ActorsView.draw(state, in: rect, into: &screen)
+        case .timeline where state.corpusTimeline != nil: CorpusTimelineView.draw(state, in: rect, into: &screen)
         case .timeline: TimelineView.draw(state, in: rect, into: &screen)
         }
     }
@@ -23,6 +25,9 @@ public func render(_ state: AppState, into screen: inout Screen) {
     case .help(let scroll): HelpOverlay.draw(scroll: scroll, first: state.focus.context, size: screen.size, into: &screen)
     case .articlePicker(let picker):
         ArticlePicker.draw(picker, current: state.currentArticle?.summary.id, size: screen.size, into: &screen)
+    case .comparison: CompareView.draw(state, into: &screen)
+    case .actorPicker(let picker):
+        ActorPickerView.draw(picker, subjectName: state.name(of: picker.subject), size: screen.size, into: &screen)
     case nil: break
     }
     if case .commandLine(let line) = state.mode, !line.completions.isEmpty {

@@ -85,6 +85,8 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
             case .quit:
                 hasQuit = true
                 return nil
+            case .loadDatedStatements:
+                return .datedStatementsLoaded(try store.datedStatements())
             }
         } catch {
             return .effectFailed("\(error)")

@@ -44,6 +44,7 @@ enum StatusBarView {
 
     /// Where the focused pane is: lines of the article, the actor, the timeline row and event.
     static func position(_ state: AppState) -> String? {
+        if let own = CompareView.statusPosition(state) { return own }
         switch state.focus {
         case .article:
             guard let prepared = state.article.prepared else { return nil }
@@ -69,7 +70,9 @@ enum StatusBarView {
         switch state.overlay {
         case .help: context = .help
         case .articlePicker: context = .picker
-        case nil: context = state.focus.context
+        case .comparison: context = .comparison
+        case .actorPicker: context = .actorPicker
+        case nil: context = state.paneContext
         }
         let own = CommandTable.all.filter { $0.contexts.contains(context) && $0.hint != nil }
         let global = context == .help || context == .picker ? []

@@ -45,6 +45,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .effectFailed(let text):
         state.message = StatusMessage(text: text, isError: true)
         return []
+    case .datedStatementsLoaded(let statements):
+        return state.datedStatementsArrived(statements)
     }
 }
 
@@ -109,11 +111,14 @@ extension AppState {
                 return pickerFilterChanged(picker)
             }
         }
+        if editActorPicker(with: key) { return [] }
         let context: CommandContext
         switch overlay {
         case .help: context = .help
         case .articlePicker: context = .picker
-        case nil: context = focus.context
+        case .comparison: context = .comparison
+        case .actorPicker: context = .actorPicker
+        case nil: context = paneContext
         }
         guard let command = CommandTable.command(for: key, in: context) else {
             message = StatusMessage(text: "\(KeyNames.name(of: key)) does nothing here (? for help)", isError: false)
@@ -179,6 +184,7 @@ extension AppState {
         case .previousMatch:
             goToMatch(step: -1)
         case .clearSearch:
+            if article.search == nil, returnsToComparison { return run(.returnToComparison, argument: nil) }
             article.search = nil
         case .cycleActorSort:
             let sorts = ActorSort.allCases
@@ -224,6 +230,17 @@ extension AppState {
                 return []
             }
             return [.switchTheme(name)]
+        case .compareActors, .compareActorPeriods, .nextPickedActor, .previousPickedActor, .choosePickedActor,
+             .closeComparison, .returnToComparison, .nextComparisonRow, .previousComparisonRow, .switchComparisonSide,
+             .swapComparisonSides, .cycleComparisonBucket, .earlierComparisonWindow, .laterComparisonWindow,
+             .showWholeComparison, .openComparedStatement:
+            return runComparisonCommand(command, argument: argument)
+        case .toggleCorpusTimeline, .nextTimelineLane, .previousTimelineLane, .nextTimelineBucket,
+             .previousTimelineBucket, .finerTimelineBuckets, .coarserTimelineBuckets, .toggleTimelineCounts,
+             .nextPositionChange, .previousPositionChange, .filterTimeline, .clearTimelineFilter, .openPeriodStatement:
+            return runCorpusTimelineCommand(command, argument: argument)
+        case .showAgreement:
+            return toggleAgreement()
         }
         return []
     }
@@ -269,6 +286,7 @@ extension AppState {
             switch CommandTable.command(named: name)?.argument {
             case .theme?: candidates = themeNames
             case .actor?: candidates = corpus.actors.map(\.name)
+            case .actorPair?: candidates = actorPairCompletions(word)
             default: candidates = []
             }
         } else {
@@ -333,6 +351,8 @@ extension AppState {
         switch overlay {
         case .help: return HelpOverlay.bodyHeight(size: size)
         case .articlePicker: return ArticlePicker.bodyHeight(size: size)
+        case .comparison: return CompareView.Geometry(size: size).body.height
+        case .actorPicker: return ActorPickerView.bodyHeight(size: size)
         case nil:
             let height = paneLayout(focus).inside(focus)?.height ?? 1
             return focus == .timeline ? max(1, height - 1) : height
@@ -348,6 +368,8 @@ extension AppState {
         case .articlePicker(var picker):
             picker.cursor = clamp(picker.cursor.addingReportingOverflow(lines).partialValue, 0, max(0, picker.rows.count - 1))
             overlay = .articlePicker(refreshed(picker))
+            return
+        case .comparison, .actorPicker:
             return
         case nil:
             break

@@ -95,6 +95,9 @@ public protocol WorkbenchStore {
     func statements(of actor: CorpusActorID) throws -> [ActorStatement]
     /// Articles whose title, outlet or text contains `query`, ignoring case, in summary order.
     func articles(matching query: String) throws -> [ArticleID]
+    /// Every statement of the corpus placed in time, with corpus actor ids and article ids, for
+    /// comparisons, the corpus timeline and agreement.
+    func datedStatements() throws -> [DatedStatement]
 }
 
 /// A corpus held in memory, built from analyses; actors of different articles are the same corpus
@@ -216,5 +219,27 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
         if taken.count == 1 { return taken[0] }
         if taken.count > 1 || (counts[Frame.mixed] ?? 0) > 0 { return Frame.mixed }
         return Frame.none
+    }
+}
+
+extension InMemoryWorkbenchStore {
+    /// The analyses' statements, attributed to corpus actors (merged name, corpus id) and to the
+    /// store's article ids, so they group as the actors pane and the timeline group them.
+    public func datedStatements() -> [DatedStatement] {
+        let corpusActors = Dictionary(corpusActors().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return loaded.flatMap { loaded in
+            DatedStatement.statements(of: loaded.analysis, articleID: loaded.summary.id).map { dated in
+                var dated = dated
+                if let id = loaded.corpusActorIDs[dated.actor.id] {
+                    dated.actor.id = id
+                    if let merged = corpusActors[id] {
+                        dated.actor.name = merged.name
+                        dated.actor.role = merged.role ?? dated.actor.role
+                    }
+                }
+                dated.articleTitle = loaded.summary.title
+                return dated
+            }
+        }
     }
 }

@@ -69,6 +69,10 @@ public final class WorkspaceWorkbenchStore: WorkbenchStore {
             .sorted { (summaryOrder[$0] ?? .max) < (summaryOrder[$1] ?? .max) }
     }
 
+    public func datedStatements() throws -> [DatedStatement] {
+        try workspace.datedStatements()
+    }
+
     private static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
