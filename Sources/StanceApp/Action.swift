@@ -15,6 +15,12 @@ public enum Action: Sendable {
     case articlesMatched(query: String, [ArticleID])
     case themeSwitched(String)
     case effectFailed(String)
+    /// A write was saved; `show` is the statement to show after the reload.
+    case saved(SavedChange, show: String?)
+    /// A write that found nothing to do (nothing to undo); the text says so.
+    case nothingChanged(String)
+    /// The open article read again after a write, keeping the reader's place.
+    case articleReloaded(LoadedArticle, statement: String?)
 }
 
 /// Work `update` asks the runtime to do; the results come back as actions.
@@ -23,5 +29,8 @@ public enum Effect: Hashable, Sendable {
     case loadArticle(ArticleID, statement: String?)
     case findArticles(matching: String)
     case switchTheme(String)
+    /// An annotation, saved before the next key is read; `show` is the statement to show after.
+    case write(AnnotationWrite, show: String?)
+    case reloadArticle(ArticleID, statement: String?)
     case quit
 }

@@ -17,7 +17,10 @@ enum StatusBarView {
             break
         }
         var x = rect.x
-        x += screen.put(" \(state.mode.name) ", x: x, y: rect.y, style: Style(.statusMode, [.bold]), clip: rect)
+        x += screen.put(" \(modeName(state)) ", x: x, y: rect.y, style: Style(.statusMode, [.bold]), clip: rect)
+        if state.readOnlyReason != nil {
+            x += screen.put(" read-only ", x: x, y: rect.y, style: Style(.statusMode), clip: rect)
+        }
         if let position = position(state) {
             x += screen.put(" \(position) ", x: x, y: rect.y, style: Style(.status), clip: rect)
         }
@@ -40,6 +43,13 @@ enum StatusBarView {
     private static func drawPrompt(_ prompt: String, _ text: String, in rect: Rect, into screen: inout Screen) {
         let used = screen.put(prompt + text, x: rect.x, y: rect.y, style: Style(.status), clip: rect)
         screen.put(" ", x: rect.x + used, y: rect.y, style: Style(.cursor, [.reverse]), clip: rect)
+    }
+
+    /// What keys do now: answering a popup, selecting, or the input mode's name.
+    static func modeName(_ state: AppState) -> String {
+        if state.annotation != nil { return "ANNOTATE" }
+        if state.mode == .normal, state.article.selectionAnchor != nil { return "SELECT" }
+        return state.mode.name
     }
 
     /// Where the focused pane is: lines of the article, the actor, the timeline row and event.
@@ -65,17 +75,14 @@ enum StatusBarView {
 
     /// The hinted commands of the focused pane, then the global ones, as (keys, hint).
     static func hints(_ state: AppState) -> [(String, String)] {
-        let context: CommandContext
-        switch state.overlay {
-        case .help: context = .help
-        case .articlePicker: context = .picker
-        case nil: context = state.focus.context
-        }
-        let own = CommandTable.all.filter { $0.contexts.contains(context) && $0.hint != nil }
-        let global = context == .help || context == .picker ? []
-            : CommandTable.all.filter { $0.contexts.contains(.global) && $0.hint != nil }
-        return (own + global).compactMap { command in
-            command.keys.first.map { (KeyNames.name(of: $0), command.hint ?? "") }
+        var seen: Set<CommandID> = []
+        return state.commandContexts.flatMap { context in
+            CommandTable.all.filter { $0.contexts.contains(context) && $0.hint != nil }
+        }.compactMap { command in
+            guard seen.insert(command.id).inserted,
+                  CommandTable.command(for: command.keys.first ?? .resize, in: state.commandContexts) == command.id
+            else { return nil }
+            return command.keys.first.map { (KeyNames.name(of: $0), command.hint ?? "") }
         }
     }
 }
