@@ -47,6 +47,17 @@ public enum CommandID: String, CaseIterable, Sendable, Hashable {
     case deleteStatement
     case createActor, renameActor, mergeActors, splitAlias
     case undo, redo
+
+    /// Whether the command changes the workspace (and so needs one that can be written).
+    public var writes: Bool {
+        switch self {
+        case .attributeSpan, .acceptStatement, .rejectStatement, .setActor, .setStance, .setKind, .setSpan, .setDate,
+             .setNote, .deleteStatement, .createActor, .renameActor, .mergeActors, .splitAlias, .undo, .redo:
+            return true
+        default:
+            return false
+        }
+    }
 }
 
 /// One command: its verb-object name, what it does, where it applies and its default keys.
@@ -146,7 +157,7 @@ public enum CommandTable {
              [.char("}")]),
         spec(.moveParagraphBackward, "move-paragraph-backward", "Move the cursor to the paragraph's start",
              [.article], [.char("{")]),
-        spec(.startSelection, "start-selection", "Select from the cursor; motions extend it (v again ends it)",
+        spec(.startSelection, "start-selection", "Select from the cursor; motions extend it",
              [.article], [.char("v")], hint: "select"),
         spec(.cancelSelection, "cancel-selection", "Forget the selection", [.selection], [.escape], hint: "cancel"),
         spec(.attributeSpan, "attribute-span", "Attribute the selected words: actor, kind, stance, date, note",

@@ -19,7 +19,7 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
         self.store = store
         self.applyTheme = applyTheme
         let readOnlyReason = (store as? any AnnotatingStore).map { $0.readOnlyReason }
-            ?? "This corpus is held in memory and read-only: open a workspace to annotate"
+            ?? "Read-only: open a workspace to annotate"
         self.state = AppState(size: backend.size, frame: store.frame, themeName: themeName, themeNames: themeNames,
                               readOnlyReason: readOnlyReason)
     }

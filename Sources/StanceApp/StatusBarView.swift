@@ -27,6 +27,8 @@ enum StatusBarView {
         x += screen.put("│ ", x: x, y: rect.y, style: Style(.status), clip: rect)
         if let message = state.message {
             screen.put(message.text, x: x, y: rect.y, style: Style(message.isError ? .error : .status), clip: rect)
+        } else if state.annotation != nil {
+            screen.put("answer the popup · Enter confirms · Esc goes back", x: x, y: rect.y, style: Style(.status), clip: rect)
         } else if state.mode == .filteringActors {
             screen.put("type to filter actors · Enter keeps · Esc clears", x: x, y: rect.y, style: Style(.status), clip: rect)
         } else if state.overlay == nil, state.focus == .timeline, let quote = TimelineView.describeCursor(state) {
@@ -79,7 +81,8 @@ enum StatusBarView {
         return state.commandContexts.flatMap { context in
             CommandTable.all.filter { $0.contexts.contains(context) && $0.hint != nil }
         }.compactMap { command in
-            guard seen.insert(command.id).inserted,
+            // Where nothing can be written, hints for writes would only mislead.
+            guard seen.insert(command.id).inserted, !(command.id.writes && state.readOnlyReason != nil),
                   CommandTable.command(for: command.keys.first ?? .resize, in: state.commandContexts) == command.id
             else { return nil }
             return command.keys.first.map { (KeyNames.name(of: $0), command.hint ?? "") }

@@ -240,6 +240,7 @@ extension AppState {
         case .cancelSelection: article.selectionAnchor = nil
         case .attributeSpan, .acceptStatement, .rejectStatement, .setActor, .setStance, .setKind, .setSpan, .setDate,
              .setNote, .deleteStatement, .createActor, .renameActor, .mergeActors, .splitAlias, .undo, .redo:
+            assert(command.writes)
             return annotate(command, argument: argument)
         }
         return []
