@@ -23,12 +23,17 @@ extension PreparedArticle {
         case .wordForward: target = wordStart(after: from)
         case .wordBackward: target = wordStart(before: from)
         case .wordEnd: target = wordEnd(after: from)
-        case .sentenceForward: target = sentenceStarts.first { $0 > from } ?? paragraphs.last?.characters.upperBound ?? last
-        case .sentenceBackward: target = sentenceStarts.last { $0 < from } ?? from
-        case .paragraphForward:
-            target = paragraphs.first { $0.characters.lowerBound > from }?.characters.lowerBound
+        case .sentenceForward:
+            target = sentenceStarts[safe: Self.firstIndex(in: sentenceStarts, above: from) { $0 }]
                 ?? paragraphs.last.map { $0.characters.upperBound - 1 } ?? last
-        case .paragraphBackward: target = paragraphs.last { $0.characters.lowerBound < from }?.characters.lowerBound ?? from
+        case .sentenceBackward:
+            target = sentenceStarts[safe: Self.firstIndex(in: sentenceStarts, above: from - 1) { $0 } - 1] ?? from
+        case .paragraphForward:
+            target = paragraphs[safe: Self.firstIndex(in: paragraphs, above: from) { $0.characters.lowerBound }]?
+                .characters.lowerBound ?? paragraphs.last.map { $0.characters.upperBound - 1 } ?? last
+        case .paragraphBackward:
+            target = paragraphs[safe: Self.firstIndex(in: paragraphs, above: from - 1) { $0.characters.lowerBound } - 1]?
+                .characters.lowerBound ?? from
         }
         let forward: Bool
         switch motion {
@@ -47,11 +52,23 @@ extension PreparedArticle {
     /// (or the other way at either end of the text).
     func shownCharacter(_ index: Int, forward: Bool) -> Int? {
         guard !paragraphs.isEmpty else { return nil }
-        if paragraphs.contains(where: { $0.characters.contains(index) }) { return index }
-        let next = paragraphs.first { $0.characters.lowerBound > index && !$0.characters.isEmpty }?.characters.lowerBound
-        let previous = paragraphs.last { $0.characters.upperBound <= index && !$0.characters.isEmpty }
-            .map { $0.characters.upperBound - 1 }
+        // Paragraphs are in text order and do not overlap: the one that could hold `index` is the
+        // last starting at or before it.
+        let following = Self.firstIndex(in: paragraphs, above: index) { $0.characters.lowerBound }
+        if let holding = paragraphs[safe: following - 1], holding.characters.contains(index) { return index }
+        let next = paragraphs[following...].first { !$0.characters.isEmpty }?.characters.lowerBound
+        let previous = paragraphs[..<following].last { !$0.characters.isEmpty }.map { $0.characters.upperBound - 1 }
         return forward ? (next ?? previous) : (previous ?? next)
+    }
+
+    /// The index of the first element of `sorted` (ascending by `key`) whose key is above `value`.
+    static func firstIndex<T>(in sorted: [T], above value: Int, key: (T) -> Int) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if key(sorted[mid]) <= value { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// The scalar span of characters `range` (inclusive of both ends), without surrounding spaces.
