@@ -6,10 +6,24 @@ import Terminal
 enum AnnotationPopup {
     static let listRows = 8
 
-    static func frame(size: Size, contentRows: Int) -> Rect {
+    /// Centred a third of the way down, unless that hides `keepVisible` (the cursor's row): then
+    /// below it, or above it when there is no room below.
+    static func frame(size: Size, contentRows: Int, keepVisible row: Int? = nil) -> Rect {
         let width = min(size.width - 2, 64)
         let height = min(size.height - 2, contentRows + 4)
-        return Rect(x: (size.width - width) / 2, y: max(1, (size.height - height) / 3), width: width, height: height)
+        var y = max(1, (size.height - height) / 3)
+        if let row, row >= y, row < y + height {
+            y = row + 2 + height <= size.height - 1 ? row + 2 : max(1, row - 1 - height)
+        }
+        return Rect(x: (size.width - width) / 2, y: y, width: width, height: height)
+    }
+
+    /// The screen row of the article cursor, when it is on screen.
+    static func cursorRow(_ state: AppState) -> Int? {
+        guard let cursor = state.article.cursor, let line = state.article.layout?.line(ofCharacter: cursor),
+              let inside = state.layout.inside(.article) else { return nil }
+        let row = inside.y + line - state.article.scroll
+        return row >= inside.y && row < inside.maxY ? row : nil
     }
 
     /// Rows of the actor list that fit.
@@ -17,7 +31,7 @@ enum AnnotationPopup {
 
     static func draw(_ flow: AnnotationFlow, state: AppState, size: Size, into screen: inout Screen) {
         let lines = content(flow, state: state, size: size)
-        let rect = frame(size: size, contentRows: lines.count)
+        let rect = frame(size: size, contentRows: lines.count, keepVisible: cursorRow(state))
         screen.fill(rect, style: Style(.popup))
         PaneFrame.draw(rect, title: flow.step.title, footer: "step \(flow.progress) · Esc back", focused: true,
                        into: &screen)
