@@ -119,6 +119,11 @@ extension AppState {
             }
         }
         guard let command = CommandTable.command(for: key, in: commandContexts) else {
+            if focus == .article, overlay == nil, let selecting = CommandTable.command(for: key, in: [.selection]) {
+                message = StatusMessage(text: "\(KeyNames.name(of: key)) (\(CommandTable.spec(for: selecting).name)) works on "
+                                        + "a selection: v starts one", isError: false)
+                return []
+            }
             message = StatusMessage(text: "\(KeyNames.name(of: key)) does nothing here (? for help)", isError: false)
             return []
         }

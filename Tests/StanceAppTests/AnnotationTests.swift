@@ -149,6 +149,13 @@ import Testing
         #expect(added.statement.date == nil)
     }
 
+    @Test func attributingWithoutASelectionSaysHowToMakeOne() throws {
+        let (runtime, _) = try Self.annotating(size)
+        runtime.press(.char("a"))
+        #expect(runtime.state.annotation == nil)
+        #expect(runtime.screen.lines.last!.contains("a (attribute-span) works on a selection: v starts one"))
+    }
+
     @Test func escapeGoesBackAStepKeepingWhatWasTypedAndSavesNothing() throws {
         let (runtime, workspace) = try Self.annotating(size)
         let before = try Self.statements(runtime, workspace)
