@@ -16,6 +16,12 @@ public enum Action: Sendable {
     case themeSwitched(String)
     case effectFailed(String)
     case datedStatementsLoaded([DatedStatement])
+    /// A write was saved; `show` is the statement to show after the reload.
+    case saved(SavedChange, show: String?)
+    /// A write that found nothing to do (nothing to undo); the text says so.
+    case nothingChanged(String)
+    /// The open article read again after a write, keeping the reader's place.
+    case articleReloaded(LoadedArticle, statement: String?)
 }
 
 /// Work `update` asks the runtime to do; the results come back as actions.
@@ -24,6 +30,9 @@ public enum Effect: Hashable, Sendable {
     case loadArticle(ArticleID, statement: String?)
     case findArticles(matching: String)
     case switchTheme(String)
+    /// An annotation, saved before the next key is read; `show` is the statement to show after.
+    case write(AnnotationWrite, show: String?)
+    case reloadArticle(ArticleID, statement: String?)
     case quit
     case loadDatedStatements
 }

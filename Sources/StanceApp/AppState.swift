@@ -163,6 +163,16 @@ public struct ArticlePaneState: Sendable {
     /// Index into `prepared.statements`.
     public var currentStatement: Int?
     public var search: ArticleSearch?
+    /// The text cursor, a character index of the prepared article; nil until a motion places it.
+    public var cursor: Int?
+    /// Where the selection started (`v`); the selection runs from here to the cursor, both included.
+    public var selectionAnchor: Int?
+
+    /// The selected characters, both ends included.
+    public var selection: ClosedRange<Int>? {
+        guard let anchor = selectionAnchor, let cursor else { return nil }
+        return min(anchor, cursor)...max(anchor, cursor)
+    }
 }
 
 public struct ActorsPaneState: Hashable, Sendable {
@@ -215,8 +225,13 @@ public struct AppState: Sendable {
     public var corpusTimeline: CorpusTimelineState?
     /// Who agrees and disagrees with the selected actor, shown in the actors pane; nil: hidden.
     public var agreement: AgreementMatrix?
+    /// The annotation popup being answered, step by step.
+    public var annotation: AnnotationFlow?
+    /// Why nothing can be annotated here (a corpus held in memory, a read-only file); nil when it can.
+    public var readOnlyReason: String?
 
-    public init(size: Size, frame: Frame, themeName: String, themeNames: [String]) {
+    public init(size: Size, frame: Frame, themeName: String, themeNames: [String], readOnlyReason: String? = nil) {
+        self.readOnlyReason = readOnlyReason
         self.size = size
         self.frame = frame
         self.glyphs = StanceGlyphs(frame: frame)

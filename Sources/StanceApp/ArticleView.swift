@@ -64,8 +64,12 @@ enum ArticleView {
         let matches: [TextSpan]
         let currentMatch: TextSpan?
         let glyphs: StanceGlyphs
+        let cursor: Int?
+        let selection: ClosedRange<Int>?
 
         init(state: AppState, prepared: PreparedArticle) {
+            cursor = state.article.cursor
+            selection = state.article.selection
             statements = prepared.statements
             currentStatement = state.article.currentStatement.flatMap { prepared.statements[safe: $0]?.id }
             let loaded = prepared.loaded
@@ -123,11 +127,14 @@ enum ArticleView {
         for index in characters {
             let offset = prepared.scalarOffsets[index]
             var style = base
-            if let statement = statements.first(where: { $0.span.contains(offset) }) {
+            let containing = statements.filter { $0.span.contains(offset) }
+            if let statement = containing.first(where: { $0.status != .rejected }) ?? containing.first {
                 var attributes: TextAttributes = []
                 if decorations.selectedLocalActors.contains(statement.actorID) { attributes.insert(.underline) }
                 if statement.id == decorations.currentStatement { attributes.insert(.bold) }
-                style = Style(decorations.glyphs.slotName(statement.stance), attributes)
+                style = statement.status == .rejected
+                    ? Style(.textDim, attributes.union(.dim))
+                    : Style(decorations.glyphs.slotName(statement.stance), attributes)
             }
             if let mention = mentions.first(where: { $0.span.contains(offset) }) {
                 style = Style(.mention, decorations.selectedLocalActors.contains(mention.actorID) ? [.reverse, .bold] : [])
@@ -135,6 +142,8 @@ enum ArticleView {
             if let match = matches.first(where: { $0.contains(offset) }) {
                 style = Style(.searchMatch, match == decorations.currentMatch ? [.reverse] : [])
             }
+            if decorations.selection?.contains(index) == true { style = Style(.selection) }
+            if index == decorations.cursor { style = Style(.cursor, [.reverse]) }
             if style != runStyle, !run.isEmpty {
                 column += screen.put(run, x: column, y: y, style: runStyle, clip: clip)
                 run = ""
@@ -146,7 +155,7 @@ enum ArticleView {
     }
 
     /// The stance glyph where a statement starts, and a bar down its lines: dotted while suggested,
-    /// solid once confirmed.
+    /// solid once confirmed; a rejected one keeps a dim cross and no bar.
     private static func drawGutter(_ characters: Range<Int>, x: Int, y: Int, prepared: PreparedArticle,
                                    decorations: Decorations, into screen: inout Screen) {
         let span = lineSpan(characters, prepared)
@@ -156,8 +165,12 @@ enum ArticleView {
         let statement = decorations.statements[starting ?? first]
         let isCurrent = statement.id == decorations.currentStatement
         if starting != nil {
-            screen.put(decorations.glyphs.glyph(statement.stance, status: statement.status), x: x, y: y,
-                       style: Style(decorations.glyphs.slotName(statement.stance), isCurrent ? [.reverse] : []))
+            if statement.status == .rejected {
+                screen.put(StatusMark.rejectedGlyph, x: x, y: y, style: Style(.textDim, isCurrent ? [.reverse] : [.dim]))
+            } else {
+                screen.put(decorations.glyphs.glyph(statement.stance, status: statement.status), x: x, y: y,
+                           style: Style(decorations.glyphs.slotName(statement.stance), isCurrent ? [.reverse] : []))
+            }
         }
         screen.put(StatusMark.bar(for: statement.status), x: x + 1, y: y,
                    style: Style(StatusMark.slot(for: statement.status), isCurrent ? [.bold] : []))

@@ -2,13 +2,15 @@ import Terminal
 
 /// Where a command applies: one of the panes, an overlay, or everywhere outside overlays.
 public enum CommandContext: String, CaseIterable, Sendable, Hashable {
-    case global, article, actors, timeline, help, picker
+    case global, article, selection, matches, actors, timeline, help, picker
     case comparison, actorPicker, corpusTimeline
 
     var title: String {
         switch self {
         case .global: return "Everywhere"
         case .article: return "Article"
+        case .selection: return "Article, while selecting (v)"
+        case .matches: return "Article, while a search is shown"
         case .actors: return "Actors"
         case .timeline: return "Timeline"
         case .help: return "Help"
@@ -52,6 +54,24 @@ public enum CommandID: String, CaseIterable, Sendable, Hashable {
     case finerTimelineBuckets, coarserTimelineBuckets, toggleTimelineCounts, nextPositionChange, previousPositionChange
     case filterTimeline, clearTimelineFilter, openPeriodStatement
     case showAgreement
+    case moveCharacterForward, moveCharacterBackward, moveWordForward, moveWordBackward, moveWordEnd
+    case moveSentenceForward, moveSentenceBackward, moveParagraphForward, moveParagraphBackward
+    case startSelection, cancelSelection
+    case attributeSpan, acceptStatement, rejectStatement, setActor, setStance, setKind, setSpan, setDate, setNote
+    case deleteStatement
+    case createActor, renameActor, mergeActors, splitAlias
+    case undo, redo
+
+    /// Whether the command changes the workspace (and so needs one that can be written).
+    public var writes: Bool {
+        switch self {
+        case .attributeSpan, .acceptStatement, .rejectStatement, .setActor, .setStance, .setKind, .setSpan, .setDate,
+             .setNote, .deleteStatement, .createActor, .renameActor, .mergeActors, .splitAlias, .undo, .redo:
+            return true
+        default:
+            return false
+        }
+    }
 }
 
 /// One command: its verb-object name, what it does, where it applies and its default keys.
@@ -110,9 +130,10 @@ public enum CommandTable {
         spec(.previousStatement, "previous-statement", "Go to the previous statement", [.article], [.char("[")]),
         spec(.searchForward, "search-forward", "Search the article (ignoring case)", [.article], [.char("/")],
              argument: .text("TEXT"), hint: "search"),
-        spec(.nextMatch, "next-match", "Go to the next search match", [.article], [.char("n")]),
-        spec(.previousMatch, "previous-match", "Go to the previous search match", [.article], [.char("N")]),
-        spec(.clearSearch, "clear-search", "Forget the search and its highlights", [.article], [.escape]),
+        // While a search is shown `n` goes to the next match (as in vim); otherwise it rejects.
+        spec(.nextMatch, "next-match", "Go to the next search match", [.matches], [.char("n")], hint: "match"),
+        spec(.previousMatch, "previous-match", "Go to the previous search match", [.matches], [.char("N")]),
+        spec(.clearSearch, "clear-search", "Forget the search (n rejects again); back to the comparison a statement was opened from", [.matches, .article], [.escape]),
         spec(.cycleActorSort, "cycle-actor-sort", "Sort actors by prominence, name or position", [.actors],
              [.char("s")], hint: "sort"),
         spec(.filterActors, "filter-actors", "Filter actors by typing part of a name", [.actors],
@@ -196,6 +217,52 @@ public enum CommandTable {
              hint: "open"),
         spec(.showAgreement, "show-agreement", "Show who agrees and who disagrees with the selected actor (by week)",
              [.actors], [.char("A")], hint: "agree"),
+        spec(.moveCharacterForward, "move-character-forward", "Move the cursor a character right", [.article],
+             [.char("l"), .right]),
+        spec(.moveCharacterBackward, "move-character-backward", "Move the cursor a character left", [.article],
+             [.char("h"), .left]),
+        spec(.moveWordForward, "move-word-forward", "Move the cursor to the next word", [.article], [.char("w")]),
+        spec(.moveWordBackward, "move-word-backward", "Move the cursor to the previous word", [.article], [.char("b")]),
+        spec(.moveWordEnd, "move-word-end", "Move the cursor to the end of the word", [.article], [.char("e")]),
+        spec(.moveSentenceForward, "move-sentence-forward", "Move the cursor to the next sentence", [.article],
+             [.char(")")]),
+        spec(.moveSentenceBackward, "move-sentence-backward", "Move the cursor to the sentence's start", [.article],
+             [.char("(")]),
+        spec(.moveParagraphForward, "move-paragraph-forward", "Move the cursor to the next paragraph", [.article],
+             [.char("}")]),
+        spec(.moveParagraphBackward, "move-paragraph-backward", "Move the cursor to the paragraph's start",
+             [.article], [.char("{")]),
+        spec(.startSelection, "start-selection", "Select from the cursor; motions extend it",
+             [.article], [.char("v")], hint: "select"),
+        spec(.cancelSelection, "cancel-selection", "Forget the selection", [.selection], [.escape], hint: "cancel"),
+        spec(.attributeSpan, "attribute-span", "Attribute the selected words: actor, kind, stance, date, note",
+             [.selection], [.char("a")], hint: "attribute"),
+        spec(.setSpan, "set-span", "Move the statement to the selected words", [.selection], [.char("S")],
+             hint: "span"),
+        spec(.acceptStatement, "accept-statement", "Accept the statement and go to the next", [.article],
+             [.char("y")], hint: "accept"),
+        spec(.rejectStatement, "reject-statement", "Reject the statement and go to the next", [.article],
+             [.char("n")], hint: "reject"),
+        spec(.setActor, "set-actor", "Attribute the statement to another actor", [.article], [.char("A")]),
+        spec(.setStance, "set-stance", "Set the statement's stance", [.article], [.char("s")],
+             argument: .text("STANCE")),
+        spec(.setKind, "set-kind", "Set the statement's kind (direct, reported, description)", [.article],
+             [.char("t")], argument: .text("KIND")),
+        spec(.setDate, "set-date", "Set the statement's date (YYYY-MM-DD; empty clears)", [.article], [.char("D")],
+             argument: .text("DATE")),
+        spec(.setNote, "set-note", "Write a note on the statement (the reason)", [.article], [.char("c")],
+             argument: .text("TEXT")),
+        spec(.deleteStatement, "delete-statement", "Delete the statement", [.article], [.char("x")]),
+        spec(.createActor, "create-actor", "Create an actor: name, kind, role", [.actors], [.char("N")],
+             argument: .text("NAME")),
+        spec(.renameActor, "rename-actor", "Rename the actor (the old name stays an alias)", [.actors], [.char("r")],
+             argument: .text("NAME"), hint: "rename"),
+        spec(.mergeActors, "merge-actors", "Merge another actor into this one (pick the one to absorb)", [.actors],
+             [.char("m")], argument: .actor, hint: "merge"),
+        spec(.splitAlias, "split-alias", "Make one of the actor's aliases an actor of its own", [.actors],
+             [.char("S")], hint: "split"),
+        spec(.undo, "undo", "Undo the last change (kept across restarts)", [.global], [.char("u")]),
+        spec(.redo, "redo", "Redo the last undone change", [.global], [.ctrl("r")]),
     ]
 
     public static func spec(for id: CommandID) -> CommandSpec {
@@ -205,9 +272,12 @@ public enum CommandTable {
     /// The command `key` runs in `context`; a pane's own binding wins over the global one, and
     /// overlays see only their own bindings.
     public static func command(for key: Key, in context: CommandContext) -> CommandID? {
-        if let own = table[KeyInContext(key: key, context: context)] { return own }
-        guard context != .help, context != .picker else { return nil }
-        return table[KeyInContext(key: key, context: .global)]
+        command(for: key, in: context == .help || context == .picker ? [context] : [context, .global])
+    }
+
+    /// The command `key` runs in the first of `contexts` (most specific first) that binds it.
+    public static func command(for key: Key, in contexts: [CommandContext]) -> CommandID? {
+        contexts.lazy.compactMap { table[KeyInContext(key: key, context: $0)] }.first
     }
 
     /// The command named `name` (or one of its aliases) on the command line.

@@ -34,8 +34,11 @@ public struct PreparedArticle: Sendable {
     let scalarOffsets: [Int]
     let widths: [UInt8]
     let paragraphs: [Paragraph]
-    /// Statements not rejected, by start.
+    /// Every statement by start, rejected ones too: they stay visible (dimmed) so a person sees
+    /// what they turned down and can take it back.
     public let statements: [Statement]
+    /// Character indices where sentences begin, for the `(` and `)` motions.
+    let sentenceStarts: [Int]
     let mentions: [Mention]
     let longestStatement: Int
     let longestMention: Int
@@ -62,7 +65,7 @@ public struct PreparedArticle: Sendable {
         self.scalarOffsets = offsets
         self.widths = characters.map(Self.columns)
         self.foldedScalars = article.text.unicodeScalars.map(Self.fold)
-        self.statements = loaded.analysis.statements.filter { $0.status != .rejected }.sorted { $0.span < $1.span }
+        self.statements = loaded.analysis.statements.sorted { $0.span < $1.span }
         self.mentions = loaded.analysis.actors.flatMap { actor in actor.mentions.map { Mention(span: $0, actorID: actor.id) } }
             .sorted { $0.span < $1.span }
         self.longestStatement = statements.map(\.span.length).max() ?? 0
@@ -74,6 +77,7 @@ public struct PreparedArticle: Sendable {
         if !article.byline.isEmpty { meta.append("By " + article.byline.joined(separator: ", ")) }
         self.metaLine = meta.joined(separator: " · ")
         self.paragraphs = Self.paragraphs(of: article, characters: characters, offsets: offsets, title: loaded.summary.title)
+        self.sentenceStarts = Self.sentenceStarts(characters: characters, paragraphs: paragraphs)
     }
 
     /// The index of the character holding scalar `offset` (the end index past the text).

@@ -30,6 +30,7 @@ public func render(_ state: AppState, into screen: inout Screen) {
         ActorPickerView.draw(picker, subjectName: state.name(of: picker.subject), size: screen.size, into: &screen)
     case nil: break
     }
+    if let flow = state.annotation { AnnotationPopup.draw(flow, state: state, size: screen.size, into: &screen) }
     if case .commandLine(let line) = state.mode, !line.completions.isEmpty {
         drawCompletions(line, above: layout.status, into: &screen)
     }

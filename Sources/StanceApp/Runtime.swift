@@ -18,7 +18,10 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
         self.backend = backend
         self.store = store
         self.applyTheme = applyTheme
-        self.state = AppState(size: backend.size, frame: store.frame, themeName: themeName, themeNames: themeNames)
+        let readOnlyReason = (store as? any AnnotatingStore).map { $0.readOnlyReason }
+            ?? "Read-only: open a workspace to annotate"
+        self.state = AppState(size: backend.size, frame: store.frame, themeName: themeName, themeNames: themeNames,
+                              readOnlyReason: readOnlyReason)
     }
 
     /// Loads the corpus and draws the first frame.
@@ -82,6 +85,17 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
                 return .articlesMatched(query: query, try store.articles(matching: query))
             case .switchTheme(let name):
                 return .themeSwitched(try applyTheme(name))
+            case .write(let write, let show):
+                guard let annotating = store as? any AnnotatingStore else {
+                    return .effectFailed(state.readOnlyReason ?? "This store cannot be annotated")
+                }
+                guard let change = try annotating.perform(write) else {
+                    return .nothingChanged(write == .undo ? "Nothing to undo" : "Nothing to redo")
+                }
+                return .saved(change, show: show)
+            case .reloadArticle(let id, let statement):
+                guard let loaded = try store.article(id) else { return .effectFailed("No article \(id)") }
+                return .articleReloaded(loaded, statement: statement)
             case .quit:
                 hasQuit = true
                 return nil

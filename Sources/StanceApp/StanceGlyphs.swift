@@ -39,6 +39,9 @@ public struct StanceGlyphs: Hashable, Sendable {
 /// The gutter mark that runs down a statement's lines: a dotted bar while suggested, a solid one
 /// once confirmed, so the difference reads without colour.
 enum StatusMark {
+    /// Where a rejected statement starts: still there, visibly turned down.
+    static let rejectedGlyph = "×"
+
     static func bar(for status: StatementStatus) -> String {
         switch status {
         case .suggested: return "┊"

@@ -17,13 +17,18 @@ enum StatusBarView {
             break
         }
         var x = rect.x
-        x += screen.put(" \(state.mode.name) ", x: x, y: rect.y, style: Style(.statusMode, [.bold]), clip: rect)
+        x += screen.put(" \(modeName(state)) ", x: x, y: rect.y, style: Style(.statusMode, [.bold]), clip: rect)
+        if state.readOnlyReason != nil {
+            x += screen.put(" read-only ", x: x, y: rect.y, style: Style(.statusMode), clip: rect)
+        }
         if let position = position(state) {
             x += screen.put(" \(position) ", x: x, y: rect.y, style: Style(.status), clip: rect)
         }
         x += screen.put("│ ", x: x, y: rect.y, style: Style(.status), clip: rect)
         if let message = state.message {
             screen.put(message.text, x: x, y: rect.y, style: Style(message.isError ? .error : .status), clip: rect)
+        } else if state.annotation != nil {
+            screen.put("answer the popup · Enter confirms · Esc goes back", x: x, y: rect.y, style: Style(.status), clip: rect)
         } else if state.mode == .filteringActors {
             screen.put("type to filter actors · Enter keeps · Esc clears", x: x, y: rect.y, style: Style(.status), clip: rect)
         } else if state.overlay == nil, state.focus == .timeline, let quote = TimelineView.describeCursor(state) {
@@ -40,6 +45,13 @@ enum StatusBarView {
     private static func drawPrompt(_ prompt: String, _ text: String, in rect: Rect, into screen: inout Screen) {
         let used = screen.put(prompt + text, x: rect.x, y: rect.y, style: Style(.status), clip: rect)
         screen.put(" ", x: rect.x + used, y: rect.y, style: Style(.cursor, [.reverse]), clip: rect)
+    }
+
+    /// What keys do now: answering a popup, selecting, or the input mode's name.
+    static func modeName(_ state: AppState) -> String {
+        if state.annotation != nil { return "ANNOTATE" }
+        if state.mode == .normal, state.article.selectionAnchor != nil { return "SELECT" }
+        return state.mode.name
     }
 
     /// Where the focused pane is: lines of the article, the actor, the timeline row and event.
@@ -66,19 +78,15 @@ enum StatusBarView {
 
     /// The hinted commands of the focused pane, then the global ones, as (keys, hint).
     static func hints(_ state: AppState) -> [(String, String)] {
-        let context: CommandContext
-        switch state.overlay {
-        case .help: context = .help
-        case .articlePicker: context = .picker
-        case .comparison: context = .comparison
-        case .actorPicker: context = .actorPicker
-        case nil: context = state.paneContext
-        }
-        let own = CommandTable.all.filter { $0.contexts.contains(context) && $0.hint != nil }
-        let global = context == .help || context == .picker ? []
-            : CommandTable.all.filter { $0.contexts.contains(.global) && $0.hint != nil }
-        return (own + global).compactMap { command in
-            command.keys.first.map { (KeyNames.name(of: $0), command.hint ?? "") }
+        var seen: Set<CommandID> = []
+        return state.commandContexts.flatMap { context in
+            CommandTable.all.filter { $0.contexts.contains(context) && $0.hint != nil }
+        }.compactMap { command in
+            // Where nothing can be written, hints for writes would only mislead.
+            guard seen.insert(command.id).inserted, !(command.id.writes && state.readOnlyReason != nil),
+                  CommandTable.command(for: command.keys.first ?? .resize, in: state.commandContexts) == command.id
+            else { return nil }
+            return command.keys.first.map { (KeyNames.name(of: $0), command.hint ?? "") }
         }
     }
 }

@@ -47,6 +47,14 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .datedStatementsLoaded(let statements):
         return state.datedStatementsArrived(statements)
+    case .saved(let change, let show):
+        return state.saved(change, show: show)
+    case .nothingChanged(let text):
+        state.message = StatusMessage(text: text, isError: false)
+        return []
+    case .articleReloaded(let loaded, let statement):
+        state.reload(loaded, statement: statement)
+        return []
     }
 }
 
@@ -54,6 +62,7 @@ extension AppState {
     // MARK: Keys
 
     mutating func handle(_ key: Key) -> [Effect] {
+        if annotation != nil { return handleAnnotationKey(key) }
         switch mode {
         case .searching(var input):
             switch key {
@@ -112,15 +121,12 @@ extension AppState {
             }
         }
         if editActorPicker(with: key) { return [] }
-        let context: CommandContext
-        switch overlay {
-        case .help: context = .help
-        case .articlePicker: context = .picker
-        case .comparison: context = .comparison
-        case .actorPicker: context = .actorPicker
-        case nil: context = paneContext
-        }
-        guard let command = CommandTable.command(for: key, in: context) else {
+        guard let command = CommandTable.command(for: key, in: commandContexts) else {
+            if focus == .article, overlay == nil, let selecting = CommandTable.command(for: key, in: [.selection]) {
+                message = StatusMessage(text: "\(KeyNames.name(of: key)) (\(CommandTable.spec(for: selecting).name)) works on "
+                                        + "a selection: v starts one", isError: false)
+                return []
+            }
             message = StatusMessage(text: "\(KeyNames.name(of: key)) does nothing here (? for help)", isError: false)
             return []
         }
@@ -241,8 +247,40 @@ extension AppState {
             return runCorpusTimelineCommand(command, argument: argument)
         case .showAgreement:
             return toggleAgreement()
+        case .moveCharacterForward: moveCursor(.characterForward)
+        case .moveCharacterBackward: moveCursor(.characterBackward)
+        case .moveWordForward: moveCursor(.wordForward)
+        case .moveWordBackward: moveCursor(.wordBackward)
+        case .moveWordEnd: moveCursor(.wordEnd)
+        case .moveSentenceForward: moveCursor(.sentenceForward)
+        case .moveSentenceBackward: moveCursor(.sentenceBackward)
+        case .moveParagraphForward: moveCursor(.paragraphForward)
+        case .moveParagraphBackward: moveCursor(.paragraphBackward)
+        case .startSelection: toggleSelection()
+        case .cancelSelection: article.selectionAnchor = nil
+        case .attributeSpan, .acceptStatement, .rejectStatement, .setActor, .setStance, .setKind, .setSpan, .setDate,
+             .setNote, .deleteStatement, .createActor, .renameActor, .mergeActors, .splitAlias, .undo, .redo:
+            assert(command.writes)
+            return annotate(command, argument: argument)
         }
         return []
+    }
+
+    /// Where keys are looked up, most specific first: an overlay's own keys only; in the article
+    /// pane, the selection's and the search's before the pane's; then the global ones.
+    var commandContexts: [CommandContext] {
+        switch overlay {
+        case .help: return [.help]
+        case .articlePicker: return [.picker]
+        case .comparison: return [.comparison, .global]
+        case .actorPicker: return [.actorPicker, .global]
+        case nil: break
+        }
+        guard focus == .article else { return [paneContext, .global] }
+        var contexts: [CommandContext] = []
+        if article.selectionAnchor != nil { contexts.append(.selection) }
+        if article.search != nil { contexts.append(.matches) }
+        return contexts + [.article, .global]
     }
 
     // MARK: Command line
@@ -413,9 +451,9 @@ extension AppState {
         return [.loadArticle(list[target].id, statement: nil)]
     }
 
-    private var articleViewHeight: Int { paneLayout(.article).inside(.article)?.height ?? 1 }
+    var articleViewHeight: Int { paneLayout(.article).inside(.article)?.height ?? 1 }
 
-    private mutating func clampArticleScroll() {
+    mutating func clampArticleScroll() {
         let count = article.layout?.lines.count ?? 0
         article.scroll = clamp(article.scroll, 0, max(0, count - articleViewHeight))
     }
@@ -427,7 +465,7 @@ extension AppState {
     }
 
     /// Scrolls so `line` is on screen, a third of the way down when it must move.
-    private mutating func reveal(line: Int) {
+    mutating func reveal(line: Int) {
         let height = articleViewHeight
         if line < article.scroll || line >= article.scroll + height {
             article.scroll = line - height / 3
@@ -443,9 +481,13 @@ extension AppState {
         showStatement(at: index)
     }
 
-    private mutating func showStatement(at index: Int) {
+    mutating func showStatement(at index: Int) {
         guard let statement = article.prepared?.statements[index] else { return }
         article.currentStatement = index
+        // The cursor goes with it, so the statement commands act on what is shown as current.
+        if let prepared = article.prepared {
+            article.cursor = prepared.firstShownCharacter(atOrAfter: prepared.characterIndex(ofScalar: statement.span.start))
+        }
         if let line = articleLine(ofScalar: statement.span.start) { reveal(line: line) }
     }
 
@@ -555,7 +597,7 @@ extension AppState {
                 byID[id]!.mentionCount += actor.mentions.count
                 byID[id]!.isParticipant = byID[id]!.isParticipant || actor.isParticipant
             }
-            for statement in prepared.statements {
+            for statement in prepared.statements where statement.status != .rejected {
                 guard let id = loaded.corpusActorIDs[statement.actorID] ?? Optional(statement.actorID) else { continue }
                 byID[id]?.statementCounts[statement.stance, default: 0] += 1
             }
@@ -642,7 +684,8 @@ extension AppState {
         let name = actors.rows.first { $0.id == actor }?.name ?? actor
         if let prepared = article.prepared {
             let mine = prepared.statements.indices.filter {
-                prepared.loaded.corpusActorIDs[prepared.statements[$0].actorID] == actor
+                prepared.statements[$0].status != .rejected
+                    && prepared.loaded.corpusActorIDs[prepared.statements[$0].actorID] == actor
             }
             if !mine.isEmpty {
                 let next = mine.first { $0 > (article.currentStatement ?? -1) } ?? mine[0]

@@ -28,8 +28,12 @@ public struct LoadedArticle: Hashable, Sendable {
     public var analysis: ArticleAnalysis
     /// Article-local actor id to corpus actor id.
     public var corpusActorIDs: [String: CorpusActorID]
-    public init(summary: ArticleSummary, analysis: ArticleAnalysis, corpusActorIDs: [String: CorpusActorID]) {
+    /// Annotators' notes by statement id.
+    public var notes: [String: String]
+    public init(summary: ArticleSummary, analysis: ArticleAnalysis, corpusActorIDs: [String: CorpusActorID],
+                notes: [String: String] = [:]) {
         self.summary = summary
+        self.notes = notes
         self.analysis = analysis
         self.corpusActorIDs = corpusActorIDs
     }
@@ -48,8 +52,12 @@ public struct CorpusActor: Hashable, Sendable {
     public var articleCount: Int
     /// The actor's overall stance: its one position, `mixed` when it took several, else `none`.
     public var stance: String
+    /// Other names the actor goes by (a merged actor's old names).
+    public var aliases: [String]
     public init(id: CorpusActorID, name: String, kind: ActorKind, role: String?, isParticipant: Bool,
-                statementCounts: [String: Int], mentionCount: Int, articleCount: Int, stance: String) {
+                statementCounts: [String: Int], mentionCount: Int, articleCount: Int, stance: String,
+                aliases: [String] = []) {
+        self.aliases = aliases
         self.id = id
         self.name = name
         self.kind = kind
@@ -82,7 +90,8 @@ public struct ActorStatement: Hashable, Sendable {
 }
 
 /// Where the workbench reads its corpus from. Small and intention-named so that an in-memory corpus
-/// and the SQLite workspace can both stand behind it; writes (annotation) will join it later.
+/// and the SQLite workspace can both stand behind it. Stores that can be annotated are also
+/// `AnnotatingStore`s; the in-memory one is not, and the workbench says so.
 public protocol WorkbenchStore {
     /// The debate's positions, which give every stance its label and glyph.
     var frame: Frame { get }
@@ -101,7 +110,8 @@ public protocol WorkbenchStore {
 }
 
 /// A corpus held in memory, built from analyses; actors of different articles are the same corpus
-/// actor when their names match ignoring case and spacing.
+/// actor when their names match ignoring case and spacing. Read-only: nothing typed here could be
+/// kept, so it does not offer annotation.
 public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
     public let frame: Frame
     private let loaded: [LoadedArticle]

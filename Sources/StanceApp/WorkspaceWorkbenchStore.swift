@@ -2,16 +2,19 @@ import StanceKit
 
 /// The workbench over the SQLite workspace. Everything is read on demand through the workspace's
 /// intention-named queries (no SQL here), so opening a workspace of thousands of articles reads the
-/// article list and the actors, not every text.
-public final class WorkspaceWorkbenchStore: WorkbenchStore {
+/// article list and the actors, not every text. Annotations go through the workspace's
+/// intention-named writes, each one transaction made by `annotator`, logged and undoable.
+public final class WorkspaceWorkbenchStore: AnnotatingStore {
     public let frame: Frame
     public let workspace: Workspace
+    public let annotator: String
     private var summaries: [ArticleSummary]?
     private var summaryOrder: [ArticleID: Int] = [:]
 
-    public init(workspace: Workspace, frame: Frame) {
+    public init(workspace: Workspace, frame: Frame, annotator: String) {
         self.workspace = workspace
         self.frame = frame
+        self.annotator = annotator
     }
 
     public func articleSummaries() throws -> [ArticleSummary] {
@@ -38,7 +41,9 @@ public final class WorkspaceWorkbenchStore: WorkbenchStore {
                               statementCount: detail.statements.count)
         // Workspace actor ids already name one actor across all articles.
         let corpusIDs = Dictionary(detail.actors.map { ($0.id, $0.id) }, uniquingKeysWith: { first, _ in first })
-        return LoadedArticle(summary: summary, analysis: analysis, corpusActorIDs: corpusIDs)
+        let notes = Dictionary(detail.statements.compactMap { item in item.note.map { (String(item.id), $0) } },
+                               uniquingKeysWith: { first, _ in first })
+        return LoadedArticle(summary: summary, analysis: analysis, corpusActorIDs: corpusIDs, notes: notes)
     }
 
     public func corpusActors() throws -> [CorpusActor] {
@@ -46,7 +51,8 @@ public final class WorkspaceWorkbenchStore: WorkbenchStore {
             CorpusActor(id: String(actor.id), name: actor.name, kind: actor.kind, role: actor.role,
                         isParticipant: actor.isParticipant, statementCounts: actor.stanceCounts,
                         mentionCount: actor.statementCount, articleCount: actor.articleCount,
-                        stance: InMemoryWorkbenchStore.overallStance(actor.stanceCounts, frame: frame))
+                        stance: InMemoryWorkbenchStore.overallStance(actor.stanceCounts, frame: frame),
+                        aliases: actor.aliases)
         }
     }
 
@@ -75,5 +81,107 @@ public final class WorkspaceWorkbenchStore: WorkbenchStore {
 
     private static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+extension WorkspaceWorkbenchStore {
+    public var readOnlyReason: String? { workspace.readOnlyReason }
+
+    public func accept(statement: String) throws -> SavedChange {
+        try saved("accepted", workspace.accept(try number(statement), by: annotator))
+    }
+
+    public func reject(statement: String) throws -> SavedChange {
+        try saved("rejected", workspace.reject(try number(statement), by: annotator))
+    }
+
+    public func setStance(statement: String, to stance: String) throws -> SavedChange {
+        try saved("stance \(stance)", workspace.setStance(try number(statement), to: stance, by: annotator))
+    }
+
+    public func setKind(statement: String, to kind: StatementKind) throws -> SavedChange {
+        try saved("kind \(kind.rawValue)", workspace.setKind(try number(statement), to: kind, by: annotator))
+    }
+
+    public func setActor(statement: String, to actor: ActorPick) throws -> SavedChange {
+        let (actorID, name) = try actorNumber(actor)
+        return try saved("attributed to \(name)", workspace.setActor(try number(statement), to: actorID, by: annotator))
+    }
+
+    public func setSpan(statement: String, to span: TextSpan) throws -> SavedChange {
+        try saved("span moved", workspace.setSpan(try number(statement), to: span, by: annotator))
+    }
+
+    public func setDate(statement: String, to date: Day?) throws -> SavedChange {
+        try saved(date.map { "date \($0)" } ?? "date cleared", workspace.setDate(try number(statement), to: date, by: annotator))
+    }
+
+    public func setNote(statement: String, to note: String?) throws -> SavedChange {
+        try saved(note == nil ? "note removed" : "note", workspace.setNote(try number(statement), to: note, by: annotator))
+    }
+
+    public func deleteStatement(_ statement: String) throws -> SavedChange {
+        try saved("deleted", workspace.deleteStatement(try number(statement), by: annotator))
+    }
+
+    public func attributeSpan(article: ArticleID, span: TextSpan, to actor: ActorPick, kind: StatementKind,
+                              stance: String, date: Day?, note: String?) throws -> SavedChange {
+        let articleID = try number(article)
+        let (actorID, name) = try actorNumber(actor)
+        let change = try workspace.addStatement(article: articleID, actor: actorID, kind: kind, span: span,
+                                                stance: stance, date: date, note: note, by: annotator)
+        return saved("statement by \(name), \(stance)", change)
+    }
+
+    public func createActor(name: String, kind: ActorKind, role: String?) throws -> SavedChange {
+        saved("actor \(name) created", try workspace.createActor(name: name, kind: kind, role: role, by: annotator))
+    }
+
+    public func renameActor(_ actor: CorpusActorID, to name: String) throws -> SavedChange {
+        try saved("renamed to \(name)", workspace.renameActor(try number(actor), to: name, by: annotator))
+    }
+
+    public func mergeActors(keep: CorpusActorID, absorb: CorpusActorID) throws -> SavedChange {
+        try saved("actors merged", workspace.mergeActors(keep: try number(keep), absorb: try number(absorb), by: annotator))
+    }
+
+    public func splitAlias(actor: CorpusActorID, alias: String) throws -> SavedChange {
+        try saved("\(alias) split off", workspace.splitAlias(actor: try number(actor), alias: alias, by: annotator))
+    }
+
+    public func undo() throws -> SavedChange? {
+        try workspace.undo(by: annotator).map { saved("undid \($0.command.name)", $0) }
+    }
+
+    public func redo() throws -> SavedChange? {
+        try workspace.redo(by: annotator).map { saved("redid \($0.command.name)", $0) }
+    }
+
+    /// Every write may change counts in the article list: it is read again on the next request.
+    private func saved(_ description: String, _ change: WorkspaceChange) -> SavedChange {
+        summaries = nil
+        let created = change.direction == .applied && change.command.name == "attribute-span" ? change.createdID : nil
+        return SavedChange(description: description, createdStatement: created.map(String.init))
+    }
+
+    private func number(_ id: String) throws -> Int64 {
+        guard let number = Int64(id) else { throw WorkspaceError.unknownStatement(id) }
+        return number
+    }
+
+    /// The workspace id of the picked actor, creating it first when it is new (its own change,
+    /// undone separately), and its name for the status bar.
+    private func actorNumber(_ pick: ActorPick) throws -> (Int64, String) {
+        switch pick {
+        case .existing(let id):
+            let actorID = try number(id)
+            let name = try workspace.actors().first { $0.id == actorID }?.name ?? id
+            return (actorID, name)
+        case .new(let name, let kind, let role):
+            let change = try workspace.createActor(name: name, kind: kind, role: role, by: annotator)
+            summaries = nil
+            guard let created = change.createdID else { throw WorkspaceError.unknownActor(name) }
+            return (created, name)
+        }
     }
 }

@@ -109,7 +109,7 @@ enum WorkbenchCorpus {
         let isFirstRun = !FileManager.default.fileExists(atPath: options.workspacePath)
         let workspace = try options.open()
         if isFirstRun { try importSampleCorpus(into: workspace, frame: frame) }
-        return WorkspaceWorkbenchStore(workspace: workspace, frame: frame)
+        return WorkspaceWorkbenchStore(workspace: workspace, frame: frame, annotator: options.annotatorName)
     }
 
     /// Articles and JSON exports named on the command line, analysed on all cores; a file that cannot

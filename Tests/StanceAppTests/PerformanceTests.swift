@@ -60,7 +60,8 @@ import Testing
         _ = update(&state, .key(.char("/")))
         for character in "bridge" { _ = update(&state, .key(.char(character))) }
         _ = update(&state, .key(.enter))
-        let keys: [Key] = [.char("j"), .ctrl("d"), .char("]"), .char("n"), .pageDown, .char("k"), .char("["), .char("N")]
+        let keys: [Key] = [.char("j"), .ctrl("d"), .char("]"), .char("n"), .pageDown, .char("k"), .char("["), .char("N"),
+                           .char("w"), .char(")"), .char("v"), .char("}"), .char("e"), .char("("), .escape, .char("b")]
         var screen = Screen(size: state.size)
         var wall: [Duration] = []
         var cpu: [Duration] = []

@@ -110,13 +110,19 @@ final class TmuxSession {
 
     let socket = "stancebench-e2e-\(UUID().uuidString.prefix(8))"
     let directory: URL
+    /// Whether the scratch folder is this session's own, to remove with it.
+    private let ownsDirectory: Bool
 
     /// Starts the binary with the arguments `arguments` returns, given a scratch folder that goes
     /// away with the session.
-    init(arguments: (URL) throws -> [String], width: Int = 120, height: Int = 40) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+    /// `environment` adds variables for the program (paths under the scratch folder, say).
+    init(arguments: (URL) throws -> [String], environment: (URL) -> [String: String] = { _ in [:] },
+         in folder: URL? = nil, width: Int = 120, height: Int = 40) throws {
+        directory = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+        ownsDirectory = folder == nil
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let arguments = try arguments(directory)
+        let variables = environment(directory).sorted { $0.key < $1.key }.map { Self.quoted("\($0.key)=\($0.value)") }
         let config = directory.appendingPathComponent("tmux.conf")
         try """
             set -g default-terminal tmux-256color
@@ -127,7 +133,8 @@ final class TmuxSession {
         let command = ([Self.binary.path] + arguments).map(Self.quoted).joined(separator: " ")
         // The server this starts keeps the descriptors it inherits: give it no pipe to hold open.
         tmux(["-f", config.path, "new-session", "-d", "-s", "app", "-x", "\(width)", "-y", "\(height)",
-              "env LANG=C.UTF-8 LC_ALL=C.UTF-8 \(command); echo \"[exit=$?]\""], capturingOutput: false)
+              "env LANG=C.UTF-8 LC_ALL=C.UTF-8 \((variables + [command]).joined(separator: " ")); echo \"[exit=$?]\""],
+             capturingOutput: false)
     }
 
     /// Keys by tmux name ("Enter", "Escape", "NPage", "j").
@@ -173,7 +180,7 @@ final class TmuxSession {
         tmux("kill-session", "-t", "app")
         tmux("kill-server")
         if !socketPath.isEmpty { try? FileManager.default.removeItem(atPath: socketPath) }
-        try? FileManager.default.removeItem(at: directory)
+        if ownsDirectory { try? FileManager.default.removeItem(at: directory) }
     }
 
     @discardableResult
