@@ -153,8 +153,9 @@ final class Bench {
         let importer = Importer(workspace: workspace, frameID: analyzer.frame.id) { path in
             analyzer.analyze(try SourceLoader.load(path: path))
         }
-        var summary = Importer.Summary()
-        let elapsed = try seconds { summary = try importer.importFiles(paths) }
+        var imported: Importer.Summary?
+        let elapsed = try seconds { imported = try importer.importFiles(paths) }
+        guard let summary = imported else { return }
         let target = 20.0 * Double(options.articles) / 10_000
         rows.append(Row("import \(formatCount(Double(options.articles))) articles (\(formatCount(Double(words))) words) into a new workspace",
                         formatSeconds(elapsed), target: String(format: "< %.0f s", target), pass: elapsed < target))

@@ -49,7 +49,7 @@ enum Memory {
     /// getrusage's maxrss for the whole process, in bytes (Linux reports kilobytes).
     static func processPeak() -> Int {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss * 1024
     }
 }

@@ -119,7 +119,7 @@ struct MutationFuzzer {
 
         var iterations = 0
         var kept = 0
-        while deadline.map({ Date() < $0 }) ?? (iterations < 150) {
+        while deadline.map({ Date() < $0 }) ?? (iterations < 40) {
             let input = fuzzer.next()
             iterations += 1
             let currentFile = output?.appendingPathComponent("current-input")

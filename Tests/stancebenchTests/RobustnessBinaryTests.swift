@@ -8,7 +8,7 @@ import Testing
 /// that a terminal would obey (escape sequences, controls, bidi overrides) on standard output.
 @Suite(.enabled(if: BinaryRunner.binary != nil, "the stancebench binary is built"))
 struct RobustnessBinaryTests {
-    @Test(arguments: HostileInput.all)
+    @Test(arguments: HostileInput.selected)
     func analyzeReport(_ input: HostileInput) throws {
         let result = try run(input) { path, _ in ["analyze", path] }
         try expectOutcome(input, result)
@@ -19,7 +19,7 @@ struct RobustnessBinaryTests {
             """)
     }
 
-    @Test(arguments: HostileInput.all)
+    @Test(arguments: HostileInput.selected)
     func analyzeJSON(_ input: HostileInput) throws {
         let result = try run(input) { path, _ in ["analyze", "--json", path] }
         try expectOutcome(input, result)
@@ -30,7 +30,7 @@ struct RobustnessBinaryTests {
         }
     }
 
-    @Test(arguments: HostileInput.all)
+    @Test(arguments: HostileInput.selected)
     func importIntoWorkspace(_ input: HostileInput) throws {
         let result = try run(input) { path, folder in
             ["import", "--workspace", folder.appendingPathComponent("workspace.sqlite").path, path]
@@ -43,7 +43,7 @@ struct RobustnessBinaryTests {
 
     /// The workbench draws the article, raw and analysed, into its screen; the screen printed as
     /// text holds only what a terminal shows as text.
-    @Test(arguments: HostileInput.all.filter { !$0.isHuge })
+    @Test(arguments: HostileInput.selected.filter { !$0.isHuge })
     func workbenchScreen(_ input: HostileInput) throws {
         let raw = try run(input) { path, _ in [path, "--print-screen", "160x48", "--keys", "j ] G"] }
         #expect(raw.status == 0, "\(raw.stderr)")
