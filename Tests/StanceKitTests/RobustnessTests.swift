@@ -10,7 +10,7 @@ import Testing
     @Test(arguments: HostileInput.selected)
     func loadsAnalysesAndImports(_ input: HostileInput) throws {
         let analyzer = Self.analyzer
-        let finished = try withinWatchdog(seconds: input.isHuge ? 120 : 20) { () -> Result<ArticleAnalysis, InputError> in
+        let finished = try withinWatchdog(seconds: input.isHuge ? 300 : 60) { () -> Result<ArticleAnalysis, InputError> in
             do throws(InputError) {
                 let document = try SourceLoader.decode(input.bytes, path: input.fileName)
                 var analysis = analyzer.analyze(document)
