@@ -155,7 +155,7 @@ struct MutationFuzzer {
         guard file.lastPathComponent.hasPrefix("hang-") else { return try replay() }
         // Known: the analyser is superlinear on one very long line (docs/PERFORMANCE.md, section 2);
         // these pass again once that is fixed.
-        try withKnownIssue("analysis is superlinear on a long line", isIntermittent: true) { try replay() }
+        withKnownIssue("analysis is superlinear on a long line", isIntermittent: true) { try replay() }
     }
 
     private func keep(_ input: (bytes: [UInt8], fileExtension: String), as kind: String, in folder: URL?) throws {
