@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "StanceKit", targets: ["StanceKit"]),
         .executable(name: "stancebench", targets: ["stancebench"]),
+        .executable(name: "stancebench-bench", targets: ["stancebench-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -61,6 +62,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+
+        // Benchmarks at corpus scale (docs/PERFORMANCE.md); build it in release.
+        .executableTarget(name: "stancebench-bench", dependencies: ["StanceKit", "StanceApp", "Terminal"]),
 
         .testTarget(name: "StanceKitTests", dependencies: ["StanceKit"], resources: [.copy("Data")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),

@@ -52,7 +52,11 @@ public enum SourceLoader {
         if let first = scan.firstInvalidOffset {
             warnings.append(invalidUTF8Warning(scan, firstOffset: first + (mark?.length ?? 0), in: content, relativeOffset: first))
         }
-        let text = String(decoding: TextEncoding.normalizingLineEnds(content), as: UTF8.self)
+        let withoutNULs = TextEncoding.replacingNULs(content)
+        if withoutNULs.replaced > 0 {
+            warnings.append("\(withoutNULs.replaced) NUL byte\(withoutNULs.replaced == 1 ? "" : "s") replaced with U+FFFD")
+        }
+        let text = String(decoding: TextEncoding.normalizingLineEnds(withoutNULs.bytes), as: UTF8.self)
         guard !isBlank(text) else { throw .empty(path: path) }
         return SourceDocument(path: path, text: text, format: format, warnings: warnings)
     }

@@ -123,12 +123,17 @@ extension Workspace {
         try read { db in
             guard try ActorRecord.exists(db, key: actorID) else { throw WorkspaceError.unknownActor(String(actorID)) }
             let rows = try StatementRecord.filter(Column("actor_id") == actorID).fetchAll(db)
-            let articles = try ArticleRecord.fetchAll(db, keys: Set(rows.map(\.articleId)))
-            let byID = Dictionary(uniqueKeysWithValues: articles.compactMap { a in a.id.map { ($0, a) } })
+            // Only the columns shown: an article record carries its whole text, and an actor with
+            // statements in thousands of articles would read megabytes to show a list.
+            let articleIDs = Array(Set(rows.map(\.articleId)))
+            let articles = try Row.fetchAll(db, sql: """
+                SELECT id, title, source, published FROM articles WHERE id IN (\(databaseQuestionMarks(count: articleIDs.count)))
+                """, arguments: StatementArguments(articleIDs))
+            let byID: [Int64: Row] = Dictionary(uniqueKeysWithValues: articles.map { ($0["id"], $0) })
             return rows.map { row in
                 let article = byID[row.articleId]
-                return ActorStatement(statement: Self.workspaceStatement(row), articleTitle: article?.title,
-                                      source: article?.source, published: article?.published)
+                return ActorStatement(statement: Self.workspaceStatement(row), articleTitle: article?["title"],
+                                      source: article?["source"], published: article?["published"])
             }.sorted { a, b in
                 let dayA = a.day?.ordinal ?? Int.max, dayB = b.day?.ordinal ?? Int.max
                 return (dayA, a.statement.articleID, a.statement.statement.span.start, a.id)

@@ -1,0 +1,308 @@
+import Foundation
+import StanceApp
+import StanceKit
+import Terminal
+
+struct BenchOptions {
+    static let measureNames = ["analysis", "import", "search", "keypress", "startup"]
+
+    var articles = 10_000
+    var wordsPerArticle = 800
+    /// Measures to run (all when empty); memory is always reported.
+    var only: Set<String> = []
+    /// Articles analysed again and again for throughput (a subset: one core would take minutes
+    /// over the whole corpus, and the rate does not change with size).
+    var throughputArticles = 600
+    var keypresses = 2_000
+    var longArticleWords = 50_000
+    var keepFiles = false
+
+    func wants(_ measure: String) -> Bool { only.isEmpty || only.contains(measure) }
+}
+
+/// A backend that keeps the last frame and diffs each new one against it, as a terminal backend
+/// does before writing, without a terminal.
+final class DiffingBackend: TerminalBackend {
+    let size: Size
+    private(set) var previous: Screen?
+    private(set) var framesDrawn = 0
+    private(set) var changedCells = 0
+
+    init(size: Size) { self.size = size }
+
+    func draw(_ screen: Screen) {
+        changedCells += screen.changedPositions(since: previous).count
+        previous = screen
+        framesDrawn += 1
+    }
+
+    func nextKey(timeoutMilliseconds: Int) -> Key? { nil }
+}
+
+/// Runs the measures in order, sharing the generated corpus and the imported workspace.
+final class Bench {
+    private let options: BenchOptions
+    private var generator: CorpusGenerator
+    private let folder: URL
+    private let analyzer = Analyzer()
+    private let cores = ProcessInfo.processInfo.activeProcessorCount
+    private(set) var rows: [Row] = []
+    private var peaks: [(String, Int)] = []
+
+    init(options: BenchOptions) throws {
+        self.options = options
+        generator = try CorpusGenerator()
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("stancebench-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        if !options.keepFiles { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    func run() throws {
+        if options.wants("analysis") { try phase("analysis", measureAnalysis) }
+        if options.wants("import") || options.wants("search") || options.wants("startup") {
+            try phase("import", measureImport)
+        }
+        if options.wants("search") { try phase("search", measureSearch) }
+        if options.wants("keypress") { try phase("keypress", measureKeypress) }
+        if options.wants("startup") { try phase("startup", measureStartup) }
+        for (name, peak) in peaks {
+            rows.append(Row("peak memory during \(name) (VmHWM)", formatMegabytes(peak), target: "< 200 MB",
+                            pass: peak < 200 * 1_048_576))
+        }
+        let overall = Memory.processPeak()
+        rows.append(Row("peak memory, whole run (getrusage maxrss)", formatMegabytes(overall), target: "< 200 MB",
+                        pass: overall < 200 * 1_048_576))
+        if options.keepFiles { note("files kept in \(folder.path)") }
+    }
+
+    private func phase(_ name: String, _ body: () throws -> Void) throws {
+        note("\(name)…")
+        Memory.resetPeak()
+        try body()
+        if let peak = Memory.phasePeak() { peaks.append((name, peak)) }
+    }
+
+    private func note(_ text: String) {
+        FileHandle.standardError.write(Data("stancebench-bench: \(text)\n".utf8))
+    }
+
+    private func fileName(_ index: Int) -> String {
+        String(format: "article-%06d.%@", index, index.isMultiple(of: 2) ? "md" : "txt")
+    }
+
+    // MARK: - Analysis throughput
+
+    private func measureAnalysis() throws {
+        let count = min(options.articles, options.throughputArticles)
+        var inputs: [(bytes: [UInt8], path: String)] = []
+        var words = 0
+        for index in 0..<count {
+            let article = generator.article(index, words: options.wordsPerArticle)
+            inputs.append((Array(article.text.utf8), fileName(index)))
+            words += article.words
+        }
+        let analyzer = self.analyzer
+        let statements = StatementTally()
+        let frozen = inputs
+        let analyse: @Sendable (Int) -> Void = { index in
+            let inputs = frozen
+            guard let document = try? SourceLoader.decode(inputs[index].bytes, path: inputs[index].path) else { return }
+            statements.add(analyzer.analyze(document).statements.count)
+        }
+        let repeats = 3
+        let serial = Timings((0..<repeats).map { _ in seconds { for index in 0..<count { analyse(index) } } })
+        let parallel = Timings((0..<repeats).map { _ in
+            seconds { DispatchQueue.concurrentPerform(iterations: count) { analyse($0) } }
+        })
+        let oneCore = Double(words) / serial.median
+        let allCores = Double(words) / parallel.median
+        let perCoreTarget = 1_000_000.0
+        rows.append(Row("analysis, one core (\(count) articles, \(formatCount(Double(words))) words, median of \(repeats))",
+                        "\(formatCount(oneCore)) words/s", target: ">= 1,000,000 words/s", pass: oneCore >= perCoreTarget))
+        rows.append(Row("analysis, all \(cores) cores (speed-up \(String(format: "%.2f", allCores / oneCore))x)",
+                        "\(formatCount(allCores)) words/s", target: ">= 1,000,000 words/s per core",
+                        pass: allCores / Double(cores) >= perCoreTarget))
+        rows.append(Row("statements found per article", String(format: "%.1f", Double(statements.total) / Double(count * repeats * 2)),
+                        pass: nil))
+    }
+
+    // MARK: - Import
+
+    private var workspacePath: String { folder.appendingPathComponent("workspace.sqlite").path }
+    private var searchTerms: [String] = []
+
+    private func measureImport() throws {
+        let corpus = folder.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        var paths: [String] = []
+        var words = 0
+        for index in 0..<options.articles {
+            let article = generator.article(index, words: options.wordsPerArticle)
+            let path = corpus.appendingPathComponent(fileName(index)).path
+            try Data(article.text.utf8).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+            words += article.words
+        }
+        searchTerms = stride(from: 1, to: min(options.articles, 40), by: 7).flatMap { generator.searchTerms(forArticle: $0) }
+
+        let analyzer = self.analyzer
+        let workspace = try Workspace.open(path: workspacePath)
+        let importer = Importer(workspace: workspace, frameID: analyzer.frame.id) { path in
+            analyzer.analyze(try SourceLoader.load(path: path))
+        }
+        var imported: Importer.Summary?
+        let elapsed = try seconds { imported = try importer.importFiles(paths) }
+        guard let summary = imported else { return }
+        let target = 20.0 * Double(options.articles) / 10_000
+        rows.append(Row("import \(formatCount(Double(options.articles))) articles (\(formatCount(Double(words))) words) into a new workspace",
+                        formatSeconds(elapsed), target: String(format: "< %.0f s", target), pass: elapsed < target))
+        rows.append(Row("  import rate", "\(formatCount(Double(words) / elapsed)) words/s, "
+                        + "\(summary.added.count) added, \(summary.duplicates.count) duplicates, \(summary.failures.count) failed",
+                        pass: nil))
+        let counts = try workspace.counts()
+        rows.append(Row("  workspace", "\(counts.actors) actors, \(counts.statements) statements, "
+                        + formatMegabytes(Self.fileSize(workspacePath)), pass: nil))
+        if let failure = summary.failures.first { note("first import failure: \(failure.path): \(failure.message)") }
+    }
+
+    private static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    // MARK: - Search
+
+    private func measureSearch() throws {
+        let workspace = try Workspace.open(path: workspacePath)
+        // Names from the articles (one to a few hundred hits each), common words of the genre
+        // (thousands of hits: bm25 ranks them all), pairs, and words no article has.
+        let queries = searchTerms + ["ceasefire", "talks", "said", "military support", "negotiations now",
+                                     "the general", "spring offensive", "zebra", "quantum chromodynamics"]
+        var timings: [Double] = []
+        var hits = 0
+        for query in queries {
+            _ = try workspace.search(query)
+            for _ in 0..<5 {
+                var found: [SearchHit] = []
+                timings.append(try seconds { found = try workspace.search(query) })
+                hits += found.count
+            }
+        }
+        let stats = Timings(timings)
+        rows.append(Row("full-text search, median (\(queries.count) queries x 5)", formatMilliseconds(stats.median),
+                        target: "< 20 ms", pass: stats.median < 0.020))
+        rows.append(Row("full-text search, p99", formatMilliseconds(stats.percentile(99)), target: "< 20 ms",
+                        pass: stats.percentile(99) < 0.020))
+        rows.append(Row("  hits per query (limit 50)", String(format: "%.1f", Double(hits) / Double(timings.count)), pass: nil))
+    }
+
+    // MARK: - Keypress to frame
+
+    private static let keyScript: [Key] = [
+        .char("j"), .char("j"), .char("j"), .ctrl("d"), .char("]"), .char("]"), .char("["), .char("k"),
+        .pageDown, .pageDown, .pageUp, .char("G"), .char("k"), .char("g"), .down, .up, .char("]"),
+        .tab, .char("j"), .char("j"), .char("k"), .backTab, .ctrl("u"), .char("j"),
+    ]
+
+    private func measureKeypress() throws {
+        let text = generator.longArticle(words: options.longArticleWords, seed: 1_000_003)
+        let document = try SourceLoader.decode(Array(text.utf8), path: "long-article.md")
+        let analysis = analyzer.analyze(document)
+        let store = InMemoryWorkbenchStore(frame: analyzer.frame, analyses: [analysis])
+        let size = Size(width: 200, height: 60)
+        let words = CorpusGenerator.wordCount(text)
+
+        let backend = DiffingBackend(size: size)
+        let runtime = WorkbenchRuntime(backend: backend, store: store, themeName: "default", themeNames: [], applyTheme: { $0 })
+        let opening = seconds { runtime.start() }
+        let timings = pressKeys(runtime)
+        let stats = Timings(timings)
+        let label = "\(formatCount(Double(words)))-word article, \(analysis.statements.count) statements"
+        rows.append(Row("keypress-to-frame 200x60, in-memory screen + diff, median (\(label))",
+                        formatMilliseconds(stats.median), target: "<= 2 ms", pass: stats.median <= 0.002))
+        rows.append(Row("keypress-to-frame 200x60, in-memory screen + diff, p99 (\(stats.count) keys)",
+                        formatMilliseconds(stats.percentile(99)), target: "<= 5 ms", pass: stats.percentile(99) <= 0.005))
+        rows.append(Row("  opening that article (analysed, in memory) to first frame", formatMilliseconds(opening), pass: nil))
+        rows.append(Row("  cells changed per frame", String(format: "%.0f", Double(backend.changedCells) / Double(backend.framesDrawn)),
+                        pass: nil))
+
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            rows.append(Row("keypress-to-frame with the NCursesBackend flush", "not measured: no tty (stdin/stdout not a terminal)",
+                            pass: nil))
+            return
+        }
+        do {
+            let terminal = try NCursesBackend()
+            let onTerminal = WorkbenchRuntime(backend: terminal, store: store, themeName: "default", themeNames: [],
+                                              applyTheme: { $0 })
+            onTerminal.start()
+            let flushed = Timings(pressKeys(onTerminal))
+            terminal.stop()
+            rows.append(Row("keypress-to-frame with the NCursesBackend flush, median (\(terminal.size.width)x\(terminal.size.height))",
+                            formatMilliseconds(flushed.median), target: "<= 2 ms", pass: flushed.median <= 0.002))
+            rows.append(Row("keypress-to-frame with the NCursesBackend flush, p99", formatMilliseconds(flushed.percentile(99)),
+                            target: "<= 5 ms", pass: flushed.percentile(99) <= 0.005))
+        } catch {
+            rows.append(Row("keypress-to-frame with the NCursesBackend flush", "not measured: \(error)", pass: nil))
+        }
+    }
+
+    /// Times each key from its arrival to its frame drawn (and diffed) by the backend.
+    private func pressKeys<Backend: TerminalBackend>(_ runtime: WorkbenchRuntime<Backend>) -> [Double] {
+        (0..<options.keypresses).map { index in
+            let key = Self.keyScript[index % Self.keyScript.count]
+            return seconds {
+                runtime.handle(key)
+                runtime.draw()
+            }
+        }
+    }
+
+    // MARK: - Start-up
+
+    private func measureStartup() throws {
+        var totals: [Double] = []
+        var parts: [String: [Double]] = [:]
+        for _ in 0..<5 {
+            var workspace: Workspace?
+            let open = try seconds { workspace = try Workspace.open(path: workspacePath) }
+            let store = WorkspaceWorkbenchStore(workspace: workspace!, frame: analyzer.frame)
+            let backend = DiffingBackend(size: Size(width: 200, height: 60))
+            let runtime = WorkbenchRuntime(backend: backend, store: store, themeName: "default", themeNames: [],
+                                           applyTheme: { $0 })
+            let start = seconds { runtime.start() }
+            guard runtime.state.currentArticle != nil, backend.framesDrawn == 1 else {
+                throw BenchError("start-up did not open the first article")
+            }
+            totals.append(open + start)
+            // The same steps again, one by one, to show where the time goes.
+            parts["open workspace", default: []].append(open)
+            parts["article list", default: []].append(try seconds { _ = try store.articleSummaries() })
+            var actors: [CorpusActor] = []
+            parts["corpus actors", default: []].append(try seconds { actors = try store.corpusActors() })
+            parts["statements of every actor", default: []].append(try seconds {
+                for actor in actors { _ = try store.statements(of: actor.id) }
+            })
+            let first = try store.articleSummaries().first?.id ?? ""
+            parts["first article", default: []].append(try seconds { _ = try store.article(first) })
+            parts["first frame (render + diff)", default: []].append(seconds { runtime.draw() })
+        }
+        let stats = Timings(totals)
+        rows.append(Row("start-up to first frame, \(formatCount(Double(options.articles)))-article workspace (median of 5)",
+                        formatMilliseconds(stats.median), target: "< 150 ms", pass: stats.median < 0.150))
+        for name in ["open workspace", "article list", "corpus actors", "statements of every actor", "first article",
+                     "first frame (render + diff)"] {
+            rows.append(Row("  \(name)", formatMilliseconds(Timings(parts[name] ?? []).median), pass: nil))
+        }
+    }
+}
+
+/// Statements counted from concurrent workers, so the analyser's results are used.
+private final class StatementTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add(_ value: Int) { lock.withLock { count += value } }
+    var total: Int { lock.withLock { count } }
+}

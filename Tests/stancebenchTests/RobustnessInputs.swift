@@ -1,0 +1,1 @@
+../StanceKitTests/RobustnessInputs.swift
