@@ -268,7 +268,7 @@ final class Bench {
         for _ in 0..<5 {
             var workspace: Workspace?
             let open = try seconds { workspace = try Workspace.open(path: workspacePath) }
-            let store = WorkspaceWorkbenchStore(workspace: workspace!, frame: analyzer.frame)
+            let store = WorkspaceWorkbenchStore(workspace: workspace!, frame: analyzer.frame, annotator: "bench")
             let backend = DiffingBackend(size: Size(width: 200, height: 60))
             let runtime = WorkbenchRuntime(backend: backend, store: store, themeName: "default", themeNames: [],
                                            applyTheme: { $0 })

@@ -53,7 +53,7 @@ struct RobustnessBinaryTests {
         let analysis = Analyzer().analyze(try SourceLoader.decode(input.bytes, path: input.fileName))
         let analysed = try run(input) { _, folder in
             let json = folder.appendingPathComponent("analysis.json")
-            try JSONEncoder().encode(analysis).write(to: json)
+            try Exporter(document: ExportDocument(analyses: [analysis], frame: FrameLibrary.defaultFrame)).json().write(to: json)
             return [json.path, "--print-screen", "200x60", "--keys", "] ] Tab j"]
         }
         #expect(analysed.status == 0, "\(analysed.stderr)")
