@@ -1,6 +1,7 @@
 /// A place in the text that names (or refers back to) an actor.
 struct Mention {
-    enum Kind { case named, role, pronoun }
+    /// `collective`: "they", "the senators", "the letter", which stand for a group named before.
+    enum Kind { case named, role, pronoun, collective }
     var first: Int
     var last: Int
     /// Index into the actor drafts; -1 while a pronoun is unresolved or when it stays so.
@@ -242,6 +243,12 @@ struct EntityRecognizer {
             addGroup(headFirst: run[0], last: last)
             return last + 1
         }
+        // "Democratic senators", "Senate Republican lawmakers": capitalised modifiers of a plural member noun.
+        if title == nil, let next = word(last + 1), !tok(last + 1).isCapitalized, lex.groupMembers.contains(word: next),
+           sameBlock(last, last + 1) {
+            addGroup(headFirst: run[0], last: last + 1)
+            return last + 2
+        }
         // Organisations: a head word anywhere, or a known institution name; "X of Y" continues the name.
         if title == nil, hashes.contains(where: { lex.orgHeads.contains(word: $0) }) || lex.orgNames.value(hashes[...]) != nil {
             var end = last
@@ -440,8 +447,8 @@ struct EntityRecognizer {
     /// "A group of progressive House Democrats": political modifiers and a collective noun widen the name.
     private mutating func addGroup(headFirst: Int, last: Int) {
         var first = headFirst
-        while first > 0, let w = word(first - 1), !tok(first - 1).isCapitalized,
-              lex.groupModifiers.contains(word: w), sameBlock(first - 1, headFirst) {
+        while first > 0, sameBlock(first - 1, headFirst), !tok(first - 1).isCapitalized,
+              tok(first - 1).kind == .number || word(first - 1).map({ lex.groupModifiers.contains(word: $0) }) ?? false {
             first -= 1
         }
         var mentionStart = first
@@ -476,13 +483,52 @@ struct EntityRecognizer {
         }
     }
 
-    /// "the general", "the president", "the Ukrainian leader" and the pronouns "he" and "she".
+    static let they = WordHash.hash("they")
+
+    /// "they", "the senators", "the group", "the letter", "a statement": a reference to the group or
+    /// organisation last named within a few sentences, as a noun phrase of its own (not "the letter's").
+    private func collectiveReference(at i: Int) -> (first: Int, organisations: Bool)? {
+        let t = tok(i)
+        if t.hash == Self.they { return (i, false) }
+        guard !t.isCapitalized, i > 0, let article = word(i - 1), tok(i + 1 < count ? i + 1 : i).kind != .possessive else { return nil }
+        if lex.groupDocuments.contains(word: t.hash) {
+            return article == Words.the || article == Words.a ? (i - 1, true) : nil
+        }
+        guard article == Words.the else { return nil }
+        if lex.groupMembers.contains(word: t.hash) { return (i - 1, false) }
+        if lex.groupCollectives.contains(word: t.hash) { return (i - 1, true) }
+        return nil
+    }
+
+    private func resolveCollective(first: Int, organisations: Bool, named: [Mention]) -> Int {
+        let sentence = text.sentenceOf[first]
+        for m in named.reversed() where m.first < first {
+            if sentence - text.sentenceOf[m.first] > 4 { break }
+            guard text.quoteOf[m.first] < 0 else { continue }
+            let kind = actors[m.actor].kind
+            if kind == .group || (organisations && kind == .organization) { return m.actor }
+        }
+        return -1
+    }
+
+    /// "the general", "the president", "the Ukrainian leader", the pronouns "he" and "she", and
+    /// references to a group ("they", "the senators", "the letter").
     private mutating func findRoleNounsAndPronouns() {
+        let named = mentions.filter { $0.kind == .named && $0.actor >= 0 && actors[$0.actor].kind != .person }
+            .sorted { $0.first < $1.first }
         for i in 0..<count {
             let t = tok(i)
             guard t.kind == .word, !covered[i] else { continue }
             let role = text.role(ofToken: i)
             guard !role.isBoilerplate || role == .standfirst, role != .headline else { continue }
+            if text.quoteOf[i] < 0, let reference = collectiveReference(at: i) {
+                let actor = resolveCollective(first: reference.first, organisations: reference.organisations, named: named)
+                if actor >= 0 {
+                    actors[actor].mentionCount += 1
+                    mentions.append(Mention(first: reference.first, last: i, actor: actor, kind: .collective, subjectLike: false))
+                }
+                continue
+            }
             if t.hash == Words.he || t.hash == Words.she {
                 guard text.quoteOf[i] < 0 else { continue }
                 mentions.append(Mention(first: i, last: i, actor: -1, kind: .pronoun, subjectLike: true,
