@@ -37,6 +37,8 @@ struct AnalysisRun {
     var drafts: [StatementDraft] = []
     /// The mention that names each quote's speaker, when one does.
     var cueMentionOfQuote: [Int: Int] = [:]
+    /// Positions that people take as named members of a group ("the senators who signed the letter are X, Y").
+    var memberSignals: [Int: StanceSignal] = [:]
 
     struct StatementDraft {
         var actor: Int
@@ -75,6 +77,7 @@ struct AnalysisRun {
         findReportedStatements()
         findRelativeClauses()
         assignDates()
+        shareGroupPositions()
         return assemble()
     }
 
@@ -540,6 +543,39 @@ struct AnalysisRun {
         }
     }
 
+    // MARK: group members
+
+    static let membershipWords = WordSet(["signed", "signers", "signatories", "signatory", "including", "includes",
+        "include", "included", "among", "joined", "led", "leads", "spearheaded", "sponsored", "co-sponsored",
+        "cosponsored", "authored", "co-authored", "drafted", "along"])
+
+    /// People named as signers, leaders or members of a group ("Among those who signed were X and Y", "a
+    /// statement by senators including X") share the position the group takes in the article: the group
+    /// named in that sentence, else the one named last in the sentences just before.
+    mutating func shareGroupPositions() {
+        var groupSignals = [StanceSignal](repeating: StanceSignal(positions: frame.positions.count), count: entities.actors.count)
+        for draft in drafts where entities.actors[draft.actor].kind != .person { groupSignals[draft.actor].add(draft.signal) }
+        var lastGroup: (actor: Int, sentence: Int)?
+        let quoteOf = text.quoteOf
+        for (s, sentence) in text.sentences.enumerated() {
+            guard let first = sentence.first, inBody(first) else { continue }
+            let found = mentions(in: sentence).filter { quoteOf[entities.mentions[$0].first] < 0 && entities.mentions[$0].actor >= 0 }
+            let groupHere = found.map { entities.mentions[$0].actor }.first {
+                entities.actors[$0].kind == .group && groupSignals[$0].total > 0
+            }
+            defer { if let groupHere { lastGroup = (groupHere, s) } }
+            guard sentence.contains(where: { quoteOf[$0] < 0 && (word($0).map(Self.membershipWords.contains) ?? false) }) else { continue }
+            var source = groupHere
+            if source == nil, let lastGroup, s - lastGroup.sentence <= 3 { source = lastGroup.actor }
+            guard let source else { continue }
+            for m in found where entities.mentions[m].kind == .named {
+                let actor = entities.mentions[m].actor
+                guard entities.actors[actor].kind == .person else { continue }
+                memberSignals[actor, default: StanceSignal(positions: frame.positions.count)].add(groupSignals[source])
+            }
+        }
+    }
+
     // MARK: output
 
     func stance(of signal: StanceSignal, threshold: Double) -> (String, Double) {
@@ -560,6 +596,7 @@ struct AnalysisRun {
             actorSignals[draft.actor].add(draft.signal)
             hasStatements[draft.actor] = true
         }
+        for (actor, signal) in memberSignals { actorSignals[actor].add(signal) }
         var idOf: [Int: String] = [:]
         var actors: [Actor] = []
         var spansOf = [[TextSpan]](repeating: [], count: entities.actors.count)
