@@ -148,9 +148,12 @@ struct AnalysisRun {
         let close = quote.close ?? quote.last
         // After the closing mark, within the same sentence.
         var t = close + 1
-        if t < tokens.count, text.sentenceOf[t] == text.sentenceOf[close], text.quoteOf[t] < 0 {
+        // "...?” Murphy said." The question or exclamation mark ends a sentence, but the cue still follows.
+        let endsAsked = tokens[quote.last].isPunct("?") || tokens[quote.last].isPunct("!")
+        if t < tokens.count, text.sentenceOf[t] == text.sentenceOf[close] || (endsAsked && sentenceRange(t).lowerBound == t && text.blockOf[t] == text.blockOf[close]),
+           text.quoteOf[t] < 0 {
             while t < tokens.count, tokens[t].kind == .punct, tokens[t].isPunct(",") || tokens[t].isPunct("—") { t += 1 }
-            let sentence = sentenceRange(close)
+            let sentence = sentenceRange(min(t, tokens.count - 1))
             var end = min(sentence.upperBound, t + 40)
             if let nextQuote = (t..<end).first(where: { tokens[$0].kind == .openQuote || tokens[$0].kind == .openSingle }) { end = nextQuote }
             if let found = cueIn(t..<end, leading: true) { return found }

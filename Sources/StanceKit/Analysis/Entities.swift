@@ -514,7 +514,7 @@ struct EntityRecognizer {
     /// "the general", "the president", "the Ukrainian leader", the pronouns "he" and "she", and
     /// references to a group ("they", "the senators", "the letter").
     private mutating func findRoleNounsAndPronouns() {
-        let named = mentions.filter { $0.kind == .named && $0.actor >= 0 && actors[$0.actor].kind != .person }
+        var named = mentions.filter { $0.kind == .named && $0.actor >= 0 && actors[$0.actor].kind != .person }
             .sorted { $0.first < $1.first }
         for i in 0..<count {
             let t = tok(i)
@@ -525,7 +525,14 @@ struct EntityRecognizer {
                 let actor = resolveCollective(first: reference.first, organisations: reference.organisations, named: named)
                 if actor >= 0 {
                     actors[actor].mentionCount += 1
-                    mentions.append(Mention(first: reference.first, last: i, actor: actor, kind: .collective, subjectLike: false))
+                    let mention = Mention(first: reference.first, last: i, actor: actor, kind: .collective, subjectLike: false)
+                    mentions.append(mention)
+                    // A chain of "they wrote ... they added" keeps the group in view past the sentence naming it.
+                    if let index = named.firstIndex(where: { $0.first > mention.first }) {
+                        named.insert(mention, at: index)
+                    } else {
+                        named.append(mention)
+                    }
                 }
                 continue
             }
