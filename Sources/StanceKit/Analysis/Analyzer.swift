@@ -524,16 +524,24 @@ struct AnalysisRun {
     }
 
     /// A statement's date: a phrase in its own sentence, else in the sentences just before it that speak
-    /// of the same actor (same paragraph), else the publication date.
+    /// of the same actor, back to the one that introduces the speaker (sentences inside quotes are the
+    /// speaker's words and do not break the chain), else the publication date.
     mutating func assignDates() {
         for index in drafts.indices {
             let draft = drafts[index]
             var found = dates(inSentence: draft.sentence, for: draft).first
             if found == nil {
                 var s = draft.sentence - 1
-                let paragraph = text.paragraphOf[text.sentences[draft.sentence].lowerBound]
-                while s >= 0, text.paragraphOf[text.sentences[s].lowerBound] == paragraph, mentionsActor(sentence: s, actor: draft.actor) {
-                    if let d = dates(inSentence: s, for: draft).first { found = d; break }
+                var steps = 0
+                while s >= 0, steps < 8 {
+                    steps += 1
+                    let sentence = text.sentences[s]
+                    if sentence.isEmpty || !inBody(sentence.lowerBound) { break }
+                    let quoted = text.quoteOf[sentence.lowerBound] >= 0 && text.quoteOf[sentence.upperBound - 1] >= 0
+                    if !quoted {
+                        guard mentionsActor(sentence: s, actor: draft.actor) else { break }
+                        if let d = dates(inSentence: s, for: draft).first { found = d; break }
+                    }
                     s -= 1
                 }
             }
