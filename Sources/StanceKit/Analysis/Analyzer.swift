@@ -559,6 +559,7 @@ struct AnalysisRun {
     static let membershipWords = WordSet(["signed", "signers", "signatories", "signatory", "including", "includes",
         "include", "included", "among", "joined", "led", "leads", "spearheaded", "sponsored", "co-sponsored",
         "cosponsored", "authored", "co-authored", "drafted", "along"])
+    static let memberLinks = WordSet(["by", "and", "or", "with"])
 
     /// People named as signers, leaders or members of a group ("Among those who signed were X and Y", "a
     /// statement by senators including X") share the position the group takes in the article: the group
@@ -582,6 +583,9 @@ struct AnalysisRun {
             for m in found where entities.mentions[m].kind == .named {
                 let actor = entities.mentions[m].actor
                 guard entities.actors[actor].kind == .person else { continue }
+                // "issued a statement urging Biden to ...": the person addressed is no member.
+                if let prev = word(entities.mentions[m].first - 1), EntityRecognizer.blockers.contains(prev),
+                   !Self.memberLinks.contains(prev) { continue }
                 memberSignals[actor, default: StanceSignal(positions: frame.positions.count)].add(groupSignals[source])
             }
         }

@@ -66,6 +66,7 @@ struct EntityRecognizer {
     static let partyWords = WordSet(["democrat", "republican", "independent", "conservative", "labour",
         "liberal"])
     static let former = WordHash.hash("former")
+    static let administration = WordHash.hash("administration")
     static let ambiguousRole = WordHash.hash("general")
     static let verbish = WordSet(["has", "had", "is", "was", "will", "would", "could", "should", "said", "says",
         "told", "added", "argued", "also", "did", "does", "then", "who", "cites", "made", "wants", "thinks", "believes",
@@ -133,6 +134,19 @@ struct EntityRecognizer {
         return true
     }
 
+    /// A lower-case particle, a hyphen and a capitalised name in one word: "al-Assad", "bin-Salman".
+    private func isParticleName(_ i: Int) -> Bool {
+        let t = tok(i)
+        guard !t.isCapitalized, t.end - t.start >= 4 else { return false }
+        let scalars = text.scalars
+        var k = Int(t.start)
+        while k < Int(t.end), scalars[k] != "-" { k += 1 }
+        guard k + 1 < Int(t.end), scalars[k + 1].properties.isUppercase else { return false }
+        var particle = String.UnicodeScalarView()
+        particle.append(contentsOf: scalars[Int(t.start)..<k])
+        return Self.particles.contains(WordHash.hash(String(particle)))
+    }
+
     /// The run of name tokens from `start`: capitalised words, initials, particles, suffixes.
     private func nameRun(from start: Int) -> [Int] {
         var run: [Int] = []
@@ -147,6 +161,12 @@ struct EntityRecognizer {
                 if t.has(Token.initial) || lex.abbreviations.value(word: t.hash) == .general {
                     if j < count, tok(j).isPunct(".") { j += 1 }
                 }
+                continue
+            }
+            if t.kind == .word, !run.isEmpty, isParticleName(j) {
+                // "Bashar al-Assad", "Abdel Fattah el-Sisi": a particle joined to the surname by a hyphen.
+                run.append(j)
+                j += 1
                 continue
             }
             if t.kind == .word, !run.isEmpty, Self.particles.contains(t.hash) {
@@ -269,6 +289,11 @@ struct EntityRecognizer {
         // "Virginia Beach", "Georgia Tech": a given name that is also a place proves nothing.
         let firstIsGiven = core.count >= 2 && lex.givenNames.contains(word: tok(core[0]).hash)
             && !lex.places.contains(word: tok(core[0]).hash)
+        if title == nil, core.count == 1, word(last + 1) == Self.administration, !tok(last).has(Token.allCaps) {
+            // "the Trump administration": a leader named only through the government he heads.
+            addPerson(titleStart: start, core: core, last: last, title: nil, role: role)
+            return last + 1
+        }
         if title == nil {
             guard core.count >= 2 else { return last + 1 }
             // Words that never belong in a person's name: places, nationalities, months, weekdays.
