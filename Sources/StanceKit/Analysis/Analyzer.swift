@@ -157,6 +157,11 @@ struct AnalysisRun {
             var end = min(sentence.upperBound, t + 40)
             if let nextQuote = (t..<end).first(where: { tokens[$0].kind == .openQuote || tokens[$0].kind == .openSingle }) { end = nextQuote }
             if let found = cueIn(t..<end, leading: true) { return found }
+            // "“parallel moves” were under way, Mr Kerry said.": a cue closing the sentence.
+            if end == sentence.upperBound, let comma = (t..<end).last(where: { tokens[$0].isPunct(",") && text.quoteOf[$0] < 0 }),
+               end - comma <= 10, let found = cueIn((comma + 1)..<end, leading: true) {
+                return found
+            }
         }
         // Before the opening mark: the sentence so far, or the previous sentence ending with a colon.
         let open = quote.open
@@ -164,7 +169,8 @@ struct AnalysisRun {
         if open > sentence.lowerBound {
             let before = sentence.lowerBound..<open
             let lastMark = tokens[open - 1]
-            let embedded = lastMark.kind == .word && quote.innerWords >= 4
+            // "said he “was not surprised”": a partial quote of any length right after its cue.
+            let embedded = lastMark.kind == .word && (quote.innerWords >= 4 || (max(sentence.lowerBound, open - 4)..<open).contains(where: isSpeechVerb))
             if lastMark.isPunct(":") || lastMark.isPunct(",") || embedded,
                let found = cueIn(before.clamped(to: max(sentence.lowerBound, open - 40)..<open), leading: false) {
                 return found
@@ -304,7 +310,7 @@ struct AnalysisRun {
                 inherited = previous.draft
             }
             guard actor >= 0 else { continue }
-            if quote.innerWords <= 3, inherited == nil, !quoteStandsAlone(quote) { continue }
+            if quote.innerWords <= 3, inherited == nil, verbToken == nil, !quoteStandsAlone(quote) { continue }
             let inner = quote.parts.map { text.text($0.lowerBound, $0.upperBound - 1) }.joined(separator: " ")
             // The span ends where the text does: without the comma before the closing mark.
             var spanEnd = quote.last
