@@ -89,6 +89,13 @@ struct AnalysisRun {
         guard let w = word(i), !tokens[i].isCapitalized || i == text.sentences[Int(text.sentenceOf[i])].lowerBound else { return false }
         return lex.verbs.value(word: w) == .speech
     }
+    /// Verbs that characterise something in the subject's words: "called the attack “a war crime”".
+    static let characterisingVerbs = WordSet(["called", "calls", "condemned", "denounced", "dismissed", "described",
+        "praised", "hailed", "branded", "labeled", "labelled", "termed"])
+    func isCharacterisingVerb(_ i: Int) -> Bool {
+        guard let w = word(i), !tokens[i].isCapitalized, text.quoteOf[i] < 0 else { return false }
+        return Self.characterisingVerbs.contains(w)
+    }
     func inBody(_ t: Int) -> Bool {
         let role = text.role(ofToken: t)
         return role == .body || role == .standfirst
@@ -169,10 +176,12 @@ struct AnalysisRun {
         if open > sentence.lowerBound {
             let before = sentence.lowerBound..<open
             let lastMark = tokens[open - 1]
-            // "said he “was not surprised”": a partial quote of any length right after its cue.
-            let embedded = lastMark.kind == .word && (quote.innerWords >= 4 || (max(sentence.lowerBound, open - 4)..<open).contains(where: isSpeechVerb))
-            if lastMark.isPunct(":") || lastMark.isPunct(",") || embedded,
-               let found = cueIn(before.clamped(to: max(sentence.lowerBound, open - 40)..<open), leading: false) {
+            // "said he “was not surprised”", "called the attack “a war crime”": a partial quote of any length
+            // inside a sentence whose verb reports speech or a position is its subject's words.
+            let embedded = lastMark.kind == .word
+                && (max(sentence.lowerBound, open - 12)..<open).contains { isSpeechVerb($0) || isCharacterisingVerb($0) }
+            if lastMark.isPunct(":") || lastMark.isPunct(",") || embedded || (lastMark.kind == .word && quote.innerWords >= 4),
+               let found = cueIn(before.clamped(to: max(sentence.lowerBound, open - 40)..<open), leading: false, report: embedded) {
                 return found
             }
         } else if open > 0, tokens[open - 1].isPunct(":"), Int(text.paragraphOf[open]) - Int(text.paragraphOf[open - 1]) <= 1 {
@@ -183,7 +192,7 @@ struct AnalysisRun {
     }
 
     /// A speech verb with its subject in `range`: "he said", "said Charles A. Kupchan", "X, a ..., told".
-    func cueIn(_ range: Range<Int>, leading: Bool) -> Cue? {
+    func cueIn(_ range: Range<Int>, leading: Bool, report: Bool = false) -> Cue? {
         guard !range.isEmpty else { return nil }
         let sentence = Int(text.sentenceOf[range.lowerBound])
         // "according to X"
@@ -222,7 +231,7 @@ struct AnalysisRun {
             return nil
         }
         // Before the quote: the last speech verb, its subject before it (or after: "said X:").
-        guard let verb = range.reversed().first(where: isSpeechVerb) else { return nil }
+        guard let verb = range.reversed().first(where: { isSpeechVerb($0) || (report && isCharacterisingVerb($0)) }) else { return nil }
         let subjects = mentions(in: range).filter { entities.mentions[$0].last < verb }
         if let m = subjects.last(where: { entities.mentions[$0].subjectLike }) ?? subjects.last {
             return .mention(m, verb: verb, sentence: sentence)
