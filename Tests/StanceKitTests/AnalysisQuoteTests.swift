@@ -188,4 +188,18 @@ struct AnalysisOfficeSpeakerTests {
         #expect(a.speaker(of: "Who gains from another year of war")?.name == "Laura Whitcombe")
         #expect(a.speaker(of: "Nobody in this room")?.name == "Laura Whitcombe")
     }
+
+    @Test func partialQuotesAfterTheirVerb() {
+        let a = AnalysisFixture.article("""
+            Foreign Minister Clara Ostrowski called the shelling “a disgrace” on Monday. Her deputy, Tomas Reiner, said he was “deeply worried”.
+
+            Some “quiet contacts” had begun with the other side, Mr Reiner said.
+
+            The city’s “green zone” was quiet.
+            """)
+        #expect(a.speaker(of: "a disgrace")?.name == "Clara Ostrowski")
+        #expect(a.speaker(of: "deeply worried")?.name == "Tomas Reiner")
+        #expect(a.speaker(of: "quiet contacts")?.name == "Tomas Reiner")
+        #expect(a.statement(containing: "green zone") == nil)
+    }
 }
