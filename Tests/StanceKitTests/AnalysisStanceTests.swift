@@ -41,6 +41,20 @@ struct AnalysisStanceTests {
         #expect(a.actor(named: "Marsh")?.stance == "none")
     }
 
+    @Test func peopleNamedTogetherAsASubjectShareItsPosition() {
+        let a = AnalysisFixture.article("""
+            Sen. Anna Ruiz (D-Ore.), Sen. Thomas Becker (R-Ky.) and Rep. Lisa Grant (D-Ohio) on Tuesday introduced a resolution to end U.S. involvement in the war, in a clash with Sen. Paul Marsh.
+            """)
+        #expect(a.actor(named: "Ruiz")?.stance == "diplomacy")
+        #expect(a.actor(named: "Becker")?.stance == "diplomacy")
+        #expect(a.actor(named: "Grant")?.stance == "diplomacy")
+        #expect(a.actor(named: "Marsh")?.stance == "none")
+    }
+
+    @Test func aGiftToAnyAggressorReversesTheCue() {
+        #expect(stance("A ceasefire now would be a gift to the junta.") == "support")
+    }
+
     @Test func hedgesWeakenCues() {
         let a = AnalysisFixture.article("""
             “It remains to be seen whether or not Ukraine is prepared to compromise. That is up to the Ukrainians,” Jane Smith said.

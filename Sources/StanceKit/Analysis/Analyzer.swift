@@ -584,6 +584,10 @@ struct AnalysisRun {
         for draft in drafts where entities.actors[draft.actor].kind != .person { groupSignals[draft.actor].add(draft.signal) }
         var lastGroup: (actor: Int, sentence: Int)?
         let quoteOf = text.quoteOf
+        var draftsBySentence: [Int: [Int]] = [:]
+        for (index, draft) in drafts.enumerated() where draft.kind != .direct && entities.actors[draft.actor].kind == .person {
+            draftsBySentence[draft.sentence, default: []].append(index)
+        }
         for (s, sentence) in text.sentences.enumerated() {
             guard let first = sentence.first, inBody(first) else { continue }
             let found = mentions(in: sentence).filter { quoteOf[entities.mentions[$0].first] < 0 && entities.mentions[$0].actor >= 0 }
@@ -591,6 +595,7 @@ struct AnalysisRun {
                 entities.actors[$0].kind == .group && groupSignals[$0].total > 0
             }
             defer { if let groupHere { lastGroup = (groupHere, s) } }
+            if let reported = draftsBySentence[s] { shareWithCoSubjects(reported, sentence: s, mentions: found) }
             guard sentence.contains(where: { quoteOf[$0] < 0 && (word($0).map(Self.membershipWords.contains) ?? false) }) else { continue }
             var source = groupHere
             if source == nil, let lastGroup, s - lastGroup.sentence <= 3 { source = lastGroup.actor }
@@ -602,6 +607,37 @@ struct AnalysisRun {
                 if let prev = word(entities.mentions[m].first - 1), EntityRecognizer.blockers.contains(prev),
                    !Self.memberLinks.contains(prev) { continue }
                 memberSignals[actor, default: StanceSignal(positions: frame.positions.count)].add(groupSignals[source])
+            }
+        }
+    }
+
+    static let along = WordHash.hash("along")
+    static let with = WordHash.hash("with")
+
+    /// Whether a name at `t` stands in a list of names: at the sentence start, after a comma or bracket,
+    /// "and" or "along with".
+    func isListed(_ t: Int, sentence s: Int) -> Bool {
+        if t == text.sentences[s].lowerBound { return true }
+        let prev = tokens[t - 1]
+        if prev.kind == .punct { return prev.isPunct(",") || prev.isPunct(")") }
+        if prev.hash == Words.and { return true }
+        return prev.hash == Self.with && word(t - 2) == Self.along
+    }
+
+    /// "X, Y and Z introduced a resolution to end the war": the people named together as a clause's
+    /// subject share the position reported for the first of them.
+    mutating func shareWithCoSubjects(_ reported: [Int], sentence s: Int, mentions found: [Int]) {
+        for draft in reported.map({ drafts[$0] }) {
+            let subjects = found.filter {
+                let m = entities.mentions[$0]
+                guard m.kind == .named, m.actor != draft.actor, entities.actors[m.actor].kind == .person,
+                      Int(tokens[m.last].end) <= draft.span.start else { return false }
+                return isListed(m.first, sentence: s)
+            }
+            guard found.contains(where: { entities.mentions[$0].actor == draft.actor && Int(tokens[entities.mentions[$0].last].end) <= draft.span.start })
+            else { continue }
+            for m in subjects {
+                memberSignals[entities.mentions[m].actor, default: StanceSignal(positions: frame.positions.count)].add(draft.signal)
             }
         }
     }
