@@ -525,21 +525,34 @@ struct EntityRecognizer {
         return nil
     }
 
-    private func resolveCollective(first: Int, organisations: Bool, named: [Mention]) -> Int {
+    /// The group (or organisation) named last before `first` within four sentences, or the one an
+    /// earlier reference resolved to when that came later: "they wrote ... they added".
+    private func resolveCollective(first: Int, organisations: Bool, named: [Mention], previous: Mention?) -> Int {
         let sentence = text.sentenceOf[first]
-        for m in named.reversed() where m.first < first {
-            if sentence - text.sentenceOf[m.first] > 4 { break }
-            guard text.quoteOf[m.first] < 0 else { continue }
+        func fits(_ m: Mention) -> Bool {
             let kind = actors[m.actor].kind
-            if kind == .group || (organisations && kind == .organization) { return m.actor }
+            return sentence - text.sentenceOf[m.first] <= 4 && (kind == .group || (organisations && kind == .organization))
         }
-        return -1
+        var lo = 0, hi = named.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if named[mid].first < first { lo = mid + 1 } else { hi = mid }
+        }
+        var found: Mention?
+        var k = lo - 1
+        while k >= 0, sentence - text.sentenceOf[named[k].first] <= 4 {
+            if text.quoteOf[named[k].first] < 0, fits(named[k]) { found = named[k]; break }
+            k -= 1
+        }
+        if let previous, previous.first > found?.first ?? -1, fits(previous) { return previous.actor }
+        return found?.actor ?? -1
     }
 
     /// "the general", "the president", "the Ukrainian leader", the pronouns "he" and "she", and
     /// references to a group ("they", "the senators", "the letter").
     private mutating func findRoleNounsAndPronouns() {
-        var named = mentions.filter { $0.kind == .named && $0.actor >= 0 && actors[$0.actor].kind != .person }
+        var previousReference: Mention?
+        let named = mentions.filter { $0.kind == .named && $0.actor >= 0 && actors[$0.actor].kind != .person }
             .sorted { $0.first < $1.first }
         for i in 0..<count {
             let t = tok(i)
@@ -547,17 +560,13 @@ struct EntityRecognizer {
             let role = text.role(ofToken: i)
             guard !role.isBoilerplate || role == .standfirst, role != .headline else { continue }
             if text.quoteOf[i] < 0, let reference = collectiveReference(at: i) {
-                let actor = resolveCollective(first: reference.first, organisations: reference.organisations, named: named)
+                let actor = resolveCollective(first: reference.first, organisations: reference.organisations, named: named,
+                                              previous: previousReference)
                 if actor >= 0 {
                     actors[actor].mentionCount += 1
                     let mention = Mention(first: reference.first, last: i, actor: actor, kind: .collective, subjectLike: false)
                     mentions.append(mention)
-                    // A chain of "they wrote ... they added" keeps the group in view past the sentence naming it.
-                    if let index = named.firstIndex(where: { $0.first > mention.first }) {
-                        named.insert(mention, at: index)
-                    } else {
-                        named.append(mention)
-                    }
+                    previousReference = mention
                 }
                 continue
             }
