@@ -43,7 +43,7 @@ struct AnalysisStanceTests {
 
     @Test func peopleNamedTogetherAsASubjectShareItsPosition() {
         let a = AnalysisFixture.article("""
-            Sen. Anna Ruiz and Sen. Thomas Becker introduced a resolution to end U.S. involvement in the war, in a clash with Sen. Paul Marsh.
+            Sen. Anna Ruiz, Sen. Thomas Becker and Rep. Lisa Grant introduced a resolution to end U.S. involvement in the war, in a clash with Sen. Paul Marsh.
             """)
         #expect(a.actor(named: "Ruiz")?.stance == "diplomacy")
         #expect(a.actor(named: "Becker")?.stance == "diplomacy")
