@@ -85,4 +85,11 @@ struct AnalysisEntityTests {
         #expect(a.persons().map(\.name) == ["Alexandria Ocasio-Cortez", "Ursula von der Leyen"])
         #expect(a.actor(named: "Ocasio-Cortez")?.role == "Democrat of New York")
     }
+
+    @Test func particleSurnamesAndLeadersNamedThroughTheirAdministration() {
+        let a = AnalysisFixture.article("""
+            Envoys met President Hafez al-Rashid of the republic on Monday. Critics of the Obama administration said little.
+            """)
+        #expect(a.persons().map(\.name) == ["Hafez al-Rashid", "Obama"])
+    }
 }

@@ -157,4 +157,49 @@ struct AnalysisOfficeSpeakerTests {
         #expect(a.statements.filter { $0.actorID == a.actor(named: "Sullivan")?.id }.count == 2)
         #expect(!a.actors.contains { $0.kind == .organization })
     }
+
+    @Test func groupsAndTheirDocumentsSpeak() {
+        let a = AnalysisFixture.article("""
+            A group of 12 Labour lawmakers issued a statement on Friday about the fighting.
+
+            “Every week of war costs thousands of lives,” the lawmakers said. “We call for talks without delay,” they added.
+
+            Their earlier appeal went further. “The shelling of hospitals must stop at once,” reads a letter sent to the prime minister.
+            """)
+        #expect(a.speaker(of: "costs thousands of lives")?.name == "12 Labour lawmakers")
+        #expect(a.speaker(of: "talks without delay")?.name == "12 Labour lawmakers")
+        #expect(a.speaker(of: "shelling of hospitals")?.name == "12 Labour lawmakers")
+        #expect(a.statement(containing: "costs thousands of lives")?.date?.description == "2022-11-04")
+    }
+
+    @Test func theyAloneWithoutAGroupIsNobody() {
+        let a = AnalysisFixture.article("""
+            “Talks are the only way out of this war,” they said.
+            """)
+        #expect(a.statements.isEmpty)
+    }
+
+    @Test func cueAfterAQuestion() {
+        let a = AnalysisFixture.article("""
+            Sen. Laura Whitcombe spoke at the Capitol on Tuesday.
+
+            “Who gains from another year of war?” Whitcombe said. “Nobody in this room.”
+            """)
+        #expect(a.speaker(of: "Who gains from another year of war")?.name == "Laura Whitcombe")
+        #expect(a.speaker(of: "Nobody in this room")?.name == "Laura Whitcombe")
+    }
+
+    @Test func partialQuotesAfterTheirVerb() {
+        let a = AnalysisFixture.article("""
+            Foreign Minister Clara Ostrowski called the shelling “a disgrace” on Monday. Her deputy, Tomas Reiner, said he was “deeply worried”.
+
+            Some “quiet contacts” had begun with the other side, Mr Reiner said.
+
+            The city’s “green zone” was quiet.
+            """)
+        #expect(a.speaker(of: "a disgrace")?.name == "Clara Ostrowski")
+        #expect(a.speaker(of: "deeply worried")?.name == "Tomas Reiner")
+        #expect(a.speaker(of: "quiet contacts")?.name == "Tomas Reiner")
+        #expect(a.statement(containing: "green zone") == nil)
+    }
 }

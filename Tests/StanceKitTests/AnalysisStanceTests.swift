@@ -19,6 +19,39 @@ struct AnalysisStanceTests {
         #expect(stance("We should not forestall more military success by insisting on a cease-fire.") == "support")
         #expect(stance("This is not the time for a ceasefire.") == "support")
         #expect(stance("Not only talks but a cease-fire too.") == "diplomacy")
+        #expect(stance("To avoid any further escalation, we urge an immediate truce.") == "diplomacy")
+    }
+
+    @Test func cuesForAnyConflict() {
+        #expect(stance("We need a humanitarian pause and a cessation of hostilities.") == "diplomacy")
+        #expect(stance("Congress must end American involvement in this war.") == "diplomacy")
+        #expect(stance("Only a cease fire will save the harvest.") == "diplomacy")
+    }
+
+    @Test func listedSignersShareTheirGroupsPosition() {
+        let a = AnalysisFixture.article("""
+            A group of 20 Democratic senators on Monday called for an immediate ceasefire and new talks.
+
+            Among the senators who signed the letter were Sen. Anna Ruiz (D-Ore.) and Sen. Thomas Becker (D-Vt.).
+
+            Sen. Paul Marsh, who did not sign it, spoke about the budget.
+            """)
+        #expect(a.actor(named: "Ruiz")?.stance == "diplomacy")
+        #expect(a.actor(named: "Becker")?.stance == "diplomacy")
+        #expect(a.actor(named: "Marsh")?.stance == "none")
+    }
+
+    @Test func peopleNamedTogetherAsASubjectShareItsPosition() {
+        let a = AnalysisFixture.article("""
+            Sen. Anna Ruiz, Sen. Thomas Becker and Rep. Lisa Grant introduced a resolution to end U.S. involvement in the war, in a clash with Sen. Paul Marsh.
+            """)
+        #expect(a.actor(named: "Ruiz")?.stance == "diplomacy")
+        #expect(a.actor(named: "Becker")?.stance == "diplomacy")
+        #expect(a.actor(named: "Marsh")?.stance == "none")
+    }
+
+    @Test func aGiftToAnyAggressorReversesTheCue() {
+        #expect(stance("A ceasefire now would be a gift to the junta.") == "support")
     }
 
     @Test func hedgesWeakenCues() {

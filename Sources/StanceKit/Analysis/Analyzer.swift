@@ -37,6 +37,8 @@ struct AnalysisRun {
     var drafts: [StatementDraft] = []
     /// The mention that names each quote's speaker, when one does.
     var cueMentionOfQuote: [Int: Int] = [:]
+    /// Positions that people take as named members of a group ("the senators who signed the letter are X, Y").
+    var memberSignals: [Int: StanceSignal] = [:]
 
     struct StatementDraft {
         var actor: Int
@@ -75,6 +77,7 @@ struct AnalysisRun {
         findReportedStatements()
         findRelativeClauses()
         assignDates()
+        shareGroupPositions()
         return assemble()
     }
 
@@ -85,6 +88,13 @@ struct AnalysisRun {
     func isSpeechVerb(_ i: Int) -> Bool {
         guard let w = word(i), !tokens[i].isCapitalized || i == text.sentences[Int(text.sentenceOf[i])].lowerBound else { return false }
         return lex.verbs.value(word: w) == .speech
+    }
+    /// Verbs that characterise something in the subject's words: "called the attack “a war crime”".
+    static let characterisingVerbs = WordSet(["called", "calls", "condemned", "denounced", "dismissed", "described",
+        "praised", "hailed", "branded", "labeled", "labelled", "termed"])
+    func isCharacterisingVerb(_ i: Int) -> Bool {
+        guard let w = word(i), !tokens[i].isCapitalized, text.quoteOf[i] < 0 else { return false }
+        return Self.characterisingVerbs.contains(w)
     }
     func inBody(_ t: Int) -> Bool {
         let role = text.role(ofToken: t)
@@ -145,12 +155,20 @@ struct AnalysisRun {
         let close = quote.close ?? quote.last
         // After the closing mark, within the same sentence.
         var t = close + 1
-        if t < tokens.count, text.sentenceOf[t] == text.sentenceOf[close], text.quoteOf[t] < 0 {
+        // "...?” Murphy said." The question or exclamation mark ends a sentence, but the cue still follows.
+        let endsAsked = tokens[quote.last].isPunct("?") || tokens[quote.last].isPunct("!")
+        if t < tokens.count, text.sentenceOf[t] == text.sentenceOf[close] || (endsAsked && sentenceRange(t).lowerBound == t && text.blockOf[t] == text.blockOf[close]),
+           text.quoteOf[t] < 0 {
             while t < tokens.count, tokens[t].kind == .punct, tokens[t].isPunct(",") || tokens[t].isPunct("—") { t += 1 }
-            let sentence = sentenceRange(close)
+            let sentence = sentenceRange(min(t, tokens.count - 1))
             var end = min(sentence.upperBound, t + 40)
             if let nextQuote = (t..<end).first(where: { tokens[$0].kind == .openQuote || tokens[$0].kind == .openSingle }) { end = nextQuote }
             if let found = cueIn(t..<end, leading: true) { return found }
+            // "“parallel moves” were under way, Mr Kerry said.": a cue closing the sentence.
+            if end == sentence.upperBound, let comma = (t..<end).last(where: { tokens[$0].isPunct(",") && text.quoteOf[$0] < 0 }),
+               end - comma <= 10, let found = cueIn((comma + 1)..<end, leading: true) {
+                return found
+            }
         }
         // Before the opening mark: the sentence so far, or the previous sentence ending with a colon.
         let open = quote.open
@@ -158,9 +176,12 @@ struct AnalysisRun {
         if open > sentence.lowerBound {
             let before = sentence.lowerBound..<open
             let lastMark = tokens[open - 1]
-            let embedded = lastMark.kind == .word && quote.innerWords >= 4
-            if lastMark.isPunct(":") || lastMark.isPunct(",") || embedded,
-               let found = cueIn(before.clamped(to: max(sentence.lowerBound, open - 40)..<open), leading: false) {
+            // "said he “was not surprised”", "called the attack “a war crime”": a partial quote of any length
+            // inside a sentence whose verb reports speech or a position is its subject's words.
+            let embedded = lastMark.kind == .word
+                && (max(sentence.lowerBound, open - 12)..<open).contains { isSpeechVerb($0) || isCharacterisingVerb($0) }
+            if lastMark.isPunct(":") || lastMark.isPunct(",") || embedded || (lastMark.kind == .word && quote.innerWords >= 4),
+               let found = cueIn(before.clamped(to: max(sentence.lowerBound, open - 40)..<open), leading: false, report: embedded) {
                 return found
             }
         } else if open > 0, tokens[open - 1].isPunct(":"), Int(text.paragraphOf[open]) - Int(text.paragraphOf[open - 1]) <= 1 {
@@ -171,7 +192,7 @@ struct AnalysisRun {
     }
 
     /// A speech verb with its subject in `range`: "he said", "said Charles A. Kupchan", "X, a ..., told".
-    func cueIn(_ range: Range<Int>, leading: Bool) -> Cue? {
+    func cueIn(_ range: Range<Int>, leading: Bool, report: Bool = false) -> Cue? {
         guard !range.isEmpty else { return nil }
         let sentence = Int(text.sentenceOf[range.lowerBound])
         // "according to X"
@@ -210,7 +231,7 @@ struct AnalysisRun {
             return nil
         }
         // Before the quote: the last speech verb, its subject before it (or after: "said X:").
-        guard let verb = range.reversed().first(where: isSpeechVerb) else { return nil }
+        guard let verb = range.reversed().first(where: { isSpeechVerb($0) || (report && isCharacterisingVerb($0)) }) else { return nil }
         let subjects = mentions(in: range).filter { entities.mentions[$0].last < verb }
         if let m = subjects.last(where: { entities.mentions[$0].subjectLike }) ?? subjects.last {
             return .mention(m, verb: verb, sentence: sentence)
@@ -298,7 +319,7 @@ struct AnalysisRun {
                 inherited = previous.draft
             }
             guard actor >= 0 else { continue }
-            if quote.innerWords <= 3, inherited == nil, !quoteStandsAlone(quote) { continue }
+            if quote.innerWords <= 3, inherited == nil, verbToken == nil, !quoteStandsAlone(quote) { continue }
             let inner = quote.parts.map { text.text($0.lowerBound, $0.upperBound - 1) }.joined(separator: " ")
             // The span ends where the text does: without the comma before the closing mark.
             var spanEnd = quote.last
@@ -518,16 +539,24 @@ struct AnalysisRun {
     }
 
     /// A statement's date: a phrase in its own sentence, else in the sentences just before it that speak
-    /// of the same actor (same paragraph), else the publication date.
+    /// of the same actor, back to the one that introduces the speaker (sentences inside quotes are the
+    /// speaker's words and do not break the chain), else the publication date.
     mutating func assignDates() {
         for index in drafts.indices {
             let draft = drafts[index]
             var found = dates(inSentence: draft.sentence, for: draft).first
             if found == nil {
                 var s = draft.sentence - 1
-                let paragraph = text.paragraphOf[text.sentences[draft.sentence].lowerBound]
-                while s >= 0, text.paragraphOf[text.sentences[s].lowerBound] == paragraph, mentionsActor(sentence: s, actor: draft.actor) {
-                    if let d = dates(inSentence: s, for: draft).first { found = d; break }
+                var steps = 0
+                while s >= 0, steps < 8 {
+                    steps += 1
+                    let sentence = text.sentences[s]
+                    if sentence.isEmpty || !inBody(sentence.lowerBound) { break }
+                    let quoted = text.quoteOf[sentence.lowerBound] >= 0 && text.quoteOf[sentence.upperBound - 1] >= 0
+                    if !quoted {
+                        guard mentionsActor(sentence: s, actor: draft.actor) else { break }
+                        if let d = dates(inSentence: s, for: draft).first { found = d; break }
+                    }
                     s -= 1
                 }
             }
@@ -536,6 +565,79 @@ struct AnalysisRun {
                 drafts[index].dateText = text.text(found.first, found.last)
             } else {
                 drafts[index].date = article.published
+            }
+        }
+    }
+
+    // MARK: group members
+
+    static let membershipWords = WordSet(["signed", "signers", "signatories", "signatory", "including", "includes",
+        "include", "included", "among", "joined", "led", "leads", "spearheaded", "sponsored", "co-sponsored",
+        "cosponsored", "authored", "co-authored", "drafted", "along"])
+    static let memberLinks = WordSet(["by", "and", "or", "with"])
+
+    /// People named as signers, leaders or members of a group ("Among those who signed were X and Y", "a
+    /// statement by senators including X") share the position the group takes in the article: the group
+    /// named in that sentence, else the one named last in the sentences just before.
+    mutating func shareGroupPositions() {
+        var groupSignals = [StanceSignal](repeating: StanceSignal(positions: frame.positions.count), count: entities.actors.count)
+        for draft in drafts where entities.actors[draft.actor].kind != .person { groupSignals[draft.actor].add(draft.signal) }
+        var lastGroup: (actor: Int, sentence: Int)?
+        let quoteOf = text.quoteOf
+        var draftsBySentence: [Int: [Int]] = [:]
+        for (index, draft) in drafts.enumerated() where draft.kind != .direct && entities.actors[draft.actor].kind == .person {
+            draftsBySentence[draft.sentence, default: []].append(index)
+        }
+        for (s, sentence) in text.sentences.enumerated() {
+            guard let first = sentence.first, inBody(first) else { continue }
+            let found = mentions(in: sentence).filter { quoteOf[entities.mentions[$0].first] < 0 && entities.mentions[$0].actor >= 0 }
+            let groupHere = found.map { entities.mentions[$0].actor }.first {
+                entities.actors[$0].kind == .group && groupSignals[$0].total > 0
+            }
+            defer { if let groupHere { lastGroup = (groupHere, s) } }
+            if let reported = draftsBySentence[s] { shareWithCoSubjects(reported, sentence: s, mentions: found) }
+            guard sentence.contains(where: { quoteOf[$0] < 0 && (word($0).map(Self.membershipWords.contains) ?? false) }) else { continue }
+            var source = groupHere
+            if source == nil, let lastGroup, s - lastGroup.sentence <= 3 { source = lastGroup.actor }
+            guard let source else { continue }
+            for m in found where entities.mentions[m].kind == .named {
+                let actor = entities.mentions[m].actor
+                guard entities.actors[actor].kind == .person else { continue }
+                // "issued a statement urging Biden to ...": the person addressed is no member.
+                if let prev = word(entities.mentions[m].first - 1), EntityRecognizer.blockers.contains(prev),
+                   !Self.memberLinks.contains(prev) { continue }
+                memberSignals[actor, default: StanceSignal(positions: frame.positions.count)].add(groupSignals[source])
+            }
+        }
+    }
+
+    static let along = WordHash.hash("along")
+    static let with = WordHash.hash("with")
+
+    /// Whether a name at `t` stands in a list of names: at the sentence start, after a comma or bracket,
+    /// "and" or "along with".
+    func isListed(_ t: Int, sentence s: Int) -> Bool {
+        if t == text.sentences[s].lowerBound { return true }
+        let prev = tokens[t - 1]
+        if prev.kind == .punct { return prev.isPunct(",") || prev.isPunct(")") }
+        if prev.hash == Words.and { return true }
+        return prev.hash == Self.with && word(t - 2) == Self.along
+    }
+
+    /// "X, Y and Z introduced a resolution to end the war": the people named together as a clause's
+    /// subject share the position reported for the first of them.
+    mutating func shareWithCoSubjects(_ reported: [Int], sentence s: Int, mentions found: [Int]) {
+        for draft in reported.map({ drafts[$0] }) {
+            let subjects = found.filter {
+                let m = entities.mentions[$0]
+                guard m.kind == .named, m.actor != draft.actor, entities.actors[m.actor].kind == .person,
+                      Int(tokens[m.last].end) <= draft.span.start else { return false }
+                return isListed(m.first, sentence: s)
+            }
+            guard found.contains(where: { entities.mentions[$0].actor == draft.actor && Int(tokens[entities.mentions[$0].last].end) <= draft.span.start })
+            else { continue }
+            for m in subjects {
+                memberSignals[entities.mentions[m].actor, default: StanceSignal(positions: frame.positions.count)].add(draft.signal)
             }
         }
     }
@@ -560,6 +662,7 @@ struct AnalysisRun {
             actorSignals[draft.actor].add(draft.signal)
             hasStatements[draft.actor] = true
         }
+        for (actor, signal) in memberSignals { actorSignals[actor].add(signal) }
         var idOf: [Int: String] = [:]
         var actors: [Actor] = []
         var spansOf = [[TextSpan]](repeating: [], count: entities.actors.count)

@@ -1,6 +1,7 @@
 /// A place in the text that names (or refers back to) an actor.
 struct Mention {
-    enum Kind { case named, role, pronoun }
+    /// `collective`: "they", "the senators", "the letter", which stand for a group named before.
+    enum Kind { case named, role, pronoun, collective }
     var first: Int
     var last: Int
     /// Index into the actor drafts; -1 while a pronoun is unresolved or when it stays so.
@@ -65,6 +66,7 @@ struct EntityRecognizer {
     static let partyWords = WordSet(["democrat", "republican", "independent", "conservative", "labour",
         "liberal"])
     static let former = WordHash.hash("former")
+    static let administration = WordHash.hash("administration")
     static let ambiguousRole = WordHash.hash("general")
     static let verbish = WordSet(["has", "had", "is", "was", "will", "would", "could", "should", "said", "says",
         "told", "added", "argued", "also", "did", "does", "then", "who", "cites", "made", "wants", "thinks", "believes",
@@ -132,6 +134,19 @@ struct EntityRecognizer {
         return true
     }
 
+    /// A lower-case particle, a hyphen and a capitalised name in one word: "al-Assad", "bin-Salman".
+    private func isParticleName(_ i: Int) -> Bool {
+        let t = tok(i)
+        guard !t.isCapitalized, t.end - t.start >= 4 else { return false }
+        let scalars = text.scalars
+        var k = Int(t.start)
+        while k < Int(t.end), scalars[k] != "-" { k += 1 }
+        guard k + 1 < Int(t.end), scalars[k + 1].properties.isUppercase else { return false }
+        var particle = String.UnicodeScalarView()
+        particle.append(contentsOf: scalars[Int(t.start)..<k])
+        return Self.particles.contains(WordHash.hash(String(particle)))
+    }
+
     /// The run of name tokens from `start`: capitalised words, initials, particles, suffixes.
     private func nameRun(from start: Int) -> [Int] {
         var run: [Int] = []
@@ -146,6 +161,12 @@ struct EntityRecognizer {
                 if t.has(Token.initial) || lex.abbreviations.value(word: t.hash) == .general {
                     if j < count, tok(j).isPunct(".") { j += 1 }
                 }
+                continue
+            }
+            if t.kind == .word, !run.isEmpty, isParticleName(j) {
+                // "Bashar al-Assad", "Abdel Fattah el-Sisi": a particle joined to the surname by a hyphen.
+                run.append(j)
+                j += 1
                 continue
             }
             if t.kind == .word, !run.isEmpty, Self.particles.contains(t.hash) {
@@ -242,6 +263,12 @@ struct EntityRecognizer {
             addGroup(headFirst: run[0], last: last)
             return last + 1
         }
+        // "Democratic senators", "Senate Republican lawmakers": capitalised modifiers of a plural member noun.
+        if title == nil, let next = word(last + 1), !tok(last + 1).isCapitalized, lex.groupMembers.contains(word: next),
+           sameBlock(last, last + 1) {
+            addGroup(headFirst: run[0], last: last + 1)
+            return last + 2
+        }
         // Organisations: a head word anywhere, or a known institution name; "X of Y" continues the name.
         if title == nil, hashes.contains(where: { lex.orgHeads.contains(word: $0) }) || lex.orgNames.value(hashes[...]) != nil {
             var end = last
@@ -262,6 +289,11 @@ struct EntityRecognizer {
         // "Virginia Beach", "Georgia Tech": a given name that is also a place proves nothing.
         let firstIsGiven = core.count >= 2 && lex.givenNames.contains(word: tok(core[0]).hash)
             && !lex.places.contains(word: tok(core[0]).hash)
+        if title == nil, core.count == 1, word(last + 1) == Self.administration, !tok(last).has(Token.allCaps) {
+            // "the Trump administration": a leader named only through the government he heads.
+            addPerson(titleStart: start, core: core, last: last, title: nil, role: role)
+            return last + 1
+        }
         if title == nil {
             guard core.count >= 2 else { return last + 1 }
             // Words that never belong in a person's name: places, nationalities, months, weekdays.
@@ -440,8 +472,8 @@ struct EntityRecognizer {
     /// "A group of progressive House Democrats": political modifiers and a collective noun widen the name.
     private mutating func addGroup(headFirst: Int, last: Int) {
         var first = headFirst
-        while first > 0, let w = word(first - 1), !tok(first - 1).isCapitalized,
-              lex.groupModifiers.contains(word: w), sameBlock(first - 1, headFirst) {
+        while first > 0, sameBlock(first - 1, headFirst), !tok(first - 1).isCapitalized,
+              tok(first - 1).kind == .number || word(first - 1).map({ lex.groupModifiers.contains(word: $0) }) ?? false {
             first -= 1
         }
         var mentionStart = first
@@ -476,13 +508,68 @@ struct EntityRecognizer {
         }
     }
 
-    /// "the general", "the president", "the Ukrainian leader" and the pronouns "he" and "she".
+    static let they = WordHash.hash("they")
+
+    /// "they", "the senators", "the group", "the letter", "a statement": a reference to the group or
+    /// organisation last named within a few sentences, as a noun phrase of its own (not "the letter's").
+    private func collectiveReference(at i: Int) -> (first: Int, organisations: Bool)? {
+        let t = tok(i)
+        if t.hash == Self.they { return (i, false) }
+        guard !t.isCapitalized, i > 0, let article = word(i - 1), tok(i + 1 < count ? i + 1 : i).kind != .possessive else { return nil }
+        if lex.groupDocuments.contains(word: t.hash) {
+            return article == Words.the || article == Words.a ? (i - 1, true) : nil
+        }
+        guard article == Words.the else { return nil }
+        if lex.groupMembers.contains(word: t.hash) { return (i - 1, false) }
+        if lex.groupCollectives.contains(word: t.hash) { return (i - 1, true) }
+        return nil
+    }
+
+    /// The group (or organisation) named last before `first` within four sentences, or the one an
+    /// earlier reference resolved to when that came later: "they wrote ... they added".
+    private func resolveCollective(first: Int, organisations: Bool, named: [Mention], previous: Mention?) -> Int {
+        let sentence = text.sentenceOf[first]
+        func fits(_ m: Mention) -> Bool {
+            let kind = actors[m.actor].kind
+            return sentence - text.sentenceOf[m.first] <= 4 && (kind == .group || (organisations && kind == .organization))
+        }
+        var lo = 0, hi = named.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if named[mid].first < first { lo = mid + 1 } else { hi = mid }
+        }
+        var found: Mention?
+        var k = lo - 1
+        while k >= 0, sentence - text.sentenceOf[named[k].first] <= 4 {
+            if text.quoteOf[named[k].first] < 0, fits(named[k]) { found = named[k]; break }
+            k -= 1
+        }
+        if let previous, previous.first > found?.first ?? -1, fits(previous) { return previous.actor }
+        return found?.actor ?? -1
+    }
+
+    /// "the general", "the president", "the Ukrainian leader", the pronouns "he" and "she", and
+    /// references to a group ("they", "the senators", "the letter").
     private mutating func findRoleNounsAndPronouns() {
+        var previousReference: Mention?
+        let named = mentions.filter { $0.kind == .named && $0.actor >= 0 && actors[$0.actor].kind != .person }
+            .sorted { $0.first < $1.first }
         for i in 0..<count {
             let t = tok(i)
             guard t.kind == .word, !covered[i] else { continue }
             let role = text.role(ofToken: i)
             guard !role.isBoilerplate || role == .standfirst, role != .headline else { continue }
+            if text.quoteOf[i] < 0, let reference = collectiveReference(at: i) {
+                let actor = resolveCollective(first: reference.first, organisations: reference.organisations, named: named,
+                                              previous: previousReference)
+                if actor >= 0 {
+                    actors[actor].mentionCount += 1
+                    let mention = Mention(first: reference.first, last: i, actor: actor, kind: .collective, subjectLike: false)
+                    mentions.append(mention)
+                    previousReference = mention
+                }
+                continue
+            }
             if t.hash == Words.he || t.hash == Words.she {
                 guard text.quoteOf[i] < 0 else { continue }
                 mentions.append(Mention(first: i, last: i, actor: -1, kind: .pronoun, subjectLike: true,

@@ -38,6 +38,10 @@ struct Lexicon: Sendable {
     var groupHeads = PhraseTable<Bool>()
     var groupModifiers = PhraseTable<Bool>()
     var groupCollectives = PhraseTable<Bool>()
+    /// Lower-case plural nouns for the members of a group ("senators"): "Democratic senators", "the senators".
+    var groupMembers = PhraseTable<Bool>()
+    /// Texts a group issues ("letter", "statement"): "the letter read" quotes its authors.
+    var groupDocuments = PhraseTable<Bool>()
     var verbs = PhraseTable<VerbKind>()
     var polarity = PhraseTable<Polarity>()
     var abbreviations = PhraseTable<Abbreviation>()
@@ -85,6 +89,8 @@ struct Lexicon: Sendable {
             switch row.count > 1 ? row[1] : "head" {
             case "modifier": groupModifiers.insert(row[0], true)
             case "collective": groupCollectives.insert(row[0], true)
+            case "member": groupMembers.insert(row[0], true)
+            case "document": groupDocuments.insert(row[0], true)
             default: groupHeads.insert(row[0], true)
             }
         }

@@ -92,6 +92,7 @@ struct StanceScorer {
     static let or = WordHash.hash("or")
     static let by = WordHash.hash("by")
     static let because = WordHash.hash("because")
+    static let subjectPronouns = WordSet(["i", "we", "you", "he", "she", "they", "it"])
 
     private struct Hit {
         var first: Int
@@ -268,12 +269,14 @@ struct StanceScorer {
         return true
     }
 
-    /// A reverser's object ends at "by" or "because": "should not forestall X by insisting on Y".
+    /// A reverser's object ends at "by", "because" or a comma before a new subject: "should not forestall X
+    /// by insisting on Y", "to prevent further escalation, we urge a ceasefire".
     private func hasScopeBreak(_ from: Int, _ to: Int) -> Bool {
         var k = from + 1
         while k < to {
             let h = text.tokens[k].hash
             if text.tokens[k].kind == .word && (h == Self.by || h == Self.because) { return true }
+            if text.tokens[k].isPunct(","), k + 1 < to, Self.subjectPronouns.contains(text.tokens[k + 1].hash) { return true }
             k += 1
         }
         return false
