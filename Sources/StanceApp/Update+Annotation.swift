@@ -212,6 +212,9 @@ extension AppState {
     /// the open article.
     mutating func saved(_ change: SavedChange, show: String?) -> [Effect] {
         message = StatusMessage(text: "Saved: \(change.description)", isError: false)
+        // The change may move a statement between actors, stances or dates: the next comparison,
+        // corpus timeline or agreement reads the statements again.
+        datedStatements = nil
         var effects: [Effect] = [.loadCorpus]
         if let current = currentArticle {
             let currentID = article.currentStatement.flatMap { article.prepared?.statements[safe: $0]?.id }
