@@ -27,7 +27,7 @@ struct AnalysisCorpusTests {
             return analyzer.analyze(SourceDocument(path: path, text: text, format: .plain))
         }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("analysis-\(UUID().uuidString).json")
-        try AnalysisJSON.document(frame: analyzer.frame, analyses: analyses).write(to: out)
+        try Exporter(document: ExportDocument(analyses: analyses, frame: analyzer.frame)).json().write(to: out)
         defer { try? FileManager.default.removeItem(at: out) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.python!)
