@@ -1,6 +1,15 @@
 /// The length of the periods statements are grouped into.
 public enum BucketSize: String, Sendable, Codable, CaseIterable {
     case day, week, month
+
+    /// The axis step of the same length, whose serial numbers do the calendar arithmetic.
+    public var granularity: TimelineGranularity {
+        switch self {
+        case .day: .day
+        case .week: .week
+        case .month: .month
+        }
+    }
 }
 
 /// One period: a day, an ISO week (Monday to Sunday) or a calendar month. Identified by its size
@@ -54,13 +63,7 @@ public struct DateBucketing: Hashable, Sendable, Codable {
 
     /// The first day of the period that contains `day`: a cheap key for grouping, where
     /// `bucket(of:)` also builds the labels.
-    public func start(of day: Day) -> Day {
-        switch size {
-        case .day: return day
-        case .week: return day.adding(days: 1 - day.weekday)
-        case .month: return day.adding(days: 1 - day.day)
-        }
-    }
+    public func start(of day: Day) -> Day { size.granularity.firstDay(ofSerial: size.granularity.serial(of: day)) }
 
     /// The period that contains `day`.
     public func bucket(of day: Day) -> DateBucket {
@@ -79,18 +82,8 @@ public struct DateBucketing: Hashable, Sendable, Codable {
 
     /// The period `count` periods after (or, when negative, before) `bucket`.
     public func advance(_ bucket: DateBucket, by count: Int) -> DateBucket {
-        switch size {
-        case .day: return self.bucket(of: bucket.start.adding(days: count))
-        case .week: return self.bucket(of: bucket.start.adding(days: 7 * count))
-        case .month:
-            // Step a month at a time: a day inside the target month is all `bucket(of:)` needs.
-            var day = start(of: bucket.start)
-            for _ in 0..<abs(count) {
-                day = count > 0 ? day.adding(days: Day.daysIn(month: day.month, year: day.year))
-                    : start(of: day.adding(days: -1))
-            }
-            return self.bucket(of: day)
-        }
+        let granularity = size.granularity
+        return self.bucket(of: granularity.firstDay(ofSerial: granularity.serial(of: bucket.start) + count))
     }
 
     public func next(after bucket: DateBucket) -> DateBucket { advance(bucket, by: 1) }
@@ -103,12 +96,7 @@ public struct DateBucketing: Hashable, Sendable, Codable {
 
     /// How many periods the one containing `later` lies after the one containing `earlier`.
     func periods(from earlier: Day, to later: Day) -> Int {
-        let a = start(of: earlier), b = start(of: later)
-        switch size {
-        case .day: return b.ordinal - a.ordinal
-        case .week: return (b.ordinal - a.ordinal) / 7
-        case .month: return monthIndex(b) - monthIndex(a)
-        }
+        size.granularity.serial(of: later) - size.granularity.serial(of: earlier)
     }
 
     /// Every period from the one containing `from` to the one containing `to`, in order; empty
@@ -122,10 +110,8 @@ public struct DateBucketing: Hashable, Sendable, Codable {
         return buckets
     }
 
-    private func monthIndex(_ day: Day) -> Int { day.year * 12 + day.month - 1 }
-
     private func labels(start: Day, end: Day) -> (label: String, short: String, year: Int) {
-        let monthName = { (day: Day) in DateBucketing.monthNames[day.month - 1] }
+        let monthName = { (day: Day) in Day.monthAbbreviations[day.month - 1] }
         let twoDigits = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
         switch size {
         case .day:
@@ -148,8 +134,6 @@ public struct DateBucketing: Hashable, Sendable, Codable {
             }
         }
     }
-
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// ISO 8601 week-numbering year and week of `day`: the week belongs to the year that holds its
     /// Thursday, and week 1 is the week with the year's first Thursday.

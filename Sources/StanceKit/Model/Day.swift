@@ -31,6 +31,10 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
+    /// "Jan" ... "Dec", the month names axes and labels print.
+    public static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

@@ -106,7 +106,7 @@ public struct TimelineAxis: Hashable, Sendable {
     /// "Q4 2022", "2022". `withYear` adds the year to day and week labels.
     public func label(ofBucket bucket: Int, withYear: Bool = false) -> String {
         let day = firstDay(ofBucket: bucket)
-        let month = Self.monthNames[day.month - 1]
+        let month = Day.monthAbbreviations[day.month - 1]
         switch granularity {
         case .day, .week: return withYear ? "\(month) \(day.day) \(day.year)" : "\(month) \(day.day)"
         case .month: return (withYear || day.month == 1) ? "\(month) \(day.year)" : month
@@ -153,7 +153,4 @@ public struct TimelineAxis: Hashable, Sendable {
         default: return serial % stride == 0
         }
     }
-
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }
