@@ -43,10 +43,11 @@ enum ActorsView {
             screen.put(isCursor ? "▸" : " ", x: inside.x, y: y, style: base, clip: inside)
             screen.put(state.glyphs.glyph(row.stance), x: inside.x + 1, y: y,
                        style: isCursor ? base : Style(state.glyphs.slotName(row.stance)), clip: inside)
-            screen.put(row.name, x: inside.x + 3, y: y, style: base, maxWidth: nameWidth, clip: inside)
+            // A cut name or role ends in "…", so that a shortened role does not read as a whole one.
+            screen.put(TerminalText.truncated(row.name, toWidth: nameWidth), x: inside.x + 3, y: y, style: base, clip: inside)
             if showsRole, let role = row.role {
-                screen.put(role, x: inside.x + 4 + nameWidth, y: y, style: isCursor ? base : Style(.textDim),
-                           maxWidth: textWidth - nameWidth - 1, clip: inside)
+                screen.put(TerminalText.truncated(role, toWidth: textWidth - nameWidth - 1), x: inside.x + 4 + nameWidth, y: y,
+                           style: isCursor ? base : Style(.textDim), clip: inside)
             }
             guard showsCounts else { continue }
             var x = inside.maxX - countsWidth
