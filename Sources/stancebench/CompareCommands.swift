@@ -64,8 +64,8 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Set two actors' positions side by side, aligned by date.",
         discussion: """
-            Each actor's statements across the workspace in date order, rows aligned by day, week or
-            month, rows where the two took opposite positions marked ≠; a header per actor with their
+            Each actor's statements across the workspace in date order, rows aligned by day, week or \
+            month, rows where the two took opposite positions marked ≠; a header per actor with their \
             statements per position, first and latest position, and each change of position.
 
             Examples:
@@ -103,7 +103,7 @@ struct TimelineCommand: ParsableCommand {
         commandName: "timeline",
         abstract: "Chart actors' positions over time.",
         discussion: """
-            One row per actor, one column per day, week or month; each cell shows the position the actor
+            One row per actor, one column per day, week or month; each cell shows the position the actor \
             leaned to then (± where split), readable without colour.
 
             Examples:
@@ -132,7 +132,7 @@ struct AgreementCommand: ParsableCommand {
         commandName: "agreement",
         abstract: "Who agrees with whom: same position in the same period.",
         discussion: """
-            Two actors agree when they took the same position in the same bucket, and disagree when they
+            Two actors agree when they took the same position in the same bucket, and disagree when they \
             took opposite ones (as discourse network analysis counts it). Prints the actor-by-actor table.
 
             Examples:

@@ -9,9 +9,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the workspace's articles, actors and statements for other tools.",
         discussion: """
-            Formats: json (the schema of `analyze --json`, with who decided what), jsonl (one article per
-            line), csv (one row per statement, RFC 4180, for pandas or R), brat (a folder of .txt and .ann
-            files that the brat annotation tool loads), markdown (a report of each actor's positions).
+            Formats: json (the schema of `analyze --json`, with who decided what), jsonl (one article per \
+            line), csv (one row per statement, RFC 4180, for pandas or R), brat (a folder of .txt and .ann \
+            files that the brat annotation tool loads), markdown (a report of each actor's positions). \
             Without --out, json, jsonl, csv and markdown go to standard output; brat needs --out (a folder).
 
             Examples:

@@ -8,10 +8,10 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Analyse articles and add them to the workspace.",
         discussion: """
-            Files and folders (recursively) are read, analysed on all cores and added to the workspace;
-            files already there (same content) are skipped. A JSON file written by `stancebench export
-            --format json` (or `analyze --json`) is read back as it is, annotations included. On a terminal
-            a progress bar shows on standard error; piped, only the summary is printed. A file that cannot
+            Files and folders (recursively) are read, analysed on all cores and added to the workspace; \
+            files already there (same content) are skipped. A JSON file written by `stancebench export \
+            --format json` (or `analyze --json`) is read back as it is, annotations included. On a terminal \
+            a progress bar shows on standard error; piped, only the summary is printed. A file that cannot \
             be read is reported and the rest carry on; the exit code is then 3.
 
             Examples:

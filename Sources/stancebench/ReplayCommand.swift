@@ -8,8 +8,8 @@ struct ReplayCommand: ParsableCommand {
         abstract: "Re-apply a command log to a workspace.",
         discussion: """
             Every annotation made in the workbench is logged as one JSON line (next to the workspace:
-            workspace.log.jsonl). Replaying a log applies the same commands, in order, to a workspace that
-            holds the same articles: an audit trail, and a way to repeat a session in tests. Lines that
+            workspace.log.jsonl). Replaying a log applies the same commands, in order, to a workspace that \
+            holds the same articles: an audit trail, and a way to repeat a session in tests. Lines that \
             cannot be applied are reported with their line numbers; the exit code is then 3.
 
             Examples:

@@ -8,7 +8,7 @@ struct StanceBench: ParsableCommand {
         commandName: "stancebench",
         abstract: "A terminal workbench for who advocated what, when, in news articles.",
         discussion: """
-            Without a subcommand, opens the workbench on the workspace (the built-in sample corpus on
+            Without a subcommand, opens the workbench on the workspace (the built-in sample corpus on \
             first run). The subcommands work on the same library, for scripts and batch work.
             """,
         version: StanceKitInfo.version,
