@@ -197,12 +197,37 @@ public final class Workspace: Sendable {
         }
     }
 
-    /// One write transaction; refused on a read-only workspace with a clear message.
+    /// One write transaction; refused on a read-only workspace with a clear message. A file made
+    /// read-only after it was opened is refused too: the open connection could still write it, but
+    /// whoever took the write permission away meant the file to stay as it is. Failures of the
+    /// storage itself (disk full, I/O error) become `WorkspaceError`s that say the change was not
+    /// saved; the transaction is rolled back, so the file holds every earlier change and none of this one.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
         if let readOnlyReason {
             throw WorkspaceError.readOnly(path: path ?? "the workspace", reason: readOnlyReason)
         }
-        return try writer.write(updates)
+        if let path, let reason = Self.unwritableReason(path: path) {
+            throw WorkspaceError.readOnly(path: path, reason: "\(reason) since the workbench opened it; "
+                                          + "make it writable again to save")
+        }
+        do {
+            return try writer.write(updates)
+        } catch let error as DatabaseError {
+            throw Self.classifyWriteFailure(error, path: path ?? "the workspace")
+        }
+    }
+
+    /// Storage failures are worded for the person; rule violations (a CHECK, a foreign key) are
+    /// the caller's mistake and stay as they are.
+    private static func classifyWriteFailure(_ error: DatabaseError, path: String) -> any Error {
+        switch error.resultCode {
+        case .SQLITE_FULL:
+            return WorkspaceError.diskFull(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return WorkspaceError.notSaved(path: path, details: error.message ?? "\(error.resultCode)")
+        default:
+            return error
+        }
     }
 
     func read<T>(_ value: (Database) throws -> T) throws -> T {

@@ -13,6 +13,16 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     case invalidValue(String)
     /// The change itself was saved in the workspace; only its line in the command log is missing.
     case commandLogNotWritten(path: String, details: String)
+    /// The disk is full: the change was rolled back, earlier changes are intact.
+    case diskFull(path: String)
+    /// The storage refused the write (an I/O error, a file system made read-only): rolled back.
+    case notSaved(path: String, details: String)
+
+    /// Whether the change the error is about was kept in the workspace despite the error.
+    public var changeWasSaved: Bool {
+        if case .commandLogNotWritten = self { return true }
+        return false
+    }
 
     public var description: String {
         switch self {
@@ -38,6 +48,11 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
         case let .invalidValue(message): message
         case let .commandLogNotWritten(path, details):
             "The change was saved, but the command log \(path) could not be written (\(details))."
+        case let .diskFull(path):
+            "The disk holding \(path) is full: the change was not saved (earlier ones are). "
+                + "Free some space and do it again."
+        case let .notSaved(path, details):
+            "The change was not saved: \(path) could not be written (\(details)). Earlier changes are kept."
         }
     }
 }
