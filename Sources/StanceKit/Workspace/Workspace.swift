@@ -206,10 +206,7 @@ public final class Workspace: Sendable {
         if let readOnlyReason {
             throw WorkspaceError.readOnly(path: path ?? "the workspace", reason: readOnlyReason)
         }
-        if let path, let reason = Self.unwritableReason(path: path) {
-            throw WorkspaceError.readOnly(path: path, reason: "\(reason) since the workbench opened it; "
-                                          + "make it writable again to save")
-        }
+        if let path, Self.unwritableReason(path: path) != nil { throw WorkspaceError.madeReadOnly(path: path) }
         do {
             return try writer.write(updates)
         } catch let error as DatabaseError {

@@ -13,6 +13,8 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     case invalidValue(String)
     /// The change itself was saved in the workspace; only its line in the command log is missing.
     case commandLogNotWritten(path: String, details: String)
+    /// The file was made read-only after it was opened: the change was not made.
+    case madeReadOnly(path: String)
     /// The disk is full: the change was rolled back, earlier changes are intact.
     case diskFull(path: String)
     /// The storage refused the write (an I/O error, a file system made read-only): rolled back.
@@ -48,11 +50,13 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
         case let .invalidValue(message): message
         case let .commandLogNotWritten(path, details):
             "The change was saved, but the command log \(path) could not be written (\(details))."
+        // These three end up in the status bar: what happened comes first, the path last.
+        case let .madeReadOnly(path):
+            "Not saved: the workspace was made read-only after it was opened; make it writable to save again. (\(path))"
         case let .diskFull(path):
-            "The disk holding \(path) is full: the change was not saved (earlier ones are). "
-                + "Free some space and do it again."
+            "Not saved: the disk is full; earlier changes are kept. Free some space and do it again. (\(path))"
         case let .notSaved(path, details):
-            "The change was not saved: \(path) could not be written (\(details)). Earlier changes are kept."
+            "Not saved: the workspace could not be written (\(details)); earlier changes are kept. (\(path))"
         }
     }
 }
