@@ -261,6 +261,36 @@ import Testing
         try Self.expectOnDisk(outcome, plus: ["After Space Was Freed"], path: path)
     }
 
+    /// The change committed but its command log line did not fit (the log, through a symlink, on
+    /// a full tmpfs): the status bar says so as an error, and the screen shows the change, which is
+    /// in the workspace.
+    @Test(.enabled(if: Tmpfs.canMount, "needs the right to mount a tmpfs (root)"))
+    func aChangeSavedWithoutItsLogLineIsShownWithTheWarning() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mount = try Tmpfs(at: folder.appendingPathComponent("disk"), kilobytes: 64)
+        defer { mount.unmount() }
+        let path = folder.appendingPathComponent("workspace.sqlite").path
+        let logOnFullDisk = mount.url.appendingPathComponent("log.jsonl")
+        try FileManager.default.createSymbolicLink(at: Workspace.commandLogURL(forWorkspaceAt: path),
+                                                   withDestinationURL: logOnFullDisk)
+        try Self.workspaceFile(at: path)
+        let runtime = try Self.runtime(size, path: path)
+        Self.command("create-actor Logged", runtime)
+        #expect(Self.status(runtime) == "Saved: actor Logged created")
+        try mount.fill(mount.url.appendingPathComponent("filler"))
+
+        let name = "Unlogged " + String(repeating: "u", count: 5_000)
+        Self.command("create-actor \(name)", runtime)
+        #expect(Self.status(runtime) == "Saved, but not in the command log, which could not be written "
+                + "(No space left on device). (\(Workspace.commandLogURL(forWorkspaceAt: path).path))")
+        #expect(runtime.state.message?.isError == true)
+        #expect(runtime.state.corpus.actors.contains { $0.name == name })
+        #expect(try Self.actorNames(inWorkspaceAt: path).isSuperset(of: ["Logged", name]))
+        let (entries, unreadable) = try CommandLog.read(logOnFullDisk)
+        #expect(entries.count == 1 && unreadable.isEmpty)
+    }
+
     /// What happened to each of a burst of writes, by the status bar.
     struct Outcome {
         var saved: [String] = []
@@ -278,7 +308,7 @@ import Testing
             if text == "Saved: actor \(name) created" {
                 outcome.saved.append(name)
                 #expect(runtime.state.corpus.actors.contains { $0.name == name })
-            } else if text.hasPrefix("The change was saved, but the command log") {
+            } else if text.hasPrefix("Saved, but not in the command log") {
                 outcome.savedWithoutLog.append(name)
                 #expect(runtime.state.corpus.actors.contains { $0.name == name })
             } else {

@@ -48,9 +48,9 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
         case let .invalidSpan(span, length):
             "The span \(span.start)..<\(span.end) lies outside the article text (\(length) characters)."
         case let .invalidValue(message): message
+        // These four end up in the status bar: what happened comes first, the path last.
         case let .commandLogNotWritten(path, details):
-            "The change was saved, but the command log \(path) could not be written (\(details))."
-        // These three end up in the status bar: what happened comes first, the path last.
+            "Saved, but not in the command log, which could not be written (\(details)). (\(path))"
         case let .madeReadOnly(path):
             "Not saved: the workspace was made read-only after it was opened; make it writable to save again. (\(path))"
         case let .diskFull(path):
