@@ -21,15 +21,24 @@ public final class Workspace: Sendable {
     let writer: any DatabaseWriter
     let commandLog: CommandLog?
     let now: @Sendable () -> Date
+    /// Side files to take away on closing: a file nobody may write keeps its folder as it was.
+    private let sideFilesToTidy: SQLiteSideFiles?
 
     private init(path: String?, writer: any DatabaseWriter, readOnlyReason: String?, commandLog: CommandLog?,
-                 now: @escaping @Sendable () -> Date) {
+                 sideFilesToTidy: SQLiteSideFiles? = nil, now: @escaping @Sendable () -> Date) {
         self.path = path
         self.writer = writer
         self.readOnlyReason = readOnlyReason
         self.commandLog = commandLog
         self.commandLogURL = commandLog?.url
+        self.sideFilesToTidy = sideFilesToTidy
         self.now = now
+    }
+
+    deinit {
+        guard let sideFilesToTidy, let queue = writer as? DatabaseQueue else { return }
+        try? queue.close()
+        sideFilesToTidy.removeTheOnesMadeForNothing()
     }
 
     /// `$XDG_DATA_HOME/stancebench/workspace.sqlite`, with `~/.local/share` when XDG_DATA_HOME is unset.
@@ -71,10 +80,16 @@ public final class Workspace: Sendable {
         if isDirectory.boolValue { throw WorkspaceError.cannotOpen(path: path, details: "it is a folder") }
 
         var readOnlyReason: String? = readOnly ? "opened read-only as asked" : nil
+        let sideFiles = SQLiteSideFiles(of: path)
         if exists {
             try checkHeader(path: path)
             if readOnlyReason == nil { readOnlyReason = unwritableReason(path: path) }
-            if try fileSize(path) > 0 { try inspect(path: path, readOnly: readOnlyReason != nil) }
+            do {
+                if try fileSize(path) > 0 { try inspect(path: path, readOnly: readOnlyReason != nil) }
+            } catch {
+                sideFiles.removeTheOnesMadeForNothing()
+                throw error
+            }
         } else if readOnly {
             throw WorkspaceError.cannotOpen(path: path, details: "there is no workspace there")
         } else {
@@ -90,15 +105,21 @@ public final class Workspace: Sendable {
         do {
             if let readOnlyReason {
                 let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
-                return Workspace(path: path, writer: queue, readOnlyReason: readOnlyReason, commandLog: nil, now: now)
+                // A writable file opened read-only by choice may be written by another workbench
+                // meanwhile: its side files may then be in use, and stay.
+                let nobodyWrites = !readOnly || unwritableReason(path: path) != nil
+                return Workspace(path: path, writer: queue, readOnlyReason: readOnlyReason, commandLog: nil,
+                                 sideFilesToTidy: nobodyWrites ? sideFiles : nil, now: now)
             }
             let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
             try WorkspaceSchema.migrator.migrate(pool)
             let log = try CommandLog(url: commandLogURL(forWorkspaceAt: path))
             return Workspace(path: path, writer: pool, readOnlyReason: nil, commandLog: log, now: now)
         } catch let error as WorkspaceError {
+            sideFiles.removeTheOnesMadeForNothing()
             throw error
         } catch {
+            sideFiles.removeTheOnesMadeForNothing()
             throw classify(error, path: path)
         }
     }
@@ -229,5 +250,30 @@ public final class Workspace: Sendable {
 
     func read<T>(_ value: (Database) throws -> T) throws -> T {
         try writer.read(value)
+    }
+}
+
+/// The `-wal` and `-shm` files SQLite keeps beside a database in WAL mode. A read-only connection
+/// creates them and cannot remove them when it closes; those it created for nothing (the WAL
+/// still empty) are taken away, so a file that was refused or only read leaves its folder as it
+/// was. A WAL with anything in it holds changes and is never touched.
+struct SQLiteSideFiles: Sendable {
+    let path: String
+    private let walExisted: Bool
+    private let sharedMemoryExisted: Bool
+
+    init(of path: String) {
+        self.path = path
+        walExisted = FileManager.default.fileExists(atPath: path + "-wal")
+        sharedMemoryExisted = FileManager.default.fileExists(atPath: path + "-shm")
+    }
+
+    func removeTheOnesMadeForNothing() {
+        let fileManager = FileManager.default
+        let wal = path + "-wal"
+        guard !walExisted, let size = (try? fileManager.attributesOfItem(atPath: wal))?[.size] as? NSNumber,
+              size.intValue == 0 else { return }
+        try? fileManager.removeItem(atPath: wal)
+        if !sharedMemoryExisted { try? fileManager.removeItem(atPath: path + "-shm") }
     }
 }
