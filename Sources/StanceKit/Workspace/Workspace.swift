@@ -9,6 +9,11 @@ import GRDB
 /// transactions on power loss, and an annotation is a person's decision we promised never to lose.
 /// FULL costs one fsync per commit, which a person's keystrokes never notice and the importer
 /// amortises by writing articles in batches.
+///
+/// Acknowledgement: an annotation is acknowledged when its line is in the command log. The line is
+/// written (and fsynced) only after the change's transaction has committed, and the workbench says
+/// "Saved" only after both; so after a crash the file holds every logged change, and at most one
+/// more whose line had not been written yet (KillMidBurstTests checks this with SIGKILL).
 public final class Workspace: Sendable {
     /// `nil` for an in-memory workspace.
     public let path: String?
