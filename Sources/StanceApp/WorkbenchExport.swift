@@ -22,12 +22,24 @@ public struct ExportReport: Hashable, Sendable {
     public var statementCount: Int
 }
 
+/// Why `:export` wrote nothing, for the status bar.
+public struct ExportFailure: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "Not exported: \(reason) (\(path))" }
+}
+
 extension ExportingStore {
     /// Writes the whole corpus as `format` to `path` (`~` expands; relative to the working folder).
     public func export(_ format: ExportFormat, to path: String) throws -> ExportReport {
         let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath).standardizedFileURL
         let exporter = try exporter()
-        try exporter.write(format, to: url)
+        do {
+            try exporter.write(format, to: url)
+        } catch let error as CocoaError {
+            // Foundation's own wording ("You don't have permission…"), not its debug description.
+            throw ExportFailure(path: url.path, reason: error.localizedDescription)
+        }
         let articles = exporter.document.articles
         return ExportReport(format: format, path: url.path, articleCount: articles.count,
                             statementCount: articles.reduce(0) { $0 + $1.statements.count })

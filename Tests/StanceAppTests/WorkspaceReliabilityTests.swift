@@ -84,8 +84,12 @@ import Testing
         #expect(Self.status(runtime) == "Usage: :export json|jsonl|csv|brat|markdown PATH")
         Self.command("export xml out.xml", runtime)
         #expect(Self.status(runtime) == "No export format “xml” (json|jsonl|csv|brat|markdown)")
-        Self.command("export csv /nonexistent-folder-\(UUID().uuidString)/out.csv", runtime)
+        let missing = "/nonexistent-folder-\(UUID().uuidString)/out.csv"
+        Self.command("export csv \(missing)", runtime)
         #expect(runtime.state.message?.isError == true)
+        #expect(Self.status(runtime).hasPrefix("Not exported: "), "\(Self.status(runtime))")
+        #expect(Self.status(runtime).hasSuffix("(\(missing))"))
+        #expect(!Self.status(runtime).contains("NSCocoaErrorDomain"))
         #expect(!runtime.hasQuit)
         // Still answering keys.
         runtime.press(.char("2"))

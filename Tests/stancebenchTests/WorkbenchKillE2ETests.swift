@@ -50,10 +50,7 @@ struct WorkbenchKillE2ETests {
         let logged = try KillMidBurstTests.completeLines(of: log)
         #expect(logged.count >= killAfter)
         #expect(logged.count < Self.burst, "the kill came after the burst")
-        let loggedNames = try logged.map { line in
-            let entry = try JSONDecoder().decode(LoggedActor.self, from: Data(line.utf8))
-            return entry.name
-        }
+        let loggedNames = try logged.map { try JSONDecoder().decode(LoggedActor.self, from: Data($0.utf8)).name }
         #expect(loggedNames == (0..<logged.count).map { "Burst Actor \($0)" })
         #expect(Set(shownAsSaved).isSubset(of: loggedNames))
 
