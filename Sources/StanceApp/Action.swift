@@ -20,6 +20,10 @@ public enum Action: Sendable {
     case saved(SavedChange, show: String?)
     /// A write that found nothing to do (nothing to undo); the text says so.
     case nothingChanged(String)
+    /// A write that failed; `changeWasSaved` when the change is in the workspace all the same
+    /// (only its command log line is missing), so the screen must show it.
+    case writeFailed(String, changeWasSaved: Bool)
+    case exported(ExportReport)
     /// The open article read again after a write, keeping the reader's place.
     case articleReloaded(LoadedArticle, statement: String?)
 }
@@ -35,4 +39,7 @@ public enum Effect: Hashable, Sendable {
     case reloadArticle(ArticleID, statement: String?)
     case quit
     case loadDatedStatements
+    /// Drops what the store keeps between reads, before the corpus is read again.
+    case forgetCachedReads
+    case export(ExportFormat, path: String)
 }

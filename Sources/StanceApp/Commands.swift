@@ -29,6 +29,8 @@ public enum CommandArgument: Sendable, Hashable {
     case actor
     /// Two actor names ("A B", "A, B" or "A vs B").
     case actorPair
+    /// An export format (completed) and the path to write.
+    case exportTarget
     case text(String)
 }
 
@@ -61,6 +63,7 @@ public enum CommandID: String, CaseIterable, Sendable, Hashable {
     case deleteStatement
     case createActor, renameActor, mergeActors, splitAlias
     case undo, redo
+    case refresh, exportWorkspace
 
     /// Whether the command changes the workspace (and so needs one that can be written).
     public var writes: Bool {
@@ -263,6 +266,11 @@ public enum CommandTable {
              [.char("S")], hint: "split"),
         spec(.undo, "undo", "Undo the last change (kept across restarts)", [.global], [.char("u")]),
         spec(.redo, "redo", "Redo the last undone change", [.global], [.ctrl("r")]),
+        spec(.refresh, "refresh", "Read the workspace again (shows what another workbench saved)", [.global],
+             [.ctrl("l")]),
+        spec(.exportWorkspace, "export",
+             "Write every article and statement as json, jsonl, csv, brat (a folder) or markdown", [.global], [],
+             argument: .exportTarget),
     ]
 
     public static func spec(for id: CommandID) -> CommandSpec {
@@ -309,6 +317,7 @@ public enum CommandTable {
         case .theme: return "NAME"
         case .actor: return "ACTOR"
         case .actorPair: return "ACTOR ACTOR"
+        case .exportTarget: return "FORMAT PATH"
         case .text(let name): return name
         }
     }

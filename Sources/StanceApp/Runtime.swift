@@ -86,13 +86,7 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
             case .switchTheme(let name):
                 return .themeSwitched(try applyTheme(name))
             case .write(let write, let show):
-                guard let annotating = store as? any AnnotatingStore else {
-                    return .effectFailed(state.readOnlyReason ?? "This store cannot be annotated")
-                }
-                guard let change = try annotating.perform(write) else {
-                    return .nothingChanged(write == .undo ? "Nothing to undo" : "Nothing to redo")
-                }
-                return .saved(change, show: show)
+                return performWrite(write, show: show)
             case .reloadArticle(let id, let statement):
                 guard let loaded = try store.article(id) else { return .effectFailed("No article \(id)") }
                 return .articleReloaded(loaded, statement: statement)
@@ -101,9 +95,32 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
                 return nil
             case .loadDatedStatements:
                 return .datedStatementsLoaded(try store.datedStatements())
+            case .forgetCachedReads:
+                (store as? any RereadableStore)?.forgetCachedReads()
+                return nil
+            case .export(let format, let path):
+                guard let exporting = store as? any ExportingStore else { return .effectFailed("This corpus cannot be exported") }
+                return .exported(try exporting.export(format, to: path))
             }
         } catch {
             return .effectFailed("\(error)")
+        }
+    }
+
+    /// A failed write leaves the workbench running and says why.
+    private func performWrite(_ write: AnnotationWrite, show: String?) -> Action {
+        guard let annotating = store as? any AnnotatingStore else {
+            return .effectFailed(state.readOnlyReason ?? "This store cannot be annotated")
+        }
+        do {
+            guard let change = try annotating.perform(write) else {
+                return .nothingChanged(write == .undo ? "Nothing to undo" : "Nothing to redo")
+            }
+            return .saved(change, show: show)
+        } catch let error as WorkspaceError {
+            return .writeFailed(error.description, changeWasSaved: error.changeWasSaved)
+        } catch {
+            return .writeFailed("The change was not saved: \(error)", changeWasSaved: false)
         }
     }
 }

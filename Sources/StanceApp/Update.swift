@@ -52,6 +52,16 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .nothingChanged(let text):
         state.message = StatusMessage(text: text, isError: false)
         return []
+    case .writeFailed(let text, let changeWasSaved):
+        // Nothing on screen changes unless the change is in the workspace after all.
+        state.message = StatusMessage(text: text, isError: true)
+        return changeWasSaved ? state.rereadAfterChange(show: nil) : []
+    case .exported(let report):
+        let statements = "\(report.statementCount) statement\(report.statementCount == 1 ? "" : "s")"
+        let articles = "\(report.articleCount) article\(report.articleCount == 1 ? "" : "s")"
+        state.message = StatusMessage(text: "Exported \(statements) of \(articles) as \(report.format.rawValue) to \(report.path)",
+                                      isError: false)
+        return []
     case .articleReloaded(let loaded, let statement):
         state.reload(loaded, statement: statement)
         return []
@@ -262,8 +272,28 @@ extension AppState {
              .setNote, .deleteStatement, .createActor, .renameActor, .mergeActors, .splitAlias, .undo, .redo:
             assert(command.writes)
             return annotate(command, argument: argument)
+        case .refresh:
+            message = StatusMessage(text: "Read the workspace again", isError: false)
+            return [.forgetCachedReads] + rereadAfterChange(show: nil)
+        case .exportWorkspace:
+            return exportCommand(argument)
         }
         return []
+    }
+
+    /// `:export FORMAT PATH`; the rest of the line after the format is the path, spaces and all.
+    private mutating func exportCommand(_ argument: String?) -> [Effect] {
+        let formats = ExportFormat.allCases.map(\.rawValue).joined(separator: "|")
+        let parts = (argument ?? "").split(separator: " ", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[1].isEmpty else {
+            message = StatusMessage(text: "Usage: :export \(formats) PATH", isError: true)
+            return []
+        }
+        guard let format = ExportFormat(rawValue: parts[0].lowercased()) else {
+            message = StatusMessage(text: "No export format “\(parts[0])” (\(formats))", isError: true)
+            return []
+        }
+        return [.export(format, path: parts[1])]
     }
 
     /// Where keys are looked up, most specific first: an overlay's own keys only; in the article
@@ -317,6 +347,8 @@ extension AppState {
         let candidates: [String]
         let prefix: String
         let word: String
+        // An export format is followed by the path: a completed one gets its space.
+        var argumentSuffix = ""
         if let space = text.firstIndex(of: " ") {
             let name = String(text[..<space])
             prefix = String(text[...space])
@@ -325,6 +357,9 @@ extension AppState {
             case .theme?: candidates = themeNames
             case .actor?: candidates = corpus.actors.map(\.name)
             case .actorPair?: candidates = actorPairCompletions(word)
+            case .exportTarget?:
+                candidates = word.contains(" ") ? [] : ExportFormat.allCases.map(\.rawValue)
+                argumentSuffix = " "
             default: candidates = []
             }
         } else {
@@ -340,7 +375,7 @@ extension AppState {
         }
         if matching.count == 1 {
             let suffix = CommandTable.command(named: matching[0]).map { $0.argument == .none ? "" : " " } ?? ""
-            line.input.text = prefix + matching[0] + (prefix.isEmpty ? suffix : "")
+            line.input.text = prefix + matching[0] + (prefix.isEmpty ? suffix : argumentSuffix)
             return
         }
         let common = matching.dropFirst().reduce(matching[0]) { commonPrefix($0, $1) }

@@ -79,6 +79,11 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
         try workspace.datedStatements()
     }
 
+    /// The article list is kept between requests; another workbench's writes make it stale.
+    public func forgetCachedReads() {
+        summaries = nil
+    }
+
     private static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }

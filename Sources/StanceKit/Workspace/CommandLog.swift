@@ -87,11 +87,21 @@ public final class CommandLog: Sendable {
 
     deinit { close(descriptor) }
 
+    /// A line that does not fit (disk full) is cut back off, under a lock that other workspaces
+    /// on the same log respect, so the next line does not fuse with a fragment.
     public func append(_ command: WorkspaceCommand, annotator: String, date: Date) throws {
         var line = try CommandLogEntry.encoder.encode(CommandLogEntry(time: date, annotator: annotator, command: command))
         line.append(0x0A)
+        flock(descriptor, LOCK_EX)
+        defer { flock(descriptor, LOCK_UN) }
+        let end = lseek(descriptor, 0, SEEK_END)
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == line.count, fsync(descriptor) == 0 else {
+        let failure = written < 0 ? errno : written < line.count ? ENOSPC : 0
+        if failure != 0 {
+            if written > 0, end >= 0 { _ = ftruncate(descriptor, end) }
+            throw WorkspaceError.commandLogNotWritten(path: url.path, details: String(cString: strerror(failure)))
+        }
+        guard fsync(descriptor) == 0 else {
             throw WorkspaceError.commandLogNotWritten(path: url.path, details: String(cString: strerror(errno)))
         }
     }

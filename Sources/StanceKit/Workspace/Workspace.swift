@@ -9,6 +9,11 @@ import GRDB
 /// transactions on power loss, and an annotation is a person's decision we promised never to lose.
 /// FULL costs one fsync per commit, which a person's keystrokes never notice and the importer
 /// amortises by writing articles in batches.
+///
+/// Acknowledgement: an annotation is acknowledged when its line is in the command log. The line is
+/// written (and fsynced) only after the change's transaction has committed, and the workbench says
+/// "Saved" only after both; so after a crash the file holds every logged change, and at most one
+/// more whose line had not been written yet (KillMidBurstTests checks this with SIGKILL).
 public final class Workspace: Sendable {
     /// `nil` for an in-memory workspace.
     public let path: String?
@@ -21,15 +26,24 @@ public final class Workspace: Sendable {
     let writer: any DatabaseWriter
     let commandLog: CommandLog?
     let now: @Sendable () -> Date
+    /// Side files to take away on closing: a file nobody may write keeps its folder as it was.
+    private let sideFilesToTidy: SQLiteSideFiles?
 
     private init(path: String?, writer: any DatabaseWriter, readOnlyReason: String?, commandLog: CommandLog?,
-                 now: @escaping @Sendable () -> Date) {
+                 sideFilesToTidy: SQLiteSideFiles? = nil, now: @escaping @Sendable () -> Date) {
         self.path = path
         self.writer = writer
         self.readOnlyReason = readOnlyReason
         self.commandLog = commandLog
         self.commandLogURL = commandLog?.url
+        self.sideFilesToTidy = sideFilesToTidy
         self.now = now
+    }
+
+    deinit {
+        guard let sideFilesToTidy, let queue = writer as? DatabaseQueue else { return }
+        try? queue.close()
+        sideFilesToTidy.removeTheOnesMadeForNothing()
     }
 
     /// `$XDG_DATA_HOME/stancebench/workspace.sqlite`, with `~/.local/share` when XDG_DATA_HOME is unset.
@@ -71,10 +85,16 @@ public final class Workspace: Sendable {
         if isDirectory.boolValue { throw WorkspaceError.cannotOpen(path: path, details: "it is a folder") }
 
         var readOnlyReason: String? = readOnly ? "opened read-only as asked" : nil
+        let sideFiles = SQLiteSideFiles(of: path)
         if exists {
             try checkHeader(path: path)
             if readOnlyReason == nil { readOnlyReason = unwritableReason(path: path) }
-            if try fileSize(path) > 0 { try inspect(path: path, readOnly: readOnlyReason != nil) }
+            do {
+                if try fileSize(path) > 0 { try inspect(path: path, readOnly: readOnlyReason != nil) }
+            } catch {
+                sideFiles.removeTheOnesMadeForNothing()
+                throw error
+            }
         } else if readOnly {
             throw WorkspaceError.cannotOpen(path: path, details: "there is no workspace there")
         } else {
@@ -90,15 +110,21 @@ public final class Workspace: Sendable {
         do {
             if let readOnlyReason {
                 let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
-                return Workspace(path: path, writer: queue, readOnlyReason: readOnlyReason, commandLog: nil, now: now)
+                // A writable file opened read-only by choice may be written by another workbench
+                // meanwhile: its side files may then be in use, and stay.
+                let nobodyWrites = !readOnly || unwritableReason(path: path) != nil
+                return Workspace(path: path, writer: queue, readOnlyReason: readOnlyReason, commandLog: nil,
+                                 sideFilesToTidy: nobodyWrites ? sideFiles : nil, now: now)
             }
             let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
             try WorkspaceSchema.migrator.migrate(pool)
             let log = try CommandLog(url: commandLogURL(forWorkspaceAt: path))
             return Workspace(path: path, writer: pool, readOnlyReason: nil, commandLog: log, now: now)
         } catch let error as WorkspaceError {
+            sideFiles.removeTheOnesMadeForNothing()
             throw error
         } catch {
+            sideFiles.removeTheOnesMadeForNothing()
             throw classify(error, path: path)
         }
     }
@@ -197,15 +223,62 @@ public final class Workspace: Sendable {
         }
     }
 
-    /// One write transaction; refused on a read-only workspace with a clear message.
+    /// One write transaction; refused on a read-only workspace with a clear message. A file made
+    /// read-only after it was opened is refused too: the open connection could still write it, but
+    /// whoever took the write permission away meant the file to stay as it is. Failures of the
+    /// storage itself (disk full, I/O error) become `WorkspaceError`s that say the change was not
+    /// saved; the transaction is rolled back, so the file holds every earlier change and none of this one.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
         if let readOnlyReason {
             throw WorkspaceError.readOnly(path: path ?? "the workspace", reason: readOnlyReason)
         }
-        return try writer.write(updates)
+        if let path, Self.unwritableReason(path: path) != nil { throw WorkspaceError.madeReadOnly(path: path) }
+        do {
+            return try writer.write(updates)
+        } catch let error as DatabaseError {
+            throw Self.classifyWriteFailure(error, path: path ?? "the workspace")
+        }
+    }
+
+    /// Storage failures are worded for the person; rule violations (a CHECK, a foreign key) are
+    /// the caller's mistake and stay as they are.
+    private static func classifyWriteFailure(_ error: DatabaseError, path: String) -> any Error {
+        switch error.resultCode {
+        case .SQLITE_FULL:
+            return WorkspaceError.diskFull(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return WorkspaceError.notSaved(path: path, details: error.message ?? "\(error.resultCode)")
+        default:
+            return error
+        }
     }
 
     func read<T>(_ value: (Database) throws -> T) throws -> T {
         try writer.read(value)
+    }
+}
+
+/// The `-wal` and `-shm` files SQLite keeps beside a database in WAL mode. A read-only connection
+/// creates them and cannot remove them when it closes; those it created for nothing (the WAL
+/// still empty) are taken away, so a file that was refused or only read leaves its folder as it
+/// was. A WAL with anything in it holds changes and is never touched.
+struct SQLiteSideFiles: Sendable {
+    let path: String
+    private let walExisted: Bool
+    private let sharedMemoryExisted: Bool
+
+    init(of path: String) {
+        self.path = path
+        walExisted = FileManager.default.fileExists(atPath: path + "-wal")
+        sharedMemoryExisted = FileManager.default.fileExists(atPath: path + "-shm")
+    }
+
+    func removeTheOnesMadeForNothing() {
+        let fileManager = FileManager.default
+        let wal = path + "-wal"
+        guard !walExisted, let size = (try? fileManager.attributesOfItem(atPath: wal))?[.size] as? NSNumber,
+              size.intValue == 0 else { return }
+        try? fileManager.removeItem(atPath: wal)
+        if !sharedMemoryExisted { try? fileManager.removeItem(atPath: path + "-shm") }
     }
 }

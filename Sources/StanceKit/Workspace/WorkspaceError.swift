@@ -13,6 +13,18 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     case invalidValue(String)
     /// The change itself was saved in the workspace; only its line in the command log is missing.
     case commandLogNotWritten(path: String, details: String)
+    /// The file was made read-only after it was opened: the change was not made.
+    case madeReadOnly(path: String)
+    /// The disk is full: the change was rolled back, earlier changes are intact.
+    case diskFull(path: String)
+    /// The storage refused the write (an I/O error, a file system made read-only): rolled back.
+    case notSaved(path: String, details: String)
+
+    /// Whether the change the error is about was kept in the workspace despite the error.
+    public var changeWasSaved: Bool {
+        if case .commandLogNotWritten = self { return true }
+        return false
+    }
 
     public var description: String {
         switch self {
@@ -36,8 +48,15 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
         case let .invalidSpan(span, length):
             "The span \(span.start)..<\(span.end) lies outside the article text (\(length) characters)."
         case let .invalidValue(message): message
+        // These four end up in the status bar: what happened comes first, the path last.
         case let .commandLogNotWritten(path, details):
-            "The change was saved, but the command log \(path) could not be written (\(details))."
+            "Saved, but not in the command log, which could not be written (\(details)). (\(path))"
+        case let .madeReadOnly(path):
+            "Not saved: the workspace was made read-only after it was opened; make it writable to save again. (\(path))"
+        case let .diskFull(path):
+            "Not saved: the disk is full; earlier changes are kept. Free some space and do it again. (\(path))"
+        case let .notSaved(path, details):
+            "Not saved: the workspace could not be written (\(details)); earlier changes are kept. (\(path))"
         }
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+import StanceKit
+import Testing
+
+/// Two workbenches (the real binary, two tmux servers) on one workspace file: each saves, the
+/// other sees it after `Ctrl-L` (refresh), both quit cleanly, and the file passes integrity_check.
+@Suite(.serialized, .enabled(if: TmuxSession.canRun && BinaryRunner.binary != nil,
+                             "needs tmux and a built .build/debug/stancebench"))
+struct TwoWorkbenchesE2ETests {
+    @Test func eachSeesTheOthersChangesOnRefresh() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stancebench-two-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let workspacePath = folder.appendingPathComponent("workspace.sqlite").path
+        let environment = { (_: URL) in ["XDG_DATA_HOME": folder.appendingPathComponent("xdg").path] }
+
+        let first = try TmuxSession(arguments: { _ in ["--workspace", workspacePath, "--annotator", "ana"] },
+                                    environment: environment, in: folder)
+        defer { first.shutDown() }
+        // The first run creates the workspace with the sample corpus; the second opens it after.
+        try first.waitFor("NORMAL", seconds: 90)
+        let second = try TmuxSession(arguments: { _ in ["--workspace", workspacePath, "--annotator", "ben"] },
+                                     environment: environment, in: folder)
+        defer { second.shutDown() }
+        try second.waitFor("NORMAL", seconds: 30)
+
+        Self.showCorpusActors(named: "Zyx", in: second)
+        Self.command("create-actor Zyx Quorum", in: first)
+        try first.waitFor("Saved: actor Zyx Quorum created")
+        #expect(!second.capture().contains("Zyx Quorum"))
+        second.send("C-l")
+        try second.waitFor("Zyx Quorum")
+
+        Self.showCorpusActors(named: "Ada", in: first)
+        Self.command("create-actor Ada Brook", in: second)
+        try second.waitFor("Saved: actor Ada Brook created")
+        first.send("C-l")
+        try first.waitFor("Ada Brook")
+
+        try first.quit(expecting: 0)
+        try second.quit(expecting: 0)
+        let workspace = try Workspace.open(path: workspacePath)
+        #expect(try workspace.integrityProblems().isEmpty)
+        let created = try workspace.actors().filter { ["Zyx Quorum", "Ada Brook"].contains($0.name) }.count
+        #expect(created == 2)
+    }
+
+    /// The actors pane, whole corpus, filtered by `name`: a new actor with no statement yet shows.
+    static func showCorpusActors(named name: String, in session: TmuxSession) {
+        session.send("2", "c", "/")
+        session.type(name)
+        session.send("Enter")
+    }
+
+    static func command(_ line: String, in session: TmuxSession) {
+        session.send(":")
+        session.type(line)
+        session.send("Enter")
+    }
+}
