@@ -96,22 +96,26 @@ public struct Importer: Sendable {
                 return collected.timed(\.analysing) { Result { try PreparedArticle(analyze(path), fileHash: hash) } }
             }
 
-            var analysed: [PreparedArticle] = []
-            var analysedPaths: [String] = []
-            for (item, result) in zip(toAnalyse, results) {
-                switch result {
-                case let .success(prepared):
-                    analysed.append(prepared)
-                    analysedPaths.append(item.path)
-                case let .failure(error):
-                    collected.fail(item.path, "\(error)")
-                }
-            }
-            writer.enqueue(analysed, paths: analysedPaths)
+            writer.enqueue(results, paths: toAnalyse.map(\.path))
         }
-        writer.finish()
-        if let error = collected.writeError { throw error }
-        return collected.summary
+        return try writer.finish()
+    }
+
+    /// Adds analyses made elsewhere (a JSON export read back, decisions included) the way files
+    /// are added: checked and prepared on all cores, written in batches. Duplicates and failures
+    /// are named by each article's `file`. Throws only when the workspace cannot be written at all.
+    public func importAnalyses(_ analyses: [ArticleAnalysis]) throws -> Summary {
+        let collected = SummaryCollector()
+        let writer = BatchWriter(workspace: workspace, frameID: frameID, collected: collected)
+        for batchStart in stride(from: 0, to: analyses.count, by: batchSize) {
+            if collected.writeError != nil { break }
+            let batch = Array(analyses[batchStart..<min(analyses.count, batchStart + batchSize)])
+            let results: [Result<PreparedArticle, any Error>] = concurrentMap(count: batch.count) { index in
+                collected.timed(\.analysing) { Result { try PreparedArticle(batch[index], fileHash: nil) } }
+            }
+            writer.enqueue(results, paths: batch.map(\.article.file))
+        }
+        return try writer.finish()
     }
 }
 
@@ -131,25 +135,43 @@ private final class BatchWriter: Sendable {
         self.collected = collected
     }
 
-    func enqueue(_ items: [PreparedArticle], paths: [String]) {
+    /// Hands a batch to the writer, once the one before has been written; failed preparations
+    /// are recorded as failures.
+    func enqueue(_ results: [Result<PreparedArticle, any Error>], paths: [String]) {
+        var items: [PreparedArticle] = []
+        var itemPaths: [String] = []
+        for (path, result) in zip(paths, results) {
+            switch result {
+            case let .success(prepared):
+                items.append(prepared)
+                itemPaths.append(path)
+            case let .failure(error):
+                collected.fail(path, "\(error)")
+            }
+        }
         let waitStart = DispatchTime.now().uptimeNanoseconds
         slot.wait()
         collected.add(\.waitingForWriter, Double(DispatchTime.now().uptimeNanoseconds - waitStart) / 1e9)
         let (workspace, frameID, collected, slot) = (self.workspace, self.frameID, self.collected, self.slot)
+        let (batch, batchPaths) = (items, itemPaths)
         queue.async {
             defer { slot.signal() }
             guard collected.writeError == nil else { return }
             do {
-                let outcomes = try collected.timed(\.writing) { try workspace.addArticles(items, frameID: frameID) }
-                collected.record(outcomes, for: paths)
+                let outcomes = try collected.timed(\.writing) { try workspace.addArticles(batch, frameID: frameID) }
+                collected.record(outcomes, for: batchPaths)
             } catch {
                 collected.writeError = error
             }
         }
     }
 
-    /// Returns once every batch handed over is written.
-    func finish() { queue.sync {} }
+    /// Waits until every batch handed over is written; the summary, or the error that stopped writing.
+    func finish() throws -> Importer.Summary {
+        queue.sync {}
+        if let error = collected.writeError { throw error }
+        return collected.summary
+    }
 }
 
 /// The summary, filled in by the importing thread and the writing queue.
