@@ -171,7 +171,7 @@ extension Workspace {
                     row.key = old.key
                     if row != old { try row.update(db); summary.updated += 1 }
                 } else if !humanSpans.contains("\(row.kind.rawValue)/\(row.start)-\(row.end)") {
-                    try Self.insertStatement(row, evidenceJSON: evidenceJSON, db)
+                    try Self.insertStatements([(row, evidenceJSON)], db)
                     summary.added += 1
                 }
             }
@@ -211,27 +211,42 @@ extension Workspace {
         let actorIDs = try resolveActors(of: prepared, db)
         try insertMentions(prepared, actorIDs: actorIDs, articleID: articleID, db)
         var seen = Set<String>()
+        var rows: [(StatementRecord, evidenceJSON: String)] = []
         for (statement, evidenceJSON) in zip(prepared.analysis.statements, prepared.evidenceJSON) {
             let row = try machineRow(statement, articleID: articleID, contentHash: prepared.contentHash,
                                      actorIDs: actorIDs, decidedAt: importedAt)
             // The same suggestion twice in one analysis is one suggestion.
             guard seen.insert(row.key).inserted else { continue }
-            try insertStatement(row, evidenceJSON: evidenceJSON, db)
+            rows.append((row, evidenceJSON))
         }
+        try insertStatements(rows, db)
         return .added(articleID)
     }
 
-    /// Inserts a new statement row; `evidenceJSON` is its evidence as the record encodes it.
-    private static func insertStatement(_ row: StatementRecord, evidenceJSON: String, _ db: Database) throws {
-        try db.cachedStatement(sql: """
+    /// Inserts new statement rows; `evidenceJSON` is each one's evidence as the record encodes it.
+    private static func insertStatements(_ rows: [(StatementRecord, evidenceJSON: String)], _ db: Database) throws {
+        try insertRows(rows.map { row, evidenceJSON in
+            [row.key, row.suggestionKey, row.articleId, row.actorId, row.kind, row.text, row.cue, row.start, row.end,
+             row.date, row.dateText, row.stance, row.confidence, evidenceJSON, row.origin, row.status, row.annotator,
+             row.decidedAt, row.note]
+        }, into: """
             INSERT INTO statements(key, suggestion_key, article_id, actor_id, kind, text, cue, start, "end", date, date_text,
                                    stance, confidence, evidence, origin, status, annotator, decided_at, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                row.key, row.suggestionKey, row.articleId, row.actorId, row.kind, row.text, row.cue, row.start, row.end,
-                row.date, row.dateText, row.stance, row.confidence, evidenceJSON, row.origin, row.status, row.annotator,
-                row.decidedAt, row.note,
-            ])
+            """, db)
+    }
+
+    /// Inserts rows of equal width, many to a statement: SQLite builds the lookup tables of the
+    /// CHECK constraints' IN lists once per statement, and GRDB binds and steps once, instead of
+    /// once per row.
+    private static func insertRows(_ rows: [[(any DatabaseValueConvertible)?]], into insert: String, _ db: Database) throws {
+        let rowsPerStatement = 32
+        guard let width = rows.first?.count else { return }
+        let placeholders = "(" + databaseQuestionMarks(count: width) + ")"
+        for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
+            let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]
+            let sql = insert + " VALUES " + repeatElement(placeholders, count: chunk.count).joined(separator: ", ")
+            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(chunk.joined()))
+        }
     }
 
     static func suggestionKey(contentHash: String, kind: StatementKind, span: TextSpan) -> String {
@@ -263,22 +278,29 @@ extension Workspace {
     /// hand it back.
     private static func insertMentions(_ prepared: PreparedArticle, actorIDs: [String: Int64], articleID: Int64,
                                        _ db: Database) throws {
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO mentions(actor_id, article_id, start, "end") VALUES (?, ?, ?, ?)
-            """)
-        let owner = try db.cachedStatement(sql: "SELECT id FROM actors WHERE kind = ? AND normalized_name = ? ORDER BY id LIMIT 1")
-        for (actor, keys) in zip(prepared.analysis.actors, prepared.mentionKeys) {
+        // The actor's own name resolved to this actor already; any other words may name another.
+        var otherNames: [ActorKind: Set<String>] = [:]
+        for (actor, (names, keys)) in zip(prepared.analysis.actors, zip(prepared.actorNames, prepared.mentionKeys)) {
+            otherNames[actor.kind, default: []].formUnion(keys.filter { $0 != names.nameKey })
+        }
+        var owners: [ActorKind: [String: Int64]] = [:]
+        for (kind, keys) in otherNames where !keys.isEmpty {
+            let found = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT normalized_name, min(id) FROM actors
+                WHERE kind = ? AND normalized_name IN (SELECT value FROM json_each(?))
+                GROUP BY normalized_name
+                """), arguments: [kind, jsonArray(keys.sorted())])
+            owners[kind] = Dictionary(uniqueKeysWithValues: found.map { ($0[0], $0[1]) })
+        }
+        var rows: [[(any DatabaseValueConvertible)?]] = []
+        for (actor, (names, keys)) in zip(prepared.analysis.actors, zip(prepared.actorNames, prepared.mentionKeys)) {
             guard let actorID = actorIDs[actor.id] else { continue }
-            // The actor's own name resolved to this actor already; any other words may name another.
-            let ownName = NameKey.normalize(actor.name)
             for (span, key) in zip(actor.mentions, keys) {
-                var mentionOwner = actorID
-                if key != ownName, let named = try Int64.fetchOne(owner, arguments: [actor.kind, key]) {
-                    mentionOwner = named
-                }
-                try insert.execute(arguments: [mentionOwner, articleID, span.start, span.end])
+                let owner = key == names.nameKey ? actorID : owners[actor.kind]?[key] ?? actorID
+                rows.append([owner, articleID, span.start, span.end])
             }
         }
+        try insertRows(rows, into: #"INSERT OR IGNORE INTO mentions(actor_id, article_id, start, "end")"#, db)
     }
 
     /// Maps each analysis actor (by its local id) to a workspace actor, merging by name or
