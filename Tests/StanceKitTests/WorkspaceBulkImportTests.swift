@@ -57,10 +57,21 @@ import Testing
 
         #expect(summary.added.count == 2)
         #expect(summary.duplicates == ["again.md"])
+        #expect(summary.timing.writing > 0)
         #expect(summary.failures.map(\.path) == ["broken.md"])
-        #expect(summary.timing.analysing >= 0 && summary.timing.writing > 0)
         #expect(try workspace.articles().count == 2)
         #expect(try workspace.article(summary.added[0]).frameID == "diplomacy-vs-support")
+
+        // The batch was indexed for search before its transaction ended, and the index matches the texts.
+        #expect(try workspace.search("Brüssel").map(\.title) == ["Talks in Brussels"])
+        #expect(try workspace.articleIDs(matching: "milley").count == 2)
+        try workspace.write { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index_deferred") == 0)
+            try db.execute(sql: "INSERT INTO article_search(article_search) VALUES ('integrity-check')")
+        }
+        // One article added alone is indexed by the trigger.
+        try workspace.addArticle(Fixtures.kyiv)
+        #expect(try workspace.search("klitschko").count == 1)
 
         // The same analyses again: every one is already there.
         let second = try importer.importAnalyses([Fixtures.milley, Fixtures.brussels])

@@ -96,11 +96,15 @@ extension Workspace {
         return try write { db in try Self.insert(prepared, frameID: frameID, importedAt: importedAt, db) }
     }
 
-    /// Adds many prepared articles in one transaction, for the importer.
+    /// Adds many prepared articles in one transaction, for the importer. The batch's articles are
+    /// added to the full-text index in one statement at the end (see WorkspaceSchema, v2).
     func addArticles(_ items: [PreparedArticle], frameID: String?) throws -> [Result<AddResult, any Error>] {
         let importedAt = now()
         return try write { db in
-            items.map { item in
+            // Ids only grow (AUTOINCREMENT): the batch's articles are those above the largest now.
+            let largestBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
+            try db.execute(sql: "INSERT INTO search_index_deferred(id) VALUES (1)")
+            let results = items.map { item in
                 // A savepoint per article: one bad analysis fails alone, not its whole batch.
                 var result: Result<AddResult, any Error> = .failure(WorkspaceError.invalidValue("not written"))
                 do {
@@ -113,6 +117,10 @@ extension Workspace {
                 }
                 return result
             }
+            try db.execute(sql: "INSERT INTO article_search(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?",
+                           arguments: [largestBefore])
+            try db.execute(sql: "DELETE FROM search_index_deferred")
+            return results
         }
     }
 
