@@ -253,7 +253,14 @@ extension Workspace {
         for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
             let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]
             let sql = insert + " VALUES " + repeatElement(placeholders, count: chunk.count).joined(separator: ", ")
-            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(chunk.joined()))
+            // One flat array of concrete values: binding through a lazily flattened sequence of
+            // optional existentials cost more than SQLite's whole insert.
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(chunk.count * width)
+            for row in chunk {
+                for value in row { values.append(value?.databaseValue ?? .null) }
+            }
+            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
         }
     }
 
