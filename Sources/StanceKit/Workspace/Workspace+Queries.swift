@@ -150,7 +150,7 @@ extension Workspace {
     /// article), the most recently imported `rankingAtMost` of them are ranked: ranking every
     /// match costs time in proportion to the corpus, while bm25 tells little apart for a word that
     /// is everywhere (its weight tends to zero). Asking for more hits than that ranks them all.
-    public func search(_ query: String, limit: Int = 50, rankingAtMost: Int = 1_000) throws -> [SearchHit] {
+    public func search(_ query: String, limit: Int = 50, rankingAtMost: Int = 500) throws -> [SearchHit] {
         guard let pattern = Self.searchPattern(query), limit > 0 else { return [] }
         let candidates = max(limit, rankingAtMost)
         return try read { db in
