@@ -101,6 +101,10 @@ extension Workspace {
     func addArticles(_ items: [PreparedArticle], frameID: String?) throws -> [Result<AddResult, any Error>] {
         let importedAt = now()
         return try write { db in
+            // The statements' unique keys start with the content hash, so a batch's rows land all
+            // over those indexes: with SQLite's default 2 MB page cache, a large workspace rereads
+            // and rewrites index pages for nearly every row. 64 MB keeps them for the import.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
             // Ids only grow (AUTOINCREMENT): the batch's articles are those above the largest now.
             let largestBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
             try db.execute(sql: "INSERT INTO search_index_deferred(id) VALUES (1)")
