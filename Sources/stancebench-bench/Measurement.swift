@@ -12,6 +12,19 @@ func seconds(_ work: () throws -> Void) rethrows -> Double {
     return now() - start
 }
 
+/// Processor seconds the calling thread spent in `work`: unlike wall-clock time, it does not grow
+/// when other processes compete for the cores.
+func threadCPUSeconds(_ work: () throws -> Void) rethrows -> Double {
+    func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+    let start = now()
+    try work()
+    return now() - start
+}
+
 /// Order statistics of repeated timings (nearest rank, so p99 is a value that was observed).
 struct Timings {
     private(set) var sorted: [Double]

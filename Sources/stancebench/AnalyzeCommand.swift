@@ -81,22 +81,5 @@ struct AnalyzeCommand: ParsableCommand {
 
 /// Analyses files on all cores; results come back in input order.
 func analyzeConcurrently(_ files: [String], analyzer: Analyzer) -> [Result<ArticleAnalysis, any Error>] {
-    let slots = Slots<Result<ArticleAnalysis, any Error>>(count: files.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-        slots.set(index, Result { try analyzeFile(files[index], with: analyzer) })
-    }
-    return slots.values()
-}
-
-/// Fixed slots written once each from concurrent workers.
-final class Slots<Value>: @unchecked Sendable {
-    private var items: [Value?]
-    private let lock = NSLock()
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        items[index] = value
-        lock.unlock()
-    }
-    func values() -> [Value] { lock.lock(); defer { lock.unlock() }; return items.map { $0! } }
+    concurrentMap(count: files.count) { index in Result { try analyzeFile(files[index], with: analyzer) } }
 }

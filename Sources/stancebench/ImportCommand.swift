@@ -40,27 +40,31 @@ struct ImportCommand: ParsableCommand {
         let jsonFiles = paths.filter { $0.lowercased().hasSuffix(".json") }
         let (files, expansionFailed) = expandPaths(paths.filter { !$0.lowercased().hasSuffix(".json") })
 
+        let analyzer = Analyzer(frame: chosenFrame)
+        let importer = Importer(workspace: workspace, frameID: chosenFrame.id) { path in
+            try analyzeFile(path, with: analyzer)
+        }
+
         var failed = expansionFailed
         var added = 0, duplicates = 0
         for path in jsonFiles {
             do {
                 let exchange = try JSONImporter.read(URL(fileURLWithPath: path))
-                for analysis in exchange.analyses {
-                    switch try workspace.addArticle(analysis, frameID: exchange.frame ?? chosenFrame.id) {
-                    case .added: added += 1
-                    case .duplicate: duplicates += 1
-                    }
+                var exportImporter = importer
+                exportImporter.frameID = exchange.frame ?? chosenFrame.id
+                let summary = try exportImporter.importAnalyses(exchange.analyses)
+                for failure in summary.failures {
+                    printError("stancebench: \(path): \(failure.path): \(failure.message)")
+                    failed = true
                 }
+                added += summary.added.count
+                duplicates += summary.duplicates.count
             } catch {
                 printError("stancebench: \(path): \(error)")
                 failed = true
             }
         }
 
-        let analyzer = Analyzer(frame: chosenFrame)
-        let importer = Importer(workspace: workspace, frameID: chosenFrame.id) { path in
-            try analyzeFile(path, with: analyzer)
-        }
         let bar = standardErrorIsTerminal ? ProgressBar() : nil
         let summary: Importer.Summary
         do {

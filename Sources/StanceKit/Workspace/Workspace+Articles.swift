@@ -2,23 +2,59 @@ import Foundation
 import GRDB
 
 /// An analysis checked and measured before it reaches the single database writer: content hash,
-/// spans against the text, and the name keys of the words at each mention. The importer builds
-/// these on its worker threads so that the writer only writes.
+/// spans against the text, the name keys of actors and of the words at each mention, and the JSON
+/// columns encoded. The importer builds these on its worker threads so that the writer only writes.
 struct PreparedArticle: Sendable {
+    /// An actor's names folded for matching, and the spellings to record as its aliases.
+    struct ActorNames: Sendable {
+        /// The canonical name as written, trimmed.
+        var name: String
+        var nameKey: String
+        /// Keys that find this actor among the workspace's (its name, its aliases, a person's name
+        /// without initials): a sorted JSON array, for SQLite's json_each.
+        var lookupKeysJSON: String
+        /// Spellings to record as aliases, in order of preference, each with its key.
+        var aliases: [(text: String, key: String)]
+
+        init(_ actor: Actor) throws {
+            let name = actor.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            let nameKey = NameKey.normalize(name)
+            guard !nameKey.isEmpty else { throw WorkspaceError.invalidValue("Actor \(actor.id) has no name.") }
+            // A person's short form ("Rowan Achterberg" for "Rowan T. Achterberg") is an alias too, so
+            // the two spellings meet across articles; two different initials never match each other.
+            let shortForm = actor.kind == .person ? NameKey.withoutInitials(nameKey) : nil
+            let lookupKeys = Set(actor.aliases.map(NameKey.normalize)).union([nameKey, shortForm ?? ""]).subtracting([""])
+            let spellings = [name] + actor.aliases + [shortForm.map { _ in Workspace.shortName(name) } ?? ""]
+            self.name = name
+            self.nameKey = nameKey
+            lookupKeysJSON = Workspace.jsonArray(lookupKeys.sorted())
+            aliases = spellings.compactMap { spelling in
+                let text = spelling.trimmingCharacters(in: .whitespacesAndNewlines)
+                let key = NameKey.normalize(text)
+                return key.isEmpty ? nil : (text, key)
+            }
+        }
+    }
+
     var analysis: ArticleAnalysis
     var contentHash: String
     var fileHash: String?
     /// For each actor of the analysis, the name key of the text at each of its mentions.
     var mentionKeys: [[String]]
+    /// For each actor of the analysis.
+    var actorNames: [ActorNames]
+    /// The article's JSON columns, encoded as its record encodes them.
+    var bylineJSON: String
+    var blocksJSON: String
+    var warningsJSON: String
+    /// For each statement of the analysis, its evidence as its record encodes it.
+    var evidenceJSON: [String]
 
     init(_ analysis: ArticleAnalysis, fileHash: String?) throws {
         let scalars = Array(analysis.article.text.unicodeScalars)
         let spans = analysis.statements.map(\.span) + analysis.actors.flatMap(\.mentions)
         if let bad = spans.first(where: { $0.start < 0 || $0.end > scalars.count }) {
             throw WorkspaceError.invalidSpan(bad, textLength: scalars.count)
-        }
-        for actor in analysis.actors where NameKey.normalize(actor.name).isEmpty {
-            throw WorkspaceError.invalidValue("Actor \(actor.id) has no name.")
         }
         let actorIDs = Set(analysis.actors.map(\.id))
         if let orphan = analysis.statements.first(where: { !actorIDs.contains($0.actorID) }) {
@@ -28,11 +64,24 @@ struct PreparedArticle: Sendable {
         self.analysis = analysis
         self.contentHash = SHA256.hexDigest(analysis.article.text)
         self.fileHash = fileHash
+        self.actorNames = try analysis.actors.map(ActorNames.init)
         self.mentionKeys = analysis.actors.map { actor in
             actor.mentions.map { span in
                 NameKey.normalize(String(String.UnicodeScalarView(scalars[span.start..<span.end])))
             }
         }
+        let article = analysis.article
+        bylineJSON = try Self.json(article.byline, ArticleRecord.self, column: "byline")
+        blocksJSON = try Self.json(article.blocks, ArticleRecord.self, column: "blocks")
+        warningsJSON = try Self.json(article.warnings, ArticleRecord.self, column: "warnings")
+        let evidenceEncoder = StatementRecord.databaseJSONEncoder(for: "evidence")
+        evidenceJSON = try analysis.statements.map { String(decoding: try evidenceEncoder.encode($0.evidence), as: UTF8.self) }
+    }
+
+    /// A JSON column exactly as GRDB encodes it for the record (same encoder, same settings), so a
+    /// row written here reads back, compares and undoes like one the record wrote.
+    private static func json<Record: EncodableRecord>(_ value: some Encodable, _ record: Record.Type, column: String) throws -> String {
+        String(decoding: try Record.databaseJSONEncoder(for: column).encode(value), as: UTF8.self)
     }
 }
 
@@ -47,11 +96,19 @@ extension Workspace {
         return try write { db in try Self.insert(prepared, frameID: frameID, importedAt: importedAt, db) }
     }
 
-    /// Adds many prepared articles in one transaction, for the importer.
+    /// Adds many prepared articles in one transaction, for the importer. The batch's articles are
+    /// added to the full-text index in one statement at the end (see WorkspaceSchema, v2).
     func addArticles(_ items: [PreparedArticle], frameID: String?) throws -> [Result<AddResult, any Error>] {
         let importedAt = now()
         return try write { db in
-            items.map { item in
+            // The statements' unique keys start with the content hash, so a batch's rows land all
+            // over those indexes: with SQLite's default 2 MB page cache, a large workspace rereads
+            // and rewrites index pages for nearly every row. 64 MB keeps them for the import.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Ids only grow (AUTOINCREMENT): the batch's articles are those above the largest now.
+            let largestBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
+            try db.execute(sql: "INSERT INTO search_index_deferred(id) VALUES (1)")
+            let results = items.map { item in
                 // A savepoint per article: one bad analysis fails alone, not its whole batch.
                 var result: Result<AddResult, any Error> = .failure(WorkspaceError.invalidValue("not written"))
                 do {
@@ -64,6 +121,10 @@ extension Workspace {
                 }
                 return result
             }
+            try db.execute(sql: "INSERT INTO article_search(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?",
+                           arguments: [largestBefore])
+            try db.execute(sql: "DELETE FROM search_index_deferred")
+            return results
         }
     }
 
@@ -102,7 +163,7 @@ extension Workspace {
             if let frameID { article.frame = frameID }
             try article.update(db)
 
-            let actorIDs = try Self.resolveActors(analysis.actors, db)
+            let actorIDs = try Self.resolveActors(of: prepared, db)
             try MentionRecord.filter(Column("article_id") == articleID).deleteAll(db)
             try Self.insertMentions(prepared, actorIDs: actorIDs, articleID: articleID, db)
 
@@ -112,7 +173,7 @@ extension Workspace {
             let humanSpans = Set(existing.filter { $0.origin == .human }.map { "\($0.kind.rawValue)/\($0.start)-\($0.end)" })
             var summary = ReanalysisSummary()
             var proposed = Set<String>()
-            for statement in analysis.statements {
+            for (statement, evidenceJSON) in zip(analysis.statements, prepared.evidenceJSON) {
                 var row = try Self.machineRow(statement, articleID: articleID, contentHash: article.contentHash,
                                               actorIDs: actorIDs, decidedAt: article.importedAt)
                 guard let key = row.suggestionKey, proposed.insert(key).inserted else { continue }
@@ -122,7 +183,7 @@ extension Workspace {
                     row.key = old.key
                     if row != old { try row.update(db); summary.updated += 1 }
                 } else if !humanSpans.contains("\(row.kind.rawValue)/\(row.start)-\(row.end)") {
-                    try row.insert(db)
+                    try Self.insertStatements([(row, evidenceJSON)], db)
                     summary.added += 1
                 }
             }
@@ -139,6 +200,10 @@ extension Workspace {
     }
 
     // MARK: - Shared by add, batch add and re-analysis
+    //
+    // The import path writes with cached statements and values bound directly: building a GRDB
+    // record (its persistence container, a Codable pass over every column) cost several times
+    // more than SQLite's own work on the row. Columns are encoded as the records encode them.
 
     private static func insert(_ prepared: PreparedArticle, frameID: String?, importedAt: Date, _ db: Database) throws -> AddResult {
         let source = prepared.analysis.article
@@ -146,23 +211,61 @@ extension Workspace {
                                              arguments: [prepared.contentHash]) {
             return .duplicate(existing)
         }
-        var article = ArticleRecord(id: nil, contentHash: prepared.contentHash, fileHash: prepared.fileHash, file: source.file,
-                                    title: source.title, source: source.source, published: source.published,
-                                    byline: source.byline, url: source.url, text: source.text, blocks: source.blocks,
-                                    warnings: source.warnings, frame: frameID, importedAt: importedAt)
-        try article.insert(db)
-        guard let articleID = article.id else { throw WorkspaceError.invalidValue("article was not stored") }
-        let actorIDs = try resolveActors(prepared.analysis.actors, db)
+        try db.cachedStatement(sql: """
+            INSERT INTO articles(content_hash, file_hash, file, title, source, published, byline, url, text, blocks,
+                                 warnings, frame, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                prepared.contentHash, prepared.fileHash, source.file, source.title, source.source, source.published,
+                prepared.bylineJSON, source.url, source.text, prepared.blocksJSON, prepared.warningsJSON, frameID, importedAt,
+            ])
+        let articleID = db.lastInsertedRowID
+        let actorIDs = try resolveActors(of: prepared, db)
         try insertMentions(prepared, actorIDs: actorIDs, articleID: articleID, db)
         var seen = Set<String>()
-        for statement in prepared.analysis.statements {
-            var row = try machineRow(statement, articleID: articleID, contentHash: prepared.contentHash,
+        var rows: [(StatementRecord, evidenceJSON: String)] = []
+        for (statement, evidenceJSON) in zip(prepared.analysis.statements, prepared.evidenceJSON) {
+            let row = try machineRow(statement, articleID: articleID, contentHash: prepared.contentHash,
                                      actorIDs: actorIDs, decidedAt: importedAt)
             // The same suggestion twice in one analysis is one suggestion.
             guard seen.insert(row.key).inserted else { continue }
-            try row.insert(db)
+            rows.append((row, evidenceJSON))
         }
+        try insertStatements(rows, db)
         return .added(articleID)
+    }
+
+    /// Inserts new statement rows; `evidenceJSON` is each one's evidence as the record encodes it.
+    private static func insertStatements(_ rows: [(StatementRecord, evidenceJSON: String)], _ db: Database) throws {
+        try insertRows(rows.map { row, evidenceJSON in
+            [row.key, row.suggestionKey, row.articleId, row.actorId, row.kind, row.text, row.cue, row.start, row.end,
+             row.date, row.dateText, row.stance, row.confidence, evidenceJSON, row.origin, row.status, row.annotator,
+             row.decidedAt, row.note]
+        }, into: """
+            INSERT INTO statements(key, suggestion_key, article_id, actor_id, kind, text, cue, start, "end", date, date_text,
+                                   stance, confidence, evidence, origin, status, annotator, decided_at, note)
+            """, db)
+    }
+
+    /// Inserts rows of equal width, many to a statement: SQLite builds the lookup tables of the
+    /// CHECK constraints' IN lists once per statement, and GRDB binds and steps once, instead of
+    /// once per row.
+    private static func insertRows(_ rows: [[(any DatabaseValueConvertible)?]], into insert: String, _ db: Database) throws {
+        let rowsPerStatement = 32
+        guard let width = rows.first?.count else { return }
+        let placeholders = "(" + databaseQuestionMarks(count: width) + ")"
+        for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
+            let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]
+            let sql = insert + " VALUES " + repeatElement(placeholders, count: chunk.count).joined(separator: ", ")
+            // One flat array of concrete values: binding through a lazily flattened sequence of
+            // optional existentials cost more than SQLite's whole insert.
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(chunk.count * width)
+            for row in chunk {
+                for value in row { values.append(value?.databaseValue ?? .null) }
+            }
+            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+        }
     }
 
     static func suggestionKey(contentHash: String, kind: StatementKind, span: TextSpan) -> String {
@@ -194,53 +297,55 @@ extension Workspace {
     /// hand it back.
     private static func insertMentions(_ prepared: PreparedArticle, actorIDs: [String: Int64], articleID: Int64,
                                        _ db: Database) throws {
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO mentions(actor_id, article_id, start, "end") VALUES (?, ?, ?, ?)
-            """)
-        let owner = try db.cachedStatement(sql: "SELECT id FROM actors WHERE kind = ? AND normalized_name = ? ORDER BY id LIMIT 1")
-        for (actor, keys) in zip(prepared.analysis.actors, prepared.mentionKeys) {
+        // The actor's own name resolved to this actor already; any other words may name another.
+        var otherNames: [ActorKind: Set<String>] = [:]
+        for (actor, (names, keys)) in zip(prepared.analysis.actors, zip(prepared.actorNames, prepared.mentionKeys)) {
+            otherNames[actor.kind, default: []].formUnion(keys.filter { $0 != names.nameKey })
+        }
+        var owners: [ActorKind: [String: Int64]] = [:]
+        for (kind, keys) in otherNames where !keys.isEmpty {
+            let found = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT normalized_name, min(id) FROM actors
+                WHERE kind = ? AND normalized_name IN (SELECT value FROM json_each(?))
+                GROUP BY normalized_name
+                """), arguments: [kind, jsonArray(keys.sorted())])
+            owners[kind] = Dictionary(uniqueKeysWithValues: found.map { ($0[0], $0[1]) })
+        }
+        var rows: [[(any DatabaseValueConvertible)?]] = []
+        for (actor, (names, keys)) in zip(prepared.analysis.actors, zip(prepared.actorNames, prepared.mentionKeys)) {
             guard let actorID = actorIDs[actor.id] else { continue }
-            // The actor's own name resolved to this actor already; any other words may name another.
-            let ownName = NameKey.normalize(actor.name)
             for (span, key) in zip(actor.mentions, keys) {
-                var mentionOwner = actorID
-                if key != ownName, let named = try Int64.fetchOne(owner, arguments: [actor.kind, key]) {
-                    mentionOwner = named
-                }
-                try insert.execute(arguments: [mentionOwner, articleID, span.start, span.end])
+                let owner = key == names.nameKey ? actorID : owners[actor.kind]?[key] ?? actorID
+                rows.append([owner, articleID, span.start, span.end])
             }
         }
+        try insertRows(rows, into: #"INSERT OR IGNORE INTO mentions(actor_id, article_id, start, "end")"#, db)
     }
 
     /// Maps each analysis actor (by its local id) to a workspace actor, merging by name or
     /// creating one. Aliases from the analysis are added to the workspace actor.
-    static func resolveActors(_ actors: [Actor], _ db: Database) throws -> [String: Int64] {
+    static func resolveActors(of prepared: PreparedArticle, _ db: Database) throws -> [String: Int64] {
         var ids: [String: Int64] = [:]
-        for actor in actors {
-            let name = actor.name.trimmingCharacters(in: .whitespacesAndNewlines)
-            let nameKey = NameKey.normalize(name)
-            guard !nameKey.isEmpty else {
-                throw WorkspaceError.invalidValue("Actor \(actor.id) has no name.")
-            }
-            // A person's short form ("Rowan Achterberg" for "Rowan T. Achterberg") is an alias too, so
-            // the two spellings meet across articles; two different initials never match each other.
-            let shortForm = actor.kind == .person ? NameKey.withoutInitials(nameKey) : nil
-            let aliasKeys = Set(actor.aliases.map(NameKey.normalize)).union([nameKey, shortForm ?? ""]).subtracting([""])
-            var row: ActorRecord
-            if let found = try matchingActor(kind: actor.kind, nameKey: nameKey, aliasKeys: aliasKeys, db) {
-                row = found
-                row.role = found.role ?? actor.role
-                row.isParticipant = found.isParticipant || actor.isParticipant
-                if row != found { try row.update(db) }
+        for (actor, names) in zip(prepared.analysis.actors, prepared.actorNames) {
+            let actorID: Int64
+            let ownKey: String
+            if let found = try matchingActor(kind: actor.kind, names: names, db) {
+                (actorID, ownKey) = (found.id, found.normalizedName)
+                let role = found.role ?? actor.role
+                let isParticipant = found.isParticipant || actor.isParticipant
+                if role != found.role || isParticipant != found.isParticipant {
+                    try db.cachedStatement(sql: "UPDATE actors SET role = ?, is_participant = ? WHERE id = ?")
+                        .execute(arguments: [role, isParticipant, actorID])
+                }
             } else {
-                row = ActorRecord(id: nil, key: try uniqueActorKey(kind: actor.kind, nameKey: nameKey, db),
-                                  name: name, normalizedName: nameKey, kind: actor.kind, role: actor.role,
-                                  isParticipant: actor.isParticipant)
-                try row.insert(db)
+                try db.cachedStatement(sql: """
+                    INSERT INTO actors(key, name, normalized_name, kind, role, is_participant) VALUES (?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [try uniqueActorKey(kind: actor.kind, nameKey: names.nameKey, db), names.name,
+                                             names.nameKey, actor.kind, actor.role, actor.isParticipant])
+                (actorID, ownKey) = (db.lastInsertedRowID, names.nameKey)
             }
-            guard let actorID = row.id else { continue }
-            for alias in [name] + actor.aliases + [shortForm.map { _ in Self.shortName(name) } ?? ""] where !alias.isEmpty {
-                try addAlias(alias, to: row, db)
+            for alias in names.aliases where alias.key != ownKey {
+                try addAlias(alias, actorID: actorID, kind: actor.kind, db)
             }
             ids[actor.id] = actorID
         }
@@ -257,20 +362,35 @@ extension Workspace {
         }.map { String($0.element) }.joined(separator: " ")
     }
 
+    /// The columns of a workspace actor that matching and merging look at.
+    private struct MatchedActor {
+        var id: Int64
+        var normalizedName: String
+        var role: String?
+        var isParticipant: Bool
+
+        init(_ row: Row) {
+            (id, normalizedName, role, isParticipant) = (row[0], row[1], row[2], row[3])
+        }
+    }
+
     /// Same kind, and the newcomer's name or aliases equal the actor's canonical name, or the
     /// newcomer's canonical name is one of the actor's aliases. Alias against alias is not
     /// enough: two people may share a surname.
-    private static func matchingActor(kind: ActorKind, nameKey: String, aliasKeys: Set<String>, _ db: Database) throws -> ActorRecord? {
-        let byName = try ActorRecord.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM actors WHERE kind = ? AND normalized_name IN (SELECT value FROM json_each(?))
+    private static func matchingActor(kind: ActorKind, names: PreparedArticle.ActorNames, _ db: Database) throws -> MatchedActor? {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, normalized_name, role, is_participant FROM actors
+            WHERE kind = ? AND normalized_name IN (SELECT value FROM json_each(?))
             ORDER BY normalized_name <> ?, id LIMIT 1
-            """), arguments: [kind, jsonArray(aliasKeys.sorted()), nameKey])
-        if let found = byName.first { return found }
-        return try ActorRecord.fetchOne(db.cachedStatement(sql: """
-            SELECT actors.* FROM actors JOIN actor_aliases ON actor_aliases.actor_id = actors.id
+            """), arguments: [kind, names.lookupKeysJSON, names.nameKey]) {
+            return MatchedActor(row)
+        }
+        return try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT actors.id, actors.normalized_name, actors.role, actors.is_participant
+            FROM actors JOIN actor_aliases ON actor_aliases.actor_id = actors.id
             WHERE actors.kind = ? AND actor_aliases.normalized_alias = ?
             ORDER BY actors.id LIMIT 1
-            """), arguments: [kind, nameKey])
+            """), arguments: [kind, names.nameKey]).map(MatchedActor.init)
     }
 
     /// `person/mark a milley`, with `#2`, `#3`... when taken: unique, and the same on every
@@ -290,15 +410,12 @@ extension Workspace {
         return candidate
     }
 
-    private static func addAlias(_ alias: String, to actor: ActorRecord, _ db: Database) throws {
-        let trimmed = alias.trimmingCharacters(in: .whitespacesAndNewlines)
-        let key = NameKey.normalize(trimmed)
-        guard let actorID = actor.id, !key.isEmpty, key != actor.normalizedName else { return }
+    private static func addAlias(_ alias: (text: String, key: String), actorID: Int64, kind: ActorKind, _ db: Database) throws {
         // Another actor's own name is not an alias of this one (a person split them apart).
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO actor_aliases(actor_id, alias, normalized_alias)
             SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM actors WHERE kind = ? AND normalized_name = ? AND id <> ?)
-            """).execute(arguments: [actorID, trimmed, key, actor.kind, key, actorID])
+            """).execute(arguments: [actorID, alias.text, alias.key, kind, alias.key, actorID])
     }
 
     static func jsonArray(_ values: [String]) -> String {
