@@ -257,31 +257,55 @@ struct AnalysisRun {
     /// sentences (a quote's speaker counts as one), else the most recent compatible person.
     mutating func resolvePronouns() {
         var mentions = entities.mentions
-        for index in mentions.indices where mentions[index].kind == .pronoun {
-            let p = mentions[index]
-            let sentence = Int(text.sentenceOf[p.first])
-            var chosen = -1
-            var k = index - 1
-            var currentSentence = sentence
-            var anyInSentence = -1
-            while k >= -1 {
-                let s = k >= 0 ? Int(text.sentenceOf[mentions[k].first]) : -1
-                if s != currentSentence {
-                    // Sentence by sentence, nearest first: its subject, else any person it names.
-                    if anyInSentence >= 0 { chosen = anyInSentence; break }
-                    currentSentence = s
-                    if k < 0 || sentence - s > 3 { break }
-                }
-                let m = mentions[k]
-                k -= 1
-                guard m.actor >= 0, inBody(m.first), text.quoteOf[m.first] < 0 else { continue }
-                let actor = entities.actors[m.actor]
-                guard actor.kind == .person, actor.gender == .unknown || actor.gender == p.gender else { continue }
-                if m.subjectLike { chosen = m.actor; break }
-                if anyInSentence < 0 { anyInSentence = m.actor }
+        let genders = Array(Set(mentions.lazy.filter { $0.kind == .pronoun }.map(\.gender)))
+        guard !genders.isEmpty else { return }
+        // Per sentence and per pronoun gender, the mentions of people a pronoun could take, nearest last.
+        // A person whose gender becomes known never fits the other gender again, so one that no longer
+        // fits is dropped from the top for good: each pronoun costs amortised constant time, however
+        // many mentions a sentence holds (a paragraph without full stops is one long sentence).
+        struct Candidates {
+            var subjects: [[Int]]
+            var all: [[Int]]
+        }
+        var bySentence: [Int: Candidates] = [:]
+        func fits(_ actor: Int, _ gender: Lexicon.Gender) -> Bool {
+            let known = entities.actors[actor].gender
+            return known == .unknown || known == gender
+        }
+        func nearestFitting(_ stack: inout [Int], _ gender: Lexicon.Gender) -> Int? {
+            while let top = stack.last {
+                if fits(mentions[top].actor, gender) { return mentions[top].actor }
+                stack.removeLast()
             }
-            mentions[index].actor = chosen
-            if chosen >= 0, entities.actors[chosen].gender == .unknown { entities.actors[chosen].gender = p.gender }
+            return nil
+        }
+        for index in mentions.indices {
+            let sentence = Int(text.sentenceOf[mentions[index].first])
+            if mentions[index].kind == .pronoun {
+                let gender = mentions[index].gender
+                let g = genders.firstIndex(of: gender)!
+                var chosen = -1
+                // Sentence by sentence, nearest first: its subject, else any person it names.
+                for s in stride(from: sentence, through: max(0, sentence - 3), by: -1) where bySentence[s] != nil {
+                    if let actor = nearestFitting(&bySentence[s]!.subjects[g], gender)
+                        ?? nearestFitting(&bySentence[s]!.all[g], gender) {
+                        chosen = actor
+                        break
+                    }
+                }
+                mentions[index].actor = chosen
+                if chosen >= 0, entities.actors[chosen].gender == .unknown { entities.actors[chosen].gender = gender }
+            }
+            let m = mentions[index]
+            guard m.actor >= 0, inBody(m.first), text.quoteOf[m.first] < 0, entities.actors[m.actor].kind == .person else { continue }
+            var here = bySentence[sentence] ?? Candidates(subjects: Array(repeating: [], count: genders.count),
+                                                         all: Array(repeating: [], count: genders.count))
+            bySentence[sentence] = nil
+            for (g, gender) in genders.enumerated() where fits(m.actor, gender) {
+                here.all[g].append(index)
+                if m.subjectLike { here.subjects[g].append(index) }
+            }
+            bySentence[sentence] = here
         }
         entities.mentions = mentions
     }
@@ -584,6 +608,7 @@ struct AnalysisRun {
         for draft in drafts where entities.actors[draft.actor].kind != .person { groupSignals[draft.actor].add(draft.signal) }
         var lastGroup: (actor: Int, sentence: Int)?
         let quoteOf = text.quoteOf
+        let tokens = text.tokens
         var draftsBySentence: [Int: [Int]] = [:]
         for (index, draft) in drafts.enumerated() where draft.kind != .direct && entities.actors[draft.actor].kind == .person {
             draftsBySentence[draft.sentence, default: []].append(index)
@@ -596,7 +621,10 @@ struct AnalysisRun {
             }
             defer { if let groupHere { lastGroup = (groupHere, s) } }
             if let reported = draftsBySentence[s] { shareWithCoSubjects(reported, sentence: s, mentions: found) }
-            guard sentence.contains(where: { quoteOf[$0] < 0 && (word($0).map(Self.membershipWords.contains) ?? false) }) else { continue }
+            // Tokens read directly: calling a method of the run inside this per-token closure made Swift copy
+            // the whole run for every token (callgrind: half the analysis time).
+            guard sentence.contains(where: { quoteOf[$0] < 0 && tokens[$0].kind == .word && Self.membershipWords.contains(tokens[$0].hash) })
+            else { continue }
             var source = groupHere
             if source == nil, let lastGroup, s - lastGroup.sentence <= 3 { source = lastGroup.actor }
             guard let source else { continue }

@@ -85,22 +85,7 @@ enum Markup {
                 continue
             }
             if space { bytes.append(32); space = false }
-            let v = c.value
-            if v < 0x80 {
-                bytes.append(UInt8(v))
-            } else if v < 0x800 {
-                bytes.append(UInt8(0xC0 | (v >> 6)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            } else if v < 0x10000 {
-                bytes.append(UInt8(0xE0 | (v >> 12)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            } else {
-                bytes.append(UInt8(0xF0 | (v >> 18)))
-                bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            }
+            Scalars.appendUTF8(c, to: &bytes)
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -58,8 +58,8 @@ enum Tokenizer {
     }
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return v == 32 || v == 10 || v == 9 || v == 13 || v == 0xA0 || v == 0x2009 || v == 0x202F || v == 0x200B
-            || v == 12 || v == 11 || v == 0x2028 || v == 0x2029
+        if v < 0x80 { return v == 32 || v &- 9 <= 4 }   // space, tab, line feed, vertical tab, form feed, return
+        return v == 0xA0 || v == 0x2009 || v == 0x202F || v == 0x200B || v == 0x2028 || v == 0x2029
     }
     @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
