@@ -607,22 +607,24 @@ struct AnalysisRun {
         var groupSignals = [StanceSignal](repeating: StanceSignal(positions: frame.positions.count), count: entities.actors.count)
         for draft in drafts where entities.actors[draft.actor].kind != .person { groupSignals[draft.actor].add(draft.signal) }
         var lastGroup: (actor: Int, sentence: Int)?
+        // The closures below read locals, never `self`: a closure that captures the run makes Swift copy the
+        // whole run at every method call in this loop (callgrind: half the analysis time, when it was per token).
         let quoteOf = text.quoteOf
         let tokens = text.tokens
+        let mentionList = entities.mentions
+        let actorList = entities.actors
         var draftsBySentence: [Int: [Int]] = [:]
         for (index, draft) in drafts.enumerated() where draft.kind != .direct && entities.actors[draft.actor].kind == .person {
             draftsBySentence[draft.sentence, default: []].append(index)
         }
         for (s, sentence) in text.sentences.enumerated() {
             guard let first = sentence.first, inBody(first) else { continue }
-            let found = mentions(in: sentence).filter { quoteOf[entities.mentions[$0].first] < 0 && entities.mentions[$0].actor >= 0 }
-            let groupHere = found.map { entities.mentions[$0].actor }.first {
-                entities.actors[$0].kind == .group && groupSignals[$0].total > 0
+            let found = mentions(in: sentence).filter { quoteOf[mentionList[$0].first] < 0 && mentionList[$0].actor >= 0 }
+            let groupHere = found.map { mentionList[$0].actor }.first {
+                actorList[$0].kind == .group && groupSignals[$0].total > 0
             }
             defer { if let groupHere { lastGroup = (groupHere, s) } }
             if let reported = draftsBySentence[s] { shareWithCoSubjects(reported, sentence: s, mentions: found) }
-            // Tokens read directly: calling a method of the run inside this per-token closure made Swift copy
-            // the whole run for every token (callgrind: half the analysis time).
             guard sentence.contains(where: { quoteOf[$0] < 0 && tokens[$0].kind == .word && Self.membershipWords.contains(tokens[$0].hash) })
             else { continue }
             var source = groupHere

@@ -75,7 +75,7 @@ public enum ArticleParser {
     }
 
     static func apply(key: String, value raw: String, to meta: inout Metadata) {
-        var value = raw.trimmingCharacters(in: .whitespaces)
+        var value = TrimSet.whitespaces.trim(raw)
         if value.count >= 2, let f = value.first, let l = value.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
             value = String(value.dropFirst().dropLast())
         }
@@ -94,25 +94,12 @@ public enum ArticleParser {
     static func line(_ s: [Unicode.Scalar], at start: Int) -> (text: String, next: Int) {
         var j = start
         while j < s.count, s[j].value != 10 { j += 1 }
-        return (trimmed(s, start..<j), min(s.count, j + 1))
-    }
-
-    /// The text of `range` trimmed of `.whitespacesAndNewlines`. ASCII white space is cut by index first;
-    /// Foundation (which works scalar by scalar) is asked only when an end is not ASCII, so the result is
-    /// the same at a fraction of the cost.
-    static func trimmed(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        @inline(__always) func isASCIISpace(_ v: UInt32) -> Bool { v == 32 || (v >= 9 && v <= 13) }
-        var a = range.lowerBound, b = range.upperBound
-        while a < b, isASCIISpace(s[a].value) { a += 1 }
-        while b > a, isASCIISpace(s[b - 1].value) { b -= 1 }
-        let text = Scalars.string(s, a..<b)
-        guard a < b, s[a].value >= 0x80 || s[b - 1].value >= 0x80 else { return text }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return (TrimSet.whitespacesAndNewlines.trim(Scalars.string(s, start..<j)), min(s.count, j + 1))
     }
 
     static func keyValue(_ text: String) -> (String, String)? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
-        let key = text[..<colon].trimmingCharacters(in: .whitespaces)
+        let key = TrimSet.whitespaces.trim(text[..<colon])
         guard !key.isEmpty, key.count <= 24, !key.contains(" ") || key.split(separator: " ").count <= 2 else { return nil }
         return (key, String(text[text.index(after: colon)...]))
     }
@@ -134,12 +121,12 @@ public enum ArticleParser {
             (first, next) = line(s, at: next)
             if first == "---" || first == "..." { flush(); cursor = next; return }
             if first.hasPrefix("- "), pendingKey != nil {
-                pendingList.append(String(first.dropFirst(2)).trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")))
+                pendingList.append(TrimSet.quotesAndSpace.trim(first.dropFirst(2)))
                 continue
             }
             flush()
             if let (key, value) = keyValue(first) {
-                if value.trimmingCharacters(in: .whitespaces).isEmpty { pendingKey = key } else { apply(key: key, value: value, to: &meta) }
+                if TrimSet.whitespaces.trim(value).isEmpty { pendingKey = key } else { apply(key: key, value: value, to: &meta) }
             }
         }
     }
@@ -183,15 +170,13 @@ public enum ArticleParser {
             var needle = needle
             return needle.withUTF8 { n in
                 folded.withUnsafeBufferPointer { f in
-                    guard let head = n.first, n.count <= f.count else { return false }
+                    guard let head = n.first, n.count <= f.count, let base = f.baseAddress else { return false }
+                    // memchr finds candidate starts (a paragraph is tested for a dozen phrases).
                     var i = 0
                     let last = f.count - n.count
-                    while i <= last {
-                        if f[i] == head {
-                            var k = 1
-                            while k < n.count, f[i + k] == n[k] { k += 1 }
-                            if k == n.count { return true }
-                        }
+                    while i <= last, let hit = memchr(base + i, Int32(head), last - i + 1) {
+                        i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(base + i, n.baseAddress!, n.count) == 0 { return true }
                         i += 1
                     }
                     return false
@@ -422,9 +407,7 @@ public enum ArticleParser {
             for i in out.tokens.indices {
                 if DateParser.absolute(at: i, tokens: out.tokens, scalars: s, reference: nil) != nil {
                     guard i > 0 else { return nil }
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: out.scalars[0..<Int(out.tokens[i - 1].end)])
-                    let outlet = String(view).trimmingCharacters(in: CharacterSet(charactersIn: " ,|-—–·"))
+                    let outlet = TrimSet.outletSeparators.trim(Scalars.string(out.scalars, 0..<Int(out.tokens[i - 1].end)))
                     return outlet.isEmpty ? nil : outlet
                 }
             }
@@ -452,17 +435,48 @@ public enum ArticleParser {
                 }
             }
         }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: out.scalars[0..<cut])
         // "By Peter Baker, Reporting from Kyiv": a byline name has at least two words.
-        return (splitNames(String(view)).filter { $0.contains(" ") }, date)
+        return (splitNames(Scalars.string(out.scalars, 0..<cut)).filter { $0.contains(" ") }, date)
     }
 
     static func splitNames(_ text: String) -> [String] {
         text.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",")
-            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "|·"))) }
+            .split(separator: ",").map { TrimSet.nameSeparators.trim($0) }
             .filter { !$0.isEmpty && $0.first?.isUppercase == true }
     }
 }
 
 import Foundation
+
+/// A character set for trimming, with its ASCII members in a table: those are cut from the UTF-8 bytes
+/// directly, and Foundation (slow: it goes through NSString) is asked only when an end is not ASCII, so
+/// the result is always `text.trimmingCharacters(in: set)`.
+struct TrimSet: Sendable {
+    let set: CharacterSet
+    private let ascii: [Bool]
+
+    init(_ set: CharacterSet) {
+        self.set = set
+        ascii = (0..<128).map { set.contains(Unicode.Scalar(UInt8($0))) }
+    }
+
+    static let whitespaces = TrimSet(.whitespaces)
+    static let whitespacesAndNewlines = TrimSet(.whitespacesAndNewlines)
+    static let quotesAndSpace = TrimSet(CharacterSet(charactersIn: "\"' "))
+    static let outletSeparators = TrimSet(CharacterSet(charactersIn: " ,|-—–·"))
+    static let nameSeparators = TrimSet(.whitespacesAndNewlines.union(CharacterSet(charactersIn: "|·")))
+
+    func trim<Text: StringProtocol>(_ text: Text) -> String where Text.UTF8View: BidirectionalCollection {
+        let utf8 = text.utf8
+        var a = utf8.startIndex, b = utf8.endIndex
+        while a < b, utf8[a] < 0x80, ascii[Int(utf8[a])] { a = utf8.index(after: a) }
+        while b > a {
+            let before = utf8.index(before: b)
+            guard utf8[before] < 0x80, ascii[Int(utf8[before])] else { break }
+            b = before
+        }
+        let rest = String(decoding: utf8[a..<b], as: UTF8.self)
+        guard a < b, utf8[a] >= 0x80 || utf8[utf8.index(before: b)] >= 0x80 else { return rest }
+        return rest.trimmingCharacters(in: set)
+    }
+}
