@@ -607,8 +607,9 @@ struct AnalysisRun {
         var groupSignals = [StanceSignal](repeating: StanceSignal(positions: frame.positions.count), count: entities.actors.count)
         for draft in drafts where entities.actors[draft.actor].kind != .person { groupSignals[draft.actor].add(draft.signal) }
         var lastGroup: (actor: Int, sentence: Int)?
-        // The closures below read locals, never `self`: a closure that captures the run makes Swift copy the
-        // whole run at every method call in this loop (callgrind: half the analysis time, when it was per token).
+        // Reads go through locals and this one copy of the run: a method called on `self` in this loop made
+        // Swift copy the whole run at each call (callgrind: half the analysis time, when it was per token).
+        let run = self
         let quoteOf = text.quoteOf
         let tokens = text.tokens
         let mentionList = entities.mentions
@@ -618,8 +619,8 @@ struct AnalysisRun {
             draftsBySentence[draft.sentence, default: []].append(index)
         }
         for (s, sentence) in text.sentences.enumerated() {
-            guard let first = sentence.first, inBody(first) else { continue }
-            let found = mentions(in: sentence).filter { quoteOf[mentionList[$0].first] < 0 && mentionList[$0].actor >= 0 }
+            guard let first = sentence.first, run.inBody(first) else { continue }
+            let found = run.mentions(in: sentence).filter { quoteOf[mentionList[$0].first] < 0 && mentionList[$0].actor >= 0 }
             let groupHere = found.map { mentionList[$0].actor }.first {
                 actorList[$0].kind == .group && groupSignals[$0].total > 0
             }
@@ -630,11 +631,11 @@ struct AnalysisRun {
             var source = groupHere
             if source == nil, let lastGroup, s - lastGroup.sentence <= 3 { source = lastGroup.actor }
             guard let source else { continue }
-            for m in found where entities.mentions[m].kind == .named {
-                let actor = entities.mentions[m].actor
-                guard entities.actors[actor].kind == .person else { continue }
+            for m in found where mentionList[m].kind == .named {
+                let actor = mentionList[m].actor
+                guard actorList[actor].kind == .person else { continue }
                 // "issued a statement urging Biden to ...": the person addressed is no member.
-                if let prev = word(entities.mentions[m].first - 1), EntityRecognizer.blockers.contains(prev),
+                if let prev = run.word(mentionList[m].first - 1), EntityRecognizer.blockers.contains(prev),
                    !Self.memberLinks.contains(prev) { continue }
                 memberSignals[actor, default: StanceSignal(positions: frame.positions.count)].add(groupSignals[source])
             }

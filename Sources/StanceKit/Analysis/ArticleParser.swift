@@ -198,12 +198,55 @@ public enum ArticleParser {
 
     static let foldLimit = 600
 
+    /// One pass over a paragraph's scalars: its visible words, whether any visible text stands outside a
+    /// link, and its folded start (see `Paragraph.folded`). Locals and raw buffers only: this runs on
+    /// every scalar of the text.
+    private static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ hidden: UnsafeBufferPointer<Bool>?,
+                             _ range: Range<Int>) -> (folded: [UInt8], words: Int, hasVisibleOutsideLink: Bool) {
+        var words = 0
+        var hasVisibleOutsideLink = false
+        // An ellipsis folds to three bytes, so the fold can pass its limit by two.
+        let folded = [UInt8](unsafeUninitializedCapacity: min(range.count * 3, foldLimit + 2)) { out, count in
+            var n = 0
+            var inWord = false
+            var inLink = false
+            var lastSpace = true
+            for i in range {
+                let c = s[i]
+                if let hidden, hidden[i] {
+                    inLink = c.value == 91 ? true : (c.value == 93 ? false : inLink)
+                    continue
+                }
+                let space = Tokenizer.isSpace(c)
+                if !space, !inWord { words += 1 }
+                inWord = !space
+                if !space, !inLink { hasVisibleOutsideLink = true }
+                if n < foldLimit, !(space && lastSpace) {
+                    let v = c.value
+                    if space {
+                        out[n] = 32
+                        n += 1
+                    } else if v < 128 {
+                        out[n] = UInt8(v >= 65 && v <= 90 ? v + 32 : v)
+                        n += 1
+                    } else if v == 0x2026 {
+                        out[n] = 46; out[n + 1] = 46; out[n + 2] = 46
+                        n += 3
+                    } else {
+                        out[n] = 0xFF
+                        n += 1
+                    }
+                }
+                lastSpace = space
+            }
+            count = n
+        }
+        return (folded, words, hasVisibleOutsideLink)
+    }
+
     /// Paragraphs are runs of non-blank lines; a heading line is a paragraph by itself.
     static func paragraphs(_ s: [Unicode.Scalar], _ hidden: [Bool]?, from start: Int) -> [Paragraph] {
-        let scalars = s
-        let mask = hidden ?? []
-        let hasMask = hidden != nil
-        precondition(!hasMask || mask.count == s.count, "the markup mask covers the text")
+        precondition(hidden.map { $0.count == s.count } ?? true, "the markup mask covers the text")
         var result: [Paragraph] = []
         var position = start
         var current: Range<Int>?
@@ -214,39 +257,9 @@ public enum ArticleParser {
             while a < b, Tokenizer.isSpace(s[a]) { a += 1 }
             while b > a, Tokenizer.isSpace(s[b - 1]) { b -= 1 }
             guard a < b else { return }
-            var folded: [UInt8] = []
-            folded.reserveCapacity(min(b - a, foldLimit) + 2)
-            var words = 0
-            var inWord = false
-            var hasVisibleOutsideLink = false
-            var inLink = false
-            var lastSpace = true
-            scalars.withUnsafeBufferPointer { sp in mask.withUnsafeBufferPointer { hp in
-                for i in a..<b {
-                    let c = sp[i]
-                    if hasMask, hp[i] {
-                        inLink = c.value == 91 ? true : (c.value == 93 ? false : inLink)
-                        continue
-                    }
-                    let space = Tokenizer.isSpace(c)
-                    if !space, !inWord { words += 1 }
-                    inWord = !space
-                    if !space, !inLink { hasVisibleOutsideLink = true }
-                    if folded.count < foldLimit, !(space && lastSpace) {
-                        let v = c.value
-                        if space {
-                            folded.append(32)
-                        } else if v < 128 {
-                            folded.append(UInt8(v >= 65 && v <= 90 ? v + 32 : v))
-                        } else if v == 0x2026 {
-                            folded.append(46); folded.append(46); folded.append(46)
-                        } else {
-                            folded.append(0xFF)
-                        }
-                    }
-                    lastSpace = space
-                }
-            } }
+            let (folded, words, hasVisibleOutsideLink) = s.withUnsafeBufferPointer { sp in
+                (hidden ?? []).withUnsafeBufferPointer { hp in scan(sp, hidden == nil ? nil : hp, a..<b) }
+            }
             guard words > 0 else { return }
             var level = 0
             while a + level < b, s[a + level].value == 35 { level += 1 }

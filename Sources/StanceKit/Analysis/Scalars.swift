@@ -37,29 +37,37 @@ enum Scalars {
     /// The scalars of `range` as a `String`, encoded to UTF-8 directly (the same text as appending them to a
     /// `String.UnicodeScalarView`, without its per-scalar slow path).
     static func string(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(range.count + 8)
-        for i in range { appendUTF8(s[i], to: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
+        let scalars = s[range]
+        return String(unsafeUninitializedCapacity: scalars.count * 4) { out in
+            var n = 0
+            for c in scalars { n += writeUTF8(c, to: out, at: n) }
+            return n
+        }
     }
 
+    /// Writes the scalar's UTF-8 bytes at `n`; returns how many (1 to 4).
     @inline(__always)
-    static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+    static func writeUTF8(_ scalar: Unicode.Scalar, to out: UnsafeMutableBufferPointer<UInt8>, at n: Int) -> Int {
         let v = scalar.value
         if v < 0x80 {
-            bytes.append(UInt8(v))
-        } else if v < 0x800 {
-            bytes.append(UInt8(0xC0 | (v >> 6)))
-            bytes.append(UInt8(0x80 | (v & 0x3F)))
-        } else if v < 0x10000 {
-            bytes.append(UInt8(0xE0 | (v >> 12)))
-            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (v & 0x3F)))
-        } else {
-            bytes.append(UInt8(0xF0 | (v >> 18)))
-            bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (v & 0x3F)))
+            out[n] = UInt8(v)
+            return 1
         }
+        if v < 0x800 {
+            out[n] = UInt8(0xC0 | (v >> 6))
+            out[n + 1] = UInt8(0x80 | (v & 0x3F))
+            return 2
+        }
+        if v < 0x10000 {
+            out[n] = UInt8(0xE0 | (v >> 12))
+            out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+            out[n + 2] = UInt8(0x80 | (v & 0x3F))
+            return 3
+        }
+        out[n] = UInt8(0xF0 | (v >> 18))
+        out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+        out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+        out[n + 3] = UInt8(0x80 | (v & 0x3F))
+        return 4
     }
 }
