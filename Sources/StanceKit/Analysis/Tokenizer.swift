@@ -107,24 +107,47 @@ enum Tokenizer {
                     var j = i + 1
                     var upperCount = isUpper(c) ? 1 : 0
                     var letterCount = isLetter(c) ? 1 : 0
+                    // The word's hash is taken as it is read (the `WordHash.hash` of `s[start..<j]`).
+                    var h = WordHash.mix(WordHash.seed, WordHash.fold(c))
                     while j < end, !hiddenAt(j) {
                         let d = s[j]
-                        if isWordScalar(d) {
+                        let dv = d.value
+                        if dv < 128 {
+                            // ASCII letters and digits, most of any text, without the Unicode property checks.
+                            if isASCIILetter(dv) {
+                                if dv <= 90 { upperCount += 1 }
+                                letterCount += 1
+                                h = WordHash.mix(h, dv | 32)
+                                j += 1
+                                continue
+                            }
+                            if isDigit(dv) {
+                                h = WordHash.mix(h, dv)
+                                j += 1
+                                continue
+                            }
+                        } else if isWordScalar(d) {
                             if isUpper(d) { upperCount += 1 }
                             if isLetter(d) { letterCount += 1 }
+                            h = WordHash.mix(h, WordHash.fold(d))
                             j += 1
                             continue
                         }
-                        let dv = d.value
                         let next: Unicode.Scalar? = j + 1 < end && !hiddenAt(j + 1) ? s[j + 1] : nil
                         // Hyphenated words and ranges: "Ocasio-Cortez", "MQ-1C".
-                        if (dv == 45 || dv == 0x2010 || dv == 0x2011), let n = next, isWordScalar(n) { j += 1; continue }
+                        let joins = (dv == 45 || dv == 0x2010 || dv == 0x2011) && next.map(isWordScalar) == true
                         // Numbers with separators: "1,000", "3.5".
-                        if numeric, dv == 44 || dv == 46, let n = next, isDigit(n.value) { j += 1; continue }
+                            || numeric && (dv == 44 || dv == 46) && next.map { isDigit($0.value) } == true
+                        if joins {
+                            h = WordHash.mix(h, WordHash.fold(d))
+                            j += 1
+                            continue
+                        }
                         // Apostrophes: split a possessive 's, keep contractions and names (we’ve, O'Brien).
                         if dv == 39 || dv == 0x2019, let n = next, isLetter(n) {
                             let afterS = j + 2 < end ? s[j + 2] : " "
                             if (n.value | 32) == 115, !isWordScalar(afterS) { break }
+                            h = WordHash.mix(h, WordHash.fold(d))
                             j += 1
                             continue
                         }
@@ -136,7 +159,6 @@ enum Tokenizer {
                     if j - start == 1, !numeric, isUpper(c), j < end, s[j].value == 46, !hiddenAt(j) {
                         f |= Token.initial
                     }
-                    let h = WordHash.hash(s, start, j)
                     tokens.append(Token(start: Int32(start), end: Int32(j), hash: h,
                                         kind: numeric ? .number : .word, flags: f))
                     i = j
