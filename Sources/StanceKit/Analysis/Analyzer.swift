@@ -536,15 +536,23 @@ struct AnalysisRun {
 
     static let relativePronouns = WordSet(["who", "which", "whose", "whom"])
 
-    /// Date phrases of a sentence that can date `draft`: outside quotes, not a range's start ("since
-    /// May"), not inside a reported statement's own content, and not in a relative clause describing a
-    /// speaker named after the verb ("said X, who recently wrote ...").
-    func dates(inSentence s: Int, for draft: StatementDraft) -> [DateMention] {
-        let range = text.sentences[s]
-        let found = text.scalars.withUnsafeBufferPointer {
-            DateParser.mentions(tokens: tokens, range: range, scalars: $0, reference: article.published)
+    /// The first date phrase of a sentence that can date `draft`: outside quotes, not a range's start
+    /// ("since May"), not inside a reported statement's own content, and not in a relative clause
+    /// describing a speaker named after the verb ("said X, who recently wrote ..."). `parsed` keeps each
+    /// sentence's phrases once read: every statement of a sentence asks, and a sentence that never ends
+    /// can hold thousands of statements.
+    func firstDate(inSentence s: Int, for draft: StatementDraft, parsed: inout [Int: [DateMention]]) -> DateMention? {
+        let found: [DateMention]
+        if let known = parsed[s] {
+            found = known
+        } else {
+            let range = text.sentences[s]
+            found = text.scalars.withUnsafeBufferPointer {
+                DateParser.mentions(tokens: tokens, range: range, scalars: $0, reference: article.published)
+            }
+            parsed[s] = found
         }
-        return found.filter { m in
+        return found.first { m in
             if text.quoteOf[m.first] >= 0 { return false }
             if word(m.first - 1).map({ $0 == Self.since || $0 == Self.until }) ?? false { return false }
             if draft.kind != .direct, draft.span.contains(Int(tokens[m.first].start)) { return false }
@@ -566,9 +574,10 @@ struct AnalysisRun {
     /// of the same actor, back to the one that introduces the speaker (sentences inside quotes are the
     /// speaker's words and do not break the chain), else the publication date.
     mutating func assignDates() {
+        var parsed: [Int: [DateMention]] = [:]
         for index in drafts.indices {
             let draft = drafts[index]
-            var found = dates(inSentence: draft.sentence, for: draft).first
+            var found = firstDate(inSentence: draft.sentence, for: draft, parsed: &parsed)
             if found == nil {
                 var s = draft.sentence - 1
                 var steps = 0
@@ -579,7 +588,7 @@ struct AnalysisRun {
                     let quoted = text.quoteOf[sentence.lowerBound] >= 0 && text.quoteOf[sentence.upperBound - 1] >= 0
                     if !quoted {
                         guard mentionsActor(sentence: s, actor: draft.actor) else { break }
-                        if let d = dates(inSentence: s, for: draft).first { found = d; break }
+                        if let d = firstDate(inSentence: s, for: draft, parsed: &parsed) { found = d; break }
                     }
                     s -= 1
                 }
