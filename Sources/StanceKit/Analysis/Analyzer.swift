@@ -262,12 +262,16 @@ struct AnalysisRun {
         // Per sentence and per pronoun gender, the mentions of people a pronoun could take, nearest last.
         // A person whose gender becomes known never fits the other gender again, so one that no longer
         // fits is dropped from the top for good: each pronoun costs amortised constant time, however
-        // many mentions a sentence holds (a paragraph without full stops is one long sentence).
+        // many mentions a sentence holds (a paragraph without full stops is one long sentence). Only the
+        // last four sentences are ever asked, so they live in four slots, sentence s in slot s % 4.
         struct Candidates {
+            var sentence = -1
             var subjects: [[Int]]
             var all: [[Int]]
         }
-        var bySentence: [Int: Candidates] = [:]
+        let window = 4
+        var slots = [Candidates](repeating: Candidates(subjects: Array(repeating: [], count: genders.count),
+                                                        all: Array(repeating: [], count: genders.count)), count: window)
         func fits(_ actor: Int, _ gender: Lexicon.Gender) -> Bool {
             let known = entities.actors[actor].gender
             return known == .unknown || known == gender
@@ -286,9 +290,9 @@ struct AnalysisRun {
                 let g = genders.firstIndex(of: gender)!
                 var chosen = -1
                 // Sentence by sentence, nearest first: its subject, else any person it names.
-                for s in stride(from: sentence, through: max(0, sentence - 3), by: -1) where bySentence[s] != nil {
-                    if let actor = nearestFitting(&bySentence[s]!.subjects[g], gender)
-                        ?? nearestFitting(&bySentence[s]!.all[g], gender) {
+                for s in stride(from: sentence, through: max(0, sentence - (window - 1)), by: -1) where slots[s % window].sentence == s {
+                    if let actor = nearestFitting(&slots[s % window].subjects[g], gender)
+                        ?? nearestFitting(&slots[s % window].all[g], gender) {
                         chosen = actor
                         break
                     }
@@ -298,14 +302,18 @@ struct AnalysisRun {
             }
             let m = mentions[index]
             guard m.actor >= 0, inBody(m.first), text.quoteOf[m.first] < 0, entities.actors[m.actor].kind == .person else { continue }
-            var here = bySentence[sentence] ?? Candidates(subjects: Array(repeating: [], count: genders.count),
-                                                         all: Array(repeating: [], count: genders.count))
-            bySentence[sentence] = nil
-            for (g, gender) in genders.enumerated() where fits(m.actor, gender) {
-                here.all[g].append(index)
-                if m.subjectLike { here.subjects[g].append(index) }
+            let slot = sentence % window
+            if slots[slot].sentence != sentence {
+                slots[slot].sentence = sentence
+                for g in genders.indices {
+                    slots[slot].subjects[g].removeAll(keepingCapacity: true)
+                    slots[slot].all[g].removeAll(keepingCapacity: true)
+                }
             }
-            bySentence[sentence] = here
+            for (g, gender) in genders.enumerated() where fits(m.actor, gender) {
+                slots[slot].all[g].append(index)
+                if m.subjectLike { slots[slot].subjects[g].append(index) }
+            }
         }
         entities.mentions = mentions
     }
