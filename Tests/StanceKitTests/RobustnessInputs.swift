@@ -107,6 +107,11 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
         HostileInput("a 1,000,000-character word", file: "word.txt", text: { () -> String in
             newsParagraph + "\n\n" + String(repeating: "a", count: 1_000_000) + " said Moravec.\n\n" + newsParagraph
         }),
+        // Dating each statement parsed its whole sentence again: quadratic (6 s in release, minutes in debug).
+        HostileInput("one sentence of 4,000 statements", file: "clauses.txt", text: { () -> String in
+            "Gen. Rowan Achterberg, the chairman of the Joint Staff, spoke on Wednesday. "
+                + String(repeating: "Achterberg said talks must begin now and a ceasefire is urgent; ", count: 4_000)
+        }),
         HostileInput("bidi and other format characters", file: "bidi.txt", text: { () -> String in
             let parts: [String] = [
                 "Title: ", formatCharacters, " Talks\n\n", newsParagraph.replacingOccurrences(of: " ", with: " \u{202E}\u{200B}"),
