@@ -113,18 +113,25 @@ final class Bench {
             statements.add(analyzer.analyze(document).statements.count)
         }
         let repeats = 3
-        let serial = Timings((0..<repeats).map { _ in seconds { for index in 0..<count { analyse(index) } } })
-        let parallel = Timings((0..<repeats).map { _ in
-            seconds { DispatchQueue.concurrentPerform(iterations: count) { analyse($0) } }
-        })
-        let oneCore = Double(words) / serial.median
-        let allCores = Double(words) / parallel.median
+        let loadBefore = loadAverage()
+        let serial = (0..<repeats).map { _ in timed(cpuClock: threadCPUSeconds) { for index in 0..<count { analyse(index) } } }
+        let parallel = (0..<repeats).map { _ in
+            timed(cpuClock: processCPUSeconds) { DispatchQueue.concurrentPerform(iterations: count) { analyse($0) } }
+        }
+        let load = [loadBefore, loadAverage()].compactMap { $0 }.map { String(format: "%.1f", $0) }.joined(separator: " → ")
+        let oneCore = Double(words) / Timings(serial.map(\.cpu)).median
+        let oneCoreWall = Double(words) / Timings(serial.map(\.wall)).median
+        let allCores = Double(words) / Timings(parallel.map(\.wall)).median
+        let perCoreOfCPU = Double(words) / Timings(parallel.map(\.cpu)).median
         let perCoreTarget = 1_000_000.0
-        rows.append(Row("analysis, one core (\(count) articles, \(formatCount(Double(words))) words, median of \(repeats))",
+        rows.append(Row("analysis, one core (\(count) articles, \(formatCount(Double(words))) words, median of \(repeats), thread CPU time)",
                         "\(formatCount(oneCore)) words/s", target: ">= 1,000,000 words/s", pass: oneCore >= perCoreTarget))
-        rows.append(Row("analysis, all \(cores) cores (speed-up \(String(format: "%.2f", allCores / oneCore))x)",
+        rows.append(Row("  the same by wall-clock time (load average \(load) on \(cores) cores)", "\(formatCount(oneCoreWall)) words/s",
+                        pass: nil))
+        rows.append(Row("analysis, all \(cores) cores, wall-clock (speed-up \(String(format: "%.2f", allCores / oneCoreWall))x over one core by wall-clock)",
                         "\(formatCount(allCores)) words/s", target: ">= 1,000,000 words/s per core",
                         pass: allCores / Double(cores) >= perCoreTarget))
+        rows.append(Row("  all cores, words per CPU second of all threads", "\(formatCount(perCoreOfCPU)) words/s", pass: nil))
         rows.append(Row("statements found per article", String(format: "%.1f", Double(statements.total) / Double(count * repeats * 2)),
                         pass: nil))
     }
@@ -202,8 +209,7 @@ final class Bench {
             _ = try workspace.search(query)
             for _ in 0..<5 {
                 var found: [SearchHit] = []
-                var processor = 0.0
-                let elapsed = try seconds { processor = try threadCPUSeconds { found = try workspace.search(query) } }
+                let (elapsed, processor) = try timed(cpuClock: threadCPUSeconds) { found = try workspace.search(query) }
                 timings.append(elapsed)
                 processorTimes.append(processor)
                 if commonQueries.contains(query) { commonTimings.append(elapsed) }

@@ -12,17 +12,33 @@ func seconds(_ work: () throws -> Void) rethrows -> Double {
     return now() - start
 }
 
-/// Processor seconds the calling thread spent in `work`: unlike wall-clock time, it does not grow
-/// when other processes compete for the cores.
-func threadCPUSeconds(_ work: () throws -> Void) rethrows -> Double {
-    func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-    let start = now()
-    try work()
-    return now() - start
+/// CPU time the calling thread has used, in seconds. On a shared machine a thread waits for a core as
+/// often as it runs, so wall-clock time measures the load as much as the code; one core's throughput is
+/// the work divided by the CPU time of the one thread that did it.
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// CPU time of all the process's threads, in seconds.
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// Wall-clock and CPU seconds `work` took, the CPU time read by `cpuClock`.
+func timed(cpuClock: () -> Double, _ work: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    let cpuStart = cpuClock()
+    let wall = try seconds(work)
+    return (wall, cpuClock() - cpuStart)
+}
+
+/// The one-minute load average (runnable threads), from /proc/loadavg; nil where there is none.
+func loadAverage() -> Double? {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+    return text.split(separator: " ").first.flatMap { Double($0) }
 }
 
 /// Order statistics of repeated timings (nearest rank, so p99 is a value that was observed).

@@ -93,7 +93,8 @@ struct MutationFuzzer {
         let samples = SampleCorpus.directory.map { folder in
             SampleCorpus.articleNames.map { folder.appendingPathComponent($0) }
         } ?? []
-        // Known hangs are replayed by `regressionInputs`; as seeds every mutant of them would hang too.
+        // Former hangs (lines of 300-400 KB) are replayed by `regressionInputs`; as seeds every mutant would be
+        // as long, which makes a bounded run of a debug build slow without finding more.
         let regressions = regressionFiles.filter { !$0.lastPathComponent.hasPrefix("hang-") }
         return (samples + regressions).compactMap { url in
             (try? Data(contentsOf: url)).map { ([UInt8]($0), url.pathExtension) }
@@ -150,14 +151,12 @@ struct MutationFuzzer {
     @Test(arguments: regressionFiles)
     func regressionInputs(_ file: URL) throws {
         let bytes = [UInt8](try Data(contentsOf: file))
-        let replay = {
-            let problems = try withinWatchdog(seconds: 20) { Self.check(bytes, fileExtension: file.pathExtension) }
-            #expect(try #require(problems, "\(file.lastPathComponent) did not finish within 20 s") == [])
-        }
-        guard file.lastPathComponent.hasPrefix("hang-") else { return try replay() }
-        // Known: the analyser is superlinear on one very long line (docs/PERFORMANCE.md, section 2);
-        // these pass again once that is fixed.
-        withKnownIssue("analysis is superlinear on a long line", isIntermittent: true) { try replay() }
+        // The `hang-*` inputs hold a 300-400 KB line: 0.1 s of CPU in release, 2.5 s and 6 s in a debug build
+        // (about 50 times slower), so a minute of wall-clock time allows for a loaded machine. Pronoun
+        // resolution was quadratic in a sentence's mentions; the .md input's 37,000 pronouns in one
+        // sentence then took 3.2 s in release, minutes in debug.
+        let problems = try withinWatchdog(seconds: 60) { Self.check(bytes, fileExtension: file.pathExtension) }
+        #expect(try #require(problems, "\(file.lastPathComponent) did not finish within 60 s") == [])
     }
 
     private func keep(_ input: (bytes: [UInt8], fileExtension: String), as kind: String, in folder: URL?) throws {

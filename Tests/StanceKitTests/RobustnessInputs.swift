@@ -45,9 +45,9 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
     static let escapeSequences = "\u{1B}[2J\u{1B}[31mred\u{1B}[0m \u{1B}]0;owned title\u{07} \u{1B}]2;other\u{1B}\\ \u{9B}6n \u{1B}P+q\u{1B}\\"
     static let formatCharacters = "\u{202E}evil\u{202C} \u{2066}isolate\u{2069} \u{200B}\u{200D}\u{FEFF}\u{061C}\u{200F}\u{00AD}"
 
-    /// The huge inputs run only when STANCEBENCH_HUGE_INPUTS=1: the analyser is superlinear on one
-    /// long paragraph (docs/PERFORMANCE.md), so a 50 MB line does not finish, and a child process
-    /// left behind by a watchdog would spin on for hours.
+    /// The huge inputs run only when STANCEBENCH_HUGE_INPUTS=1: the analyser is linear now, but a 50 MB
+    /// line still takes 10 s of CPU and 1.3 GB in a release build (docs/PERFORMANCE.md), and many times
+    /// that in the debug build `swift test` uses.
     static let runsHugeInputs = ProcessInfo.processInfo.environment["STANCEBENCH_HUGE_INPUTS"] == "1"
 
     /// The inputs this run tries.
@@ -106,6 +106,11 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
         }),
         HostileInput("a 1,000,000-character word", file: "word.txt", text: { () -> String in
             newsParagraph + "\n\n" + String(repeating: "a", count: 1_000_000) + " said Moravec.\n\n" + newsParagraph
+        }),
+        // Dating each statement parsed its whole sentence again: quadratic (6 s in release, minutes in debug).
+        HostileInput("one sentence of 4,000 statements", file: "clauses.txt", text: { () -> String in
+            "Gen. Rowan Achterberg, the chairman of the Joint Staff, spoke on Wednesday. "
+                + String(repeating: "Achterberg said talks must begin now and a ceasefire is urgent; ", count: 4_000)
         }),
         HostileInput("bidi and other format characters", file: "bidi.txt", text: { () -> String in
             let parts: [String] = [

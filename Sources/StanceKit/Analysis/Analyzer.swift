@@ -257,31 +257,63 @@ struct AnalysisRun {
     /// sentences (a quote's speaker counts as one), else the most recent compatible person.
     mutating func resolvePronouns() {
         var mentions = entities.mentions
-        for index in mentions.indices where mentions[index].kind == .pronoun {
-            let p = mentions[index]
-            let sentence = Int(text.sentenceOf[p.first])
-            var chosen = -1
-            var k = index - 1
-            var currentSentence = sentence
-            var anyInSentence = -1
-            while k >= -1 {
-                let s = k >= 0 ? Int(text.sentenceOf[mentions[k].first]) : -1
-                if s != currentSentence {
-                    // Sentence by sentence, nearest first: its subject, else any person it names.
-                    if anyInSentence >= 0 { chosen = anyInSentence; break }
-                    currentSentence = s
-                    if k < 0 || sentence - s > 3 { break }
-                }
-                let m = mentions[k]
-                k -= 1
-                guard m.actor >= 0, inBody(m.first), text.quoteOf[m.first] < 0 else { continue }
-                let actor = entities.actors[m.actor]
-                guard actor.kind == .person, actor.gender == .unknown || actor.gender == p.gender else { continue }
-                if m.subjectLike { chosen = m.actor; break }
-                if anyInSentence < 0 { anyInSentence = m.actor }
+        let genders = Array(Set(mentions.lazy.filter { $0.kind == .pronoun }.map(\.gender)))
+        guard !genders.isEmpty else { return }
+        // Per sentence and per pronoun gender, the mentions of people a pronoun could take, nearest last.
+        // A person whose gender becomes known never fits the other gender again, so one that no longer
+        // fits is dropped from the top for good: each pronoun costs amortised constant time, however
+        // many mentions a sentence holds (a paragraph without full stops is one long sentence). Only the
+        // last four sentences are ever asked, so they live in four slots, sentence s in slot s % 4.
+        struct Candidates {
+            var sentence = -1
+            var subjects: [[Int]]
+            var all: [[Int]]
+        }
+        let window = 4
+        var slots = [Candidates](repeating: Candidates(subjects: Array(repeating: [], count: genders.count),
+                                                        all: Array(repeating: [], count: genders.count)), count: window)
+        func fits(_ actor: Int, _ gender: Lexicon.Gender) -> Bool {
+            let known = entities.actors[actor].gender
+            return known == .unknown || known == gender
+        }
+        func nearestFitting(_ stack: inout [Int], _ gender: Lexicon.Gender) -> Int? {
+            while let top = stack.last {
+                if fits(mentions[top].actor, gender) { return mentions[top].actor }
+                stack.removeLast()
             }
-            mentions[index].actor = chosen
-            if chosen >= 0, entities.actors[chosen].gender == .unknown { entities.actors[chosen].gender = p.gender }
+            return nil
+        }
+        for index in mentions.indices {
+            let sentence = Int(text.sentenceOf[mentions[index].first])
+            if mentions[index].kind == .pronoun {
+                let gender = mentions[index].gender
+                let g = genders.firstIndex(of: gender)!
+                var chosen = -1
+                // Sentence by sentence, nearest first: its subject, else any person it names.
+                for s in stride(from: sentence, through: max(0, sentence - (window - 1)), by: -1) where slots[s % window].sentence == s {
+                    if let actor = nearestFitting(&slots[s % window].subjects[g], gender)
+                        ?? nearestFitting(&slots[s % window].all[g], gender) {
+                        chosen = actor
+                        break
+                    }
+                }
+                mentions[index].actor = chosen
+                if chosen >= 0, entities.actors[chosen].gender == .unknown { entities.actors[chosen].gender = gender }
+            }
+            let m = mentions[index]
+            guard m.actor >= 0, inBody(m.first), text.quoteOf[m.first] < 0, entities.actors[m.actor].kind == .person else { continue }
+            let slot = sentence % window
+            if slots[slot].sentence != sentence {
+                slots[slot].sentence = sentence
+                for g in genders.indices {
+                    slots[slot].subjects[g].removeAll(keepingCapacity: true)
+                    slots[slot].all[g].removeAll(keepingCapacity: true)
+                }
+            }
+            for (g, gender) in genders.enumerated() where fits(m.actor, gender) {
+                slots[slot].all[g].append(index)
+                if m.subjectLike { slots[slot].subjects[g].append(index) }
+            }
         }
         entities.mentions = mentions
     }
@@ -512,15 +544,23 @@ struct AnalysisRun {
 
     static let relativePronouns = WordSet(["who", "which", "whose", "whom"])
 
-    /// Date phrases of a sentence that can date `draft`: outside quotes, not a range's start ("since
-    /// May"), not inside a reported statement's own content, and not in a relative clause describing a
-    /// speaker named after the verb ("said X, who recently wrote ...").
-    func dates(inSentence s: Int, for draft: StatementDraft) -> [DateMention] {
-        let range = text.sentences[s]
-        let found = text.scalars.withUnsafeBufferPointer {
-            DateParser.mentions(tokens: tokens, range: range, scalars: $0, reference: article.published)
+    /// The first date phrase of a sentence that can date `draft`: outside quotes, not a range's start
+    /// ("since May"), not inside a reported statement's own content, and not in a relative clause
+    /// describing a speaker named after the verb ("said X, who recently wrote ..."). `parsed` keeps each
+    /// sentence's phrases once read: every statement of a sentence asks, and a sentence that never ends
+    /// can hold thousands of statements.
+    func firstDate(inSentence s: Int, for draft: StatementDraft, parsed: inout [Int: [DateMention]]) -> DateMention? {
+        let found: [DateMention]
+        if let known = parsed[s] {
+            found = known
+        } else {
+            let range = text.sentences[s]
+            found = text.scalars.withUnsafeBufferPointer {
+                DateParser.mentions(tokens: tokens, range: range, scalars: $0, reference: article.published)
+            }
+            parsed[s] = found
         }
-        return found.filter { m in
+        return found.first { m in
             if text.quoteOf[m.first] >= 0 { return false }
             if word(m.first - 1).map({ $0 == Self.since || $0 == Self.until }) ?? false { return false }
             if draft.kind != .direct, draft.span.contains(Int(tokens[m.first].start)) { return false }
@@ -542,9 +582,10 @@ struct AnalysisRun {
     /// of the same actor, back to the one that introduces the speaker (sentences inside quotes are the
     /// speaker's words and do not break the chain), else the publication date.
     mutating func assignDates() {
+        var parsed: [Int: [DateMention]] = [:]
         for index in drafts.indices {
             let draft = drafts[index]
-            var found = dates(inSentence: draft.sentence, for: draft).first
+            var found = firstDate(inSentence: draft.sentence, for: draft, parsed: &parsed)
             if found == nil {
                 var s = draft.sentence - 1
                 var steps = 0
@@ -555,7 +596,7 @@ struct AnalysisRun {
                     let quoted = text.quoteOf[sentence.lowerBound] >= 0 && text.quoteOf[sentence.upperBound - 1] >= 0
                     if !quoted {
                         guard mentionsActor(sentence: s, actor: draft.actor) else { break }
-                        if let d = dates(inSentence: s, for: draft).first { found = d; break }
+                        if let d = firstDate(inSentence: s, for: draft, parsed: &parsed) { found = d; break }
                     }
                     s -= 1
                 }
@@ -583,28 +624,35 @@ struct AnalysisRun {
         var groupSignals = [StanceSignal](repeating: StanceSignal(positions: frame.positions.count), count: entities.actors.count)
         for draft in drafts where entities.actors[draft.actor].kind != .person { groupSignals[draft.actor].add(draft.signal) }
         var lastGroup: (actor: Int, sentence: Int)?
+        // Reads go through locals and this one copy of the run: a method called on `self` in this loop made
+        // Swift copy the whole run at each call (callgrind: half the analysis time, when it was per token).
+        let run = self
         let quoteOf = text.quoteOf
+        let tokens = text.tokens
+        let mentionList = entities.mentions
+        let actorList = entities.actors
         var draftsBySentence: [Int: [Int]] = [:]
         for (index, draft) in drafts.enumerated() where draft.kind != .direct && entities.actors[draft.actor].kind == .person {
             draftsBySentence[draft.sentence, default: []].append(index)
         }
         for (s, sentence) in text.sentences.enumerated() {
-            guard let first = sentence.first, inBody(first) else { continue }
-            let found = mentions(in: sentence).filter { quoteOf[entities.mentions[$0].first] < 0 && entities.mentions[$0].actor >= 0 }
-            let groupHere = found.map { entities.mentions[$0].actor }.first {
-                entities.actors[$0].kind == .group && groupSignals[$0].total > 0
+            guard let first = sentence.first, run.inBody(first) else { continue }
+            let found = run.mentions(in: sentence).filter { quoteOf[mentionList[$0].first] < 0 && mentionList[$0].actor >= 0 }
+            let groupHere = found.map { mentionList[$0].actor }.first {
+                actorList[$0].kind == .group && groupSignals[$0].total > 0
             }
             defer { if let groupHere { lastGroup = (groupHere, s) } }
             if let reported = draftsBySentence[s] { shareWithCoSubjects(reported, sentence: s, mentions: found) }
-            guard sentence.contains(where: { quoteOf[$0] < 0 && (word($0).map(Self.membershipWords.contains) ?? false) }) else { continue }
+            guard sentence.contains(where: { quoteOf[$0] < 0 && tokens[$0].kind == .word && Self.membershipWords.contains(tokens[$0].hash) })
+            else { continue }
             var source = groupHere
             if source == nil, let lastGroup, s - lastGroup.sentence <= 3 { source = lastGroup.actor }
             guard let source else { continue }
-            for m in found where entities.mentions[m].kind == .named {
-                let actor = entities.mentions[m].actor
-                guard entities.actors[actor].kind == .person else { continue }
+            for m in found where mentionList[m].kind == .named {
+                let actor = mentionList[m].actor
+                guard actorList[actor].kind == .person else { continue }
                 // "issued a statement urging Biden to ...": the person addressed is no member.
-                if let prev = word(entities.mentions[m].first - 1), EntityRecognizer.blockers.contains(prev),
+                if let prev = run.word(mentionList[m].first - 1), EntityRecognizer.blockers.contains(prev),
                    !Self.memberLinks.contains(prev) { continue }
                 memberSignals[actor, default: StanceSignal(positions: frame.positions.count)].add(groupSignals[source])
             }

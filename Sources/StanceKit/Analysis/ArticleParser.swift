@@ -75,7 +75,7 @@ public enum ArticleParser {
     }
 
     static func apply(key: String, value raw: String, to meta: inout Metadata) {
-        var value = raw.trimmingCharacters(in: .whitespaces)
+        var value = TrimSet.whitespaces.trim(raw)
         if value.count >= 2, let f = value.first, let l = value.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
             value = String(value.dropFirst().dropLast())
         }
@@ -94,14 +94,12 @@ public enum ArticleParser {
     static func line(_ s: [Unicode.Scalar], at start: Int) -> (text: String, next: Int) {
         var j = start
         while j < s.count, s[j].value != 10 { j += 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[start..<j])
-        return (String(view).trimmingCharacters(in: .whitespacesAndNewlines), min(s.count, j + 1))
+        return (TrimSet.whitespacesAndNewlines.trim(Scalars.string(s, start..<j)), min(s.count, j + 1))
     }
 
     static func keyValue(_ text: String) -> (String, String)? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
-        let key = text[..<colon].trimmingCharacters(in: .whitespaces)
+        let key = TrimSet.whitespaces.trim(text[..<colon])
         guard !key.isEmpty, key.count <= 24, !key.contains(" ") || key.split(separator: " ").count <= 2 else { return nil }
         return (key, String(text[text.index(after: colon)...]))
     }
@@ -123,12 +121,12 @@ public enum ArticleParser {
             (first, next) = line(s, at: next)
             if first == "---" || first == "..." { flush(); cursor = next; return }
             if first.hasPrefix("- "), pendingKey != nil {
-                pendingList.append(String(first.dropFirst(2)).trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")))
+                pendingList.append(TrimSet.quotesAndSpace.trim(first.dropFirst(2)))
                 continue
             }
             flush()
             if let (key, value) = keyValue(first) {
-                if value.trimmingCharacters(in: .whitespaces).isEmpty { pendingKey = key } else { apply(key: key, value: value, to: &meta) }
+                if TrimSet.whitespaces.trim(value).isEmpty { pendingKey = key } else { apply(key: key, value: value, to: &meta) }
             }
         }
     }
@@ -136,8 +134,10 @@ public enum ArticleParser {
     /// A block of `Key: value` lines at the top, ended by a blank line, when the keys are ones we know.
     static func readHeaderBlock(_ s: [Unicode.Scalar], _ cursor: inout Int, _ meta: inout Metadata) {
         var position = cursor
-        while position < s.count, line(s, at: position).text.isEmpty, line(s, at: position).next > position {
-            position = line(s, at: position).next
+        while position < s.count {
+            let (text, next) = line(s, at: position)
+            guard text.isEmpty else { break }
+            position = next
         }
         var pairs: [(String, String)] = []
         var end = position
@@ -167,30 +167,86 @@ public enum ArticleParser {
         var text: String
 
         func contains(_ needle: String) -> Bool {
-            let n = Array(needle.utf8)
-            guard n.count <= folded.count else { return false }
-            var i = 0
-            while i + n.count <= folded.count {
-                if folded[i] == n[0] {
-                    var k = 1
-                    while k < n.count, folded[i + k] == n[k] { k += 1 }
-                    if k == n.count { return true }
+            var needle = needle
+            return needle.withUTF8 { n in
+                folded.withUnsafeBufferPointer { f in
+                    guard let head = n.first, n.count <= f.count, let base = f.baseAddress else { return false }
+                    // memchr finds candidate starts (a paragraph is tested for a dozen phrases).
+                    var i = 0
+                    let last = f.count - n.count
+                    while i <= last, let hit = memchr(base + i, Int32(head), last - i + 1) {
+                        i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(base + i, n.baseAddress!, n.count) == 0 { return true }
+                        i += 1
+                    }
+                    return false
                 }
-                i += 1
             }
-            return false
         }
 
         func hasPrefix(_ needle: String) -> Bool {
-            let n = Array(needle.utf8)
-            return n.count <= folded.count && folded[0..<n.count].elementsEqual(n)
+            var needle = needle
+            return needle.withUTF8 { n in
+                n.count <= folded.count && folded.withUnsafeBufferPointer { f in
+                    var k = 0
+                    while k < n.count, f[k] == n[k] { k += 1 }
+                    return k == n.count
+                }
+            }
         }
     }
 
     static let foldLimit = 600
 
+    /// One pass over a paragraph's scalars: its visible words, whether any visible text stands outside a
+    /// link, and its folded start (see `Paragraph.folded`). Locals and raw buffers only: this runs on
+    /// every scalar of the text.
+    private static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ hidden: UnsafeBufferPointer<Bool>?,
+                             _ range: Range<Int>) -> (folded: [UInt8], words: Int, hasVisibleOutsideLink: Bool) {
+        var words = 0
+        var hasVisibleOutsideLink = false
+        // An ellipsis folds to three bytes, so the fold can pass its limit by two.
+        let folded = [UInt8](unsafeUninitializedCapacity: min(range.count * 3, foldLimit + 2)) { out, count in
+            var n = 0
+            var inWord = false
+            var inLink = false
+            var lastSpace = true
+            for i in range {
+                let c = s[i]
+                if let hidden, hidden[i] {
+                    inLink = c.value == 91 ? true : (c.value == 93 ? false : inLink)
+                    continue
+                }
+                let space = Tokenizer.isSpace(c)
+                if !space, !inWord { words += 1 }
+                inWord = !space
+                if !space, !inLink { hasVisibleOutsideLink = true }
+                if n < foldLimit, !(space && lastSpace) {
+                    let v = c.value
+                    if space {
+                        out[n] = 32
+                        n += 1
+                    } else if v < 128 {
+                        out[n] = UInt8(v >= 65 && v <= 90 ? v + 32 : v)
+                        n += 1
+                    } else if v == 0x2026 {
+                        out[n] = 46; out[n + 1] = 46; out[n + 2] = 46
+                        n += 3
+                    } else {
+                        out[n] = 0xFF
+                        n += 1
+                    }
+                }
+                lastSpace = space
+            }
+            count = n
+        }
+        return (folded, words, hasVisibleOutsideLink)
+    }
+
     /// Paragraphs are runs of non-blank lines; a heading line is a paragraph by itself.
     static func paragraphs(_ s: [Unicode.Scalar], _ hidden: [Bool]?, from start: Int) -> [Paragraph] {
+        precondition(hidden.map { $0.count == s.count } ?? true, "the markup mask covers the text")
         var result: [Paragraph] = []
         var position = start
         var current: Range<Int>?
@@ -201,28 +257,8 @@ public enum ArticleParser {
             while a < b, Tokenizer.isSpace(s[a]) { a += 1 }
             while b > a, Tokenizer.isSpace(s[b - 1]) { b -= 1 }
             guard a < b else { return }
-            var folded: [UInt8] = []
-            folded.reserveCapacity(min(b - a, foldLimit))
-            var words = 0
-            var inWord = false
-            var hasVisibleOutsideLink = false
-            var inLink = false
-            var lastSpace = true
-            for i in a..<b {
-                let c = s[i]
-                if hidden?[i] == true {
-                    inLink = c.value == 91 ? true : (c.value == 93 ? false : inLink)
-                    continue
-                }
-                let space = Tokenizer.isSpace(c)
-                if !space, !inWord { words += 1 }
-                inWord = !space
-                if !space, !inLink { hasVisibleOutsideLink = true }
-                if folded.count < foldLimit, !(space && lastSpace) {
-                    let v = c.value
-                    if space { folded.append(32) } else if v < 128 { folded.append(UInt8(v >= 65 && v <= 90 ? v + 32 : v)) } else if v == 0x2026 { folded.append(contentsOf: [46, 46, 46]) } else { folded.append(0xFF) }
-                }
-                lastSpace = space
+            let (folded, words, hasVisibleOutsideLink) = s.withUnsafeBufferPointer { sp in
+                (hidden ?? []).withUnsafeBufferPointer { hp in scan(sp, hidden == nil ? nil : hp, a..<b) }
             }
             guard words > 0 else { return }
             var level = 0
@@ -384,9 +420,7 @@ public enum ArticleParser {
             for i in out.tokens.indices {
                 if DateParser.absolute(at: i, tokens: out.tokens, scalars: s, reference: nil) != nil {
                     guard i > 0 else { return nil }
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: out.scalars[0..<Int(out.tokens[i - 1].end)])
-                    let outlet = String(view).trimmingCharacters(in: CharacterSet(charactersIn: " ,|-—–·"))
+                    let outlet = TrimSet.outletSeparators.trim(Scalars.string(out.scalars, 0..<Int(out.tokens[i - 1].end)))
                     return outlet.isEmpty ? nil : outlet
                 }
             }
@@ -414,17 +448,48 @@ public enum ArticleParser {
                 }
             }
         }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: out.scalars[0..<cut])
         // "By Peter Baker, Reporting from Kyiv": a byline name has at least two words.
-        return (splitNames(String(view)).filter { $0.contains(" ") }, date)
+        return (splitNames(Scalars.string(out.scalars, 0..<cut)).filter { $0.contains(" ") }, date)
     }
 
     static func splitNames(_ text: String) -> [String] {
         text.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",")
-            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "|·"))) }
+            .split(separator: ",").map { TrimSet.nameSeparators.trim($0) }
             .filter { !$0.isEmpty && $0.first?.isUppercase == true }
     }
 }
 
 import Foundation
+
+/// A character set for trimming, with its ASCII members in a table: those are cut from the UTF-8 bytes
+/// directly, and Foundation (slow: it goes through NSString) is asked only when an end is not ASCII, so
+/// the result is always `text.trimmingCharacters(in: set)`.
+struct TrimSet: Sendable {
+    let set: CharacterSet
+    private let ascii: [Bool]
+
+    init(_ set: CharacterSet) {
+        self.set = set
+        ascii = (0..<128).map { set.contains(Unicode.Scalar(UInt8($0))) }
+    }
+
+    static let whitespaces = TrimSet(.whitespaces)
+    static let whitespacesAndNewlines = TrimSet(.whitespacesAndNewlines)
+    static let quotesAndSpace = TrimSet(CharacterSet(charactersIn: "\"' "))
+    static let outletSeparators = TrimSet(CharacterSet(charactersIn: " ,|-—–·"))
+    static let nameSeparators = TrimSet(.whitespacesAndNewlines.union(CharacterSet(charactersIn: "|·")))
+
+    func trim<Text: StringProtocol>(_ text: Text) -> String where Text.UTF8View: BidirectionalCollection {
+        let utf8 = text.utf8
+        var a = utf8.startIndex, b = utf8.endIndex
+        while a < b, utf8[a] < 0x80, ascii[Int(utf8[a])] { a = utf8.index(after: a) }
+        while b > a {
+            let before = utf8.index(before: b)
+            guard utf8[before] < 0x80, ascii[Int(utf8[before])] else { break }
+            b = before
+        }
+        let rest = String(decoding: utf8[a..<b], as: UTF8.self)
+        guard a < b, utf8[a] >= 0x80 || utf8[utf8.index(before: b)] >= 0x80 else { return rest }
+        return rest.trimmingCharacters(in: set)
+    }
+}

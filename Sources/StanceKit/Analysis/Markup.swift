@@ -75,33 +75,29 @@ enum Markup {
 
     /// The visible text of a range: hidden scalars dropped, runs of white space folded to one space.
     static func visible(_ s: [Unicode.Scalar], _ hidden: [Bool]?, _ range: Range<Int>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(range.count + 8)
-        var space = false
-        for i in range where !(hidden?[i] ?? false) {
-            let c = s[i]
-            if Tokenizer.isSpace(c) {
-                space = !bytes.isEmpty
-                continue
+        precondition(range.lowerBound >= 0 && range.upperBound <= s.count && (hidden.map { $0.count == s.count } ?? true))
+        return s.withUnsafeBufferPointer { sp in (hidden ?? []).withUnsafeBufferPointer { hp in
+            let mask = hidden == nil ? nil : hp
+            // At most four bytes a scalar: a folded space stands for at least one white-space scalar.
+            return String(unsafeUninitializedCapacity: range.count * 4) { out in
+                var n = 0
+                var space = false
+                for i in range {
+                    if let mask, mask[i] { continue }
+                    let c = sp[i]
+                    if Tokenizer.isSpace(c) {
+                        space = n > 0
+                        continue
+                    }
+                    if space {
+                        out[n] = 32
+                        n += 1
+                        space = false
+                    }
+                    n += Scalars.writeUTF8(c, to: out, at: n)
+                }
+                return n
             }
-            if space { bytes.append(32); space = false }
-            let v = c.value
-            if v < 0x80 {
-                bytes.append(UInt8(v))
-            } else if v < 0x800 {
-                bytes.append(UInt8(0xC0 | (v >> 6)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            } else if v < 0x10000 {
-                bytes.append(UInt8(0xE0 | (v >> 12)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            } else {
-                bytes.append(UInt8(0xF0 | (v >> 18)))
-                bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        } }
     }
 }

@@ -58,8 +58,8 @@ enum Tokenizer {
     }
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return v == 32 || v == 10 || v == 9 || v == 13 || v == 0xA0 || v == 0x2009 || v == 0x202F || v == 0x200B
-            || v == 12 || v == 11 || v == 0x2028 || v == 0x2029
+        if v < 0x80 { return v == 32 || v &- 9 <= 4 }   // space, tab, line feed, vertical tab, form feed, return
+        return v == 0xA0 || v == 0x2009 || v == 0x202F || v == 0x200B || v == 0x2028 || v == 0x2029
     }
     @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
@@ -107,24 +107,47 @@ enum Tokenizer {
                     var j = i + 1
                     var upperCount = isUpper(c) ? 1 : 0
                     var letterCount = isLetter(c) ? 1 : 0
+                    // The word's hash is taken as it is read (the `WordHash.hash` of `s[start..<j]`).
+                    var h = WordHash.mix(WordHash.seed, WordHash.fold(c))
                     while j < end, !hiddenAt(j) {
                         let d = s[j]
-                        if isWordScalar(d) {
+                        let dv = d.value
+                        if dv < 128 {
+                            // ASCII letters and digits, most of any text, without the Unicode property checks.
+                            if isASCIILetter(dv) {
+                                if dv <= 90 { upperCount += 1 }
+                                letterCount += 1
+                                h = WordHash.mix(h, dv | 32)
+                                j += 1
+                                continue
+                            }
+                            if isDigit(dv) {
+                                h = WordHash.mix(h, dv)
+                                j += 1
+                                continue
+                            }
+                        } else if isWordScalar(d) {
                             if isUpper(d) { upperCount += 1 }
                             if isLetter(d) { letterCount += 1 }
+                            h = WordHash.mix(h, WordHash.fold(d))
                             j += 1
                             continue
                         }
-                        let dv = d.value
                         let next: Unicode.Scalar? = j + 1 < end && !hiddenAt(j + 1) ? s[j + 1] : nil
                         // Hyphenated words and ranges: "Ocasio-Cortez", "MQ-1C".
-                        if (dv == 45 || dv == 0x2010 || dv == 0x2011), let n = next, isWordScalar(n) { j += 1; continue }
+                        let joins = (dv == 45 || dv == 0x2010 || dv == 0x2011) && next.map(isWordScalar) == true
                         // Numbers with separators: "1,000", "3.5".
-                        if numeric, dv == 44 || dv == 46, let n = next, isDigit(n.value) { j += 1; continue }
+                            || numeric && (dv == 44 || dv == 46) && next.map { isDigit($0.value) } == true
+                        if joins {
+                            h = WordHash.mix(h, WordHash.fold(d))
+                            j += 1
+                            continue
+                        }
                         // Apostrophes: split a possessive 's, keep contractions and names (we’ve, O'Brien).
                         if dv == 39 || dv == 0x2019, let n = next, isLetter(n) {
                             let afterS = j + 2 < end ? s[j + 2] : " "
                             if (n.value | 32) == 115, !isWordScalar(afterS) { break }
+                            h = WordHash.mix(h, WordHash.fold(d))
                             j += 1
                             continue
                         }
@@ -136,7 +159,6 @@ enum Tokenizer {
                     if j - start == 1, !numeric, isUpper(c), j < end, s[j].value == 46, !hiddenAt(j) {
                         f |= Token.initial
                     }
-                    let h = WordHash.hash(s, start, j)
                     tokens.append(Token(start: Int32(start), end: Int32(j), hash: h,
                                         kind: numeric ? .number : .word, flags: f))
                     i = j
