@@ -35,7 +35,7 @@ enum ArticleView {
             case .title:
                 screen.put(line.header ?? "", x: textX, y: y, style: Style(.headline, [.bold]), clip: textClip)
             case .rule:
-                screen.put(String(repeating: "─", count: width), x: textX, y: y, style: Style(.textDim), clip: textClip)
+                screen.fill(Rect(x: textX, y: y, width: width, height: 1), style: Style(.textDim), with: "─")
             case .blank:
                 break
             case .block(let role):
@@ -122,13 +122,12 @@ enum ArticleView {
         default: base = role.isBoilerplate ? Style(.textDim) : .plain
         }
         var column = x
-        var run = ""
-        var runStyle = base
         for index in characters {
             let offset = prepared.scalarOffsets[index]
             var style = base
-            let containing = statements.filter { $0.span.contains(offset) }
-            if let statement = containing.first(where: { $0.status != .rejected }) ?? containing.first {
+            // A standing statement wins over a rejected one on the same words.
+            if let statement = statements.first(where: { $0.status != .rejected && $0.span.contains(offset) })
+                ?? statements.first(where: { $0.span.contains(offset) }) {
                 var attributes: TextAttributes = []
                 if decorations.selectedLocalActors.contains(statement.actorID) { attributes.insert(.underline) }
                 if statement.id == decorations.currentStatement { attributes.insert(.bold) }
@@ -144,14 +143,15 @@ enum ArticleView {
             }
             if decorations.selection?.contains(index) == true { style = Style(.selection) }
             if index == decorations.cursor { style = Style(.cursor, [.reverse]) }
-            if style != runStyle, !run.isEmpty {
-                column += screen.put(run, x: column, y: y, style: runStyle, clip: clip)
-                run = ""
+            for piece in Int(prepared.firstPiece[index])..<Int(prepared.firstPiece[index + 1]) {
+                let width = Int(prepared.pieceWidths[piece])
+                let placed = screen.putPiece(prepared.pieceTexts[piece], width: width, x: column, y: y, style: style,
+                                             clip: clip)
+                // Past the clip's right edge: the rest of the line is not shown.
+                guard placed == width else { return }
+                column += width
             }
-            runStyle = style
-            run.append(prepared.characters[index])
         }
-        if !run.isEmpty { screen.put(run, x: column, y: y, style: runStyle, clip: clip) }
     }
 
     /// The stance glyph where a statement starts, and a bar down its lines: dotted while suggested,

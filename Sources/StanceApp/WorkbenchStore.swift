@@ -102,6 +102,8 @@ public protocol WorkbenchStore {
     func corpusActors() throws -> [CorpusActor]
     /// An actor's statements across the corpus, oldest first.
     func statements(of actor: CorpusActorID) throws -> [ActorStatement]
+    /// Every actor's statements, as `statements(of:)` gives them, at once (the timeline's content).
+    func statementsByActor() throws -> [CorpusActorID: [ActorStatement]]
     /// Articles whose title, outlet or text contains `query`, ignoring case, in summary order.
     func articles(matching query: String) throws -> [ArticleID]
     /// Every statement of the corpus placed in time, with corpus actor ids and article ids, for
@@ -116,7 +118,7 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
     public let frame: Frame
     private let loaded: [LoadedArticle]
     private let actors: [CorpusActor]
-    private let statementsByActor: [CorpusActorID: [ActorStatement]]
+    private let actorStatements: [CorpusActorID: [ActorStatement]]
 
     public init(frame: Frame, analyses: [ArticleAnalysis]) {
         self.frame = frame
@@ -177,7 +179,7 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
                 return actor
             }
         }
-        self.statementsByActor = byActor.mapValues { list in
+        self.actorStatements = byActor.mapValues { list in
             list.enumerated().sorted { a, b in
                 switch (a.element.date, b.element.date) {
                 case let (x?, y?) where x != y: return x < y
@@ -195,7 +197,9 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
 
     public func corpusActors() -> [CorpusActor] { actors }
 
-    public func statements(of actor: CorpusActorID) -> [ActorStatement] { statementsByActor[actor] ?? [] }
+    public func statements(of actor: CorpusActorID) -> [ActorStatement] { actorStatements[actor] ?? [] }
+
+    public func statementsByActor() -> [CorpusActorID: [ActorStatement]] { actorStatements }
 
     public func articles(matching query: String) -> [ArticleID] {
         let needle = query.trimmingCharacters(in: .whitespaces)

@@ -60,10 +60,20 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
         guard let number = Int64(actor) else { return [] }
         return try workspace.statements(actorID: number)
             .filter { $0.statement.statement.status != .rejected }
-            .map { item in
-                ActorStatement(statement: item.statement.statement, articleID: String(item.statement.articleID),
-                               articleTitle: item.articleTitle ?? "", outlet: item.source, date: item.day)
-            }
+            .map(Self.actorStatement)
+    }
+
+    public func statementsByActor() throws -> [CorpusActorID: [ActorStatement]] {
+        var result: [CorpusActorID: [ActorStatement]] = [:]
+        for (actor, statements) in try workspace.standingStatementsByActor() {
+            result[String(actor)] = statements.map(Self.actorStatement)
+        }
+        return result
+    }
+
+    private static func actorStatement(_ item: StanceKit.ActorStatement) -> ActorStatement {
+        ActorStatement(statement: item.statement.statement, articleID: String(item.statement.articleID),
+                       articleTitle: item.articleTitle ?? "", outlet: item.source, date: item.day)
     }
 
     /// Full-text search (FTS5), returned in the order of the article list.
