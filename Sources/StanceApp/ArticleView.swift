@@ -108,13 +108,29 @@ enum ArticleView {
     private static func drawText(_ characters: Range<Int>, role: BlockRole, y: Int, x: Int, clip: Rect,
                                  prepared: PreparedArticle, decorations: Decorations, into screen: inout Screen) {
         let span = lineSpan(characters, prepared)
+        // Each decoration on the line with its style, made once per line rather than per character.
         let statements = overlapping(decorations.statements, span: \.span, longest: prepared.longestStatement, range: span)
-            .map { decorations.statements[$0] }
+            .map { index -> (span: TextSpan, standing: Bool, style: Style) in
+                let statement = decorations.statements[index]
+                var attributes: TextAttributes = []
+                if decorations.selectedLocalActors.contains(statement.actorID) { attributes.insert(.underline) }
+                if statement.id == decorations.currentStatement { attributes.insert(.bold) }
+                let standing = statement.status != .rejected
+                return (statement.span, standing, standing ? Style(decorations.glyphs.slotName(statement.stance), attributes)
+                                                           : Style(.textDim, attributes.union(.dim)))
+            }
         let mentions = overlapping(decorations.mentions, span: \.span, longest: prepared.longestMention, range: span)
-            .map { decorations.mentions[$0] }
+            .map { index in
+                let mention = decorations.mentions[index]
+                let selected = decorations.selectedLocalActors.contains(mention.actorID)
+                return (span: mention.span, style: Style(.mention, selected ? [.reverse, .bold] : []))
+            }
         let matchLength = decorations.matches.first?.length ?? 0
         let matches = overlapping(decorations.matches, span: { $0 }, longest: matchLength, range: span)
-            .map { decorations.matches[$0] }
+            .map { index in
+                let match = decorations.matches[index]
+                return (span: match, style: Style(.searchMatch, match == decorations.currentMatch ? [.reverse] : []))
+            }
         let base: Style
         switch role {
         case .headline: base = Style(.headline, [.bold])
@@ -126,21 +142,12 @@ enum ArticleView {
             let offset = prepared.scalarOffsets[index]
             var style = base
             // A standing statement wins over a rejected one on the same words.
-            if let statement = statements.first(where: { $0.status != .rejected && $0.span.contains(offset) })
+            if let statement = statements.first(where: { $0.standing && $0.span.contains(offset) })
                 ?? statements.first(where: { $0.span.contains(offset) }) {
-                var attributes: TextAttributes = []
-                if decorations.selectedLocalActors.contains(statement.actorID) { attributes.insert(.underline) }
-                if statement.id == decorations.currentStatement { attributes.insert(.bold) }
-                style = statement.status == .rejected
-                    ? Style(.textDim, attributes.union(.dim))
-                    : Style(decorations.glyphs.slotName(statement.stance), attributes)
+                style = statement.style
             }
-            if let mention = mentions.first(where: { $0.span.contains(offset) }) {
-                style = Style(.mention, decorations.selectedLocalActors.contains(mention.actorID) ? [.reverse, .bold] : [])
-            }
-            if let match = matches.first(where: { $0.contains(offset) }) {
-                style = Style(.searchMatch, match == decorations.currentMatch ? [.reverse] : [])
-            }
+            if let mention = mentions.first(where: { $0.span.contains(offset) }) { style = mention.style }
+            if let match = matches.first(where: { $0.span.contains(offset) }) { style = match.style }
             if decorations.selection?.contains(index) == true { style = Style(.selection) }
             if index == decorations.cursor { style = Style(.cursor, [.reverse]) }
             for piece in Int(prepared.firstPiece[index])..<Int(prepared.firstPiece[index + 1]) {

@@ -79,7 +79,7 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
                 return .articleListLoaded(try store.articleSummaries())
             case .loadCorpus:
                 return .corpusLoaded(CorpusSnapshot(articles: try store.articleSummaries(), actors: try store.corpusActors(),
-                                                    statementsByActor: try store.statementsByActor()))
+                                                    statementsByActor: try store.timelineStatementsByActor()))
             case .loadArticle(let id, let statement):
                 guard let loaded = try store.article(id) else { return .effectFailed("No article \(id)") }
                 return .articleLoaded(loaded, statement: statement)

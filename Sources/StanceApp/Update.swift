@@ -704,7 +704,7 @@ extension AppState {
             message = StatusMessage(text: "\(name) made no statement", isError: false)
             return []
         }
-        return [.loadArticle(first.articleID, statement: first.statement.id)]
+        return [.loadArticle(first.articleID, statement: first.statementID)]
     }
 
     // MARK: Timeline

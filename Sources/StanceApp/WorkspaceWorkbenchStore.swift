@@ -63,10 +63,16 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
             .map(Self.actorStatement)
     }
 
-    public func statementsByActor() throws -> [CorpusActorID: [ActorStatement]] {
-        var result: [CorpusActorID: [ActorStatement]] = [:]
-        for (actor, statements) in try workspace.standingStatementsByActor() {
-            result[String(actor)] = statements.map(Self.actorStatement)
+    public func timelineStatementsByActor() throws -> [CorpusActorID: [TimelineStatement]] {
+        let outlets = Dictionary(try articleSummaries().map { ($0.id, $0.outlet) }, uniquingKeysWith: { first, _ in first })
+        var result: [CorpusActorID: [TimelineStatement]] = [:]
+        for (actor, placements) in try workspace.standingStatementPlacements() {
+            result[String(actor)] = placements.map { placement in
+                let articleID = String(placement.articleID)
+                return TimelineStatement(statementID: String(placement.id), articleID: articleID,
+                                         outlet: outlets[articleID] ?? nil, date: placement.day, stance: placement.stance,
+                                         status: placement.status, text: placement.text)
+            }
         }
         return result
     }

@@ -28,10 +28,26 @@ public enum TerminalText {
     /// every frame.
     public static func forEachPiece(of text: some StringProtocol, startColumn: Int = 0,
                                     _ body: (_ text: String, _ width: Int) -> Bool) {
+        // Walking a generic StringProtocol from another module is unspecialised (tens of
+        // instructions a byte): walk a concrete String instead.
+        if let string = text as? String {
+            forEachPiece(ofString: string, startColumn: startColumn, body)
+        } else {
+            forEachPiece(ofString: String(decoding: text.utf8, as: UTF8.self), startColumn: startColumn, body)
+        }
+    }
+
+    private static func forEachPiece(ofString text: String, startColumn: Int,
+                                     _ body: (_ text: String, _ width: Int) -> Bool) {
+        // Printable ASCII (most of what is drawn) is safe and one column wide, a byte a piece.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 { guard body(asciiText[Int(byte) - 0x20], 1) else { return } }
+            return
+        }
         var column = startColumn
         for character in text {
-            // Printable ASCII (most of what is drawn) is safe and one column wide. "\r\n" is one
-            // Character whose asciiValue is a control, so it is not taken here.
+            // The same for each ASCII character of a mixed string. "\r\n" is one Character
+            // whose asciiValue is a control, so it is not taken here.
             if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
                 guard body(asciiText[Int(ascii) - 0x20], 1) else { return }
                 column += 1

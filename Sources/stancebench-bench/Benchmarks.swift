@@ -299,8 +299,8 @@ final class Bench {
             parts["first article", default: []].append(try seconds { _ = try store.article(first) })
             parts["frame (render + diff)", default: []].append(seconds { runtime.draw() })
             parts["corpus actors", default: []].append(try seconds { _ = try store.corpusActors() })
-            parts["statements of every actor (one query)", default: []].append(try seconds {
-                _ = try store.statementsByActor()
+            parts["timeline statements (one query)", default: []].append(try seconds {
+                _ = try store.timelineStatementsByActor()
             })
         }
         let articles = formatCount(Double(workspaceArticles))
@@ -312,7 +312,7 @@ final class Bench {
         }
         rows.append(Row("start-up until actors and timeline are shown (second frame)",
                         formatMilliseconds(Timings(toWholeCorpus).median), pass: nil))
-        for name in ["corpus actors", "statements of every actor (one query)"] {
+        for name in ["corpus actors", "timeline statements (one query)"] {
             rows.append(Row("  \(name)", formatMilliseconds(Timings(parts[name] ?? []).median), pass: nil))
         }
     }
