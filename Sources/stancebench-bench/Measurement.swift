@@ -12,6 +12,13 @@ func seconds(_ work: () throws -> Void) rethrows -> Double {
     return now() - start
 }
 
+/// CPU time of the calling thread in seconds: what a piece of work cost, whatever else ran.
+func threadProcessorTime() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
 /// Order statistics of repeated timings (nearest rank, so p99 is a value that was observed).
 struct Timings {
     private(set) var sorted: [Double]

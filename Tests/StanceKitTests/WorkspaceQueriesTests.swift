@@ -59,6 +59,10 @@ import Testing
             SELECT actor_id, stance, count(*) FROM statements WHERE status <> 'rejected' GROUP BY actor_id, stance
             """, workspace)
         #expect(perActor.contains("COVERING INDEX statements_by_actor_stance"), "\(perActor)")
+        let list = try Self.plan("""
+            SELECT id, file, title, source, published FROM articles ORDER BY published IS NULL, published, title, id
+            """, workspace)
+        #expect(list.contains("COVERING INDEX articles_for_list"), "\(list)")
         let mentions = try Self.plan("SELECT DISTINCT actor_id, article_id FROM mentions", workspace)
         #expect(mentions.contains("COVERING INDEX mentions_by_actor_article"), "\(mentions)")
     }
