@@ -9,6 +9,10 @@ public enum Action: Sendable {
     case resized(Size)
     /// A command of the table, with its argument from the command line if any.
     case run(CommandID, argument: String?)
+    /// The article list, read first: with the first article it is all the first frame needs.
+    case articleListLoaded([ArticleSummary])
+    /// The runtime drew the first frame; the rest of the corpus (actors, timeline) is read now.
+    case firstFrameDrawn
     case corpusLoaded(CorpusSnapshot)
     /// An article arrived; `statement` is the one to show (from the timeline).
     case articleLoaded(LoadedArticle, statement: String?)
@@ -30,6 +34,7 @@ public enum Action: Sendable {
 
 /// Work `update` asks the runtime to do; the results come back as actions.
 public enum Effect: Hashable, Sendable {
+    case loadArticleList
     case loadCorpus
     case loadArticle(ArticleID, statement: String?)
     case findArticles(matching: String)

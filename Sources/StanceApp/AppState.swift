@@ -15,9 +15,9 @@ public struct StatementRef: Hashable, Sendable {
 public struct CorpusSnapshot: Hashable, Sendable {
     public var articles: [ArticleSummary]
     public var actors: [CorpusActor]
-    public var statementsByActor: [CorpusActorID: [ActorStatement]]
+    public var statementsByActor: [CorpusActorID: [TimelineStatement]]
     public init(articles: [ArticleSummary], actors: [CorpusActor],
-                statementsByActor: [CorpusActorID: [ActorStatement]]) {
+                statementsByActor: [CorpusActorID: [TimelineStatement]]) {
         self.articles = articles
         self.actors = actors
         self.statementsByActor = statementsByActor
@@ -27,7 +27,7 @@ public struct CorpusSnapshot: Hashable, Sendable {
 /// The timeline's content: one row per actor with dated statements, most active first.
 public struct TimelineModel: Sendable {
     public var rows: [TimelineRow<CorpusActorID, StatementRef>] = []
-    public var details: [StatementRef: ActorStatement] = [:]
+    public var details: [StatementRef: TimelineStatement] = [:]
     public var dateRange: ClosedRange<Day>?
     /// The widest row label in columns, measured once rather than per frame.
     public var widestLabel = 0
@@ -38,15 +38,15 @@ public struct TimelineModel: Sendable {
 
     public init(_ snapshot: CorpusSnapshot) {
         let names = Dictionary(snapshot.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        var details: [StatementRef: ActorStatement] = [:]
+        var details: [StatementRef: TimelineStatement] = [:]
         var rows: [TimelineRow<CorpusActorID, StatementRef>] = []
         for actor in snapshot.actors {
             var events: [TimelineEvent<StatementRef>] = []
             for entry in snapshot.statementsByActor[actor.id] ?? [] {
                 guard let day = entry.date else { continue }
-                let ref = StatementRef(articleID: entry.articleID, statementID: entry.statement.id)
+                let ref = StatementRef(articleID: entry.articleID, statementID: entry.statementID)
                 details[ref] = entry
-                events.append(TimelineEvent(id: ref, day: day, stance: entry.statement.stance))
+                events.append(TimelineEvent(id: ref, day: day, stance: entry.stance))
             }
             rows.append(TimelineRow(id: actor.id, label: names[actor.id] ?? actor.id, events: events))
         }
@@ -54,7 +54,7 @@ public struct TimelineModel: Sendable {
         self.details = details
         self.dateRange = Timeline.dateRange(of: self.rows)
         self.widestLabel = self.rows.map { TerminalText.width($0.label) }.max() ?? 0
-        self.isSuggested = self.rows.map { row in row.events.map { details[$0.id]?.statement.status == .suggested } }
+        self.isSuggested = self.rows.map { row in row.events.map { details[$0.id]?.status == .suggested } }
     }
 
     public func row(of actor: CorpusActorID) -> Int? { rows.firstIndex { $0.id == actor } }

@@ -35,7 +35,7 @@ enum ArticleView {
             case .title:
                 screen.put(line.header ?? "", x: textX, y: y, style: Style(.headline, [.bold]), clip: textClip)
             case .rule:
-                screen.put(String(repeating: "─", count: width), x: textX, y: y, style: Style(.textDim), clip: textClip)
+                screen.fill(Rect(x: textX, y: y, width: width, height: 1), style: Style(.textDim), with: "─")
             case .blank:
                 break
             case .block(let role):
@@ -108,13 +108,29 @@ enum ArticleView {
     private static func drawText(_ characters: Range<Int>, role: BlockRole, y: Int, x: Int, clip: Rect,
                                  prepared: PreparedArticle, decorations: Decorations, into screen: inout Screen) {
         let span = lineSpan(characters, prepared)
+        // Each decoration on the line with its style, made once per line rather than per character.
         let statements = overlapping(decorations.statements, span: \.span, longest: prepared.longestStatement, range: span)
-            .map { decorations.statements[$0] }
+            .map { index -> (span: TextSpan, standing: Bool, style: Style) in
+                let statement = decorations.statements[index]
+                var attributes: TextAttributes = []
+                if decorations.selectedLocalActors.contains(statement.actorID) { attributes.insert(.underline) }
+                if statement.id == decorations.currentStatement { attributes.insert(.bold) }
+                let standing = statement.status != .rejected
+                return (statement.span, standing, standing ? Style(decorations.glyphs.slotName(statement.stance), attributes)
+                                                           : Style(.textDim, attributes.union(.dim)))
+            }
         let mentions = overlapping(decorations.mentions, span: \.span, longest: prepared.longestMention, range: span)
-            .map { decorations.mentions[$0] }
+            .map { index in
+                let mention = decorations.mentions[index]
+                let selected = decorations.selectedLocalActors.contains(mention.actorID)
+                return (span: mention.span, style: Style(.mention, selected ? [.reverse, .bold] : []))
+            }
         let matchLength = decorations.matches.first?.length ?? 0
         let matches = overlapping(decorations.matches, span: { $0 }, longest: matchLength, range: span)
-            .map { decorations.matches[$0] }
+            .map { index in
+                let match = decorations.matches[index]
+                return (span: match, style: Style(.searchMatch, match == decorations.currentMatch ? [.reverse] : []))
+            }
         let base: Style
         switch role {
         case .headline: base = Style(.headline, [.bold])
@@ -122,36 +138,27 @@ enum ArticleView {
         default: base = role.isBoilerplate ? Style(.textDim) : .plain
         }
         var column = x
-        var run = ""
-        var runStyle = base
         for index in characters {
             let offset = prepared.scalarOffsets[index]
             var style = base
-            let containing = statements.filter { $0.span.contains(offset) }
-            if let statement = containing.first(where: { $0.status != .rejected }) ?? containing.first {
-                var attributes: TextAttributes = []
-                if decorations.selectedLocalActors.contains(statement.actorID) { attributes.insert(.underline) }
-                if statement.id == decorations.currentStatement { attributes.insert(.bold) }
-                style = statement.status == .rejected
-                    ? Style(.textDim, attributes.union(.dim))
-                    : Style(decorations.glyphs.slotName(statement.stance), attributes)
+            // A standing statement wins over a rejected one on the same words.
+            if let statement = statements.first(where: { $0.standing && $0.span.contains(offset) })
+                ?? statements.first(where: { $0.span.contains(offset) }) {
+                style = statement.style
             }
-            if let mention = mentions.first(where: { $0.span.contains(offset) }) {
-                style = Style(.mention, decorations.selectedLocalActors.contains(mention.actorID) ? [.reverse, .bold] : [])
-            }
-            if let match = matches.first(where: { $0.contains(offset) }) {
-                style = Style(.searchMatch, match == decorations.currentMatch ? [.reverse] : [])
-            }
+            if let mention = mentions.first(where: { $0.span.contains(offset) }) { style = mention.style }
+            if let match = matches.first(where: { $0.span.contains(offset) }) { style = match.style }
             if decorations.selection?.contains(index) == true { style = Style(.selection) }
             if index == decorations.cursor { style = Style(.cursor, [.reverse]) }
-            if style != runStyle, !run.isEmpty {
-                column += screen.put(run, x: column, y: y, style: runStyle, clip: clip)
-                run = ""
+            for piece in Int(prepared.firstPiece[index])..<Int(prepared.firstPiece[index + 1]) {
+                let width = Int(prepared.pieceWidths[piece])
+                let placed = screen.putPiece(prepared.pieceTexts[piece], width: width, x: column, y: y, style: style,
+                                             clip: clip)
+                // Past the clip's right edge: the rest of the line is not shown.
+                guard placed == width else { return }
+                column += width
             }
-            runStyle = style
-            run.append(prepared.characters[index])
         }
-        if !run.isEmpty { screen.put(run, x: column, y: y, style: runStyle, clip: clip) }
     }
 
     /// The stance glyph where a statement starts, and a bar down its lines: dotted while suggested,

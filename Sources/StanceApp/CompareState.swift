@@ -81,10 +81,24 @@ extension AppState {
 
     mutating func datedStatementsArrived(_ statements: [DatedStatement]) -> [Effect] {
         datedStatements = statements
+        guard let waiting = commandAwaitingStatements else {
+            // Statements read again after a write: what is open shows the change at once.
+            recomputeComparison()
+            remakeCorpusTimeline()
+            remakeAgreement()
+            return []
+        }
         message = nil
-        guard let waiting = commandAwaitingStatements else { return [] }
         commandAwaitingStatements = nil
         return run(waiting.command, argument: waiting.argument)
+    }
+
+    /// After a write (which dropped the dated statements): reads them again at once when a
+    /// comparison, the corpus timeline or agreement is open, since they show those statements.
+    var reloadingOpenDatedViews: [Effect] {
+        guard datedStatements == nil, commandAwaitingStatements == nil,
+              comparison != nil || corpusTimeline != nil || agreement != nil else { return [] }
+        return [.loadDatedStatements]
     }
 
     // MARK: Comparison commands

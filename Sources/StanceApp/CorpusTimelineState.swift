@@ -184,9 +184,19 @@ extension AppState {
             return []
         }
         return withDatedStatements(.showAgreement, nil) { state, statements in
-            state.agreement = AgreementMatrix.make(statements: statements, frame: state.frame, by: .week)
+            state.agreement = Self.weeklyAgreement(statements, frame: state.frame)
             state.setFocus(.actors)
             return []
         }
+    }
+
+    /// Makes the shown agreement again from the current dated statements.
+    mutating func remakeAgreement() {
+        guard agreement != nil, let statements = datedStatements else { return }
+        agreement = Self.weeklyAgreement(statements, frame: frame)
+    }
+
+    private static func weeklyAgreement(_ statements: [DatedStatement], frame: Frame) -> AgreementMatrix {
+        AgreementMatrix.make(statements: statements, frame: frame, by: .week)
     }
 }

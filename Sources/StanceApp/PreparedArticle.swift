@@ -33,6 +33,12 @@ public struct PreparedArticle: Sendable {
     /// The scalar offset where each character starts, and one more entry for the end of the text.
     let scalarOffsets: [Int]
     let widths: [UInt8]
+    /// What each character draws as, sanitised and measured once: character `i` is the pieces
+    /// `firstPiece[i]..<firstPiece[i + 1]` of `pieceTexts`/`pieceWidths` (one for nearly every
+    /// character; none for one that draws nothing). A frame then copies cells and measures nothing.
+    let firstPiece: [Int32]
+    let pieceTexts: [String]
+    let pieceWidths: [UInt8]
     let paragraphs: [Paragraph]
     /// Every statement by start, rejected ones too: they stay visible (dimmed) so a person sees
     /// what they turned down and can take it back.
@@ -63,7 +69,27 @@ public struct PreparedArticle: Sendable {
         offsets.append(offset)
         self.characters = characters
         self.scalarOffsets = offsets
-        self.widths = characters.map(Self.columns)
+        var widths: [UInt8] = [], firstPiece: [Int32] = [], pieceTexts: [String] = [], pieceWidths: [UInt8] = []
+        widths.reserveCapacity(characters.count)
+        firstPiece.reserveCapacity(characters.count + 1)
+        pieceTexts.reserveCapacity(characters.count)
+        pieceWidths.reserveCapacity(characters.count)
+        for character in characters {
+            firstPiece.append(Int32(pieceTexts.count))
+            var columns = 0
+            TerminalText.forEachPiece(of: String(character)) { text, width in
+                pieceTexts.append(text)
+                pieceWidths.append(UInt8(clamping: width))
+                columns += width
+                return true
+            }
+            widths.append(UInt8(clamping: columns))
+        }
+        firstPiece.append(Int32(pieceTexts.count))
+        self.widths = widths
+        self.firstPiece = firstPiece
+        self.pieceTexts = pieceTexts
+        self.pieceWidths = pieceWidths
         self.foldedScalars = article.text.unicodeScalars.map(Self.fold)
         self.statements = loaded.analysis.statements.sorted { $0.span < $1.span }
         self.mentions = loaded.analysis.actors.flatMap { actor in actor.mentions.map { Mention(span: $0, actorID: actor.id) } }

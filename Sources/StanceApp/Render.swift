@@ -51,7 +51,9 @@ private func drawTitleBar(_ state: AppState, in rect: Rect, into screen: inout S
         let index = state.corpus.articles.firstIndex { $0.id == current.id }.map { "\($0 + 1)/\(state.corpus.articles.count) " } ?? ""
         left += " │ \(index)\(current.title)"
     }
-    let right = "\(state.corpus.articles.count) articles · \(state.corpus.actors.count) actors · theme \(state.themeName) "
+    // Before the corpus' actors are read (the first frame), their number is not known yet.
+    let actors = state.isLoading && state.corpus.actors.isEmpty ? "…" : String(state.corpus.actors.count)
+    let right = "\(state.corpus.articles.count) articles · \(actors) actors · theme \(state.themeName) "
     let rightWidth = TerminalText.width(right)
     let room = rect.width - rightWidth - 2
     if room > 20 {

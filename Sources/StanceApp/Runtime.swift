@@ -24,10 +24,13 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
                               readOnlyReason: readOnlyReason)
     }
 
-    /// Loads the corpus and draws the first frame.
+    /// Draws the first frame from the article list and the first article alone, then reads the
+    /// rest of the corpus (actors, the timeline's statements) and draws again.
     public func start() {
         send(.start)
         send(.resized(backend.size))
+        draw()
+        send(.firstFrameDrawn)
         draw()
     }
 
@@ -72,12 +75,11 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
     private func perform(_ effect: Effect) -> Action? {
         do {
             switch effect {
+            case .loadArticleList:
+                return .articleListLoaded(try store.articleSummaries())
             case .loadCorpus:
-                let actors = try store.corpusActors()
-                var statements: [CorpusActorID: [ActorStatement]] = [:]
-                for actor in actors { statements[actor.id] = try store.statements(of: actor.id) }
-                return .corpusLoaded(CorpusSnapshot(articles: try store.articleSummaries(), actors: actors,
-                                                    statementsByActor: statements))
+                return .corpusLoaded(CorpusSnapshot(articles: try store.articleSummaries(), actors: try store.corpusActors(),
+                                                    statementsByActor: try store.timelineStatementsByActor()))
             case .loadArticle(let id, let statement):
                 guard let loaded = try store.article(id) else { return .effectFailed("No article \(id)") }
                 return .articleLoaded(loaded, statement: statement)

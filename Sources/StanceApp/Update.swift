@@ -7,6 +7,12 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .start:
         state.isLoading = true
+        return [.loadArticleList]
+    case .articleListLoaded(let articles):
+        state.corpus.articles = articles
+        if state.currentArticle == nil, let first = articles.first { return [.loadArticle(first.id, statement: nil)] }
+        return []
+    case .firstFrameDrawn:
         return [.loadCorpus]
     case .key(let key):
         state.message = nil
@@ -48,7 +54,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .datedStatementsLoaded(let statements):
         return state.datedStatementsArrived(statements)
     case .saved(let change, let show):
-        return state.saved(change, show: show)
+        return state.saved(change, show: show) + state.reloadingOpenDatedViews
     case .nothingChanged(let text):
         state.message = StatusMessage(text: text, isError: false)
         return []
@@ -733,7 +739,7 @@ extension AppState {
             message = StatusMessage(text: "\(name) made no statement", isError: false)
             return []
         }
-        return [.loadArticle(first.articleID, statement: first.statement.id)]
+        return [.loadArticle(first.articleID, statement: first.statementID)]
     }
 
     // MARK: Timeline

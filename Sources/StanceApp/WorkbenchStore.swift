@@ -89,6 +89,35 @@ public struct ActorStatement: Hashable, Sendable {
     }
 }
 
+/// A statement as the timeline shows it: placed in time, its stance, and its words (the rest of
+/// the statement is read when its article opens).
+public struct TimelineStatement: Hashable, Sendable {
+    public var statementID: String
+    public var articleID: ArticleID
+    public var outlet: String?
+    /// The statement's own date, else the article's publication date.
+    public var date: Day?
+    public var stance: String
+    public var status: StatementStatus
+    public var text: String
+    public init(statementID: String, articleID: ArticleID, outlet: String?, date: Day?, stance: String,
+                status: StatementStatus, text: String) {
+        self.statementID = statementID
+        self.articleID = articleID
+        self.outlet = outlet
+        self.date = date
+        self.stance = stance
+        self.status = status
+        self.text = text
+    }
+
+    public init(_ statement: ActorStatement) {
+        self.init(statementID: statement.statement.id, articleID: statement.articleID, outlet: statement.outlet,
+                  date: statement.date, stance: statement.statement.stance, status: statement.statement.status,
+                  text: statement.statement.text)
+    }
+}
+
 /// Where the workbench reads its corpus from. Small and intention-named so that an in-memory corpus
 /// and the SQLite workspace can both stand behind it. Stores that can be annotated are also
 /// `AnnotatingStore`s; the in-memory one is not, and the workbench says so.
@@ -102,6 +131,8 @@ public protocol WorkbenchStore {
     func corpusActors() throws -> [CorpusActor]
     /// An actor's statements across the corpus, oldest first.
     func statements(of actor: CorpusActorID) throws -> [ActorStatement]
+    /// Every actor's statements in the order of `statements(of:)`, as the timeline shows them, at once.
+    func timelineStatementsByActor() throws -> [CorpusActorID: [TimelineStatement]]
     /// Articles whose title, outlet or text contains `query`, ignoring case, in summary order.
     func articles(matching query: String) throws -> [ArticleID]
     /// Every statement of the corpus placed in time, with corpus actor ids and article ids, for
@@ -116,7 +147,7 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
     public let frame: Frame
     private let loaded: [LoadedArticle]
     private let actors: [CorpusActor]
-    private let statementsByActor: [CorpusActorID: [ActorStatement]]
+    private let actorStatements: [CorpusActorID: [ActorStatement]]
 
     public init(frame: Frame, analyses: [ArticleAnalysis]) {
         self.frame = frame
@@ -177,7 +208,7 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
                 return actor
             }
         }
-        self.statementsByActor = byActor.mapValues { list in
+        self.actorStatements = byActor.mapValues { list in
             list.enumerated().sorted { a, b in
                 switch (a.element.date, b.element.date) {
                 case let (x?, y?) where x != y: return x < y
@@ -195,7 +226,11 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
 
     public func corpusActors() -> [CorpusActor] { actors }
 
-    public func statements(of actor: CorpusActorID) -> [ActorStatement] { statementsByActor[actor] ?? [] }
+    public func statements(of actor: CorpusActorID) -> [ActorStatement] { actorStatements[actor] ?? [] }
+
+    public func timelineStatementsByActor() -> [CorpusActorID: [TimelineStatement]] {
+        actorStatements.mapValues { $0.map(TimelineStatement.init) }
+    }
 
     public func articles(matching query: String) -> [ArticleID] {
         let needle = query.trimmingCharacters(in: .whitespaces)

@@ -60,10 +60,26 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
         guard let number = Int64(actor) else { return [] }
         return try workspace.statements(actorID: number)
             .filter { $0.statement.statement.status != .rejected }
-            .map { item in
-                ActorStatement(statement: item.statement.statement, articleID: String(item.statement.articleID),
-                               articleTitle: item.articleTitle ?? "", outlet: item.source, date: item.day)
+            .map(Self.actorStatement)
+    }
+
+    public func timelineStatementsByActor() throws -> [CorpusActorID: [TimelineStatement]] {
+        let outlets = Dictionary(try articleSummaries().map { ($0.id, $0.outlet) }, uniquingKeysWith: { first, _ in first })
+        var result: [CorpusActorID: [TimelineStatement]] = [:]
+        for (actor, placements) in try workspace.standingStatementPlacements() {
+            result[String(actor)] = placements.map { placement in
+                let articleID = String(placement.articleID)
+                return TimelineStatement(statementID: String(placement.id), articleID: articleID,
+                                         outlet: outlets[articleID] ?? nil, date: placement.day, stance: placement.stance,
+                                         status: placement.status, text: placement.text)
             }
+        }
+        return result
+    }
+
+    private static func actorStatement(_ item: StanceKit.ActorStatement) -> ActorStatement {
+        ActorStatement(statement: item.statement.statement, articleID: String(item.statement.articleID),
+                       articleTitle: item.articleTitle ?? "", outlet: item.source, date: item.day)
     }
 
     /// Full-text search (FTS5), returned in the order of the article list.

@@ -46,24 +46,40 @@ public struct Screen: Hashable, Sendable {
         guard y >= area.y, y < area.maxY, y >= 0, y < size.height else { return 0 }
         let limit = min(area.maxX, size.width, x > Int.max - maxWidth ? Int.max : x + maxWidth)
         var column = x
-        for piece in TerminalText.displayPieces(text, startColumn: x) {
-            let width = piece.width
-            if column + width > limit {
-                // Half a wide character fits: show a space there rather than split the character.
-                if column < limit, column >= area.x, column >= 0 {
-                    setCell(Cell(" ", style: style), x: column, y: y)
-                    column += 1
-                }
-                break
-            }
-            if column >= area.x, column >= 0 {
-                setCell(Cell(piece.text, width: UInt8(width), style: style), x: column, y: y)
-            } else if column + width > area.x, column + width > 0 {
-                setCell(Cell(" ", style: style), x: column + 1, y: y)   // right half inside the clip
-            }
-            column += width
+        TerminalText.forEachPiece(of: text, startColumn: x) { piece, width in
+            let placed = place(piece, width: width, x: column, y: y, style: style, area: area, limit: limit)
+            column += placed
+            return placed == width
         }
         return column - x
+    }
+
+    /// Writes one piece that is already sanitised and measured (a piece of
+    /// `TerminalText.displayPieces`, kept from an earlier measuring) at (x, y), clipped like `put`.
+    /// Returns the columns used: `width`, fewer where the clip cut it, 0 outside the clip.
+    @discardableResult
+    public mutating func putPiece(_ text: String, width: Int, x: Int, y: Int, style: Style = .plain,
+                                  clip: Rect? = nil) -> Int {
+        let area = clip ?? bounds
+        guard width > 0, y >= area.y, y < area.maxY, y >= 0, y < size.height else { return 0 }
+        return place(text, width: width, x: x, y: y, style: style, area: area, limit: min(area.maxX, size.width))
+    }
+
+    /// Stores one drawable piece at column `x` of row `y` when it fits before `limit`; half a wide
+    /// character that fits shows as a space rather than split the character. Returns the columns used.
+    private mutating func place(_ text: String, width: Int, x column: Int, y: Int, style: Style, area: Rect,
+                                limit: Int) -> Int {
+        if column + width > limit {
+            guard column < limit, column >= area.x, column >= 0 else { return 0 }
+            setCell(Cell(" ", style: style), x: column, y: y)
+            return 1
+        }
+        if column >= area.x, column >= 0 {
+            setCell(Cell(text, width: UInt8(width), style: style), x: column, y: y)
+        } else if column + width > area.x, column + width > 0 {
+            setCell(Cell(" ", style: style), x: column + 1, y: y)   // right half inside the clip
+        }
+        return width
     }
 
     /// Sets the style of every cell in `rect` to `style` and its text to `character`.

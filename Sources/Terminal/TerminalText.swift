@@ -16,11 +16,46 @@ public enum TerminalText {
     /// are dropped, unassigned and private-use code points become U+FFFD.
     public static func displayPieces(_ text: some StringProtocol, startColumn: Int = 0) -> [Piece] {
         var pieces: [Piece] = []
+        forEachPiece(of: text, startColumn: startColumn) { text, width in
+            pieces.append(Piece(text: text, width: width))
+            return true
+        }
+        return pieces
+    }
+
+    /// Calls `body` with each drawable piece of `text` and its width, as `displayPieces` lists
+    /// them, until `body` returns false. Draws without collecting: this runs for every string of
+    /// every frame.
+    public static func forEachPiece(of text: some StringProtocol, startColumn: Int = 0,
+                                    _ body: (_ text: String, _ width: Int) -> Bool) {
+        // Walking a generic StringProtocol from another module is unspecialised (tens of
+        // instructions a byte): walk a concrete String instead.
+        if let string = text as? String {
+            forEachPiece(ofString: string, startColumn: startColumn, body)
+        } else {
+            forEachPiece(ofString: String(decoding: text.utf8, as: UTF8.self), startColumn: startColumn, body)
+        }
+    }
+
+    private static func forEachPiece(ofString text: String, startColumn: Int,
+                                     _ body: (_ text: String, _ width: Int) -> Bool) {
+        // Printable ASCII (most of what is drawn) is safe and one column wide, a byte a piece.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 { guard body(asciiText[Int(byte) - 0x20], 1) else { return } }
+            return
+        }
         var column = startColumn
         for character in text {
+            // The same for each ASCII character of a mixed string. "\r\n" is one Character
+            // whose asciiValue is a control, so it is not taken here.
+            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+                guard body(asciiText[Int(ascii) - 0x20], 1) else { return }
+                column += 1
+                continue
+            }
             if character == "\t" {
                 let spaces = tabWidth - ((column % tabWidth) + tabWidth) % tabWidth
-                for _ in 0..<spaces { pieces.append(Piece(text: " ", width: 1)) }
+                for _ in 0..<spaces { guard body(" ", 1) else { return } }
                 column += spaces
                 continue
             }
@@ -30,16 +65,23 @@ public enum TerminalText {
             for piece in cleaned {
                 let width = DisplayWidth.of(piece)
                 guard width > 0 else { continue }
-                pieces.append(Piece(text: String(piece), width: width))
+                guard body(String(piece), width) else { return }
                 column += width
             }
         }
-        return pieces
     }
+
+    /// The one-character strings of printable ASCII, made once rather than per cell drawn.
+    private static let asciiText: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
     /// The columns `text` takes once sanitised.
     public static func width(_ text: some StringProtocol, startColumn: Int = 0) -> Int {
-        displayPieces(text, startColumn: startColumn).reduce(0) { $0 + $1.width }
+        var width = 0
+        forEachPiece(of: text, startColumn: startColumn) { _, pieceWidth in
+            width += pieceWidth
+            return true
+        }
+        return width
     }
 
     /// `text` cut to at most `width` columns, ending in "…" when something was cut.

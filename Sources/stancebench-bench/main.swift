@@ -4,13 +4,14 @@ import Foundation
 /// from the sample articles in a temporary folder, runs the measures and prints one table.
 /// Build and run it in release: `swift build -c release --product stancebench-bench`.
 let usage = """
-    USAGE: stancebench-bench [--articles N] [--words-per-article W] [--only NAME]... [--keypresses K] [--keep]
+    USAGE: stancebench-bench [--articles N] [--words-per-article W] [--only NAME]... [--keypresses K] [--keep] [--workspace PATH]
 
       --articles N            articles in the generated corpus (default 10000)
       --words-per-article W   words per generated article (default 800)
       --only NAME             run only this measure (repeatable): \(BenchOptions.measureNames.joined(separator: ", "))
       --keypresses K          keys timed in the workbench (default 2000)
       --keep                  keep the generated corpus and workspace (the folder is printed)
+      --workspace PATH        measure start-up and search on this workspace instead of importing one
     """
 
 func parseOptions(_ arguments: [String]) throws -> BenchOptions {
@@ -28,6 +29,11 @@ func parseOptions(_ arguments: [String]) throws -> BenchOptions {
         case "--words-per-article": options.wordsPerArticle = try positiveInt(argument)
         case "--keypresses": options.keypresses = try positiveInt(argument)
         case "--keep": options.keepFiles = true
+        case "--workspace":
+            guard let path = remaining.popFirst(), FileManager.default.fileExists(atPath: path) else {
+                throw BenchError("--workspace wants the path of an existing workspace")
+            }
+            options.workspace = path
         case "--only":
             guard let name = remaining.popFirst(), BenchOptions.measureNames.contains(name) else {
                 throw BenchError("--only wants one of: \(BenchOptions.measureNames.joined(separator: ", "))")

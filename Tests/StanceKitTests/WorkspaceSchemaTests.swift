@@ -18,7 +18,8 @@ import Testing
         for table in ["articles", "article_search", "actors", "actor_aliases", "mentions", "statements", "history", "history_cursor"] {
             #expect(tables.contains(table), "missing \(table)")
         }
-        #expect(migrations == ["v1-articles-actors-statements-history", "v2-search-index-filled-per-batch"])
+        #expect(migrations == ["v1-articles-actors-statements-history", "v2-search-index-filled-per-batch",
+                               "v3-covering-indexes-for-the-workbench"])
         #expect(journal == "wal")
         #expect(try workspace.articles().isEmpty)
     }

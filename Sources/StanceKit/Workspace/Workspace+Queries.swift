@@ -142,6 +142,37 @@ extension Workspace {
         }
     }
 
+    /// Every standing (not rejected) statement placed in time, grouped by actor, each actor's in
+    /// the order of `statements(actorID:)`: what the timeline shows, in one pass over the table and
+    /// without the columns it does not show (evidence, cue, notes).
+    public func standingStatementPlacements() throws -> [Int64: [StatementPlacement]] {
+        try read { db in
+            // Article dates come from the index on `published`, so no article row (and text) is read.
+            var published: [Int64: Day] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, published FROM articles WHERE published IS NOT NULL") {
+                if let day: Day = row[1] { published[row[0]] = day }
+            }
+            var byActor: [Int64: [StatementPlacement]] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, actor_id, article_id, start, date, stance, status, text FROM statements
+                WHERE status <> 'rejected'
+                """)
+            while let row = try rows.next() {
+                let articleID: Int64 = row[2]
+                let day: Day? = row[4] ?? published[articleID]
+                let placement = StatementPlacement(id: row[0], articleID: articleID, start: row[3], day: day,
+                                                   stance: row[5], status: row[6], text: row[7])
+                byActor[row[1], default: []].append(placement)
+            }
+            for actor in byActor.keys {
+                byActor[actor]!.sort { a, b in
+                    (a.day?.ordinal ?? Int.max, a.articleID, a.start, a.id) < (b.day?.ordinal ?? Int.max, b.articleID, b.start, b.id)
+                }
+            }
+            return byActor
+        }
+    }
+
     /// Full-text search over titles and texts. Every word the user typed must occur (accents and
     /// case ignored); the words are quoted, so FTS5 syntax in the query is taken literally.
     /// Best matches first (bm25, a title match weighing more than a body match).
@@ -209,4 +240,18 @@ extension Workspace {
         // Whitespace in the article (newlines between paragraphs) reads as one space in a snippet line.
         return (String(text).replacingOccurrences(of: "\n", with: " "), highlights)
     }
+}
+
+/// A statement as a timeline places it: when, with which stance, and its words; the rest of the
+/// statement is read when it is opened.
+public struct StatementPlacement: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var articleID: Int64
+    /// Where it starts in its article's text (Unicode scalars), which orders an article's statements.
+    public var start: Int
+    /// The statement's own date, else its article's.
+    public var day: Day?
+    public var stance: String
+    public var status: StatementStatus
+    public var text: String
 }
