@@ -149,13 +149,15 @@ final class TmuxSession {
         tmux(["capture-pane", "-p", "-t", "app"] + (history ? ["-S", "-"] : []))
     }
 
+    // Waits are long because a debug binary shares two cores with the rest of a parallel test run;
+    // they cost nothing when the screen is right and only bound how long a wrong one takes to fail.
     @discardableResult
-    func waitFor(_ text: String, seconds: Double = 10) throws -> String {
+    func waitFor(_ text: String, seconds: Double = 45) throws -> String {
         try waitUntil("“\(text)” on screen", seconds: seconds) { $0.contains(text) }
     }
 
     @discardableResult
-    func waitUntil(_ what: String, seconds: Double = 10, history: Bool = false,
+    func waitUntil(_ what: String, seconds: Double = 45, history: Bool = false,
                    _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var screen = capture(history: history)
