@@ -31,7 +31,7 @@ struct AnalysisRun {
     let article: Article
     let frame: Frame
     let text: AnalysisText
-    let scorer: StanceScorer
+    var scorer: StanceScorer
     let lex = Lexicon.shared
     var entities: EntityRecognizer
     var drafts: [StatementDraft] = []
@@ -65,6 +65,7 @@ struct AnalysisRun {
 
     mutating func perform() -> ArticleAnalysis {
         entities.run()
+        learnParties()
         let cues = text.quotes.indices.map { findCue(quote: $0) }
         for (q, cue) in cues.enumerated() {
             if case .mention(let m, _, _) = cue {

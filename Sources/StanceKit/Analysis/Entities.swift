@@ -264,8 +264,8 @@ struct EntityRecognizer {
             return last + 1
         }
         // "Democratic senators", "Senate Republican lawmakers": capitalised modifiers of a plural member noun.
-        if title == nil, let next = word(last + 1), !tok(last + 1).isCapitalized, lex.groupMembers.contains(word: next),
-           sameBlock(last, last + 1) {
+        if title == nil, let next = word(last + 1), !tok(last + 1).isCapitalized,
+           lex.groupMembers.contains(word: next) || lex.groupNameEnds.contains(word: next), sameBlock(last, last + 1) {
             addGroup(headFirst: run[0], last: last + 1)
             return last + 2
         }

@@ -8,7 +8,8 @@ struct CompiledFrame: Sendable {
     enum Element: Sendable {
         case word(UInt64)
         case prefix(Int, UInt64)
-        case any(Set<UInt64>)
+        /// Any word of the class with this index (its fixed members, or those learned from an article).
+        case member(Int)
         case gap(Int)
     }
 
@@ -23,18 +24,35 @@ struct CompiledFrame: Sendable {
     var cues: [Cue] = []
     var byWord = WordTable<[Int]>()
     var byPrefix: [Int: [UInt64: [Int]]] = [:]
+    /// The fixed members of each class, by class index.
+    var classMembers: [Set<UInt64>] = []
+    /// The cues that start with a class, by class index: a word learned for that class starts them too.
+    var byClass: [Int: [Int]] = [:]
+    var parties = PartyPatterns()
 
     init(_ frame: Frame) throws {
         positionCount = frame.positions.count
-        var classes: [String: Set<UInt64>] = [:]
-        for (name, words) in frame.classes ?? [:] { classes[name] = Set(words.map { WordHash.hash($0) }) }
-        for (index, position) in frame.positions.enumerated() {
-            for cue in position.cues { try add(cue, position: index, classes: classes) }
+        var classIndex: [String: Int] = [:]
+        let names = Set((frame.classes ?? [:]).keys).union((frame.parties ?? [:]).keys).sorted()
+        for name in names {
+            classIndex[name] = classMembers.count
+            classMembers.append(Set((frame.classes?[name] ?? []).map { WordHash.hash($0) }))
         }
-        for phrase in frame.reversers ?? [] { try add(phrase, position: -1, classes: classes) }
+        for (index, position) in frame.positions.enumerated() {
+            for cue in position.cues { try add(cue, position: index, classes: classIndex) }
+        }
+        for phrase in frame.reversers ?? [] { try add(phrase, position: -1, classes: classIndex) }
+        for name in names {
+            for pattern in frame.parties?[name] ?? [] {
+                guard let compiled = PartyPatterns.Pattern(pattern, partyClass: classIndex[name]!) else {
+                    throw CueError(cue: pattern, message: "party pattern \"\(pattern)\" needs exactly one * and a word")
+                }
+                parties.patterns.append(compiled)
+            }
+        }
     }
 
-    private mutating func add(_ source: String, position: Int, classes: [String: Set<UInt64>]) throws {
+    private mutating func add(_ source: String, position: Int, classes: [String: Int]) throws {
         var weight = 1.0
         var elements: [Element] = []
         for part in source.split(separator: " ") {
@@ -45,10 +63,10 @@ struct CompiledFrame: Sendable {
                 elements.append(.gap(3))
             } else if part.hasPrefix("<") && part.hasSuffix(">") {
                 let name = String(part.dropFirst().dropLast())
-                guard let members = classes[name] else {
+                guard let index = classes[name] else {
                     throw CueError(cue: source, message: "unknown class <\(name)> in cue \"\(source)\"")
                 }
-                elements.append(.any(members))
+                elements.append(.member(index))
             } else if part.hasSuffix("*") {
                 let stem = part.dropLast()
                 guard stem.count >= 3 else { throw CueError(cue: source, message: "prefix `\(part)` is shorter than three letters") }
@@ -64,7 +82,9 @@ struct CompiledFrame: Sendable {
         switch first {
         case .word(let h): byWord[h] = (byWord[h] ?? []) + [index]
         case .prefix(let n, let h): byPrefix[n, default: [:]][h, default: []].append(index)
-        case .any(let set): for h in set { byWord[h] = (byWord[h] ?? []) + [index] }
+        case .member(let c):
+            for h in classMembers[c] { byWord[h] = (byWord[h] ?? []) + [index] }
+            byClass[c, default: []].append(index)
         case .gap: break
         }
     }
@@ -86,6 +106,8 @@ struct StanceSignal {
 struct StanceScorer {
     let frame: CompiledFrame
     let text: AnalysisText
+    /// Words of the article that name a side of the debate, by class index (see `PartyPatterns`).
+    var learned: [Set<UInt64>] = []
     let lex = Lexicon.shared
     static let only = WordHash.hash("only")
     static let just = WordHash.hash("just")
@@ -149,7 +171,7 @@ struct StanceScorer {
             guard t.kind == .word || t.kind == .number else { return nil }
             switch elements[e] {
             case .word(let h): if t.hash != h { return nil }
-            case .any(let set): if !set.contains(t.hash) { return nil }
+            case .member(let c): if !isMember(t.hash, of: c) { return nil }
             case .prefix(let n, let h): if prefixHash(j, n) != h { return nil }
             case .gap: break
             }
@@ -158,6 +180,10 @@ struct StanceScorer {
             e += 1
         }
         return last
+    }
+
+    private func isMember(_ word: UInt64, of c: Int) -> Bool {
+        frame.classMembers[c].contains(word) || (c < learned.count && learned[c].contains(word))
     }
 
     private func prefixHash(_ t: Int, _ n: Int) -> UInt64? {
@@ -175,6 +201,9 @@ struct StanceScorer {
             let t = text.tokens[i]
             guard t.kind == .word || t.kind == .number, !skip(i) else { i += 1; continue }
             var candidates = frame.byWord[t.hash] ?? []
+            for (c, words) in learned.enumerated() where words.contains(t.hash) && !frame.classMembers[c].contains(t.hash) {
+                candidates.append(contentsOf: frame.byClass[c] ?? [])
+            }
             for (n, table) in frame.byPrefix {
                 if let h = prefixHash(i, n), let list = table[h] { candidates.append(contentsOf: list) }
             }
