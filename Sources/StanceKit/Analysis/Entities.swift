@@ -629,9 +629,16 @@ struct EntityRecognizer {
     /// followed by what reads as its verb), and where its predicate starts.
     private func subjectPosition(_ m: Mention) -> (Bool, Int) {
         var j = m.last + 1
+        // "Harlan J. Pruitt Jr. of Norland": the suffix's full stop belongs to the name.
+        if text.isPunct(j, "."), Self.suffixes.contains(tok(m.last).hash), word(j + 1) != nil { j += 1 }
         if word(j) == Words.of, j + 1 < count, tok(j + 1).isCapitalized {
             j += 1
             while j < count, isNameToken(j) { j += 1 }
+        }
+        // A party tag or short aside in brackets: "Sen. Chris Murphy (D-Conn.) said".
+        if text.isPunct(j, "("), let close = (j + 1..<min(count, j + 10)).first(where: { text.isPunct($0, ")") }),
+           text.sentenceOf[close] == text.sentenceOf[j] {
+            j = close + 1
         }
         if text.isPunct(j, ","), let w = word(j + 1), tok(j + 1).isCapitalized || Self.predicateSkips.contains(w) || Self.personNouns.contains(w)
             || Self.partyWords.contains(w) || w == Self.former {
