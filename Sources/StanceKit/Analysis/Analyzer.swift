@@ -77,6 +77,7 @@ struct AnalysisRun {
         attributeQuotes(cues)
         findReportedStatements()
         findRelativeClauses()
+        findAppositiveDescriptions()
         assignDates()
         shareGroupPositions()
         return assemble()

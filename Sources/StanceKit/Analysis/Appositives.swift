@@ -1,0 +1,20 @@
+extension AnalysisRun {
+    /// "Senator X, one of the steadfast backers of Velmaria's war effort, said ...": an appositive between
+    /// a subject and its verb is the journalist's description of that person's position.
+    mutating func findAppositiveDescriptions() {
+        let quoteOf = text.quoteOf
+        for m in entities.mentions where m.kind == .named && m.subjectLike && m.actor >= 0 && inBody(m.first) && quoteOf[m.first] < 0 {
+            guard entities.actors[m.actor].kind == .person, m.predicateStart > m.last + 2,
+                  let open = (m.last + 1..<m.predicateStart).first(where: { text.isPunct($0, ",") }) else { continue }
+            var end = m.predicateStart
+            while end > open + 1, tokens[end - 1].kind == .punct { end -= 1 }
+            let apposition = (open + 1)..<end
+            guard !apposition.isEmpty, !apposition.contains(where: { quoteOf[$0] >= 0 }) else { continue }
+            let signal = scorer.score([apposition])
+            guard signal.total > 0 else { continue }
+            drafts.append(StatementDraft(actor: m.actor, kind: .description, text: text.text(apposition.lowerBound, apposition.upperBound - 1),
+                                         cue: nil, span: text.span(apposition.lowerBound, apposition.upperBound - 1),
+                                         signal: signal, sentence: Int(text.sentenceOf[m.first])))
+        }
+    }
+}
