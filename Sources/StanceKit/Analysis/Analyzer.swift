@@ -75,6 +75,7 @@ struct AnalysisRun {
         }
         resolvePronouns()
         attributeQuotes(cues)
+        findTranscriptTurns()
         findReportedStatements()
         findRelativeClauses()
         findAppositiveDescriptions()

@@ -311,6 +311,8 @@ struct EntityRecognizer {
     /// ", a professor", ", who", ", Democrat of New York" after the name, or "said" next to it.
     private func personContext(after last: Int, before start: Int) -> Bool {
         if let prev = word(start - 1), prev == Words.said || prev == Words.told { return true }
+        // "State Department spokesperson Morgan Ortagus": a role noun right before the name.
+        if let prev = word(start - 1), !tok(start - 1).isCapitalized, Self.personNouns.contains(prev) { return true }
         if start >= 2, text.isPunct(start - 1, ","), let role = word(start - 2), !tok(start - 2).isCapitalized,
            Self.personNouns.contains(role), text.isPunct(last + 1, ",") || text.isPunct(last + 1, ".") {
             return true
