@@ -224,6 +224,7 @@ struct AnalysisRun {
                 // "a spokesman for Mr. X said" names X but quotes someone else.
                 let lead = range.lowerBound..<entities.mentions[m].first
                 let anonymousLead = lead.contains { word($0).map(Self.anonymousWords.contains) ?? false }
+                    && !speaksFor(mention: m)
                 if !anonymousLead, let verb = speechVerb(after: entities.mentions[m].last, in: range) {
                     return .mention(m, verb: verb, sentence: sentence)
                 }

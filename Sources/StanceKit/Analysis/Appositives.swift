@@ -18,3 +18,17 @@ extension AnalysisRun {
         }
     }
 }
+
+extension AnalysisRun {
+    static let spokespeople = WordSet(["spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"])
+    static let forWord = WordHash.hash("for")
+
+    /// "a spokesperson for the State Department": the organisation speaks through its spokesperson (for a
+    /// person, "a spokesman for Mr. X", the speaker stays unnamed).
+    func speaksFor(mention m: Int) -> Bool {
+        let mention = entities.mentions[m]
+        guard mention.actor >= 0, entities.actors[mention.actor].kind != .person, mention.first >= 2,
+              word(mention.first - 1) == Self.forWord else { return false }
+        return word(mention.first - 2).map(Self.spokespeople.contains) ?? false
+    }
+}
