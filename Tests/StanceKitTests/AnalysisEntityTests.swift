@@ -92,4 +92,21 @@ struct AnalysisEntityTests {
             """)
         #expect(a.persons().map(\.name) == ["Hafez al-Rashid", "Obama"])
     }
+
+    @Test func groupsNamedWithALowerCaseCollective() {
+        let a = AnalysisFixture.article("""
+            The White Ribbon movement demanded an immediate ceasefire on Sunday.
+
+            The Civic Accord faction called for talks without preconditions.
+            """)
+        #expect(a.actors.contains { $0.kind == .group && $0.name == "White Ribbon movement" && $0.stance == "diplomacy" })
+        #expect(a.actors.contains { $0.kind == .group && $0.name == "Civic Accord faction" && $0.stance == "diplomacy" })
+    }
+
+    @Test func aRoleNounRightBeforeANameMarksAPerson() {
+        let a = AnalysisFixture.article("""
+            State Department spokesperson Morwen Ortis described the talks as slow.
+            """)
+        #expect(a.persons().map(\.name) == ["Morwen Ortis"])
+    }
 }

@@ -50,6 +50,58 @@ struct AnalysisStanceTests {
         #expect(a.actor(named: "Marsh")?.stance == "none")
     }
 
+    @Test func sidesAreLearnedFromTheArticle() {
+        // Neither country is in the frame file: the article's own phrases name the sides.
+        let a = AnalysisFixture.article("""
+            Ostland has sent aid to Merovia since Tarvia’s invasion last spring, and Merovian troops hold the line.
+
+            “We will keep backing Merovia,” Jane Smith said.
+
+            “Nobody should be pressuring the Merovians into a deal,” Tom Jones said.
+
+            “It is time to put pressure on Tarvia,” Ann Lee said.
+            """)
+        #expect(a.actor(named: "Jane Smith")?.stance == "support")
+        #expect(a.actor(named: "Tom Jones")?.stance == "support")
+        #expect(a.actor(named: "Ann Lee")?.stance == "support")
+    }
+
+    @Test func aNameBothSidesClaimEquallyIsLearnedByNeither() throws {
+        let frame = try FrameLibrary.parse("""
+            id = "t"
+            [parties]
+            side = ["aid to *"]
+            aggressor = ["* 's invasion"]
+            [[positions]]
+            id = "arms"
+            cues = ["backing <side>", "blame <aggressor>"]
+            """, file: "t.toml")
+        let compiled = try CompiledFrame(frame)
+        let text = AnalysisText(article: ArticleParser.parse(SourceDocument(path: "x.txt",
+            text: "Aid to Norvia rose after Norvia’s invasion. Aid to Estria fell.", format: .plain)))
+        let learned = compiled.parties.learn(text: text, fixed: compiled.classMembers, excluded: [])
+        let all = learned.reduce(Set<UInt64>()) { $0.union($1) }
+        #expect(!all.contains(WordHash.hash("norvia")))
+        #expect(all.contains(WordHash.hash("estria")))
+    }
+
+    @Test func generalCuesOfTalkingAndHoldingOut() {
+        #expect(stance("It is time to talk, and to stop the killing.") == "diplomacy")
+        #expect(stance("We should place conditions on military aid.") == "diplomacy")
+        #expect(stance("They need the means to defend themselves.") == "support")
+        // Blinking first and surrender are concessions: refusing them is the other side.
+        #expect(stance("We will not be the ones who blink first.") == "support")
+        #expect(stance("Nobody is asking them to surrender an inch.") == "support")
+    }
+
+    @Test func anAppositiveDescribesTheSubjectsPosition() {
+        let a = AnalysisFixture.article("""
+            Senator Harlan J. Pruitt Jr. of Norland, one of the steadfast backers of Ukraine, said the plan was “a distraction.”
+            """)
+        #expect(a.actor(named: "Pruitt Jr")?.stance == "support")
+        #expect(a.speaker(of: "a distraction")?.name.hasPrefix("Harlan J. Pruitt") == true)
+    }
+
     @Test func aGiftToAnyAggressorReversesTheCue() {
         #expect(stance("A ceasefire now would be a gift to the junta.") == "support")
     }
