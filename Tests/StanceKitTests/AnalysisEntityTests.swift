@@ -109,4 +109,16 @@ struct AnalysisEntityTests {
             """)
         #expect(a.persons().map(\.name) == ["Morwen Ortis"])
     }
+
+    @Test func creditsNameTheirPeopleButNotTheOutlet() {
+        let a = AnalysisFixture.article("""
+            Soldiers near the front. Photo: Aurel Stanek/APR
+
+            Ilvana Marok, a surgeon who was operating when the missile hit, said she had lost two colleagues.
+
+            Northgate Observer correspondent Wren Talvo contributed to this report. Produced by Sela Ortiz-Haan.
+            """)
+        let names = Set(a.persons().map(\.name))
+        #expect(names == ["Aurel Stanek", "Ilvana Marok", "Wren Talvo", "Sela Ortiz-Haan"])
+    }
 }

@@ -283,6 +283,13 @@ struct EntityRecognizer {
         if lex.places.value(hashes[...]) != nil || (run.count == 1 && lex.demonyms.contains(word: hashes[0])) {
             return last + 1
         }
+        // "Credit...Jane Doe/Northgate Observer": what follows the slash is the outlet.
+        if text.isPunct(run[0] - 1, "/"), !tok(run[0]).has(Token.spaceBefore) { return last + 1 }
+        // "Northgate Observer correspondent Wren Talbot": a name before a role noun and another name modifies it.
+        if title == nil, let next = word(last + 1), !tok(last + 1).isCapitalized, Self.personNouns.contains(next),
+           last + 2 < count, isNameToken(last + 2) {
+            return last + 1
+        }
         let suffix = run.count > 1 && Self.suffixes.contains(hashes[hashes.count - 1])
         let core = suffix ? Array(run.dropLast()) : run
         let hasInitial = core.dropLast().contains { tok($0).has(Token.initial) || tok($0).has(Token.dotted) }
@@ -313,6 +320,9 @@ struct EntityRecognizer {
         if let prev = word(start - 1), prev == Words.said || prev == Words.told { return true }
         // "State Department spokesperson Morgan Ortagus": a role noun right before the name.
         if let prev = word(start - 1), !tok(start - 1).isCapitalized, Self.personNouns.contains(prev) { return true }
+        // Credits: "Photo: Jane Doe/Agency", "Produced by Jane Doe".
+        if text.isPunct(last + 1, "/"), last + 2 < count, tok(last + 2).isCapitalized, !tok(last + 2).has(Token.spaceBefore) { return true }
+        if word(start - 1) == Self.byWord, let verb = word(start - 2), Self.creditVerbs.contains(verb) { return true }
         if start >= 2, text.isPunct(start - 1, ","), let role = word(start - 2), !tok(start - 2).isCapitalized,
            Self.personNouns.contains(role), text.isPunct(last + 1, ",") || text.isPunct(last + 1, ".") {
             return true
@@ -332,7 +342,12 @@ struct EntityRecognizer {
         return Self.partyWords.contains(w)
     }
 
-    static let personNouns = WordSet(["professor", "diplomat", "adviser", "advisor", "ambassador", "chairman",
+    static let byWord = WordHash.hash("by")
+    static let creditVerbs = WordSet(["produced", "written", "edited", "reported", "photographed", "illustrated",
+        "compiled", "directed", "presented", "hosted"])
+    static let personNouns = WordSet(["host", "producer", "photographer", "surgeon", "nurse", "medic", "engineer",
+        "farmer", "worker", "volunteer", "co-founder", "cofounder", "priest", "pastor", "rabbi", "imam", "owner", "survivor", "witness",
+"professor", "diplomat", "adviser", "advisor", "ambassador", "chairman",
         "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "analyst", "expert",
         "official", "leader", "director", "president", "senator", "lawmaker", "commander", "general", "officer",
         "researcher", "fellow", "economist", "historian", "scholar", "lawyer", "member", "founder", "executive",
