@@ -556,7 +556,8 @@ struct AnalysisRun {
                     steps += 1
                     let sentence = text.sentences[s]
                     if sentence.isEmpty || !inBody(sentence.lowerBound) { break }
-                    let quoted = text.quoteOf[sentence.lowerBound] >= 0 && text.quoteOf[sentence.upperBound - 1] >= 0
+                    // Quotation marks lie outside the quote: a sentence is quoted when all its words are.
+                    let quoted = sentence.allSatisfy { tokens[$0].kind != .word && tokens[$0].kind != .number || text.quoteOf[$0] >= 0 }
                     if !quoted {
                         guard mentionsActor(sentence: s, actor: draft.actor) else { break }
                         if let d = dates(inSentence: s, for: draft).first { found = d; break }
