@@ -53,4 +53,14 @@ struct AnalysisDateTests {
         #expect(a.statement(containing: "two months")?.date?.description == "2031-04-14")
         #expect(a.statement(containing: "send the howitzers")?.date?.description == "2031-04-14")
     }
+
+    @Test func aContinuingQuoteWithItsOwnDatedCueTakesThatDate() {
+        let a = AnalysisFixture.article(published: "2031-06-18", """
+            In Sennet, Foreign Minister Amara Seddik said she was “cautiously hopeful.”
+
+            “Nobody should expect a peace treaty on Friday,” the minister said at a news conference on Tuesday.
+            """)
+        #expect(a.statement(containing: "cautiously hopeful")?.date?.description == "2031-06-18")
+        #expect(a.statement(containing: "peace treaty")?.date?.description == "2031-06-17")
+    }
 }

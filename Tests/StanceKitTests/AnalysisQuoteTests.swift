@@ -250,4 +250,17 @@ struct AnalysisOfficeSpeakerTests {
         #expect(a.speaker(of: "open to negotiations")?.name == "Kremlin")
         #expect(a.speaker(of: "not available") == nil)
     }
+
+    @Test func aRoleNounMeansTheTitleHolderNamedLast() {
+        let a = AnalysisFixture.article(published: "2031-04-15", """
+            Prime Minister Kasimir Oldane of Baltera said he had been wrong. Mr. Oldane spoke twice. Oldane left.
+
+            Jana Velk, Velmaria’s defense minister, walked through the wreckage of the hospital with reporters on Monday.
+
+            “This is what they mean by new realities,” the minister said. “A hospital with no roof.”
+            """)
+        #expect(a.actor(named: "Jana Velk")?.role == "Velmaria’s defense minister")
+        #expect(a.speaker(of: "new realities")?.name == "Jana Velk")
+        #expect(a.statement(containing: "no roof")?.date?.description == "2031-04-14")
+    }
 }

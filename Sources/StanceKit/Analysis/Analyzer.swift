@@ -53,6 +53,9 @@ struct AnalysisRun {
         var sentence: Int
         /// The cue verb's token, for direct quotes with a cue.
         var verb: Int? = nil
+        /// For a quote that continues an earlier one, the sentence it closes in: a date phrase there
+        /// ("..., the minister said on Tuesday") dates it before the earlier quote's does.
+        var ownSentence: Int? = nil
     }
 
     init(text: AnalysisText, frame: Frame, compiled: CompiledFrame) {
@@ -332,7 +335,8 @@ struct AnalysisRun {
             let draft = StatementDraft(actor: actor, kind: .direct, text: trimQuote(inner), cue: cueText,
                                        span: text.span(quote.first, spanEnd), signal: signal,
                                        sentence: inherited.map { drafts[$0].sentence } ?? sentence,
-                                       verb: inherited.flatMap { drafts[$0].verb } ?? verbToken)
+                                       verb: inherited.flatMap { drafts[$0].verb } ?? verbToken,
+                                       ownSentence: inherited == nil ? nil : Int(text.sentenceOf[quote.close ?? quote.last]))
             speakerOfQuote[q] = (actor, inherited ?? drafts.count)
             drafts.append(draft)
         }
@@ -548,7 +552,8 @@ struct AnalysisRun {
     mutating func assignDates() {
         for index in drafts.indices {
             let draft = drafts[index]
-            var found = dates(inSentence: draft.sentence, for: draft).first
+            var found = draft.ownSentence.flatMap { dates(inSentence: $0, for: draft).first }
+                ?? dates(inSentence: draft.sentence, for: draft).first
             if found == nil {
                 var s = draft.sentence - 1
                 var steps = 0

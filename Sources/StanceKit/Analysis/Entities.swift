@@ -315,6 +315,11 @@ struct EntityRecognizer {
         return last + 1
     }
 
+    /// "Velmaria’s defense minister": a capitalised owner opening an appositive role.
+    private func isPossessiveLead(_ t: Int) -> Bool {
+        t + 1 < count && tok(t).isCapitalized && tok(t + 1).kind == .possessive
+    }
+
     /// ", a professor", ", who", ", Democrat of New York" after the name, or "said" next to it.
     private func personContext(after last: Int, before start: Int) -> Bool {
         if let prev = word(start - 1), prev == Words.said || prev == Words.told { return true }
@@ -330,7 +335,7 @@ struct EntityRecognizer {
         if let next = word(last + 1), lex.verbs.value(word: next) == .speech { return true }
         guard text.isPunct(last + 1, ","), let w = word(last + 2) else { return false }
         if w == Words.who { return true }
-        if w == Words.a || w == Words.an || w == Words.the {
+        if w == Words.a || w == Words.an || w == Words.the || isPossessiveLead(last + 2) {
             // A role noun within the appositive: "a former career diplomat", "the chairman of".
             var j = last + 3
             while j < min(count, last + 10), !text.isPunct(j, ","), !text.isPunct(j, ".") {
@@ -446,7 +451,7 @@ struct EntityRecognizer {
     private func appositiveRole(after: Int) -> String? {
         guard text.isPunct(after, ","), after + 1 < count, let w = word(after + 1) else { return nil }
         let startsRole = w == Words.a || w == Words.an || w == Words.the || Self.partyWords.contains(w)
-            || Self.personNouns.contains(w) || w == Self.former
+            || Self.personNouns.contains(w) || w == Self.former || isPossessiveLead(after + 1)
         guard startsRole else { return nil }
         var j = after + 1
         var end = j
@@ -613,17 +618,27 @@ struct EntityRecognizer {
     /// A role noun refers to the most salient person holding that title: one named without a foreign
     /// qualifier first, then the one mentioned most.
     private mutating func resolveRoleNouns() {
+        // Named people by position: who was named just before a role noun.
+        let named = mentions.filter { $0.kind == .named && $0.actor >= 0 && actors[$0.actor].kind == .person }
+            .sorted { $0.first < $1.first }
         for index in mentions.indices where mentions[index].kind == .role {
             let m = mentions[index]
+            let holders = actors.indices.filter { a in
+                let actor = actors[a]
+                guard actor.kind == .person else { return false }
+                let titled = m.roleTitle == "*" ? !actor.titles.isEmpty || actor.role != nil : actor.titles.contains(m.roleTitle ?? "")
+                    || Self.roleNames(actor.role, title: m.roleTitle)
+                return titled && (m.rolePlace == nil || actor.place == m.rolePlace)
+            }
+            // Among holders of the title, the one the last sentences named last ("Jana Velk, the defense
+            // minister, ... the minister said") over one mentioned more often.
+            let latest = latestNamed(before: m.first, in: named, among: Set(holders))
             var best = -1
             var bestScore = -1
-            for (a, actor) in actors.enumerated() where actor.kind == .person {
-                let titled = m.roleTitle == "*" ? !actor.titles.isEmpty || actor.role != nil : actor.titles.contains(m.roleTitle ?? "")
-                    || (actor.role?.lowercased().hasPrefix(m.roleTitle?.lowercased() ?? "\u{0}") ?? false)
-                guard titled else { continue }
-                if let place = m.rolePlace, actor.place != place { continue }
-                var score = actor.mentionCount
-                if m.rolePlace == nil && actor.place == nil { score += 1000 }
+            for a in holders {
+                var score = actors[a].mentionCount
+                if m.rolePlace == nil && actors[a].place == nil { score += 1000 }
+                if a == latest { score += 500 }
                 if score > bestScore { bestScore = score; best = a }
             }
             guard best >= 0 else { continue }
@@ -632,6 +647,29 @@ struct EntityRecognizer {
             actors[best].mentionCount += 1
         }
         mentions.removeAll { $0.kind == .role && $0.actor < 0 }
+    }
+
+    /// The person of `among` named last within the two sentences before token `t`.
+    private func latestNamed(before t: Int, in named: [Mention], among: Set<Int>) -> Int? {
+        var lo = 0, hi = named.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if named[mid].first < t { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo - 1
+        while k >= 0, text.sentenceOf[t] - text.sentenceOf[named[k].first] <= 2 {
+            if among.contains(named[k].actor) { return named[k].actor }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Whether a role names the title as one of its words: "Foreign Minister" and "defense minister of
+    /// Velmaria" are ministers.
+    static func roleNames(_ role: String?, title: String?) -> Bool {
+        guard let role, let title, !title.isEmpty else { return false }
+        let wanted = title.lowercased()
+        return role.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == wanted }
     }
 
     static let clauseOpeners = WordSet(["and", "but", "while", "although", "though", "as", "when", "because",
