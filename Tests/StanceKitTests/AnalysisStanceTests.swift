@@ -102,6 +102,20 @@ struct AnalysisStanceTests {
         #expect(a.speaker(of: "a distraction")?.name.hasPrefix("Harlan J. Pruitt") == true)
     }
 
+    @Test func aShiftCountsTheLatestPosition() {
+        let a = AnalysisFixture.article(published: "2031-06-05", """
+            In March Senator Carla Brandvold said it was too soon to negotiate.
+
+            On Wednesday Brandvold asked the president to press for a cease-fire.
+
+            Senator Tom Hale, once among the steadfast backers of Velmaria, now wants talks.
+            """)
+        #expect(a.statement(containing: "too soon")?.stance == "support")
+        #expect(a.actor(named: "Brandvold")?.stance == "diplomacy")
+        #expect(a.actor(named: "Brandvold")?.role == "Senator")
+        #expect(a.actor(named: "Hale")?.stance == "diplomacy")
+    }
+
     @Test func aGiftToAnyAggressorReversesTheCue() {
         #expect(stance("A ceasefire now would be a gift to the junta.") == "support")
     }

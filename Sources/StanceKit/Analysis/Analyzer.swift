@@ -668,8 +668,8 @@ struct AnalysisRun {
     func assemble() -> ArticleAnalysis {
         var actorSignals = [StanceSignal](repeating: StanceSignal(positions: frame.positions.count), count: entities.actors.count)
         var hasStatements = [Bool](repeating: false, count: entities.actors.count)
-        for draft in drafts {
-            actorSignals[draft.actor].add(draft.signal)
+        for (draft, weight) in zip(drafts, currentWeights()) {
+            actorSignals[draft.actor].add(draft.signal, factor: weight)
             hasStatements[draft.actor] = true
         }
         for (actor, signal) in memberSignals { actorSignals[actor].add(signal) }

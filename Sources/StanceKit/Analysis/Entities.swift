@@ -198,12 +198,20 @@ struct EntityRecognizer {
                 i += 1
                 continue
             }
+            // "In March Senator X": a capitalised function word or date opens no name, so what follows
+            // is read afresh (with its title).
+            if lex.stopwords.contains(word: tok(i).hash), matchTitle(at: i) == nil, i + 1 < count, tok(i + 1).isCapitalized {
+                i += 1
+                continue
+            }
             var title = matchTitle(at: i)
             var prefixStart: Int?
             if title == nil {
                 // Nationality, country or organisation words before a title: "Hungarian Foreign Minister X".
                 var k = i
-                while k < min(count, i + 4), sameBlock(i, k), isNameToken(k) || tok(k).has(Token.dotted) || tok(k).has(Token.allCaps) {
+                // "In March Senator X": function words and dates are no part of the prefix.
+                while k < min(count, i + 4), sameBlock(i, k), isNameToken(k) || tok(k).has(Token.dotted) || tok(k).has(Token.allCaps),
+                      !lex.stopwords.contains(word: tok(k).hash) {
                     if k > i, let inner = matchTitle(at: k), inner.end < count, isNameToken(inner.end) {
                         title = inner
                         prefixStart = i
@@ -678,6 +686,9 @@ struct EntityRecognizer {
     static let modifierFollowers = WordSet(["ministers", "officials", "leaders", "lawmakers", "diplomats",
         "members", "foreign", "defense", "defence", "policy", "military", "forces", "troops", "spokesman", "spokeswoman",
         "administration", "government", "officers", "negotiators", "envoys", "aides", "allies", "supporters"])
+    /// Words that open an appositive about a person: ", one of the ...,", ", once a ...,", ", long a ...,".
+    static let appositiveOpeners = WordSet(["one", "once", "formerly", "previously", "long", "now", "until", "himself",
+        "herself", "still", "also"])
     static let predicateSkips = WordSet(["a", "an", "the", "who", "which", "whose", "whom", "and", "or", "but"])
 
     /// Whether the mention stands where a clause's subject does (after a clause opener or a speech verb,
@@ -696,7 +707,7 @@ struct EntityRecognizer {
             j = close + 1
         }
         if text.isPunct(j, ","), let w = word(j + 1), tok(j + 1).isCapitalized || Self.predicateSkips.contains(w) || Self.personNouns.contains(w)
-            || Self.partyWords.contains(w) || w == Self.former {
+            || Self.partyWords.contains(w) || w == Self.former || Self.appositiveOpeners.contains(w) {
             // Skip an appositive to its closing comma.
             var k = j + 1
             while k < min(count, j + 40), !text.isPunct(k, ","), !(text.isPunct(k, ".") && !text.isPunct(k + 1, ",")),
@@ -719,7 +730,9 @@ struct EntityRecognizer {
             if prev.kind == .possessive { return (false, predicate) }
             if prev.kind == .word {
                 // "Kremlin spokesman Dmitry Peskov said": a role noun before a name is part of the subject.
+                // "On Wednesday Brandvold asked", "In March Senator X said": a date opens the clause.
                 let opener = Self.clauseOpeners.contains(prev.hash) || lex.verbs.value(word: prev.hash) == .speech
+                    || (prev.isCapitalized && (DateParser.weekdays[prev.hash] != nil || DateParser.months[prev.hash] != nil))
                     || text.sentenceOf[before] != text.sentenceOf[m.first]
                     || (!prev.isCapitalized && Self.personNouns.contains(prev.hash) && m.kind == .named)
                 if !opener { return (false, predicate) }

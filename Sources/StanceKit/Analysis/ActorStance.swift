@@ -1,0 +1,43 @@
+extension AnalysisRun {
+    static let pastMarkers = WordSet(["once", "formerly", "previously", "erstwhile", "onetime", "one-time"])
+    static let recently = WordHash.hash("recently")
+    static let used = WordHash.hash("used")
+    static let inWord = WordHash.hash("in")
+    /// How much less a position counts once the article reports it as given up.
+    static let pastWeight = 0.25
+
+    /// The weight of each draft in its actor's stance for the article. When an article reports a shift,
+    /// the actor's position is the latest one: statements dated more than a week before the actor's latest,
+    /// and those the journalist marks as past ("once among the backers", "until recently an advocate", "In
+    /// March she said"), count for less.
+    func currentWeights() -> [Double] {
+        var latest = [Int](repeating: Int.min, count: entities.actors.count)
+        for draft in drafts { if let day = draft.date { latest[draft.actor] = max(latest[draft.actor], day.ordinal) } }
+        return drafts.map { draft in
+            if let day = draft.date, day.ordinal < latest[draft.actor] - 7 { return Self.pastWeight }
+            return isMarkedPast(draft) ? Self.pastWeight : 1
+        }
+    }
+
+    /// A past marker outside quotes in the statement's sentence, before the statement ends, and not in an
+    /// appositive before it ("Senator X, once a backer, now wants talks" marks only the appositive).
+    func isMarkedPast(_ draft: StatementDraft) -> Bool {
+        let sentence = text.sentences[draft.sentence]
+        let published = article.published
+        let commas = sentence.filter { text.isPunct($0, ",") && Int(tokens[$0].start) < draft.span.start }
+        for k in sentence where text.quoteOf[k] < 0 && Int(tokens[k].start) < draft.span.end {
+            guard let w = word(k) else { continue }
+            if Int(tokens[k].start) < draft.span.start, commas.contains(where: { $0 < k }), commas.contains(where: { $0 > k }) { continue }
+            if Self.pastMarkers.contains(w) { return true }
+            if w == Self.until, word(k + 1) == Self.recently { return true }
+            if w == Self.used, word(k + 1) == Words.to { return true }
+            // "In March she said ...": an earlier month of the publication year.
+            if w == Self.inWord, k + 1 < sentence.upperBound, tokens[k + 1].isCapitalized, let next = word(k + 1),
+               let month = DateParser.months[next], let published, month < published.month,
+               word(k + 2).map({ DateParser.months[$0] == nil }) ?? true, tokens.indices.contains(k + 2), tokens[k + 2].kind != .number {
+                return true
+            }
+        }
+        return false
+    }
+}
