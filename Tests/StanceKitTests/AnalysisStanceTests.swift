@@ -41,6 +41,20 @@ struct AnalysisStanceTests {
         #expect(a.actor(named: "Marsh")?.stance == "none")
     }
 
+    @Test func membersOfADelegationAndSponsorsOfAResolutionShareItsPosition() {
+        let a = AnalysisFixture.article("""
+            A bipartisan delegation of U.S. Congress members came to Kyiv on Friday as they sought to push military aid to Ukraine through.
+
+            The delegation consisted of four members: Republicans Mike Tanner and Jane Holm and Democrats Jason Crane and Abigail Spence.
+
+            The Senate Foreign Relations Committee passed a resolution on Wednesday to end U.S. support for the war.
+
+            Senators voted 63-37 for the resolution spearheaded by Senators Bernard Sand, Mike Leigh and Chris Murray.
+            """)
+        for name in ["Tanner", "Holm", "Crane", "Spence"] { #expect(a.actor(named: name)?.stance == "support", "\(name)") }
+        for name in ["Sand", "Leigh", "Murray"] { #expect(a.actor(named: name)?.stance == "diplomacy", "\(name)") }
+    }
+
     @Test func peopleNamedTogetherAsASubjectShareItsPosition() {
         let a = AnalysisFixture.article("""
             Sen. Anna Ruiz, Sen. Thomas Becker and Rep. Lisa Grant introduced a resolution to end U.S. involvement in the war, in a clash with Sen. Paul Marsh.

@@ -583,7 +583,8 @@ struct AnalysisRun {
 
     static let membershipWords = WordSet(["signed", "signers", "signatories", "signatory", "including", "includes",
         "include", "included", "among", "joined", "led", "leads", "spearheaded", "sponsored", "co-sponsored",
-        "cosponsored", "authored", "co-authored", "drafted", "along"])
+        "cosponsored", "authored", "co-authored", "drafted", "along", "consisted", "consists", "comprised", "comprising",
+        "composed"])
     static let memberLinks = WordSet(["by", "and", "or", "with"])
 
     /// People named as signers, leaders or members of a group ("Among those who signed were X and Y", "a
@@ -601,8 +602,10 @@ struct AnalysisRun {
         for (s, sentence) in text.sentences.enumerated() {
             guard let first = sentence.first, inBody(first) else { continue }
             let found = mentions(in: sentence).filter { quoteOf[entities.mentions[$0].first] < 0 && entities.mentions[$0].actor >= 0 }
+            // "the resolution spearheaded by X and Y": an organisation's document has sponsors, as a group has members.
+            let namesDocument = sentence.contains { quoteOf[$0] < 0 && (word($0).map { lex.groupDocuments.contains(word: $0) } ?? false) }
             let groupHere = found.map { entities.mentions[$0].actor }.first {
-                entities.actors[$0].kind == .group && groupSignals[$0].total > 0
+                (entities.actors[$0].kind == .group || (namesDocument && entities.actors[$0].kind == .organization)) && groupSignals[$0].total > 0
             }
             defer { if let groupHere { lastGroup = (groupHere, s) } }
             if let reported = draftsBySentence[s] { shareWithCoSubjects(reported, sentence: s, mentions: found) }
