@@ -130,6 +130,14 @@ struct AnalysisStanceTests {
         #expect(a.actor(named: "Hale")?.stance == "diplomacy")
     }
 
+    @Test func aListOfTaggedNamesSharesTheClausesPosition() {
+        let a = AnalysisFixture.article("""
+            Sens. Bern Sandor (I-Vt.), Mike Leeds (R-Utah) and Chris Murfield (D-Conn.), along with Democratic Reps. Ro Kannan (Calif.) and Mark Pocock (Wis.), on Wednesday introduced war powers resolutions, in a clash with Sen. Paul Marsh.
+            """)
+        for name in ["Sandor", "Leeds", "Murfield", "Kannan", "Pocock"] { #expect(a.actor(named: name)?.stance == "diplomacy", "\(name)") }
+        #expect(a.actor(named: "Marsh")?.stance == "none")
+    }
+
     @Test func aGiftToAnyAggressorReversesTheCue() {
         #expect(stance("A ceasefire now would be a gift to the junta.") == "support")
     }

@@ -41,3 +41,35 @@ extension AnalysisRun {
         return false
     }
 }
+
+extension AnalysisRun {
+    static let listWords = WordSet(["and", "along", "with", "as", "well", "together"])
+
+    /// The mentions of `found` listed right after mention `m` as one subject: "Mike Lee (R-Utah) and Chris
+    /// Murphy (D-Conn.), along with Democratic Reps. Ro Khanna (Calif.) and Mark Pocan (Wis.)". Between
+    /// two names stand only commas, bracketed tags, capitalised titles and "and", "along with".
+    func namesListedAfter(_ m: Int, in found: [Int]) -> [Int] {
+        var listed: [Int] = []
+        var previous = entities.mentions[m]
+        for next in found where entities.mentions[next].first > previous.last {
+            let mention = entities.mentions[next]
+            var depth = 0
+            var linked = false
+            var chains = true
+            for k in (previous.last + 1)..<mention.first {
+                let t = tokens[k]
+                if t.isPunct("(") { depth += 1; continue }
+                if t.isPunct(")") { depth -= 1; continue }
+                if depth > 0 || t.isPunct(",") { linked = linked || t.isPunct(","); continue }
+                if let w = word(k), Self.listWords.contains(w) { linked = true; continue }
+                if t.isCapitalized || t.isPunct(".") { continue }
+                chains = false
+                break
+            }
+            guard chains, linked else { break }
+            listed.append(next)
+            previous = mention
+        }
+        return listed
+    }
+}

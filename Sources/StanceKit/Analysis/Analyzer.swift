@@ -641,14 +641,15 @@ struct AnalysisRun {
     /// subject share the position reported for the first of them.
     mutating func shareWithCoSubjects(_ reported: [Int], sentence s: Int, mentions found: [Int]) {
         for draft in reported.map({ drafts[$0] }) {
+            guard let own = found.first(where: { entities.mentions[$0].actor == draft.actor && Int(tokens[entities.mentions[$0].last].end) <= draft.span.start })
+            else { continue }
+            let chained = Set(namesListedAfter(own, in: found))
             let subjects = found.filter {
                 let m = entities.mentions[$0]
-                guard m.kind == .named, m.actor != draft.actor, entities.actors[m.actor].kind == .person,
-                      Int(tokens[m.last].end) <= draft.span.start else { return false }
-                return isListed(m.first, sentence: s)
+                guard m.kind == .named, m.actor != draft.actor, entities.actors[m.actor].kind == .person else { return false }
+                if chained.contains($0) { return true }
+                return Int(tokens[m.last].end) <= draft.span.start && isListed(m.first, sentence: s)
             }
-            guard found.contains(where: { entities.mentions[$0].actor == draft.actor && Int(tokens[entities.mentions[$0].last].end) <= draft.span.start })
-            else { continue }
             for m in subjects {
                 memberSignals[entities.mentions[m].actor, default: StanceSignal(positions: frame.positions.count)].add(draft.signal)
             }
