@@ -121,4 +121,13 @@ struct AnalysisEntityTests {
         let names = Set(a.persons().map(\.name))
         #expect(names == ["Aurel Stanek", "Ilvana Marok", "Wren Talvo", "Sela Ortiz-Haan"])
     }
+
+    @Test func aPartyOrStateTagMarksALegislator() {
+        let a = AnalysisFixture.article("""
+            The group also includes Democratic Sens. Dick Durham (Ill.), Tamsin Duckley (Ill.), Coryn Bookman (N.J.) and Vance Holt (R-Utah).
+
+            Officials at North Atlantic Command (NATO) and Eastern Relief (ERA) agreed.
+            """)
+        #expect(Set(a.persons().map(\.name)) == ["Dick Durham", "Tamsin Duckley", "Coryn Bookman", "Vance Holt"])
+    }
 }

@@ -323,6 +323,18 @@ struct EntityRecognizer {
         return last + 1
     }
 
+    /// "Tammy Duckworth (Ill.)", "Chris Murphy (D-Conn.)", "(R-Utah)": a legislator's party or state tag in
+    /// brackets (an abbreviation with a full stop, or a party letter and hyphen), not an acronym "(NATO)".
+    private func hasPartyTag(after last: Int) -> Bool {
+        guard text.isPunct(last + 1, "("), let close = (last + 2..<min(count, last + 7)).first(where: { text.isPunct($0, ")") }),
+              close > last + 2 else { return false }
+        let inner = (last + 2)..<close
+        guard inner.allSatisfy({ tok($0).kind == .punct || tok($0).isCapitalized }) else { return false }
+        if inner.contains(where: { tok($0).isPunct(".") || tok($0).has(Token.dotted) }) { return true }
+        let first = tok(last + 2)
+        return first.end - first.start >= 3 && text.scalars[Int(first.start) + 1] == "-"
+    }
+
     /// "Velmaria’s defense minister": a capitalised owner opening an appositive role.
     private func isPossessiveLead(_ t: Int) -> Bool {
         t + 1 < count && tok(t).isCapitalized && tok(t + 1).kind == .possessive
@@ -333,6 +345,7 @@ struct EntityRecognizer {
         if let prev = word(start - 1), prev == Words.said || prev == Words.told { return true }
         // "State Department spokesperson Morgan Ortagus": a role noun right before the name.
         if let prev = word(start - 1), !tok(start - 1).isCapitalized, Self.personNouns.contains(prev) { return true }
+        if hasPartyTag(after: last) { return true }
         // Credits: "Photo: Jane Doe/Agency", "Produced by Jane Doe".
         if text.isPunct(last + 1, "/"), last + 2 < count, tok(last + 2).isCapitalized, !tok(last + 2).has(Token.spaceBefore) { return true }
         if word(start - 1) == Self.byWord, let verb = word(start - 2), Self.creditVerbs.contains(verb) { return true }
