@@ -102,6 +102,7 @@ struct AnalysisStanceTests {
     @Test func generalCuesOfTalkingAndHoldingOut() {
         #expect(stance("It is time to talk, and to stop the killing.") == "diplomacy")
         #expect(stance("We should place conditions on military aid.") == "diplomacy")
+        #expect(stance("Everybody wants the troops home, and there has to be give and take on both sides.") == "diplomacy")
         #expect(stance("They need the means to defend themselves.") == "support")
         // Blinking first and surrender are concessions: refusing them is the other side.
         #expect(stance("We will not be the ones who blink first.") == "support")
