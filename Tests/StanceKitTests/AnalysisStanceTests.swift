@@ -20,6 +20,8 @@ struct AnalysisStanceTests {
         #expect(stance("This is not the time for a ceasefire.") == "support")
         #expect(stance("Not only talks but a cease-fire too.") == "diplomacy")
         #expect(stance("To avoid any further escalation, we urge an immediate truce.") == "diplomacy")
+        // A new subject after a comma starts a new scope for the negation.
+        #expect(stance("We are not naive, and we want a ceasefire now.") == "diplomacy")
     }
 
     @Test func cuesForAnyConflict() {
@@ -137,6 +139,13 @@ struct AnalysisStanceTests {
             """)
         for name in ["Sandor", "Leeds", "Murfield", "Kannan", "Pocock"] { #expect(a.actor(named: name)?.stance == "diplomacy", "\(name)") }
         #expect(a.actor(named: "Marsh")?.stance == "none")
+    }
+
+    @Test func aButClauseWithItsOwnSubjectIsNotTheFirstSubjects() {
+        let a = AnalysisFixture.article("""
+            The Assembly approved an aid package for Ukraine this month, but 41 legislators voted for talks and a ceasefire.
+            """)
+        #expect(a.actors.first { $0.name == "Assembly" }?.stance == "support")
     }
 
     @Test func aGiftToAnyAggressorReversesTheCue() {

@@ -73,3 +73,17 @@ extension AnalysisRun {
         return listed
     }
 }
+
+extension AnalysisRun {
+    static let subjectOpeners = WordSet(["the", "a", "an", "some", "many", "most", "few", "several", "other", "others",
+        "i", "we", "you", "he", "she", "they", "it", "this", "that", "these", "those", "nobody", "no", "every", "each"])
+
+    /// "..., but 41 legislators voted ...", "but the caucus wants ...": a clause that names its own subject
+    /// (a number, a determiner, a pronoun or a name) does not share the previous clause's.
+    func opensWithOwnSubject(_ t: Int) -> Bool {
+        guard t < tokens.count else { return false }
+        let token = tokens[t]
+        if token.kind == .number || token.isCapitalized { return true }
+        return token.kind == .word && Self.subjectOpeners.contains(token.hash)
+    }
+}

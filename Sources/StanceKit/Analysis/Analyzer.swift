@@ -452,7 +452,7 @@ struct AnalysisRun {
         if let subject {
             actor = subject.actor
             predicateStart = max(subject.last + 1, min(subject.predicateStart, clause.upperBound))
-        } else if let inherit, let w = word(clause.lowerBound), w == Self.butWord {
+        } else if let inherit, let w = word(clause.lowerBound), w == Self.butWord, !opensWithOwnSubject(clause.lowerBound + 1) {
             actor = inherit
         } else if let source = accordingTo(in: clause) {
             // "Talks are premature, according to Mr. X": the clause's content is X's.

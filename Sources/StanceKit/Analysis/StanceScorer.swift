@@ -115,6 +115,7 @@ struct StanceScorer {
     static let by = WordHash.hash("by")
     static let because = WordHash.hash("because")
     static let subjectPronouns = WordSet(["i", "we", "you", "he", "she", "they", "it"])
+    static let conjunctions = WordSet(["and", "but", "or", "so", "yet"])
 
     private struct Hit {
         var first: Int
@@ -246,7 +247,7 @@ struct StanceScorer {
                 let inReverser = clauseReversers.contains { $0.first <= k && k <= $0.last }
                 if t.kind == .word, !skip(k), !inReverser, let kind = lex.polarity.value(word: t.hash) {
                     switch kind {
-                    case .negator where isRealNegation(k, range):
+                    case .negator where isRealNegation(k, range) && !startsNewSubject(k, hit.first):
                         flips += 1
                         flipWords.append(text.text(k, k))
                     case .reverser where hit.first - k <= 16 && !hasScopeBreak(k, hit.first):
@@ -305,7 +306,21 @@ struct StanceScorer {
         while k < to {
             let h = text.tokens[k].hash
             if text.tokens[k].kind == .word && (h == Self.by || h == Self.because) { return true }
-            if text.tokens[k].isPunct(","), k + 1 < to, Self.subjectPronouns.contains(text.tokens[k + 1].hash) { return true }
+            k += 1
+        }
+        return startsNewSubject(from, to)
+    }
+
+    /// ", we urge", ", and he has told colleagues": a comma before a new subject ends a negation's or a
+    /// reverser's reach.
+    private func startsNewSubject(_ from: Int, _ to: Int) -> Bool {
+        var k = from + 1
+        while k + 1 < to {
+            if text.tokens[k].isPunct(",") {
+                var next = k + 1
+                if text.tokens[next].kind == .word, Self.conjunctions.contains(text.tokens[next].hash), next + 1 < to { next += 1 }
+                if text.tokens[next].kind == .word, Self.subjectPronouns.contains(text.tokens[next].hash) { return true }
+            }
             k += 1
         }
         return false
