@@ -28,7 +28,38 @@ struct PartyPatterns: Sendable {
         }
     }
 
-    var patterns: [Pattern] = []
+    private(set) var patterns: [Pattern] = []
+    /// Patterns by what stands next to their slot, so that a name is tried only against the patterns its
+    /// neighbours fit: the word after the slot, or a possessive after it, or else the word before it.
+    private var byWordAfter: [UInt64: [Int]] = [:]
+    private var byPossessiveAfter: [Int] = []
+    private var byWordBefore: [UInt64: [Int]] = [:]
+
+    mutating func add(_ pattern: Pattern) {
+        let index = patterns.count
+        patterns.append(pattern)
+        if pattern.slot + 1 < pattern.elements.count {
+            switch pattern.elements[pattern.slot + 1] {
+            case .word(let h): byWordAfter[h, default: []].append(index)
+            case .possessive: byPossessiveAfter.append(index)
+            case .slot: break
+            }
+        } else if case .word(let h) = pattern.elements[pattern.slot - 1] {
+            byWordBefore[h, default: []].append(index)
+        } else {
+            byPossessiveAfter.append(index)
+        }
+    }
+
+    private func candidates(at i: Int, tokens: [Token]) -> [Int] {
+        var found: [Int] = []
+        if i + 1 < tokens.count {
+            let next = tokens[i + 1]
+            if next.kind == .possessive { found += byPossessiveAfter } else if next.kind == .word, let list = byWordAfter[next.hash] { found += list }
+        }
+        if i > 0, tokens[i - 1].kind == .word, let list = byWordBefore[tokens[i - 1].hash] { found += list }
+        return found
+    }
 
     /// The words that name each class's side in this article: each candidate name goes to the class whose
     /// patterns name it most often (a tie teaches nothing), together with the article's other forms of it
@@ -43,11 +74,13 @@ struct PartyPatterns: Sendable {
         var nameOf: [UInt64: String] = [:]
         for i in tokens.indices {
             let t = tokens[i]
-            guard t.isCapitalized, !t.has(Token.dotted), !t.has(Token.allCaps), !excluded.contains(t.hash),
+            guard t.isCapitalized, !t.has(Token.dotted), !t.has(Token.allCaps) else { continue }
+            let tried = candidates(at: i, tokens: tokens)
+            guard !tried.isEmpty, !excluded.contains(t.hash),
                   !lex.stopwords.contains(word: t.hash), !lex.titles.contains(word: t.hash),
                   !lex.orgHeads.contains(word: t.hash), !lex.orgNames.contains(word: t.hash),
                   !lex.givenNames.contains(word: t.hash) || lex.places.contains(word: t.hash) else { continue }
-            for pattern in patterns where matches(pattern, slotAt: i, tokens: tokens) {
+            for pattern in tried.map({ patterns[$0] }) where matches(pattern, slotAt: i, tokens: tokens) {
                 votes[t.hash, default: [Int](repeating: 0, count: fixed.count)][pattern.partyClass] += 1
                 if nameOf[t.hash] == nil { nameOf[t.hash] = text.text(i, i).lowercased() }
             }

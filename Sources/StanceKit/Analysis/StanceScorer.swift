@@ -47,7 +47,7 @@ struct CompiledFrame: Sendable {
                 guard let compiled = PartyPatterns.Pattern(pattern, partyClass: classIndex[name]!) else {
                     throw CueError(cue: pattern, message: "party pattern \"\(pattern)\" needs exactly one * and a word")
                 }
-                parties.patterns.append(compiled)
+                parties.add(compiled)
             }
         }
     }
