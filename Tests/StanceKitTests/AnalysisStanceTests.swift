@@ -19,6 +19,9 @@ struct AnalysisStanceTests {
         #expect(stance("We should not forestall more military success by insisting on a cease-fire.") == "support")
         #expect(stance("This is not the time for a ceasefire.") == "support")
         #expect(stance("Not only talks but a cease-fire too.") == "diplomacy")
+        #expect(stance("The question is not whether there will be negotiations.") == "diplomacy")
+        #expect(stance("Our aid does not come with conditions.") == "support")
+        #expect(stance("The decision belongs to Ukraine alone.") == "support")
         #expect(stance("To avoid any further escalation, we urge an immediate truce.") == "diplomacy")
         // A new subject after a comma starts a new scope for the negation.
         #expect(stance("We are not naive, and we want a ceasefire now.") == "diplomacy")

@@ -292,7 +292,8 @@ struct StanceScorer {
         let t = text.tokens[k]
         if t.hash == Words.not, k + 1 < text.tokens.count {
             let n = text.tokens[k + 1].hash
-            if n == Self.only || n == Self.just { return false }
+            // "The question is not whether there will be talks": the talks are taken for granted.
+            if n == Self.only || n == Self.just || n == Words.whether { return false }
             if k >= 2, text.tokens[k - 1].hash == Self.or, text.tokens[k - 2].hash == Words.whether { return false }
         }
         if k + 1 < text.tokens.count, text.tokens[k + 1].kind == .punct, t.hash == WordHash.hash("no") { return false }
