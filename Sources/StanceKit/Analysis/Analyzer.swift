@@ -595,6 +595,9 @@ struct AnalysisRun {
         for draft in drafts where entities.actors[draft.actor].kind != .person { groupSignals[draft.actor].add(draft.signal) }
         var lastGroup: (actor: Int, sentence: Int)?
         let quoteOf = text.quoteOf
+        // Locals, so that the closures below do not copy the whole run.
+        let tokens = text.tokens
+        let documents = lex.groupDocuments
         var draftsBySentence: [Int: [Int]] = [:]
         for (index, draft) in drafts.enumerated() where draft.kind != .direct && entities.actors[draft.actor].kind == .person {
             draftsBySentence[draft.sentence, default: []].append(index)
@@ -603,13 +606,13 @@ struct AnalysisRun {
             guard let first = sentence.first, inBody(first) else { continue }
             let found = mentions(in: sentence).filter { quoteOf[entities.mentions[$0].first] < 0 && entities.mentions[$0].actor >= 0 }
             // "the resolution spearheaded by X and Y": an organisation's document has sponsors, as a group has members.
-            let namesDocument = sentence.contains { quoteOf[$0] < 0 && (word($0).map { lex.groupDocuments.contains(word: $0) } ?? false) }
+            let namesDocument = sentence.contains { quoteOf[$0] < 0 && tokens[$0].kind == .word && documents.contains(word: tokens[$0].hash) }
             let groupHere = found.map { entities.mentions[$0].actor }.first {
                 (entities.actors[$0].kind == .group || (namesDocument && entities.actors[$0].kind == .organization)) && groupSignals[$0].total > 0
             }
             defer { if let groupHere { lastGroup = (groupHere, s) } }
             if let reported = draftsBySentence[s] { shareWithCoSubjects(reported, sentence: s, mentions: found) }
-            guard sentence.contains(where: { quoteOf[$0] < 0 && (word($0).map(Self.membershipWords.contains) ?? false) }) else { continue }
+            guard sentence.contains(where: { quoteOf[$0] < 0 && tokens[$0].kind == .word && Self.membershipWords.contains(tokens[$0].hash) }) else { continue }
             var source = groupHere
             if source == nil, let lastGroup, s - lastGroup.sentence <= 3 { source = lastGroup.actor }
             guard let source else { continue }
