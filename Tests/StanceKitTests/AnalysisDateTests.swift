@@ -43,4 +43,24 @@ struct AnalysisDateTests {
         #expect(a.statement(containing: "fight on")?.date?.description == "2022-09-03")
         #expect(a.statement(containing: "Talks can wait")?.date?.description == "2021-10-01")
     }
+
+    @Test func aQuoteOpeningItsParagraphTakesTheDateOfTheSentenceBefore() {
+        let a = AnalysisFixture.article(published: "2031-04-15", """
+            On Monday, a day after the strike, Mr. Oldane told parliament that he had been wrong.
+
+            “I spent two months asking both sides to sit down. One side gave its answer,” he said in a speech. “We will send the howitzers.”
+            """)
+        #expect(a.statement(containing: "two months")?.date?.description == "2031-04-14")
+        #expect(a.statement(containing: "send the howitzers")?.date?.description == "2031-04-14")
+    }
+
+    @Test func aContinuingQuoteWithItsOwnDatedCueTakesThatDate() {
+        let a = AnalysisFixture.article(published: "2031-06-18", """
+            In Sennet, Foreign Minister Amara Seddik said she was “cautiously hopeful.”
+
+            “Nobody should expect a peace treaty on Friday,” the minister said at a news conference on Tuesday.
+            """)
+        #expect(a.statement(containing: "cautiously hopeful")?.date?.description == "2031-06-18")
+        #expect(a.statement(containing: "peace treaty")?.date?.description == "2031-06-17")
+    }
 }

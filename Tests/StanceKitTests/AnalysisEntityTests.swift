@@ -92,4 +92,42 @@ struct AnalysisEntityTests {
             """)
         #expect(a.persons().map(\.name) == ["Hafez al-Rashid", "Obama"])
     }
+
+    @Test func groupsNamedWithALowerCaseCollective() {
+        let a = AnalysisFixture.article("""
+            The White Ribbon movement demanded an immediate ceasefire on Sunday.
+
+            The Civic Accord faction called for talks without preconditions.
+            """)
+        #expect(a.actors.contains { $0.kind == .group && $0.name == "White Ribbon movement" && $0.stance == "diplomacy" })
+        #expect(a.actors.contains { $0.kind == .group && $0.name == "Civic Accord faction" && $0.stance == "diplomacy" })
+    }
+
+    @Test func aRoleNounRightBeforeANameMarksAPerson() {
+        let a = AnalysisFixture.article("""
+            State Department spokesperson Morwen Ortis described the talks as slow.
+            """)
+        #expect(a.persons().map(\.name) == ["Morwen Ortis"])
+    }
+
+    @Test func creditsNameTheirPeopleButNotTheOutlet() {
+        let a = AnalysisFixture.article("""
+            Soldiers near the front. Photo: Aurel Stanek/APR
+
+            Ilvana Marok, a surgeon who was operating when the missile hit, said she had lost two colleagues.
+
+            Northgate Observer correspondent Wren Talvo contributed to this report. Produced by Sela Ortiz-Haan.
+            """)
+        let names = Set(a.persons().map(\.name))
+        #expect(names == ["Aurel Stanek", "Ilvana Marok", "Wren Talvo", "Sela Ortiz-Haan"])
+    }
+
+    @Test func aPartyOrStateTagMarksALegislator() {
+        let a = AnalysisFixture.article("""
+            The group also includes Democratic Sens. Dick Durham (Ill.), Tamsin Duckley (Ill.), Coryn Bookman (N.J.) and Vance Holt (R-Utah).
+
+            Officials at North Atlantic Command (NATO) and Eastern Relief (ERA) agreed.
+            """)
+        #expect(Set(a.persons().map(\.name)) == ["Dick Durham", "Tamsin Duckley", "Coryn Bookman", "Vance Holt"])
+    }
 }

@@ -202,4 +202,65 @@ struct AnalysisOfficeSpeakerTests {
         #expect(a.speaker(of: "quiet contacts")?.name == "Tomas Reiner")
         #expect(a.statement(containing: "green zone") == nil)
     }
+
+    @Test func partyTagsBetweenSubjectAndVerb() {
+        let a = AnalysisFixture.article("""
+            Sen. Chris Marden (D-Conn.) said the United States should end its support for the war.
+
+            Rep. Anna Ruiz (D-Ore.) argued that talks were the only way out.
+
+            “We cannot keep arming them,” Rep. Ro Kannan, D-Calif., said.
+            """)
+        #expect(a.actor(named: "Marden")?.stance == "diplomacy")
+        #expect(a.actor(named: "Ruiz")?.stance == "diplomacy")
+        #expect(a.speaker(of: "keep arming them")?.name == "Ro Kannan")
+    }
+
+    @Test func transcriptTurnsQuoteTheirSpeaker() {
+        let a = AnalysisFixture.article("""
+            MARY LANE, BYLINE: After the briefing, the committee chairman, James Risk, sounded confident about the talks.
+
+            JAMES RISK: Everybody wants the troops home. There has got to be a give and take on both sides.
+
+            LANE: Officials say they know little about the talks.
+
+            ROYA RAHMAN: For a peace settlement to hold, it has to include the elected government.
+
+            RISK: We are exploring it.
+
+            Mr. Blinker: We will keep working for a ceasefire.
+            """)
+        #expect(a.speaker(of: "give and take")?.name == "James Risk")
+        #expect(a.speaker(of: "We are exploring it")?.name == "James Risk")
+        #expect(a.speaker(of: "peace settlement to hold")?.name == "Roya Rahman")
+        #expect(a.speaker(of: "keep working for a ceasefire")?.name == "Blinker")
+        #expect(a.actor(named: "Mary Lane")?.stance == "none")
+        #expect(a.statement(containing: "Officials say") == nil)
+    }
+
+    @Test func anOrganisationSpeaksThroughItsSpokesperson() {
+        let a = AnalysisFixture.article("""
+            “The United States will keep sending weapons,” a spokesperson for the State Department said.
+
+            The Kremlin, in a statement, said: “We are open to negotiations.”
+
+            “He is not available,” a spokesman for Mr. Voss said.
+            """)
+        #expect(a.speaker(of: "keep sending weapons")?.name == "State Department")
+        #expect(a.speaker(of: "open to negotiations")?.name == "Kremlin")
+        #expect(a.speaker(of: "not available") == nil)
+    }
+
+    @Test func aRoleNounMeansTheTitleHolderNamedLast() {
+        let a = AnalysisFixture.article(published: "2031-04-15", """
+            Prime Minister Kasimir Oldane of Baltera said he had been wrong. Mr. Oldane spoke twice. Oldane left.
+
+            Jana Velk, Velmaria’s defense minister, walked through the wreckage of the hospital with reporters on Monday.
+
+            “This is what they mean by new realities,” the minister said. “A hospital with no roof.”
+            """)
+        #expect(a.actor(named: "Jana Velk")?.role == "Velmaria’s defense minister")
+        #expect(a.speaker(of: "new realities")?.name == "Jana Velk")
+        #expect(a.statement(containing: "no roof")?.date?.description == "2031-04-14")
+    }
 }

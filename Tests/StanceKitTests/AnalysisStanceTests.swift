@@ -19,7 +19,12 @@ struct AnalysisStanceTests {
         #expect(stance("We should not forestall more military success by insisting on a cease-fire.") == "support")
         #expect(stance("This is not the time for a ceasefire.") == "support")
         #expect(stance("Not only talks but a cease-fire too.") == "diplomacy")
+        #expect(stance("The question is not whether there will be negotiations.") == "diplomacy")
+        #expect(stance("Our aid does not come with conditions.") == "support")
+        #expect(stance("The decision belongs to Ukraine alone.") == "support")
         #expect(stance("To avoid any further escalation, we urge an immediate truce.") == "diplomacy")
+        // A new subject after a comma starts a new scope for the negation.
+        #expect(stance("We are not naive, and we want a ceasefire now.") == "diplomacy")
     }
 
     @Test func cuesForAnyConflict() {
@@ -41,6 +46,20 @@ struct AnalysisStanceTests {
         #expect(a.actor(named: "Marsh")?.stance == "none")
     }
 
+    @Test func membersOfADelegationAndSponsorsOfAResolutionShareItsPosition() {
+        let a = AnalysisFixture.article("""
+            A bipartisan delegation of U.S. Congress members came to Kyiv on Friday as they sought to push military aid to Ukraine through.
+
+            The delegation consisted of four members: Republicans Mike Tanner and Jane Holm and Democrats Jason Crane and Abigail Spence.
+
+            The Senate Foreign Relations Committee passed a resolution on Wednesday to end U.S. support for the war.
+
+            Senators voted 63-37 for the resolution spearheaded by Senators Bernard Sand, Mike Leigh and Chris Murray.
+            """)
+        for name in ["Tanner", "Holm", "Crane", "Spence"] { #expect(a.actor(named: name)?.stance == "support", "\(name)") }
+        for name in ["Sand", "Leigh", "Murray"] { #expect(a.actor(named: name)?.stance == "diplomacy", "\(name)") }
+    }
+
     @Test func peopleNamedTogetherAsASubjectShareItsPosition() {
         let a = AnalysisFixture.article("""
             Sen. Anna Ruiz, Sen. Thomas Becker and Rep. Lisa Grant introduced a resolution to end U.S. involvement in the war, in a clash with Sen. Paul Marsh.
@@ -48,6 +67,88 @@ struct AnalysisStanceTests {
         #expect(a.actor(named: "Ruiz")?.stance == "diplomacy")
         #expect(a.actor(named: "Becker")?.stance == "diplomacy")
         #expect(a.actor(named: "Marsh")?.stance == "none")
+    }
+
+    @Test func sidesAreLearnedFromTheArticle() {
+        // Neither country is in the frame file: the article's own phrases name the sides.
+        let a = AnalysisFixture.article("""
+            Ostland has sent aid to Merovia since Tarvia’s invasion last spring, and Merovian troops hold the line.
+
+            “We will keep backing Merovia,” Jane Smith said.
+
+            “Nobody should be pressuring the Merovians into a deal,” Tom Jones said.
+
+            “It is time to put pressure on Tarvia,” Ann Lee said.
+            """)
+        #expect(a.actor(named: "Jane Smith")?.stance == "support")
+        #expect(a.actor(named: "Tom Jones")?.stance == "support")
+        #expect(a.actor(named: "Ann Lee")?.stance == "support")
+    }
+
+    @Test func aNameBothSidesClaimEquallyIsLearnedByNeither() throws {
+        let frame = try FrameLibrary.parse("""
+            id = "t"
+            [parties]
+            side = ["aid to *"]
+            aggressor = ["* 's invasion"]
+            [[positions]]
+            id = "arms"
+            cues = ["backing <side>", "blame <aggressor>"]
+            """, file: "t.toml")
+        let compiled = try CompiledFrame(frame)
+        let text = AnalysisText(article: ArticleParser.parse(SourceDocument(path: "x.txt",
+            text: "Aid to Norvia rose after Norvia’s invasion. Aid to Estria fell.", format: .plain)))
+        let learned = compiled.parties.learn(text: text, fixed: compiled.classMembers, excluded: [])
+        let all = learned.reduce(Set<UInt64>()) { $0.union($1) }
+        #expect(!all.contains(WordHash.hash("norvia")))
+        #expect(all.contains(WordHash.hash("estria")))
+    }
+
+    @Test func generalCuesOfTalkingAndHoldingOut() {
+        #expect(stance("It is time to talk, and to stop the killing.") == "diplomacy")
+        #expect(stance("We should place conditions on military aid.") == "diplomacy")
+        #expect(stance("Everybody wants the troops home, and there has to be give and take on both sides.") == "diplomacy")
+        #expect(stance("They need the means to defend themselves.") == "support")
+        // Blinking first and surrender are concessions: refusing them is the other side.
+        #expect(stance("We will not be the ones who blink first.") == "support")
+        #expect(stance("Nobody is asking them to surrender an inch.") == "support")
+    }
+
+    @Test func anAppositiveDescribesTheSubjectsPosition() {
+        let a = AnalysisFixture.article("""
+            Senator Harlan J. Pruitt Jr. of Norland, one of the steadfast backers of Ukraine, said the plan was “a distraction.”
+            """)
+        #expect(a.actor(named: "Pruitt Jr")?.stance == "support")
+        #expect(a.speaker(of: "a distraction")?.name.hasPrefix("Harlan J. Pruitt") == true)
+    }
+
+    @Test func aShiftCountsTheLatestPosition() {
+        let a = AnalysisFixture.article(published: "2031-06-05", """
+            In March Senator Carla Brandvold said it was too soon to negotiate.
+
+            On Wednesday Brandvold asked the president to press for a cease-fire.
+
+            Senator Tom Hale, once among the steadfast backers of Velmaria, now wants talks.
+            """)
+        #expect(a.statement(containing: "too soon")?.stance == "support")
+        #expect(a.actor(named: "Brandvold")?.stance == "diplomacy")
+        #expect(a.actor(named: "Brandvold")?.role == "Senator")
+        #expect(a.actor(named: "Hale")?.stance == "diplomacy")
+    }
+
+    @Test func aListOfTaggedNamesSharesTheClausesPosition() {
+        let a = AnalysisFixture.article("""
+            Sens. Bern Sandor (I-Vt.), Mike Leeds (R-Utah) and Chris Murfield (D-Conn.), along with Democratic Reps. Ro Kannan (Calif.) and Mark Pocock (Wis.), on Wednesday introduced war powers resolutions, in a clash with Sen. Paul Marsh.
+            """)
+        for name in ["Sandor", "Leeds", "Murfield", "Kannan", "Pocock"] { #expect(a.actor(named: name)?.stance == "diplomacy", "\(name)") }
+        #expect(a.actor(named: "Marsh")?.stance == "none")
+    }
+
+    @Test func aButClauseWithItsOwnSubjectIsNotTheFirstSubjects() {
+        let a = AnalysisFixture.article("""
+            The Assembly approved an aid package for Ukraine this month, but 41 legislators voted for talks and a ceasefire.
+            """)
+        #expect(a.actors.first { $0.name == "Assembly" }?.stance == "support")
     }
 
     @Test func aGiftToAnyAggressorReversesTheCue() {

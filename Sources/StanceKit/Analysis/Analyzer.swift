@@ -31,7 +31,7 @@ struct AnalysisRun {
     let article: Article
     let frame: Frame
     let text: AnalysisText
-    let scorer: StanceScorer
+    var scorer: StanceScorer
     let lex = Lexicon.shared
     var entities: EntityRecognizer
     var drafts: [StatementDraft] = []
@@ -53,6 +53,9 @@ struct AnalysisRun {
         var sentence: Int
         /// The cue verb's token, for direct quotes with a cue.
         var verb: Int? = nil
+        /// For a quote that continues an earlier one, the sentence it closes in: a date phrase there
+        /// ("..., the minister said on Tuesday") dates it before the earlier quote's does.
+        var ownSentence: Int? = nil
     }
 
     init(text: AnalysisText, frame: Frame, compiled: CompiledFrame) {
@@ -65,6 +68,7 @@ struct AnalysisRun {
 
     mutating func perform() -> ArticleAnalysis {
         entities.run()
+        learnParties()
         let cues = text.quotes.indices.map { findCue(quote: $0) }
         for (q, cue) in cues.enumerated() {
             if case .mention(let m, _, _) = cue {
@@ -74,8 +78,10 @@ struct AnalysisRun {
         }
         resolvePronouns()
         attributeQuotes(cues)
+        findTranscriptTurns()
         findReportedStatements()
         findRelativeClauses()
+        findAppositiveDescriptions()
         assignDates()
         shareGroupPositions()
         return assemble()
@@ -221,6 +227,7 @@ struct AnalysisRun {
                 // "a spokesman for Mr. X said" names X but quotes someone else.
                 let lead = range.lowerBound..<entities.mentions[m].first
                 let anonymousLead = lead.contains { word($0).map(Self.anonymousWords.contains) ?? false }
+                    && !speaksFor(mention: m)
                 if !anonymousLead, let verb = speechVerb(after: entities.mentions[m].last, in: range) {
                     return .mention(m, verb: verb, sentence: sentence)
                 }
@@ -360,7 +367,8 @@ struct AnalysisRun {
             let draft = StatementDraft(actor: actor, kind: .direct, text: trimQuote(inner), cue: cueText,
                                        span: text.span(quote.first, spanEnd), signal: signal,
                                        sentence: inherited.map { drafts[$0].sentence } ?? sentence,
-                                       verb: inherited.flatMap { drafts[$0].verb } ?? verbToken)
+                                       verb: inherited.flatMap { drafts[$0].verb } ?? verbToken,
+                                       ownSentence: inherited == nil ? nil : Int(text.sentenceOf[quote.close ?? quote.last]))
             speakerOfQuote[q] = (actor, inherited ?? drafts.count)
             drafts.append(draft)
         }
@@ -476,7 +484,7 @@ struct AnalysisRun {
         if let subject {
             actor = subject.actor
             predicateStart = max(subject.last + 1, min(subject.predicateStart, clause.upperBound))
-        } else if let inherit, let w = word(clause.lowerBound), w == Self.butWord {
+        } else if let inherit, let w = word(clause.lowerBound), w == Self.butWord, !opensWithOwnSubject(clause.lowerBound + 1) {
             actor = inherit
         } else if let source = accordingTo(in: clause) {
             // "Talks are premature, according to Mr. X": the clause's content is X's.
@@ -585,7 +593,8 @@ struct AnalysisRun {
         var parsed: [Int: [DateMention]] = [:]
         for index in drafts.indices {
             let draft = drafts[index]
-            var found = firstDate(inSentence: draft.sentence, for: draft, parsed: &parsed)
+            var found = draft.ownSentence.flatMap { firstDate(inSentence: $0, for: draft, parsed: &parsed) }
+            if found == nil { found = firstDate(inSentence: draft.sentence, for: draft, parsed: &parsed) }
             if found == nil {
                 var s = draft.sentence - 1
                 var steps = 0
@@ -593,7 +602,8 @@ struct AnalysisRun {
                     steps += 1
                     let sentence = text.sentences[s]
                     if sentence.isEmpty || !inBody(sentence.lowerBound) { break }
-                    let quoted = text.quoteOf[sentence.lowerBound] >= 0 && text.quoteOf[sentence.upperBound - 1] >= 0
+                    // Quotation marks lie outside the quote: a sentence is quoted when all its words are.
+                    let quoted = sentence.allSatisfy { tokens[$0].kind != .word && tokens[$0].kind != .number || text.quoteOf[$0] >= 0 }
                     if !quoted {
                         guard mentionsActor(sentence: s, actor: draft.actor) else { break }
                         if let d = firstDate(inSentence: s, for: draft, parsed: &parsed) { found = d; break }
@@ -614,7 +624,8 @@ struct AnalysisRun {
 
     static let membershipWords = WordSet(["signed", "signers", "signatories", "signatory", "including", "includes",
         "include", "included", "among", "joined", "led", "leads", "spearheaded", "sponsored", "co-sponsored",
-        "cosponsored", "authored", "co-authored", "drafted", "along"])
+        "cosponsored", "authored", "co-authored", "drafted", "along", "consisted", "consists", "comprised", "comprising",
+        "composed"])
     static let memberLinks = WordSet(["by", "and", "or", "with"])
 
     /// People named as signers, leaders or members of a group ("Among those who signed were X and Y", "a
@@ -631,6 +642,7 @@ struct AnalysisRun {
         let tokens = text.tokens
         let mentionList = entities.mentions
         let actorList = entities.actors
+        let documents = lex.groupDocuments
         var draftsBySentence: [Int: [Int]] = [:]
         for (index, draft) in drafts.enumerated() where draft.kind != .direct && entities.actors[draft.actor].kind == .person {
             draftsBySentence[draft.sentence, default: []].append(index)
@@ -638,8 +650,10 @@ struct AnalysisRun {
         for (s, sentence) in text.sentences.enumerated() {
             guard let first = sentence.first, run.inBody(first) else { continue }
             let found = run.mentions(in: sentence).filter { quoteOf[mentionList[$0].first] < 0 && mentionList[$0].actor >= 0 }
+            // "the resolution spearheaded by X and Y": an organisation's document has sponsors, as a group has members.
+            let namesDocument = sentence.contains { quoteOf[$0] < 0 && tokens[$0].kind == .word && documents.contains(word: tokens[$0].hash) }
             let groupHere = found.map { mentionList[$0].actor }.first {
-                actorList[$0].kind == .group && groupSignals[$0].total > 0
+                (actorList[$0].kind == .group || (namesDocument && actorList[$0].kind == .organization)) && groupSignals[$0].total > 0
             }
             defer { if let groupHere { lastGroup = (groupHere, s) } }
             if let reported = draftsBySentence[s] { shareWithCoSubjects(reported, sentence: s, mentions: found) }
@@ -676,14 +690,15 @@ struct AnalysisRun {
     /// subject share the position reported for the first of them.
     mutating func shareWithCoSubjects(_ reported: [Int], sentence s: Int, mentions found: [Int]) {
         for draft in reported.map({ drafts[$0] }) {
+            guard let own = found.first(where: { entities.mentions[$0].actor == draft.actor && Int(tokens[entities.mentions[$0].last].end) <= draft.span.start })
+            else { continue }
+            let chained = Set(namesListedAfter(own, in: found))
             let subjects = found.filter {
                 let m = entities.mentions[$0]
-                guard m.kind == .named, m.actor != draft.actor, entities.actors[m.actor].kind == .person,
-                      Int(tokens[m.last].end) <= draft.span.start else { return false }
-                return isListed(m.first, sentence: s)
+                guard m.kind == .named, m.actor != draft.actor, entities.actors[m.actor].kind == .person else { return false }
+                if chained.contains($0) { return true }
+                return Int(tokens[m.last].end) <= draft.span.start && isListed(m.first, sentence: s)
             }
-            guard found.contains(where: { entities.mentions[$0].actor == draft.actor && Int(tokens[entities.mentions[$0].last].end) <= draft.span.start })
-            else { continue }
             for m in subjects {
                 memberSignals[entities.mentions[m].actor, default: StanceSignal(positions: frame.positions.count)].add(draft.signal)
             }
@@ -706,8 +721,8 @@ struct AnalysisRun {
     func assemble() -> ArticleAnalysis {
         var actorSignals = [StanceSignal](repeating: StanceSignal(positions: frame.positions.count), count: entities.actors.count)
         var hasStatements = [Bool](repeating: false, count: entities.actors.count)
-        for draft in drafts {
-            actorSignals[draft.actor].add(draft.signal)
+        for (draft, weight) in zip(drafts, currentWeights()) {
+            actorSignals[draft.actor].add(draft.signal, factor: weight)
             hasStatements[draft.actor] = true
         }
         for (actor, signal) in memberSignals { actorSignals[actor].add(signal) }

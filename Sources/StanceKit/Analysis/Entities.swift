@@ -198,12 +198,20 @@ struct EntityRecognizer {
                 i += 1
                 continue
             }
+            // "In March Senator X": a capitalised function word or date opens no name, so what follows
+            // is read afresh (with its title).
+            if lex.stopwords.contains(word: tok(i).hash), matchTitle(at: i) == nil, i + 1 < count, tok(i + 1).isCapitalized {
+                i += 1
+                continue
+            }
             var title = matchTitle(at: i)
             var prefixStart: Int?
             if title == nil {
                 // Nationality, country or organisation words before a title: "Hungarian Foreign Minister X".
                 var k = i
-                while k < min(count, i + 4), sameBlock(i, k), isNameToken(k) || tok(k).has(Token.dotted) || tok(k).has(Token.allCaps) {
+                // "In March Senator X": function words and dates are no part of the prefix.
+                while k < min(count, i + 4), sameBlock(i, k), isNameToken(k) || tok(k).has(Token.dotted) || tok(k).has(Token.allCaps),
+                      !lex.stopwords.contains(word: tok(k).hash) {
                     if k > i, let inner = matchTitle(at: k), inner.end < count, isNameToken(inner.end) {
                         title = inner
                         prefixStart = i
@@ -264,8 +272,8 @@ struct EntityRecognizer {
             return last + 1
         }
         // "Democratic senators", "Senate Republican lawmakers": capitalised modifiers of a plural member noun.
-        if title == nil, let next = word(last + 1), !tok(last + 1).isCapitalized, lex.groupMembers.contains(word: next),
-           sameBlock(last, last + 1) {
+        if title == nil, let next = word(last + 1), !tok(last + 1).isCapitalized,
+           lex.groupMembers.contains(word: next) || lex.groupNameEnds.contains(word: next), sameBlock(last, last + 1) {
             addGroup(headFirst: run[0], last: last + 1)
             return last + 2
         }
@@ -281,6 +289,13 @@ struct EntityRecognizer {
             return end + 1
         }
         if lex.places.value(hashes[...]) != nil || (run.count == 1 && lex.demonyms.contains(word: hashes[0])) {
+            return last + 1
+        }
+        // "Credit...Jane Doe/Northgate Observer": what follows the slash is the outlet.
+        if text.isPunct(run[0] - 1, "/"), !tok(run[0]).has(Token.spaceBefore) { return last + 1 }
+        // "Northgate Observer correspondent Wren Talbot": a name before a role noun and another name modifies it.
+        if title == nil, let next = word(last + 1), !tok(last + 1).isCapitalized, Self.personNouns.contains(next),
+           last + 2 < count, isNameToken(last + 2) {
             return last + 1
         }
         let suffix = run.count > 1 && Self.suffixes.contains(hashes[hashes.count - 1])
@@ -308,9 +323,32 @@ struct EntityRecognizer {
         return last + 1
     }
 
+    /// "Tammy Duckworth (Ill.)", "Chris Murphy (D-Conn.)", "(R-Utah)": a legislator's party or state tag in
+    /// brackets (an abbreviation with a full stop, or a party letter and hyphen), not an acronym "(NATO)".
+    private func hasPartyTag(after last: Int) -> Bool {
+        guard text.isPunct(last + 1, "("), let close = (last + 2..<min(count, last + 7)).first(where: { text.isPunct($0, ")") }),
+              close > last + 2 else { return false }
+        let inner = (last + 2)..<close
+        guard inner.allSatisfy({ tok($0).kind == .punct || tok($0).isCapitalized }) else { return false }
+        if inner.contains(where: { tok($0).isPunct(".") || tok($0).has(Token.dotted) }) { return true }
+        let first = tok(last + 2)
+        return first.end - first.start >= 3 && text.scalars[Int(first.start) + 1] == "-"
+    }
+
+    /// "Velmaria’s defense minister": a capitalised owner opening an appositive role.
+    private func isPossessiveLead(_ t: Int) -> Bool {
+        t + 1 < count && tok(t).isCapitalized && tok(t + 1).kind == .possessive
+    }
+
     /// ", a professor", ", who", ", Democrat of New York" after the name, or "said" next to it.
     private func personContext(after last: Int, before start: Int) -> Bool {
         if let prev = word(start - 1), prev == Words.said || prev == Words.told { return true }
+        // "State Department spokesperson Morgan Ortagus": a role noun right before the name.
+        if let prev = word(start - 1), !tok(start - 1).isCapitalized, Self.personNouns.contains(prev) { return true }
+        if hasPartyTag(after: last) { return true }
+        // Credits: "Photo: Jane Doe/Agency", "Produced by Jane Doe".
+        if text.isPunct(last + 1, "/"), last + 2 < count, tok(last + 2).isCapitalized, !tok(last + 2).has(Token.spaceBefore) { return true }
+        if word(start - 1) == Self.byWord, let verb = word(start - 2), Self.creditVerbs.contains(verb) { return true }
         if start >= 2, text.isPunct(start - 1, ","), let role = word(start - 2), !tok(start - 2).isCapitalized,
            Self.personNouns.contains(role), text.isPunct(last + 1, ",") || text.isPunct(last + 1, ".") {
             return true
@@ -318,7 +356,7 @@ struct EntityRecognizer {
         if let next = word(last + 1), lex.verbs.value(word: next) == .speech { return true }
         guard text.isPunct(last + 1, ","), let w = word(last + 2) else { return false }
         if w == Words.who { return true }
-        if w == Words.a || w == Words.an || w == Words.the {
+        if w == Words.a || w == Words.an || w == Words.the || isPossessiveLead(last + 2) {
             // A role noun within the appositive: "a former career diplomat", "the chairman of".
             var j = last + 3
             while j < min(count, last + 10), !text.isPunct(j, ","), !text.isPunct(j, ".") {
@@ -330,7 +368,12 @@ struct EntityRecognizer {
         return Self.partyWords.contains(w)
     }
 
-    static let personNouns = WordSet(["professor", "diplomat", "adviser", "advisor", "ambassador", "chairman",
+    static let byWord = WordHash.hash("by")
+    static let creditVerbs = WordSet(["produced", "written", "edited", "reported", "photographed", "illustrated",
+        "compiled", "directed", "presented", "hosted"])
+    static let personNouns = WordSet(["host", "producer", "photographer", "surgeon", "nurse", "medic", "engineer",
+        "farmer", "worker", "volunteer", "co-founder", "cofounder", "priest", "pastor", "rabbi", "imam", "owner", "survivor", "witness",
+"professor", "diplomat", "adviser", "advisor", "ambassador", "chairman",
         "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "analyst", "expert",
         "official", "leader", "director", "president", "senator", "lawmaker", "commander", "general", "officer",
         "researcher", "fellow", "economist", "historian", "scholar", "lawyer", "member", "founder", "executive",
@@ -429,7 +472,7 @@ struct EntityRecognizer {
     private func appositiveRole(after: Int) -> String? {
         guard text.isPunct(after, ","), after + 1 < count, let w = word(after + 1) else { return nil }
         let startsRole = w == Words.a || w == Words.an || w == Words.the || Self.partyWords.contains(w)
-            || Self.personNouns.contains(w) || w == Self.former
+            || Self.personNouns.contains(w) || w == Self.former || isPossessiveLead(after + 1)
         guard startsRole else { return nil }
         var j = after + 1
         var end = j
@@ -596,17 +639,27 @@ struct EntityRecognizer {
     /// A role noun refers to the most salient person holding that title: one named without a foreign
     /// qualifier first, then the one mentioned most.
     private mutating func resolveRoleNouns() {
+        // Named people by position: who was named just before a role noun.
+        let named = mentions.filter { $0.kind == .named && $0.actor >= 0 && actors[$0.actor].kind == .person }
+            .sorted { $0.first < $1.first }
         for index in mentions.indices where mentions[index].kind == .role {
             let m = mentions[index]
+            let holders = actors.indices.filter { a in
+                let actor = actors[a]
+                guard actor.kind == .person else { return false }
+                let titled = m.roleTitle == "*" ? !actor.titles.isEmpty || actor.role != nil : actor.titles.contains(m.roleTitle ?? "")
+                    || Self.roleNames(actor.role, title: m.roleTitle)
+                return titled && (m.rolePlace == nil || actor.place == m.rolePlace)
+            }
+            // Among holders of the title, the one the last sentences named last ("Jana Velk, the defense
+            // minister, ... the minister said") over one mentioned more often.
+            let latest = latestNamed(before: m.first, in: named, among: Set(holders))
             var best = -1
             var bestScore = -1
-            for (a, actor) in actors.enumerated() where actor.kind == .person {
-                let titled = m.roleTitle == "*" ? !actor.titles.isEmpty || actor.role != nil : actor.titles.contains(m.roleTitle ?? "")
-                    || (actor.role?.lowercased().hasPrefix(m.roleTitle?.lowercased() ?? "\u{0}") ?? false)
-                guard titled else { continue }
-                if let place = m.rolePlace, actor.place != place { continue }
-                var score = actor.mentionCount
-                if m.rolePlace == nil && actor.place == nil { score += 1000 }
+            for a in holders {
+                var score = actors[a].mentionCount
+                if m.rolePlace == nil && actors[a].place == nil { score += 1000 }
+                if a == latest { score += 500 }
                 if score > bestScore { bestScore = score; best = a }
             }
             guard best >= 0 else { continue }
@@ -617,24 +670,57 @@ struct EntityRecognizer {
         mentions.removeAll { $0.kind == .role && $0.actor < 0 }
     }
 
+    /// The person of `among` named last within the two sentences before token `t`.
+    private func latestNamed(before t: Int, in named: [Mention], among: Set<Int>) -> Int? {
+        var lo = 0, hi = named.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if named[mid].first < t { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo - 1
+        while k >= 0, text.sentenceOf[t] - text.sentenceOf[named[k].first] <= 2 {
+            if among.contains(named[k].actor) { return named[k].actor }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Whether a role names the title as one of its words: "Foreign Minister" and "defense minister of
+    /// Velmaria" are ministers.
+    static func roleNames(_ role: String?, title: String?) -> Bool {
+        guard let role, let title, !title.isEmpty else { return false }
+        let wanted = title.lowercased()
+        return role.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == wanted }
+    }
+
     static let clauseOpeners = WordSet(["and", "but", "while", "although", "though", "as", "when", "because",
         "that", "if", "including", "then", "so", "since", "after", "before", "until", "whereas", "where", "meanwhile",
         "also", "now", "instead", "indeed", "however", "former"])
     static let modifierFollowers = WordSet(["ministers", "officials", "leaders", "lawmakers", "diplomats",
         "members", "foreign", "defense", "defence", "policy", "military", "forces", "troops", "spokesman", "spokeswoman",
         "administration", "government", "officers", "negotiators", "envoys", "aides", "allies", "supporters"])
+    /// Words that open an appositive about a person: ", one of the ...,", ", once a ...,", ", long a ...,".
+    static let appositiveOpeners = WordSet(["one", "once", "formerly", "previously", "long", "now", "until", "himself",
+        "herself", "still", "also"])
     static let predicateSkips = WordSet(["a", "an", "the", "who", "which", "whose", "whom", "and", "or", "but"])
 
     /// Whether the mention stands where a clause's subject does (after a clause opener or a speech verb,
     /// followed by what reads as its verb), and where its predicate starts.
     private func subjectPosition(_ m: Mention) -> (Bool, Int) {
         var j = m.last + 1
+        // "Harlan J. Pruitt Jr. of Norland": the suffix's full stop belongs to the name.
+        if text.isPunct(j, "."), Self.suffixes.contains(tok(m.last).hash), word(j + 1) != nil { j += 1 }
         if word(j) == Words.of, j + 1 < count, tok(j + 1).isCapitalized {
             j += 1
             while j < count, isNameToken(j) { j += 1 }
         }
+        // A party tag or short aside in brackets: "Sen. Chris Murphy (D-Conn.) said".
+        if text.isPunct(j, "("), let close = (j + 1..<min(count, j + 10)).first(where: { text.isPunct($0, ")") }),
+           text.sentenceOf[close] == text.sentenceOf[j] {
+            j = close + 1
+        }
         if text.isPunct(j, ","), let w = word(j + 1), tok(j + 1).isCapitalized || Self.predicateSkips.contains(w) || Self.personNouns.contains(w)
-            || Self.partyWords.contains(w) || w == Self.former {
+            || Self.partyWords.contains(w) || w == Self.former || Self.appositiveOpeners.contains(w) {
             // Skip an appositive to its closing comma.
             var k = j + 1
             while k < min(count, j + 40), !text.isPunct(k, ","), !(text.isPunct(k, ".") && !text.isPunct(k + 1, ",")),
@@ -657,7 +743,9 @@ struct EntityRecognizer {
             if prev.kind == .possessive { return (false, predicate) }
             if prev.kind == .word {
                 // "Kremlin spokesman Dmitry Peskov said": a role noun before a name is part of the subject.
+                // "On Wednesday Brandvold asked", "In March Senator X said": a date opens the clause.
                 let opener = Self.clauseOpeners.contains(prev.hash) || lex.verbs.value(word: prev.hash) == .speech
+                    || (prev.isCapitalized && (DateParser.weekdays[prev.hash] != nil || DateParser.months[prev.hash] != nil))
                     || text.sentenceOf[before] != text.sentenceOf[m.first]
                     || (!prev.isCapitalized && Self.personNouns.contains(prev.hash) && m.kind == .named)
                 if !opener { return (false, predicate) }

@@ -75,6 +75,11 @@ public enum FrameLibrary {
             guard let t = classTable.table else { throw fail("`classes` must be a table", near: "[classes]") }
             for key in t.keys { classes[key] = try strings(t[key], key) }
         }
+        var parties: [String: [String]] = [:]
+        if let partyTable = table["parties"] {
+            guard let t = partyTable.table else { throw fail("`parties` must be a table", near: "[parties]") }
+            for key in t.keys { parties[key] = try strings(t[key], key) }
+        }
         guard let positionArray = table["positions"]?.array, !positionArray.isEmpty else {
             throw fail("a frame needs at least one [[positions]] table")
         }
@@ -90,7 +95,8 @@ public enum FrameLibrary {
         }
         let frame = Frame(id: id, name: table["name"]?.string ?? id, description: table["description"]?.string ?? "",
                           positions: positions, classes: classes.isEmpty ? nil : classes,
-                          reversers: try table["reversers"].map { try strings($0, "reversers") })
+                          reversers: try table["reversers"].map { try strings($0, "reversers") },
+                          parties: parties.isEmpty ? nil : parties)
         do {
             _ = try CompiledFrame(frame)
         } catch let error as CompiledFrame.CueError {

@@ -38,6 +38,9 @@ struct Lexicon: Sendable {
     var groupHeads = PhraseTable<Bool>()
     var groupModifiers = PhraseTable<Bool>()
     var groupCollectives = PhraseTable<Bool>()
+    /// Lower-case collective nouns that end a group's name after capitalised words ("the White Ribbon
+    /// movement", "the Civic Accord faction"); they are collectives too ("the movement said").
+    var groupNameEnds = PhraseTable<Bool>()
     /// Lower-case plural nouns for the members of a group ("senators"): "Democratic senators", "the senators".
     var groupMembers = PhraseTable<Bool>()
     /// Texts a group issues ("letter", "statement"): "the letter read" quotes its authors.
@@ -89,6 +92,9 @@ struct Lexicon: Sendable {
             switch row.count > 1 ? row[1] : "head" {
             case "modifier": groupModifiers.insert(row[0], true)
             case "collective": groupCollectives.insert(row[0], true)
+            case "named":
+                groupCollectives.insert(row[0], true)
+                groupNameEnds.insert(row[0], true)
             case "member": groupMembers.insert(row[0], true)
             case "document": groupDocuments.insert(row[0], true)
             default: groupHeads.insert(row[0], true)

@@ -8,7 +8,8 @@ struct CompiledFrame: Sendable {
     enum Element: Sendable {
         case word(UInt64)
         case prefix(Int, UInt64)
-        case any(Set<UInt64>)
+        /// Any word of the class with this index (its fixed members, or those learned from an article).
+        case member(Int)
         case gap(Int)
     }
 
@@ -23,18 +24,35 @@ struct CompiledFrame: Sendable {
     var cues: [Cue] = []
     var byWord = WordTable<[Int]>()
     var byPrefix: [Int: [UInt64: [Int]]] = [:]
+    /// The fixed members of each class, by class index.
+    var classMembers: [Set<UInt64>] = []
+    /// The cues that start with a class, by class index: a word learned for that class starts them too.
+    var byClass: [Int: [Int]] = [:]
+    var parties = PartyPatterns()
 
     init(_ frame: Frame) throws {
         positionCount = frame.positions.count
-        var classes: [String: Set<UInt64>] = [:]
-        for (name, words) in frame.classes ?? [:] { classes[name] = Set(words.map { WordHash.hash($0) }) }
-        for (index, position) in frame.positions.enumerated() {
-            for cue in position.cues { try add(cue, position: index, classes: classes) }
+        var classIndex: [String: Int] = [:]
+        let names = Set((frame.classes ?? [:]).keys).union((frame.parties ?? [:]).keys).sorted()
+        for name in names {
+            classIndex[name] = classMembers.count
+            classMembers.append(Set((frame.classes?[name] ?? []).map { WordHash.hash($0) }))
         }
-        for phrase in frame.reversers ?? [] { try add(phrase, position: -1, classes: classes) }
+        for (index, position) in frame.positions.enumerated() {
+            for cue in position.cues { try add(cue, position: index, classes: classIndex) }
+        }
+        for phrase in frame.reversers ?? [] { try add(phrase, position: -1, classes: classIndex) }
+        for name in names {
+            for pattern in frame.parties?[name] ?? [] {
+                guard let compiled = PartyPatterns.Pattern(pattern, partyClass: classIndex[name]!) else {
+                    throw CueError(cue: pattern, message: "party pattern \"\(pattern)\" needs exactly one * and a word")
+                }
+                parties.add(compiled)
+            }
+        }
     }
 
-    private mutating func add(_ source: String, position: Int, classes: [String: Set<UInt64>]) throws {
+    private mutating func add(_ source: String, position: Int, classes: [String: Int]) throws {
         var weight = 1.0
         var elements: [Element] = []
         for part in source.split(separator: " ") {
@@ -45,10 +63,10 @@ struct CompiledFrame: Sendable {
                 elements.append(.gap(3))
             } else if part.hasPrefix("<") && part.hasSuffix(">") {
                 let name = String(part.dropFirst().dropLast())
-                guard let members = classes[name] else {
+                guard let index = classes[name] else {
                     throw CueError(cue: source, message: "unknown class <\(name)> in cue \"\(source)\"")
                 }
-                elements.append(.any(members))
+                elements.append(.member(index))
             } else if part.hasSuffix("*") {
                 let stem = part.dropLast()
                 guard stem.count >= 3 else { throw CueError(cue: source, message: "prefix `\(part)` is shorter than three letters") }
@@ -64,7 +82,9 @@ struct CompiledFrame: Sendable {
         switch first {
         case .word(let h): byWord[h] = (byWord[h] ?? []) + [index]
         case .prefix(let n, let h): byPrefix[n, default: [:]][h, default: []].append(index)
-        case .any(let set): for h in set { byWord[h] = (byWord[h] ?? []) + [index] }
+        case .member(let c):
+            for h in classMembers[c] { byWord[h] = (byWord[h] ?? []) + [index] }
+            byClass[c, default: []].append(index)
         case .gap: break
         }
     }
@@ -86,6 +106,8 @@ struct StanceSignal {
 struct StanceScorer {
     let frame: CompiledFrame
     let text: AnalysisText
+    /// Words of the article that name a side of the debate, by class index (see `PartyPatterns`).
+    var learned: [Set<UInt64>] = []
     let lex = Lexicon.shared
     static let only = WordHash.hash("only")
     static let just = WordHash.hash("just")
@@ -93,6 +115,7 @@ struct StanceScorer {
     static let by = WordHash.hash("by")
     static let because = WordHash.hash("because")
     static let subjectPronouns = WordSet(["i", "we", "you", "he", "she", "they", "it"])
+    static let conjunctions = WordSet(["and", "but", "or", "so", "yet"])
 
     private struct Hit {
         var first: Int
@@ -149,7 +172,7 @@ struct StanceScorer {
             guard t.kind == .word || t.kind == .number else { return nil }
             switch elements[e] {
             case .word(let h): if t.hash != h { return nil }
-            case .any(let set): if !set.contains(t.hash) { return nil }
+            case .member(let c): if !isMember(t.hash, of: c) { return nil }
             case .prefix(let n, let h): if prefixHash(j, n) != h { return nil }
             case .gap: break
             }
@@ -158,6 +181,10 @@ struct StanceScorer {
             e += 1
         }
         return last
+    }
+
+    private func isMember(_ word: UInt64, of c: Int) -> Bool {
+        frame.classMembers[c].contains(word) || (c < learned.count && learned[c].contains(word))
     }
 
     private func prefixHash(_ t: Int, _ n: Int) -> UInt64? {
@@ -175,6 +202,9 @@ struct StanceScorer {
             let t = text.tokens[i]
             guard t.kind == .word || t.kind == .number, !skip(i) else { i += 1; continue }
             var candidates = frame.byWord[t.hash] ?? []
+            for (c, words) in learned.enumerated() where words.contains(t.hash) && !frame.classMembers[c].contains(t.hash) {
+                candidates.append(contentsOf: frame.byClass[c] ?? [])
+            }
             for (n, table) in frame.byPrefix {
                 if let h = prefixHash(i, n), let list = table[h] { candidates.append(contentsOf: list) }
             }
@@ -217,7 +247,7 @@ struct StanceScorer {
                 let inReverser = clauseReversers.contains { $0.first <= k && k <= $0.last }
                 if t.kind == .word, !skip(k), !inReverser, let kind = lex.polarity.value(word: t.hash) {
                     switch kind {
-                    case .negator where isRealNegation(k, range):
+                    case .negator where isRealNegation(k, range) && !startsNewSubject(k, hit.first):
                         flips += 1
                         flipWords.append(text.text(k, k))
                     case .reverser where hit.first - k <= 16 && !hasScopeBreak(k, hit.first):
@@ -262,7 +292,8 @@ struct StanceScorer {
         let t = text.tokens[k]
         if t.hash == Words.not, k + 1 < text.tokens.count {
             let n = text.tokens[k + 1].hash
-            if n == Self.only || n == Self.just { return false }
+            // "The question is not whether there will be talks": the talks are taken for granted.
+            if n == Self.only || n == Self.just || n == Words.whether { return false }
             if k >= 2, text.tokens[k - 1].hash == Self.or, text.tokens[k - 2].hash == Words.whether { return false }
         }
         if k + 1 < text.tokens.count, text.tokens[k + 1].kind == .punct, t.hash == WordHash.hash("no") { return false }
@@ -276,7 +307,21 @@ struct StanceScorer {
         while k < to {
             let h = text.tokens[k].hash
             if text.tokens[k].kind == .word && (h == Self.by || h == Self.because) { return true }
-            if text.tokens[k].isPunct(","), k + 1 < to, Self.subjectPronouns.contains(text.tokens[k + 1].hash) { return true }
+            k += 1
+        }
+        return startsNewSubject(from, to)
+    }
+
+    /// ", we urge", ", and he has told colleagues": a comma before a new subject ends a negation's or a
+    /// reverser's reach.
+    private func startsNewSubject(_ from: Int, _ to: Int) -> Bool {
+        var k = from + 1
+        while k + 1 < to {
+            if text.tokens[k].isPunct(",") {
+                var next = k + 1
+                if text.tokens[next].kind == .word, Self.conjunctions.contains(text.tokens[next].hash), next + 1 < to { next += 1 }
+                if text.tokens[next].kind == .word, Self.subjectPronouns.contains(text.tokens[next].hash) { return true }
+            }
             k += 1
         }
         return false

@@ -31,15 +31,20 @@ public struct Frame: Hashable, Sendable, Codable {
     public var classes: [String: [String]]?
     /// Phrases that turn every cue in their clause to the other position ("too soon", "premature").
     public var reversers: [String]?
+    /// Patterns that name a side of the debate in an article's own words ("aid to *", "* 's invasion"):
+    /// the word at `*` joins the class named by the key for that article, so a frame written for one
+    /// conflict reads articles about another.
+    public var parties: [String: [String]]?
 
     public init(id: String, name: String, description: String, positions: [Position],
-                classes: [String: [String]]? = nil, reversers: [String]? = nil) {
+                classes: [String: [String]]? = nil, reversers: [String]? = nil, parties: [String: [String]]? = nil) {
         self.id = id
         self.name = name
         self.description = description
         self.positions = positions
         self.classes = classes
         self.reversers = reversers
+        self.parties = parties
     }
 
     /// Every stance value a statement or actor may carry: the positions, then mixed and none.

@@ -1,0 +1,34 @@
+extension AnalysisRun {
+    /// "Senator X, one of the steadfast backers of Velmaria's war effort, said ...": an appositive between
+    /// a subject and its verb is the journalist's description of that person's position.
+    mutating func findAppositiveDescriptions() {
+        let quoteOf = text.quoteOf
+        for m in entities.mentions where m.kind == .named && m.subjectLike && m.actor >= 0 && inBody(m.first) && quoteOf[m.first] < 0 {
+            guard entities.actors[m.actor].kind == .person, m.predicateStart > m.last + 2,
+                  let open = (m.last + 1..<m.predicateStart).first(where: { text.isPunct($0, ",") }) else { continue }
+            var end = m.predicateStart
+            while end > open + 1, tokens[end - 1].kind == .punct { end -= 1 }
+            let apposition = (open + 1)..<end
+            guard !apposition.isEmpty, !apposition.contains(where: { quoteOf[$0] >= 0 }) else { continue }
+            let signal = scorer.score([apposition])
+            guard signal.total > 0 else { continue }
+            drafts.append(StatementDraft(actor: m.actor, kind: .description, text: text.text(apposition.lowerBound, apposition.upperBound - 1),
+                                         cue: nil, span: text.span(apposition.lowerBound, apposition.upperBound - 1),
+                                         signal: signal, sentence: Int(text.sentenceOf[m.first])))
+        }
+    }
+}
+
+extension AnalysisRun {
+    static let spokespeople = WordSet(["spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"])
+    static let forWord = WordHash.hash("for")
+
+    /// "a spokesperson for the State Department": the organisation speaks through its spokesperson (for a
+    /// person, "a spokesman for Mr. X", the speaker stays unnamed).
+    func speaksFor(mention m: Int) -> Bool {
+        let mention = entities.mentions[m]
+        guard mention.actor >= 0, entities.actors[mention.actor].kind != .person, mention.first >= 2,
+              word(mention.first - 1) == Self.forWord else { return false }
+        return word(mention.first - 2).map(Self.spokespeople.contains) ?? false
+    }
+}

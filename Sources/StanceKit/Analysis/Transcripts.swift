@@ -1,0 +1,96 @@
+extension AnalysisRun {
+    /// Words after a comma in a transcript label that mark the newsroom's own voice ("KELEMEN, BYLINE:").
+    static let journalistLabels = WordSet(["byline", "host", "anchor", "reporter", "correspondent", "interviewer",
+        "moderator", "narrator"])
+
+    /// A transcript turn: a paragraph opening with a speaker label and a colon.
+    struct TranscriptTurn {
+        /// The label's name tokens (without a role after a comma).
+        var name: Range<Int>
+        var turn: ClosedRange<Int>
+        var journalist: Bool
+    }
+
+    /// Interview and hearing transcripts ("SULLIVAN: We will ...", "JAMES RISCH: ...", "Mr. Blinken: ...")
+    /// quote the labelled speaker directly for the rest of the paragraph. The newsroom's own turns (a label
+    /// marked BYLINE or HOST, and later turns of the same person) are left alone.
+    mutating func findTranscriptTurns() {
+        let turns = transcriptTurns()
+        guard !turns.isEmpty else { return }
+        var journalists = Set<Int>()
+        var speakers: [Int] = []
+        // Several labelled turns make the article a transcript, where a label in capitals names a person.
+        let isTranscript = turns.count >= 3
+        for turn in turns {
+            let actor = transcriptSpeaker(turn.name, isTranscript: isTranscript)
+            speakers.append(actor)
+            if turn.journalist, actor >= 0 { journalists.insert(actor) }
+        }
+        // The newsroom's voice takes no side, wherever else it is named.
+        for actor in journalists { entities.actors[actor].participant = false }
+        for (turn, actor) in zip(turns, speakers) where actor >= 0 && !journalists.contains(actor) {
+            entities.actors[actor].participant = true
+            let range = turn.turn.lowerBound..<(turn.turn.upperBound + 1)
+            drafts.append(StatementDraft(actor: actor, kind: .direct, text: text.text(turn.turn.lowerBound, turn.turn.upperBound),
+                                         cue: nil, span: text.span(turn.turn.lowerBound, turn.turn.upperBound),
+                                         signal: scorer.score([range]), sentence: Int(text.sentenceOf[turn.name.lowerBound])))
+        }
+    }
+
+    /// Body paragraphs that open with a label: words in capitals ("JAMES RISCH", "KELEMEN, BYLINE") or a
+    /// person named in ordinary case ("Mr. Blinken"), then a colon and the turn itself.
+    func transcriptTurns() -> [TranscriptTurn] {
+        var found: [TranscriptTurn] = []
+        var t = 0
+        while t < tokens.count {
+            defer { t += 1 }
+            guard isParagraphStart(t), inBody(t), tokens[t].kind == .word, tokens[t].isCapitalized else { continue }
+            var end = t
+            while end + 1 < tokens.count, text.paragraphOf[end + 1] == text.paragraphOf[t] { end += 1 }
+            guard let colon = (t..<min(end, t + 8)).first(where: { text.isPunct($0, ":") }), colon > t, colon < end else { continue }
+            var nameEnd = colon
+            var journalist = false
+            if let comma = (t..<colon).first(where: { text.isPunct($0, ",") }) {
+                nameEnd = comma
+                journalist = ((comma + 1)..<colon).contains { word($0).map(Self.journalistLabels.contains) ?? false }
+            }
+            let name = t..<nameEnd
+            let words = name.filter { tokens[$0].kind == .word }
+            guard !words.isEmpty else { continue }
+            let capitals = words.allSatisfy { tokens[$0].has(Token.allCaps) && !tokens[$0].has(Token.dotted) && tokens[$0].end - tokens[$0].start >= 2 }
+            let namedPerson = mentionStarting(in: t..<(t + 1)).map { m in
+                entities.mentions[m].last + 1 == nameEnd && entities.mentions[m].actor >= 0
+                    && entities.actors[entities.mentions[m].actor].kind == .person
+            } ?? false
+            guard capitals || namedPerson else { continue }
+            found.append(TranscriptTurn(name: name, turn: (colon + 1)...end, journalist: journalist))
+            t = end
+        }
+        return found
+    }
+
+    /// The person a label names: a person mentioned there, one with that surname, or, for a full name in
+    /// capitals that starts with a given name ("ROYA RAHMANI") or stands in a transcript, a new person.
+    mutating func transcriptSpeaker(_ name: Range<Int>, isTranscript: Bool) -> Int {
+        for m in mentions(in: name) where entities.mentions[m].actor >= 0 && entities.actors[entities.mentions[m].actor].kind == .person {
+            return entities.mentions[m].actor
+        }
+        let words = name.filter { tokens[$0].kind == .word }
+        guard let surname = words.last else { return -1 }
+        if let known = entities.actors.lastIndex(where: { $0.kind == .person && $0.key == tokens[surname].hash }) { return known }
+        guard words.count >= 2, words.count <= 4, isTranscript || lex.givenNames.contains(word: tokens[words[0]].hash),
+              !words.contains(where: { lex.stopwords.contains(word: tokens[$0].hash) || lex.places.contains(word: tokens[$0].hash)
+                  || lex.orgHeads.contains(word: tokens[$0].hash) || lex.orgNames.contains(word: tokens[$0].hash) })
+        else { return -1 }
+        let spelled = words.map { k -> String in
+            let w = text.text(k, k)
+            return w.prefix(1).uppercased() + w.dropFirst().lowercased()
+        }
+        let index = entities.actors.count
+        entities.actors.append(ActorDraft(name: spelled.joined(separator: " "), kind: .person, key: tokens[surname].hash,
+                                          given: tokens[words[0]].hash, mentionCount: 1, nameTokens: words.count))
+        let at = firstMention(from: name.lowerBound)
+        entities.mentions.insert(Mention(first: name.lowerBound, last: name.upperBound - 1, actor: index, kind: .named, subjectLike: false), at: at)
+        return index
+    }
+}
