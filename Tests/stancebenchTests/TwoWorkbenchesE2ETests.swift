@@ -24,14 +24,14 @@ struct TwoWorkbenchesE2ETests {
         defer { second.shutDown() }
         try second.waitFor("NORMAL", seconds: 30)
 
-        Self.showCorpusActors(named: "Zyx", in: second)
+        try Self.showCorpusActors(named: "Zyx", in: second)
         Self.command("create-actor Zyx Quorum", in: first)
         try first.waitFor("Saved: actor Zyx Quorum created")
         #expect(!second.capture().contains("Zyx Quorum"))
         second.send("C-l")
         try second.waitFor("Zyx Quorum")
 
-        Self.showCorpusActors(named: "Ada", in: first)
+        try Self.showCorpusActors(named: "Ada", in: first)
         Self.command("create-actor Ada Brook", in: second)
         try second.waitFor("Saved: actor Ada Brook created")
         first.send("C-l")
@@ -46,10 +46,13 @@ struct TwoWorkbenchesE2ETests {
     }
 
     /// The actors pane, whole corpus, filtered by `name`: a new actor with no statement yet shows.
-    static func showCorpusActors(named name: String, in session: TmuxSession) {
+    /// Waits until the workbench shows that no actor matches yet, so that the other workbench's
+    /// change cannot land before this one has read its list (keys are read asynchronously).
+    static func showCorpusActors(named name: String, in session: TmuxSession) throws {
         session.send("2", "c", "/")
         session.type(name)
         session.send("Enter")
+        try session.waitFor("No actor matches “\(name)”")
     }
 
     static func command(_ line: String, in session: TmuxSession) {
