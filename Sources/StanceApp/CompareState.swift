@@ -211,11 +211,7 @@ extension AppState {
             returnsToComparison = true
             setFocus(.article)
             message = StatusMessage(text: "Esc or Backspace returns to the comparison", isError: false)
-            if statement.articleID == currentArticle?.summary.id {
-                showStatement(id: statement.id)
-                return []
-            }
-            return [.loadArticle(statement.articleID, statement: statement.id)]
+            return openStatement(statement.id, inArticle: statement.articleID)
         default:
             break
         }

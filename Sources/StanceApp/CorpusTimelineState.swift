@@ -111,11 +111,7 @@ extension AppState {
                 return []
             }
             setFocus(.article)
-            if statement.articleID == currentArticle?.summary.id {
-                showStatement(id: statement.id)
-                return []
-            }
-            return [.loadArticle(statement.articleID, statement: statement.id)]
+            return openStatement(statement.id, inArticle: statement.articleID)
         default:
             break
         }

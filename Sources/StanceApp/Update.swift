@@ -240,12 +240,7 @@ extension AppState {
                 message = StatusMessage(text: "No statement under the cursor", isError: false)
                 return []
             }
-            if ref.articleID == currentArticle?.summary.id {
-                setFocus(.article)
-                showStatement(id: ref.statementID)
-                return []
-            }
-            return [.loadArticle(ref.articleID, statement: ref.statementID)]
+            return openStatement(ref.statementID, inArticle: ref.articleID)
         case .setTheme:
             guard let name = argument?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
                 message = StatusMessage(text: "Usage: :theme NAME (\(themeNames.joined(separator: ", ")))", isError: true)
@@ -512,6 +507,15 @@ extension AppState {
             article.scroll = line - height / 3
         }
         clampArticleScroll()
+    }
+
+    /// Shows a statement in the article pane: at once when its article is open, else once the
+    /// article has loaded (opening an article at a statement focuses the article pane).
+    mutating func openStatement(_ id: String, inArticle articleID: ArticleID) -> [Effect] {
+        guard articleID == currentArticle?.summary.id else { return [.loadArticle(articleID, statement: id)] }
+        setFocus(.article)
+        showStatement(id: id)
+        return []
     }
 
     mutating func showStatement(id: String) {
