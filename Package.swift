@@ -66,9 +66,12 @@ let package = Package(
         // Benchmarks at corpus scale (docs/PERFORMANCE.md); build it in release.
         .executableTarget(name: "stancebench-bench", dependencies: ["StanceKit", "StanceApp", "Terminal"]),
 
-        .testTarget(name: "StanceKitTests", dependencies: ["StanceKit"], resources: [.copy("Data")]),
+        // Test helpers shared by the test targets (they cannot import one another).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "StanceKitTests", dependencies: ["StanceKit", "TestSupport"], resources: [.copy("Data")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "StanceAppTests", dependencies: ["StanceApp", "StanceKit", "Terminal"], resources: [.copy("Screens")]),
+        .testTarget(name: "StanceAppTests", dependencies: ["StanceApp", "StanceKit", "Terminal", "TestSupport"],
+                    resources: [.copy("Screens")]),
         .testTarget(name: "stancebenchTests", dependencies: ["StanceKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,6 +5,7 @@ import Glibc
 @testable import StanceApp
 @testable import StanceKit
 import Terminal
+import TestSupport
 import Testing
 
 /// The workbench on a workspace file when things go wrong or others share it: `:export`,
@@ -332,43 +333,5 @@ import Testing
         #expect(names.isSuperset(of: outcome.saved + outcome.savedWithoutLog + more))
         #expect(names.isDisjoint(with: outcome.failed))
         #expect(try Workspace.open(path: path, readOnly: true).integrityProblems().isEmpty)
-    }
-}
-
-/// A small tmpfs mounted for a test, to fill up.
-struct Tmpfs {
-    let url: URL
-
-    /// Whether this process may mount file systems (root, with mount(2) allowed).
-    static let canMount: Bool = {
-        guard getuid() == 0 else { return false }
-        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("stancebench-tmpfs-probe-\(getpid())")
-        guard (try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)) != nil else { return false }
-        defer { try? FileManager.default.removeItem(at: probe) }
-        guard mount("tmpfs", probe.path, "tmpfs", 0, "size=64k") == 0 else { return false }
-        umount2(probe.path, 0)
-        return true
-    }()
-
-    init(at url: URL, kilobytes: Int) throws {
-        self.url = url
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        guard mount("tmpfs", url.path, "tmpfs", 0, "size=\(kilobytes)k") == 0 else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
-        }
-    }
-
-    /// Writes `file` until the file system has no room left.
-    func fill(_ file: URL) throws {
-        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        defer { close(descriptor) }
-        let block = [UInt8](repeating: 0x5A, count: 4096)
-        while block.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) > 0 {}
-        fsync(descriptor)
-    }
-
-    func unmount() {
-        umount2(url.path, Int32(MNT_DETACH))
     }
 }

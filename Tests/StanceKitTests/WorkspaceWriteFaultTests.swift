@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import GRDB
+import TestSupport
 import Testing
 @testable import StanceKit
 
@@ -67,11 +68,11 @@ import Testing
 
     /// A log line that does not fit on a full disk (a real tmpfs, when this process may mount one)
     /// is cut back off, so the log stays whole lines and the next line after space is freed reads.
-    @Test(.enabled(if: TinyTmpfs.canMount, "needs the right to mount a tmpfs (root)"))
+    @Test(.enabled(if: Tmpfs.canMount, "needs the right to mount a tmpfs (root)"))
     func aLogLineThatDoesNotFitIsCutBackOff() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let disk = try TinyTmpfs(at: folder.appendingPathComponent("disk"))
+        let disk = try Tmpfs(at: folder.appendingPathComponent("disk"), kilobytes: 64)
         defer { disk.unmount() }
         let log = try CommandLog(url: disk.url.appendingPathComponent("log.jsonl"))
         try log.append(.createActor(name: "Before", kind: .person, role: nil), annotator: "ana", date: Date())
@@ -88,41 +89,5 @@ import Testing
         #expect(unreadable.isEmpty)
         #expect(entries.map(\.entry.command) == [.createActor(name: "Before", kind: .person, role: nil),
                                                  .createActor(name: "After", kind: .person, role: nil)])
-    }
-}
-
-/// A 64 KiB tmpfs for a test.
-struct TinyTmpfs {
-    let url: URL
-
-    static let canMount: Bool = {
-        guard getuid() == 0 else { return false }
-        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("stancebench-tmpfs-probe-\(getpid())")
-        guard (try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)) != nil else { return false }
-        defer { try? FileManager.default.removeItem(at: probe) }
-        guard mount("tmpfs", probe.path, "tmpfs", 0, "size=64k") == 0 else { return false }
-        umount2(probe.path, 0)
-        return true
-    }()
-
-    init(at url: URL) throws {
-        self.url = url
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        guard mount("tmpfs", url.path, "tmpfs", 0, "size=64k") == 0 else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
-        }
-    }
-
-    /// Fills the file system with `file`, to the last byte.
-    func fill(_ file: URL) throws {
-        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        defer { close(descriptor) }
-        let block = [UInt8](repeating: 0x5A, count: 4096)
-        while block.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) > 0 {}
-    }
-
-    func unmount() {
-        umount2(url.path, Int32(MNT_DETACH))
     }
 }
