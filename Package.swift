@@ -64,15 +64,16 @@ let package = Package(
         ),
 
         // Benchmarks at corpus scale (docs/PERFORMANCE.md); build it in release.
-        .executableTarget(name: "stancebench-bench", dependencies: ["StanceKit", "StanceApp", "Terminal"]),
+        .executableTarget(name: "stancebench-bench", dependencies: ["StanceKit", "StanceApp", "Terminal", "TestSupport"]),
 
-        // Test helpers shared by the test targets (they cannot import one another).
+        // Helpers shared by the test targets (they cannot import one another) and the benchmark's
+        // corpus generator: a seeded random generator, a tmpfs to fill up.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "StanceKitTests", dependencies: ["StanceKit", "TestSupport"], resources: [.copy("Data")]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TestSupport"]),
         .testTarget(name: "StanceAppTests", dependencies: ["StanceApp", "StanceKit", "Terminal", "TestSupport"],
                     resources: [.copy("Screens")]),
-        .testTarget(name: "stancebenchTests", dependencies: ["StanceKit"]),
+        .testTarget(name: "stancebenchTests", dependencies: ["StanceKit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,19 +1,6 @@
 import Foundation
 import StanceKit
-
-/// A small, fast, seeded generator (SplitMix64): the same seed gives the same corpus on every
-/// machine, so two runs of the benchmark measure the same text.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// Builds a corpus of any size from the sample articles: each generated article has a header in
 /// one of the formats the loader reads (front matter, or a pasted news page), and a body of sample

@@ -1,22 +1,15 @@
 import StanceApp
 import StanceKit
+import TestSupport
 import Terminal
 import Testing
 
 /// Thousands of keys and resizes in a random but repeatable order: nothing may crash, and every
 /// frame has the terminal's size with the status bar on its last row.
 @Suite struct RandomKeysTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state
-        }
-    }
-
     @Test(arguments: [1, 2, 3])
     func randomSessionsNeverBreak(seed: UInt64) {
-        var random = Generator(state: seed)
+        var random = SeededGenerator(seed: seed)
         let keys: [Key] = [.char("j"), .char("k"), .char("]"), .char("["), .char("n"), .char("N"), .char("/"), .char("b"),
                            .char("r"), .enter, .escape, .tab, .backTab, .char("l"), .char("h"), .char("+"), .char("-"),
                            .char("c"), .char("s"), .char("o"), .char("?"), .char(":"), .backspace, .pageDown, .pageUp,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The hostile inputs every front door must survive, shared by the in-process suites
 /// (StanceKitTests) and the binary suites (stancebenchTests, through a symbolic link to this file,
@@ -57,7 +58,7 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
         HostileInput("empty file", file: "empty.txt", .unreadable(message: "contains no text"), bytes: { [] }),
         HostileInput("only whitespace", file: "blank.md", .unreadable(message: "contains no text"), bytes: { Array(" \n\t\r\n  \n".utf8) }),
         HostileInput("binary data", file: "binary.txt", .unreadable(message: "binary"), bytes: { () -> [UInt8] in
-            var random = FuzzRandom(seed: 7)
+            var random = SeededGenerator(seed: 7)
             return (0..<65_536).map { _ in UInt8(truncatingIfNeeded: random.next()) }
         }),
         HostileInput("invalid UTF-8", file: "latin1.txt", .readable(warning: "invalid UTF-8"), bytes: { () -> [UInt8] in
@@ -161,40 +162,58 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
     ]
 }
 
-/// A seeded PRNG (xorshift64*), so generated inputs and fuzzing campaigns repeat exactly.
-struct FuzzRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed == 0 ? 0x9E37_79B9_7F4A_7C15 : seed }
-    mutating func next() -> UInt64 {
-        state ^= state >> 12
-        state ^= state << 25
-        state ^= state >> 27
-        return state &* 0x2545_F491_4F6C_DD1D
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
+/// What a watchdog's limit counts.
+enum WatchdogClock {
+    /// The CPU time of the worker thread, so that a machine loaded by other work slows a test
+    /// without failing it; a thread stuck without using the CPU is still caught after twenty times
+    /// the limit in wall-clock time.
+    case workerCPU
+    /// Wall-clock time, for work done by a child process (the worker thread only waits for it).
+    case wallClock
 }
 
-/// Runs `work` on its own thread and waits at most `seconds`: a hang fails the test instead of
-/// stopping the whole run. Never a speed assertion: the limit is many times the expected time.
-func withinWatchdog<Value: Sendable>(seconds: Double, _ work: @escaping @Sendable () throws -> Value) throws -> Value? {
+/// Runs `work` on its own thread and stops waiting once it has used up `seconds` on `clock`: a hang
+/// fails the test instead of stopping the whole run. Never a speed assertion: the limit is many
+/// times the expected time.
+func withinWatchdog<Value: Sendable>(seconds: Double, clock: WatchdogClock = .workerCPU,
+                                     _ work: @escaping @Sendable () throws -> Value) throws -> Value? {
     let box = WatchdogBox<Value>()
     let done = DispatchSemaphore(value: 0)
     let thread = Thread {
+        box.setClock(of: pthread_self())
         box.set(Result { try work() })
         done.signal()
     }
     // The size a worker thread of the binary gets on Linux, so deep recursion fails here as it would there.
     thread.stackSize = 8 << 20
     thread.start()
-    guard done.wait(timeout: .now() + seconds) == .success else { return nil }
+    let wallClockLimit = DispatchTime.now() + (clock == .wallClock ? seconds : seconds * 20)
+    while done.wait(timeout: .now() + 0.1) == .timedOut {
+        if DispatchTime.now() > wallClockLimit || (clock == .workerCPU && box.cpuSeconds() > seconds) { return nil }
+    }
     return try box.get()!.get()
 }
 
 private final class WatchdogBox<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<Value, any Error>?
+    private var clock: clockid_t?
     func set(_ value: Result<Value, any Error>) { lock.withLock { result = value } }
     func get() -> Result<Value, any Error>? { lock.withLock { result } }
+
+    func setClock(of thread: pthread_t) {
+        var id = clockid_t()
+        guard pthread_getcpuclockid(thread, &id) == 0 else { return }
+        lock.withLock { clock = id }
+    }
+
+    /// The CPU time the worker has used so far (0 until it has started, or once it has ended).
+    func cpuSeconds() -> Double {
+        guard let clock = lock.withLock({ clock }) else { return 0 }
+        var time = timespec()
+        guard clock_gettime(clock, &time) == 0 else { return 0 }
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
 }
 
 /// Characters that must never reach a terminal from an article: C0 and C1 controls (other than

@@ -1,17 +1,6 @@
 import Testing
 @testable import Terminal
-
-/// A small deterministic generator, so that a failure can be replayed.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 @Suite("Terminal invariants") struct TerminalInvariantTests {
     /// Every continuation has a wide character on its left, and every wide character a continuation.
@@ -27,7 +16,7 @@ private struct SplitMix: RandomNumberGenerator {
     }
 
     @Test func randomDrawingNeverSplitsAWideCharacter() {
-        var random = SplitMix(state: 2026)
+        var random = SeededGenerator(seed: 2026)
         let samples = ["日本語", "a", "ab日", "😀x", "e\u{301}", "語", " ", "\t", "👩\u{200D}👧", "ｶﾀ", "Ａ"]
         var screen = Screen(width: 13, height: 3)
         for step in 0..<3000 {
@@ -52,7 +41,7 @@ private struct SplitMix: RandomNumberGenerator {
     }
 
     @Test func sanitisedTextNeverCarriesControlsOrFormatCharacters() {
-        var random = SplitMix(state: 7)
+        var random = SeededGenerator(seed: 7)
         let pools: [ClosedRange<UInt32>] = [0x00...0x7F, 0x80...0xFF, 0x200B...0x206F, 0xFE00...0xFEFF,
                                             0x300...0x36F, 0x1F300...0x1F6FF, 0xE000...0xE0FF, 0xE0000...0xE007F]
         for _ in 0..<500 {

@@ -75,7 +75,7 @@ struct RobustnessBinaryTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent(input.fileName).path
         try Data(input.bytes).write(to: URL(fileURLWithPath: path))
-        let finished = try withinWatchdog(seconds: input.isHuge ? 600 : 240) {
+        let finished = try withinWatchdog(seconds: input.isHuge ? 600 : 240, clock: .wallClock) {
             try BinaryRunner.run(try arguments(path, folder), environment: ["XDG_DATA_HOME": folder.path])
         }
         return try #require(finished, "stancebench did not finish on \(input.name) within the watchdog")
