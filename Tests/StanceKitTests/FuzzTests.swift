@@ -131,10 +131,13 @@ struct MutationFuzzer {
                 try Data(input.bytes).write(to: currentFile)
                 try Data(input.fileExtension.utf8).write(to: currentFile.appendingPathExtension("ext"))
             }
-            let problems = try withinWatchdog(seconds: 20) { Self.check(input.bytes, fileExtension: input.fileExtension) }
+            // Mutants grow to about a megabyte, which a debug build reads in some 20 s of CPU: the limit grows
+            // with the input, so that only work out of proportion to its size counts as a hang.
+            let limit = 20 + Double(input.bytes.count) / 10_000
+            let problems = try withinWatchdog(seconds: limit) { Self.check(input.bytes, fileExtension: input.fileExtension) }
             guard let problems else {
                 try keep(input, as: "hang", in: output)
-                Issue.record("iteration \(iterations) (seed \(seed)) did not finish within 20 s of CPU time")
+                Issue.record("iteration \(iterations) (seed \(seed)) did not finish within \(Int(limit)) s of CPU time")
                 break
             }
             if !problems.isEmpty {
