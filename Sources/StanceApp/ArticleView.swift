@@ -40,7 +40,10 @@ enum ArticleView {
                 break
             case .block(let role):
                 guard let characters = line.characters else { continue }
-                drawText(characters, role: role, y: y, x: textX, clip: textClip, prepared: prepared,
+                if !line.lead.isEmpty {
+                    screen.put(line.lead, x: textX, y: y, style: Style(.textDim), clip: textClip)
+                }
+                drawText(characters, role: role, y: y, x: textX + line.leadWidth, clip: textClip, prepared: prepared,
                          decorations: decorations, into: &screen)
                 drawGutter(characters, x: inside.x, y: y, prepared: prepared, decorations: decorations, into: &screen)
             }
@@ -101,8 +104,21 @@ enum ArticleView {
         return result
     }
 
+    /// The scalars a line shows: from its first character's start to its last character's end.
     private static func lineSpan(_ characters: Range<Int>, _ prepared: PreparedArticle) -> TextSpan {
-        TextSpan(start: prepared.scalarOffsets[characters.lowerBound], end: prepared.scalarOffsets[characters.upperBound])
+        guard let last = characters.last else {
+            let offset = prepared.scalarOffsets[safe: characters.lowerBound] ?? prepared.scalarEnds.last ?? 0
+            return TextSpan(start: offset, end: offset)
+        }
+        return TextSpan(start: prepared.scalarOffsets[characters.lowerBound], end: prepared.scalarEnds[last])
+    }
+
+    /// The scalars a line stands for when a statement starts: its own, and the hidden markup
+    /// before its first character (a statement may start at a link's `[` or a `**`).
+    private static func leadingSpan(_ characters: Range<Int>, _ prepared: PreparedArticle) -> TextSpan {
+        let shown = lineSpan(characters, prepared)
+        let start = characters.lowerBound > 0 ? prepared.scalarEnds[characters.lowerBound - 1] : 0
+        return TextSpan(start: min(start, shown.start), end: shown.end)
     }
 
     private static func drawText(_ characters: Range<Int>, role: BlockRole, y: Int, x: Int, clip: Rect,
@@ -168,7 +184,8 @@ enum ArticleView {
         let span = lineSpan(characters, prepared)
         let indices = overlapping(decorations.statements, span: \.span, longest: prepared.longestStatement, range: span)
         guard let first = indices.first else { return }
-        let starting = indices.first { span.contains(decorations.statements[$0].span.start) }
+        let leading = leadingSpan(characters, prepared)
+        let starting = indices.first { leading.contains(decorations.statements[$0].span.start) }
         let statement = decorations.statements[starting ?? first]
         let isCurrent = statement.id == decorations.currentStatement
         if starting != nil {
