@@ -13,8 +13,11 @@ import Testing
 
         By [Mira Okafor](#) March 9, 2026
 
-        RIVERTON — The council closed the **Old Mill Bridge** on Sunday, and [Lena Brandt](https://example.org/brandt) \
-        said a ferry would run twice a day until the repair is done.
+        RIVERTON — The council closed the **Old Mill Bridge** on Sunday after engineers found cracks in two \
+        of its piers.
+
+        [Lena Brandt](https://example.org/brandt), the mayor, said a ferry would run twice a day until the repair \
+        is done.
 
         > “We will not leave the east bank cut off while the engineers argue about steel,” Ms. Brandt said \
         in a statement posted on Sunday.
@@ -41,7 +44,7 @@ import Testing
         let statements = [
             // Starts at the hidden `[` of a link: its glyph still belongs on the line showing "Lena".
             Statement(id: "m1", actorID: "a1", kind: .reported, text: "a ferry would run twice a day",
-                      span: span(of: "[Lena Brandt](https://example.org/brandt) said a ferry would run twice a day"),
+                      span: span(of: "[Lena Brandt](https://example.org/brandt), the mayor, said a ferry would run twice a day"),
                       stance: "repair"),
             Statement(id: "m2", actorID: "a1", kind: .direct, text: "We will not leave the east bank cut off",
                       span: span(of: "We will not leave the east bank cut off while the engineers argue about steel"),
@@ -57,33 +60,51 @@ import Testing
                          store: InMemoryWorkbenchStore(frame: Fixtures.frame, analyses: [analysis]))
     }
 
-    static func row(_ screen: Screen, containing text: String) -> Int? {
-        (0..<screen.size.height).first { screen.row($0).contains(text) }
+    /// The text of the article pane's rows (the other panes name the same people).
+    static func articleRows(_ runtime: WorkbenchRuntime<TestBackend>) -> [(y: Int, text: String)] {
+        let inside = runtime.state.layout.inside(.article)!
+        let screen = runtime.screen
+        return (inside.y..<inside.maxY).map { y in (y, (inside.x..<inside.maxX).map { screen[$0, y].text }.joined()) }
+    }
+
+    static func row(_ runtime: WorkbenchRuntime<TestBackend>, containing text: String) -> Int? {
+        articleRows(runtime).first { $0.text.contains(text) }?.y
     }
 
     @Test func showsTheTextWithoutItsMarks() {
-        let screen = Self.runtime().screen
-        ScreenExpectation.check(screen, named: "markdown-article-100x30")
-        let article = screen.lines.joined(separator: "\n")
-        for mark in ["#", "**", "](", "[Lena", "\\_", "> “", "* a"] {
-            #expect(!article.contains(mark), "\(mark) shows")
+        let runtime = Self.runtime()
+        ScreenExpectation.check(runtime.screen, named: "markdown-article-100x30")
+        var article = Self.articleRows(runtime).map(\.text)
+        runtime.press(.char("G"))
+        ScreenExpectation.check(runtime.screen, named: "markdown-article-end-100x30")
+        article += Self.articleRows(runtime).map(\.text)
+        for mark in ["#", "**", "](", "[", "\\", ">", "* "] {
+            #expect(!article.contains { $0.contains(mark) }, "\(mark) shows")
         }
-        #expect(screen.lines.contains { $0.contains("By Mira Okafor March 9, 2026") }, "link text only")
-        #expect(screen.lines.contains { $0.contains("closure was _overdue_") }, "escapes drop their backslash")
-        // The title (the `#` headline) heads the pane; a `##` heading shows as a subheading.
-        let heading = Self.row(screen, containing: "What residents asked for")!
+        #expect(article.contains { $0.contains("By Mira Okafor March 9, 2026") }, "link text only")
+        #expect(article.contains { $0.contains("_overdue_ and that") }, "escapes drop their backslash")
+        // The `#` headline is the title heading the pane; a `##` heading shows as a bold subheading.
+        #expect(article.contains { $0.contains("Ferry Service Starts as Old Mill Bridge Closes") })
+        let screen = runtime.screen
+        let heading = Self.row(runtime, containing: "What residents asked for")!
         let headingCell = (0..<screen.size.width).map { screen[$0, heading] }.first { $0.text == "W" }!
         #expect(headingCell.style.attributes.contains(.bold))
-        #expect(screen.lines.contains { $0.contains("Ferry Service Starts as Old Mill Bridge Closes") })
-        // A quote keeps its bar on every wrapped line; a list item's wrapped line hangs under its text.
-        let quoteRows = (0..<screen.size.height).filter { screen.row($0).contains("│ ") }
-        #expect(quoteRows.count >= 2)
-        let bullet = Self.row(screen, containing: "• a ferry before seven")!
-        let bulletColumn = screen.row(bullet).distance(from: screen.row(bullet).startIndex,
-                                                       to: screen.row(bullet).range(of: "a ferry")!.lowerBound)
-        let hanging = screen.row(bullet + 1)
-        #expect(hanging.distance(from: hanging.startIndex, to: hanging.firstIndex { $0.isLetter }!) == bulletColumn)
-        #expect(Self.row(screen, containing: "• a bus to the hospital") == bullet + 2)
+        // A list item's wrapped line hangs under its text, not under its bullet.
+        let rows = Self.articleRows(runtime)
+        let bullet = rows.firstIndex { $0.text.contains("• a ferry before seven") }!
+        let textColumn = rows[bullet].text.distance(from: rows[bullet].text.startIndex,
+                                                    to: rows[bullet].text.range(of: "a ferry")!.lowerBound)
+        let hanging = rows[bullet + 1].text
+        #expect(hanging.distance(from: hanging.startIndex, to: hanging.firstIndex { $0.isLetter }!) == textColumn)
+        #expect(rows[bullet + 2].text.contains("• a bus to the hospital"))
+    }
+
+    @Test func quoteKeepsItsBarOnEveryWrappedLine() {
+        let rows = Self.articleRows(Self.runtime())
+        let quote = rows.filter { $0.text.contains("│ ") }.map(\.text)
+        #expect(quote.count == 3)
+        #expect(quote.first?.contains("“We will not leave") == true)
+        #expect(quote.last?.contains("statement posted on Sunday.") == true)
     }
 
     @Test func statementGlyphsStandOnTheLinesTheyStart() {
@@ -91,15 +112,16 @@ import Testing
         let screen = runtime.screen
         let inside = runtime.state.layout.inside(.article)!
         func glyph(_ row: Int) -> String { screen[inside.x, row].text }
-        // "Lena Brandt" is the statement's first shown word, wherever the line wraps.
-        let lena = Self.row(screen, containing: "Lena")!
-        #expect(glyph(lena) == "△", "a suggested repair statement starts here")
+        // The statement starts at the hidden `[` of the link that opens its paragraph.
+        let lena = Self.row(runtime, containing: "Lena Brandt, the mayor")!
+        #expect(glyph(lena) == "◇", "a suggested repair statement starts here")
         #expect(glyph(lena - 1) == " ")
-        let quote = Self.row(screen, containing: "“We will not leave")!
+        let quote = Self.row(runtime, containing: "“We will not leave")!
         #expect(glyph(quote) == "◆")
         #expect(screen[inside.x + 1, quote + 1].text == "┃", "the confirmed bar runs down the quote")
-        let mention = (0..<screen.size.width).map { screen[$0, lena] }.filter { $0.style.slot == .mention }
-        #expect(mention.map(\.text).joined() == "LenaBrandt" || mention.map(\.text).joined() == "Lena Brandt")
+        #expect(screen[inside.x + 1, quote + 2].text == " ", "and stops where the statement ends")
+        let mention = (inside.x..<inside.maxX).map { screen[$0, lena] }.filter { $0.style.slot == .mention }
+        #expect(mention.map(\.text).joined() == "Lena Brandt")
     }
 
     @Test func searchFindsWordsAcrossHiddenMarksAndHighlightsThem() {
@@ -109,21 +131,41 @@ import Testing
         let search = runtime.state.article.search!
         #expect(search.matches.count == 1)
         let text = runtime.state.article.prepared!.loaded.analysis.article.text
-        #expect(String(text.unicodeScalars.dropFirst(search.matches[0].start).prefix(search.matches[0].length))
-                == "Bridge** on Sunday")
+        #expect(String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(search.matches[0].start)
+                                                    .prefix(search.matches[0].length))) == "Bridge** on Sunday")
         let screen = runtime.screen
         let highlighted = screen.cells.filter { $0.style.slot == .searchMatch }.map(\.text).joined()
         #expect(highlighted == "Bridge on Sunday")
+        let row = Self.row(runtime, containing: "Old Mill Bridge on")!
+        #expect((0..<screen.size.width).contains { screen[$0, row].style.slot == .searchMatch })
     }
 
-    @Test func timelineOpensAStatementOnItsWords() {
+    @Test func walkingToAStatementMakesItsWordsCurrent() {
         let runtime = Self.runtime()
         runtime.press(.char("]"), .char("]"))
         let statement = runtime.state.article.prepared!.statements[runtime.state.article.currentStatement!]
         #expect(statement.id == "m2")
+        let inside = runtime.state.layout.inside(.article)!
         let screen = runtime.screen
-        let row = Self.row(screen, containing: "We will not leave")!
-        let current = (0..<screen.size.width).map { screen[$0, row] }.filter { $0.style.attributes.contains(.bold) }
-        #expect(current.map(\.text).joined().hasPrefix("Wewillnot"))
+        let row = Self.row(runtime, containing: "We will not leave")!
+        let textCells = (inside.x + WorkbenchLayout.articleGutter..<inside.maxX).map { screen[$0, row] }
+        // The cursor rests on the statement's first word, after the quote's bar and opening mark.
+        let cursor = textCells.firstIndex { $0.style.slot == .cursor }!
+        #expect(textCells[cursor].text == "W" && textCells[cursor - 1].text == "“")
+        let bold = textCells[(cursor + 1)...].filter { $0.style.attributes.contains(.bold) }.map(\.text).joined()
+        #expect(bold.hasPrefix("e will not leave the east bank"))
+    }
+
+    @Test func openingAStatementFromTheTimelineShowsItsLine() {
+        let runtime = Self.runtime()
+        runtime.press(.char("3"), .char("j"))
+        #expect(runtime.state.timeline.model.rows[runtime.state.timeline.row].label == "Tomas Reyes")
+        runtime.press(.char("l"), .enter)
+        #expect(runtime.state.focus == .article)
+        #expect(runtime.state.article.prepared!.statements[runtime.state.article.currentStatement!].id == "m3")
+        ScreenExpectation.check(runtime.screen, named: "markdown-timeline-opened-100x30")
+        let row = Self.row(runtime, containing: "is only a")!
+        let inside = runtime.state.layout.inside(.article)!
+        #expect(runtime.screen[inside.x, row].text == "△")
     }
 }
