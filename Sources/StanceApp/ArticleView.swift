@@ -147,6 +147,8 @@ enum ArticleView {
                 let match = decorations.matches[index]
                 return (span: match, style: Style(.searchMatch, match == decorations.currentMatch ? [.reverse] : []))
             }
+        let emphasis = overlapping(prepared.emphasis, span: \.span, longest: prepared.longestEmphasis, range: span)
+            .map { prepared.emphasis[$0] }
         let base: Style
         switch role {
         case .headline: base = Style(.headline, [.bold])
@@ -164,6 +166,9 @@ enum ArticleView {
             }
             if let mention = mentions.first(where: { $0.span.contains(offset) }) { style = mention.style }
             if let match = matches.first(where: { $0.span.contains(offset) }) { style = match.style }
+            for marked in emphasis where marked.span.contains(offset) {
+                style.attributes.insert(marked.strong ? .bold : .italic)
+            }
             if decorations.selection?.contains(index) == true { style = Style(.selection) }
             if index == decorations.cursor { style = Style(.cursor, [.reverse]) }
             for piece in Int(prepared.firstPiece[index])..<Int(prepared.firstPiece[index + 1]) {

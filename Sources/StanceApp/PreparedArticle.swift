@@ -49,6 +49,9 @@ public struct PreparedArticle: Sendable {
     /// The quote bar or list bullet drawn in front of a line of the text, by the index of the
     /// line's first character.
     let lineMarks: [Int: ReaderMarkup.MarkedLine]
+    /// Text between emphasis marks, by start, drawn bold or italic.
+    let emphasis: [ReaderMarkup.Emphasis]
+    let longestEmphasis: Int
     /// Every statement by start, rejected ones too: they stay visible (dimmed) so a person sees
     /// what they turned down and can take it back.
     public let statements: [Statement]
@@ -135,6 +138,8 @@ public struct PreparedArticle: Sendable {
             lineMarks[index] = line
         }
         self.lineMarks = lineMarks
+        self.emphasis = markup.emphasis.sorted { $0.span < $1.span }
+        self.longestEmphasis = emphasis.map(\.span.length).max() ?? 0
         self.paragraphs = Self.paragraphs(of: article, characters: characters, ends: ends, title: loaded.summary.title)
         self.sentenceStarts = Self.sentenceStarts(characters: characters, paragraphs: paragraphs)
     }

@@ -99,6 +99,15 @@ import Testing
         #expect(rows[bullet + 2].text.contains("• a bus to the hospital"))
     }
 
+    @Test func emphasisShowsBoldWithoutItsStars() {
+        let runtime = Self.runtime()
+        let screen = runtime.screen
+        let row = Self.row(runtime, containing: "closed the Old Mill Bridge")!
+        let cells = (0..<screen.size.width).map { screen[$0, row] }
+        let bold = cells.filter { $0.style.attributes.contains(.bold) }.map(\.text).joined()
+        #expect(bold == "Old Mill Bridge")
+    }
+
     @Test func quoteKeepsItsBarOnEveryWrappedLine() {
         let rows = Self.articleRows(Self.runtime())
         let quote = rows.filter { $0.text.contains("│ ") }.map(\.text)

@@ -142,10 +142,19 @@ public struct ReaderMarkup: Sendable {
         public var indent: Int
     }
 
+    /// Text between a pair of emphasis marks: `**strong**` or `__strong__`, `*emphasis*`.
+    public struct Emphasis: Sendable, Hashable {
+        public var span: TextSpan
+        public var strong: Bool
+    }
+
     /// For each scalar of the text, whether it is markup a reader should not see.
     public let hidden: [Bool]
     /// The marked lines in text order.
     public let markedLines: [MarkedLine]
+    /// Emphasised text in order of its closing mark; a mark left open by the end of a paragraph
+    /// emphasises nothing.
+    public let emphasis: [Emphasis]
 
     public init(text: String) {
         let scalars = Scalars.of(text)
@@ -175,5 +184,42 @@ public struct ReaderMarkup: Sendable {
         }
         self.hidden = hidden
         self.markedLines = marked
+        self.emphasis = Self.emphasis(scalars, hidden: hidden, isBullet: Set(marked.filter { $0.mark == .bullet }.map(\.textStart)))
+    }
+
+    /// Pairs the hidden runs of `*` and `_` within each paragraph: a run of two or more opens or
+    /// closes strong text, an odd run emphasis (three do both). A bullet's star, ending at a
+    /// `textStart` in `isBullet`, is no emphasis.
+    private static func emphasis(_ s: [Unicode.Scalar], hidden: [Bool], isBullet: Set<Int>) -> [Emphasis] {
+        var found: [Emphasis] = []
+        var openStrong: Int?, openEmphasis: Int?
+        var i = 0
+        while i < s.count {
+            let v = s[i].value
+            if v == 10, i + 1 < s.count, s[i + 1].value == 10 { (openStrong, openEmphasis) = (nil, nil) }
+            guard hidden[i], v == 42 || v == 95 else { i += 1; continue }
+            var end = i
+            while end < s.count, hidden[end], s[end].value == v { end += 1 }
+            defer { i = end }
+            if isBullet.contains(end + 1) { continue }
+            let run = end - i
+            if run >= 2 {
+                if let open = openStrong {
+                    found.append(Emphasis(span: TextSpan(start: open, end: i), strong: true))
+                    openStrong = nil
+                } else {
+                    openStrong = end
+                }
+            }
+            if run % 2 == 1 {
+                if let open = openEmphasis {
+                    found.append(Emphasis(span: TextSpan(start: open, end: i), strong: false))
+                    openEmphasis = nil
+                } else {
+                    openEmphasis = end
+                }
+            }
+        }
+        return found
     }
 }
