@@ -2,7 +2,8 @@ import StanceKit
 import Terminal
 
 /// The article pane: header, wrapped paragraphs with mentions, statements (stance colour and a
-/// gutter glyph), search matches and boilerplate dimmed.
+/// gutter glyph), search matches and boilerplate dimmed; Markdown as a reader sees it (emphasis
+/// bold or italic, quote bars and bullets in front of their lines, the marks themselves hidden).
 enum ArticleView {
     static func draw(_ state: AppState, in rect: Rect, into screen: inout Screen) {
         let focused = state.focus == .article && state.overlay == nil
