@@ -27,11 +27,14 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
+        // How many terminal columns text takes: the screen and the plain-text reports measure alike.
+        .target(name: "TextWidth"),
+
         // The model library: domain, analysis, workspace. Knows nothing of terminals.
         .target(
             name: "StanceKit",
             dependencies: [
-                "CLibXML2",
+                "CLibXML2", "TextWidth",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -46,7 +49,7 @@ let package = Package(
         .target(
             name: "Terminal",
             dependencies: [
-                "CNCurses", "Themes",
+                "CNCurses", "Themes", "TextWidth",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -69,8 +72,9 @@ let package = Package(
         // Helpers shared by the test targets (they cannot import one another) and the benchmark's
         // corpus generator: a seeded random generator, a tmpfs to fill up.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "StanceKitTests", dependencies: ["StanceKit", "TestSupport"], resources: [.copy("Data")]),
+        .testTarget(name: "StanceKitTests", dependencies: ["StanceKit", "TextWidth", "TestSupport"], resources: [.copy("Data")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TestSupport"]),
+        .testTarget(name: "TextWidthTests", dependencies: ["TextWidth"]),
         .testTarget(name: "StanceAppTests", dependencies: ["StanceApp", "StanceKit", "Terminal", "TestSupport"],
                     resources: [.copy("Screens")]),
         .testTarget(name: "stancebenchTests", dependencies: ["StanceKit", "TestSupport"]),

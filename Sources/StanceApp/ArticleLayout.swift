@@ -1,4 +1,5 @@
 import StanceKit
+import Terminal
 
 /// A prepared article wrapped to one width: the lines the article pane scrolls through. Built when
 /// the article or the pane's width changes, never per key.
@@ -14,6 +15,10 @@ public struct ArticleLayout: Sendable {
         var characters: Range<Int>?
         /// The text of a header line (meta, title), which is not part of the article text.
         var header: String?
+        /// What a line from the text draws before its characters: a quote bar, a list bullet, or
+        /// the blank that keeps a bullet's wrapped lines hanging.
+        var lead = ""
+        var leadWidth = 0
     }
 
     public let articleID: ArticleID
@@ -41,16 +46,44 @@ public struct ArticleLayout: Sendable {
         var textLines: [(character: Int, line: Int)] = []
         for (number, paragraph) in article.paragraphs.enumerated() {
             if number > 0 { lines.append(Line(kind: .blank, characters: nil, header: nil)) }
-            let wrapped = WordWrap.lines(widths: article.widths, isSpace: { article.characters[$0] == " " },
-                                         isNewline: { article.characters[$0].isNewline },
-                                         range: paragraph.characters, width: width)
-            for range in wrapped {
-                textLines.append((range.lowerBound, lines.count))
-                lines.append(Line(kind: .block(paragraph.role), characters: range, header: nil))
+            // Each line of the paragraph wraps on its own, so that a quote bar or bullet can stand
+            // in front of all of its wrapped lines.
+            var lineStart = paragraph.characters.lowerBound
+            while lineStart <= paragraph.characters.upperBound {
+                var lineEnd = lineStart
+                while lineEnd < paragraph.characters.upperBound, !article.characters[lineEnd].isNewline { lineEnd += 1 }
+                var textStart = lineStart
+                while textStart < lineEnd, article.characters[textStart] == " " { textStart += 1 }
+                let mark = article.lineMarks[textStart]
+                var leads = mark.map(Self.leads) ?? (first: "", rest: "")
+                var leadWidth = TerminalText.width(leads.first)
+                // Deep nesting in a narrow pane would leave no room for the words: they win.
+                if leadWidth > width / 2 { (leads, leadWidth) = (("", ""), 0) }
+                let wrapped = WordWrap.lines(widths: article.widths, isSpace: { article.characters[$0] == " " },
+                                             isNewline: { _ in false }, range: (mark == nil ? lineStart : textStart)..<lineEnd,
+                                             width: width - leadWidth)
+                for (index, range) in wrapped.enumerated() {
+                    textLines.append((range.lowerBound, lines.count))
+                    lines.append(Line(kind: .block(paragraph.role), characters: range, header: nil,
+                                      lead: index == 0 ? leads.first : leads.rest, leadWidth: leadWidth))
+                }
+                lineStart = lineEnd + 1
             }
         }
         self.lines = lines
         self.textLines = textLines
+    }
+
+    /// What a marked line draws before its first wrapped line and before the others.
+    private static func leads(_ mark: ReaderMarkup.MarkedLine) -> (first: String, rest: String) {
+        let indent = String(repeating: " ", count: mark.indent)
+        switch mark.mark {
+        case .quote(let depth):
+            let bars = indent + String(repeating: "│", count: depth) + " "
+            return (bars, bars)
+        case .bullet:
+            return (indent + "• ", indent + "  ")
+        }
     }
 
     /// The line showing character `index`, or the nearest line from the text before it (text

@@ -2,7 +2,8 @@ import StanceKit
 import Terminal
 
 /// The article pane: header, wrapped paragraphs with mentions, statements (stance colour and a
-/// gutter glyph), search matches and boilerplate dimmed.
+/// gutter glyph), search matches and boilerplate dimmed; Markdown as a reader sees it (emphasis
+/// bold or italic, quote bars and bullets in front of their lines, the marks themselves hidden).
 enum ArticleView {
     static func draw(_ state: AppState, in rect: Rect, into screen: inout Screen) {
         let focused = state.focus == .article && state.overlay == nil
@@ -40,7 +41,10 @@ enum ArticleView {
                 break
             case .block(let role):
                 guard let characters = line.characters else { continue }
-                drawText(characters, role: role, y: y, x: textX, clip: textClip, prepared: prepared,
+                if !line.lead.isEmpty {
+                    screen.put(line.lead, x: textX, y: y, style: Style(.textDim), clip: textClip)
+                }
+                drawText(characters, role: role, y: y, x: textX + line.leadWidth, clip: textClip, prepared: prepared,
                          decorations: decorations, into: &screen)
                 drawGutter(characters, x: inside.x, y: y, prepared: prepared, decorations: decorations, into: &screen)
             }
@@ -101,8 +105,21 @@ enum ArticleView {
         return result
     }
 
+    /// The scalars a line shows: from its first character's start to its last character's end.
     private static func lineSpan(_ characters: Range<Int>, _ prepared: PreparedArticle) -> TextSpan {
-        TextSpan(start: prepared.scalarOffsets[characters.lowerBound], end: prepared.scalarOffsets[characters.upperBound])
+        guard let last = characters.last else {
+            let offset = prepared.scalarOffsets[safe: characters.lowerBound] ?? prepared.scalarEnds.last ?? 0
+            return TextSpan(start: offset, end: offset)
+        }
+        return TextSpan(start: prepared.scalarOffsets[characters.lowerBound], end: prepared.scalarEnds[last])
+    }
+
+    /// The scalars a line stands for when a statement starts: its own, and the hidden markup
+    /// before its first character (a statement may start at a link's `[` or a `**`).
+    private static func leadingSpan(_ characters: Range<Int>, _ prepared: PreparedArticle) -> TextSpan {
+        let shown = lineSpan(characters, prepared)
+        let start = characters.lowerBound > 0 ? prepared.scalarEnds[characters.lowerBound - 1] : 0
+        return TextSpan(start: min(start, shown.start), end: shown.end)
     }
 
     private static func drawText(_ characters: Range<Int>, role: BlockRole, y: Int, x: Int, clip: Rect,
@@ -131,6 +148,8 @@ enum ArticleView {
                 let match = decorations.matches[index]
                 return (span: match, style: Style(.searchMatch, match == decorations.currentMatch ? [.reverse] : []))
             }
+        let emphasis = overlapping(prepared.emphasis, span: \.span, longest: prepared.longestEmphasis, range: span)
+            .map { prepared.emphasis[$0] }
         let base: Style
         switch role {
         case .headline: base = Style(.headline, [.bold])
@@ -148,6 +167,9 @@ enum ArticleView {
             }
             if let mention = mentions.first(where: { $0.span.contains(offset) }) { style = mention.style }
             if let match = matches.first(where: { $0.span.contains(offset) }) { style = match.style }
+            for marked in emphasis where marked.span.contains(offset) {
+                style.attributes.insert(marked.strong ? .bold : .italic)
+            }
             if decorations.selection?.contains(index) == true { style = Style(.selection) }
             if index == decorations.cursor { style = Style(.cursor, [.reverse]) }
             for piece in Int(prepared.firstPiece[index])..<Int(prepared.firstPiece[index + 1]) {
@@ -168,7 +190,8 @@ enum ArticleView {
         let span = lineSpan(characters, prepared)
         let indices = overlapping(decorations.statements, span: \.span, longest: prepared.longestStatement, range: span)
         guard let first = indices.first else { return }
-        let starting = indices.first { span.contains(decorations.statements[$0].span.start) }
+        let leading = leadingSpan(characters, prepared)
+        let starting = indices.first { leading.contains(decorations.statements[$0].span.start) }
         let statement = decorations.statements[starting ?? first]
         let isCurrent = statement.id == decorations.currentStatement
         if starting != nil {

@@ -15,6 +15,10 @@ enum ArticleText {
 /// An article made ready for the article pane once, whatever the width: its characters measured,
 /// its paragraphs found, its statements and mentions sorted by position, its text folded for
 /// searching. Re-wrapping for a new width then measures nothing again.
+///
+/// Markdown markup a reader should not see (`# `, `**`, the brackets and target of a link, a
+/// line's quote or list mark) has no character here: each character keeps the scalar offsets it
+/// came from, so spans in the file's text still land on the right characters.
 public struct PreparedArticle: Sendable {
     public struct Paragraph: Sendable, Hashable {
         var role: BlockRole
@@ -28,10 +32,12 @@ public struct PreparedArticle: Sendable {
     }
 
     public let loaded: LoadedArticle
-    /// The text's grapheme clusters, tabs turned into spaces (wrapping decides the columns).
+    /// The text's shown grapheme clusters, tabs turned into spaces (wrapping decides the columns).
     let characters: [Character]
-    /// The scalar offset where each character starts, and one more entry for the end of the text.
+    /// The scalar offset where each character starts in the text.
     let scalarOffsets: [Int]
+    /// The scalar offset just past each character; up to the next character's start lies hidden markup.
+    let scalarEnds: [Int]
     let widths: [UInt8]
     /// What each character draws as, sanitised and measured once: character `i` is the pieces
     /// `firstPiece[i]..<firstPiece[i + 1]` of `pieceTexts`/`pieceWidths` (one for nearly every
@@ -40,6 +46,12 @@ public struct PreparedArticle: Sendable {
     let pieceTexts: [String]
     let pieceWidths: [UInt8]
     let paragraphs: [Paragraph]
+    /// The quote bar or list bullet drawn in front of a line of the text, by the index of the
+    /// line's first character.
+    let lineMarks: [Int: ReaderMarkup.MarkedLine]
+    /// Text between emphasis marks, by start, drawn bold or italic.
+    let emphasis: [ReaderMarkup.Emphasis]
+    let longestEmphasis: Int
     /// Every statement by start, rejected ones too: they stay visible (dimmed) so a person sees
     /// what they turned down and can take it back.
     public let statements: [Statement]
@@ -48,27 +60,43 @@ public struct PreparedArticle: Sendable {
     let mentions: [Mention]
     let longestStatement: Int
     let longestMention: Int
-    /// One scalar per scalar of the text, lower-cased where that keeps it one scalar.
+    /// The scalars of the shown characters, lower-cased where that keeps them one scalar, and
+    /// where each came from in the text: search finds words however markup splits them.
     private let foldedScalars: [Unicode.Scalar]
+    private let foldedSources: [Int]
     let metaLine: String
     let title: String
 
     public init(_ loaded: LoadedArticle) {
         self.loaded = loaded
         let article = loaded.analysis.article
-        var characters: [Character] = []
-        var offsets: [Int] = []
+        let markup = ReaderMarkup(text: article.text)
+        var characters: [Character] = [], starts: [Int] = [], ends: [Int] = []
+        var folded: [Unicode.Scalar] = [], sources: [Int] = []
         characters.reserveCapacity(article.text.utf8.count)
-        offsets.reserveCapacity(article.text.utf8.count + 1)
+        starts.reserveCapacity(article.text.utf8.count)
+        ends.reserveCapacity(article.text.utf8.count)
+        folded.reserveCapacity(article.text.utf8.count)
+        sources.reserveCapacity(article.text.utf8.count)
         var offset = 0
         for character in article.text {
-            characters.append(character == "\t" ? " " : character)
-            offsets.append(offset)
+            let start = offset
             offset += character.unicodeScalars.count
+            // A cluster with any visible scalar shows, so no visible text is ever lost.
+            guard markup.hidden[start..<offset].contains(false) else { continue }
+            characters.append(character == "\t" ? " " : character)
+            starts.append(start)
+            ends.append(offset)
+            for (index, scalar) in character.unicodeScalars.enumerated() {
+                folded.append(Self.fold(scalar))
+                sources.append(start + index)
+            }
         }
-        offsets.append(offset)
         self.characters = characters
-        self.scalarOffsets = offsets
+        self.scalarOffsets = starts
+        self.scalarEnds = ends
+        self.foldedScalars = folded
+        self.foldedSources = sources
         var widths: [UInt8] = [], firstPiece: [Int32] = [], pieceTexts: [String] = [], pieceWidths: [UInt8] = []
         widths.reserveCapacity(characters.count)
         firstPiece.reserveCapacity(characters.count + 1)
@@ -90,7 +118,6 @@ public struct PreparedArticle: Sendable {
         self.firstPiece = firstPiece
         self.pieceTexts = pieceTexts
         self.pieceWidths = pieceWidths
-        self.foldedScalars = article.text.unicodeScalars.map(Self.fold)
         self.statements = loaded.analysis.statements.sorted { $0.span < $1.span }
         self.mentions = loaded.analysis.actors.flatMap { actor in actor.mentions.map { Mention(span: $0, actorID: actor.id) } }
             .sorted { $0.span < $1.span }
@@ -102,16 +129,32 @@ public struct PreparedArticle: Sendable {
         if let date = article.published { meta.append(date.description) }
         if !article.byline.isEmpty { meta.append("By " + article.byline.joined(separator: ", ")) }
         self.metaLine = meta.joined(separator: " · ")
-        self.paragraphs = Self.paragraphs(of: article, characters: characters, offsets: offsets, title: loaded.summary.title)
+        var lineMarks: [Int: ReaderMarkup.MarkedLine] = [:]
+        for line in markup.markedLines {
+            // Keyed as the layout looks a line up: by its first character that is not a space (a
+            // line's newline when a bare `>` leaves it empty).
+            var index = Self.characterIndex(ofScalar: line.textStart, ends: ends)
+            while index < characters.count, characters[index] == " " { index += 1 }
+            lineMarks[index] = line
+        }
+        self.lineMarks = lineMarks
+        self.emphasis = markup.emphasis.sorted { $0.span < $1.span }
+        self.longestEmphasis = emphasis.map(\.span.length).max() ?? 0
+        self.paragraphs = Self.paragraphs(of: article, characters: characters, ends: ends, title: loaded.summary.title)
         self.sentenceStarts = Self.sentenceStarts(characters: characters, paragraphs: paragraphs)
     }
 
-    /// The index of the character holding scalar `offset` (the end index past the text).
+    /// The index of the character holding scalar `offset`, or of the first character after it when
+    /// markup hides that scalar (the end index past the text).
     func characterIndex(ofScalar offset: Int) -> Int {
-        var low = 0, high = characters.count
+        Self.characterIndex(ofScalar: offset, ends: scalarEnds)
+    }
+
+    private static func characterIndex(ofScalar offset: Int, ends: [Int]) -> Int {
+        var low = 0, high = ends.count
         while low < high {
             let mid = (low + high) / 2
-            if scalarOffsets[mid + 1] <= offset { low = mid + 1 } else { high = mid }
+            if ends[mid] <= offset { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -131,7 +174,7 @@ public struct PreparedArticle: Sendable {
                     break
                 }
                 if matched {
-                    found.append(TextSpan(start: index, end: index + needle.count))
+                    found.append(TextSpan(start: foldedSources[index], end: foldedSources[index + needle.count - 1] + 1))
                     index += needle.count
                     continue
                 }
@@ -156,16 +199,9 @@ public struct PreparedArticle: Sendable {
 
     /// The blocks as character ranges, whitespace trimmed; a headline repeating the title (shown
     /// in the header) is left out. Without blocks, paragraphs are the runs between blank lines.
-    private static func paragraphs(of article: Article, characters: [Character], offsets: [Int],
+    private static func paragraphs(of article: Article, characters: [Character], ends: [Int],
                                    title: String) -> [Paragraph] {
-        func index(of scalar: Int) -> Int {
-            var low = 0, high = characters.count
-            while low < high {
-                let mid = (low + high) / 2
-                if offsets[mid + 1] <= scalar { low = mid + 1 } else { high = mid }
-            }
-            return low
-        }
+        func index(of scalar: Int) -> Int { characterIndex(ofScalar: scalar, ends: ends) }
         func trimmed(_ range: Range<Int>) -> Range<Int> {
             var lower = range.lowerBound, upper = range.upperBound
             while lower < upper, characters[lower].isWhitespace { lower += 1 }

@@ -77,7 +77,7 @@ extension PreparedArticle {
         while lower < upper, characters[lower].isWhitespace { lower += 1 }
         while upper > lower, characters[upper - 1].isWhitespace { upper -= 1 }
         guard lower < upper else { return nil }
-        return TextSpan(start: scalarOffsets[lower], end: scalarOffsets[upper])
+        return TextSpan(start: scalarOffsets[lower], end: scalarEnds[upper - 1])
     }
 
     private enum CharacterClass { case space, word, punctuation }

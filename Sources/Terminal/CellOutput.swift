@@ -1,5 +1,5 @@
 /// What a backend writes for one cell, reconciled with the C library's idea of character width
-/// (`wcwidth`), which is what curses uses to place the cursor. Our `DisplayWidth` is locale-free and
+/// (`wcwidth`), which is what curses uses to place the cursor. Our `TextWidth` is locale-free and
 /// sometimes newer; where the two disagree, the cell is drawn in a way that keeps columns aligned.
 public struct CellOutput: Hashable, Sendable {
     /// A spacing character followed by combining characters (at most `maxScalars` in all).

@@ -1,3 +1,5 @@
+import TextWidth
+
 /// Text made safe and measured for the terminal. Article text is hostile input: control characters
 /// and escape sequences must never reach the terminal raw, bidi controls must not reorder the
 /// screen, and widths must match what the terminal will draw.
@@ -63,7 +65,7 @@ public enum TerminalText {
             guard !cleaned.isEmpty else { continue }
             // A cleaned cluster may have split into several pieces (a control with combining marks).
             for piece in cleaned {
-                let width = DisplayWidth.of(piece)
+                let width = TextWidth.columns(of: piece)
                 guard width > 0 else { continue }
                 guard body(String(piece), width) else { return }
                 column += width
@@ -132,38 +134,5 @@ public enum TerminalText {
             }
         }
         return changed ? String(out) : String(character)
-    }
-}
-
-/// Display width of a grapheme cluster in terminal columns, without depending on the C locale (so
-/// that screen tests give the same answer everywhere). Follows Unicode East Asian Width: Wide and
-/// Fullwidth take two columns, as do emoji shown in emoji presentation.
-public enum DisplayWidth {
-    public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if first.value < 0x300 { return first.value < 0x20 || first.value == 0x7F ? 0 : 1 }
-        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        let properties = first.properties
-        switch properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        if properties.isEmojiPresentation { return 2 }
-        return isWide(first.value) ? 2 : 1
-    }
-
-    /// The East Asian Wide and Fullwidth ranges (Unicode 15).
-    private static func isWide(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
-             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
-             0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF, 0x1F200...0x1F2FF,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
-        }
     }
 }

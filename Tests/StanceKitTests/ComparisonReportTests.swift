@@ -1,4 +1,5 @@
 import Testing
+import TextWidth
 @testable import StanceKit
 
 /// The reports as exact text: a change in layout shows up here as a readable diff.
@@ -270,7 +271,7 @@ import Testing
             #expect(!report.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" })
             #expect(!report.contains("\u{00A0}"))
             for line in report.split(separator: "\n") {
-                #expect(ReportText.width(line) <= width, "\(line)")
+                #expect(TextWidth.columns(line) <= width, "\(line)")
             }
         }
     }

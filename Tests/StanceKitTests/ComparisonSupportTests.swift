@@ -112,17 +112,6 @@ enum ComparisonFixture {
         #expect(decoded == matrix)
     }
 
-    @Test func widthsCountColumnsNotCharacters() {
-        #expect(ReportText.width("Ada") == 3)
-        #expect(ReportText.width("王小明") == 6)
-        #expect(ReportText.width("e\u{301}te\u{301}") == 3)          // combining acute accents
-        #expect(ReportText.width("한국") == 4)
-        #expect(ReportText.width("ＡＢ") == 4)                        // fullwidth forms
-        #expect(ReportText.width("👍🏽") == 2)
-        #expect(ReportText.width("👩‍👩‍👧") == 2)
-        #expect(ReportText.width("◇▲±·") == 4)
-    }
-
     @Test func wrappingFillsColumnsAndBreaksOnlyOverlongWords() {
         #expect(ReportText.wrap("one two three four", width: 9) == ["one two", "three", "four"])
         #expect(ReportText.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])

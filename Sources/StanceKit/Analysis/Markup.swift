@@ -12,12 +12,11 @@ enum Markup {
             if lineStart {
                 if v == 32 || v == 9 { i += 1; continue }
                 lineStart = false
-                // Heading and block-quote marks at the start of a line.
-                if v == 35 || v == 62 {
-                    var j = i
-                    while j < n, s[j].value == v { hidden[j] = true; j += 1 }
-                    if j < n, s[j].value == 32 { hidden[j] = true; j += 1 }
-                    i = j
+                // Heading and block-quote marks at the start of a line; a list bullet is left to
+                // the emphasis rule below, which hides a `*` and keeps `-` and `+`.
+                if let (mark, end) = lineMark(s, at: i), mark != .bullet {
+                    for j in i..<end { hidden[j] = true }
+                    i = end
                     continue
                 }
             }
@@ -41,6 +40,29 @@ enum Markup {
             i += 1
         }
         return hidden
+    }
+
+    enum LineMarkKind: Equatable { case heading, quote(depth: Int), bullet }
+
+    /// The mark a line's text starts with at `i` (after any indentation), and where the text after
+    /// it begins: a run of `#` or of `>` with one following space, or a `*`, `-` or `+` bullet
+    /// followed by a space.
+    static func lineMark(_ s: [Unicode.Scalar], at i: Int) -> (LineMarkKind, end: Int)? {
+        let n = s.count
+        guard i < n else { return nil }
+        let v = s[i].value
+        switch v {
+        case 35, 62:
+            var j = i
+            while j < n, s[j].value == v { j += 1 }
+            let depth = j - i
+            if j < n, s[j].value == 32 { j += 1 }
+            return (v == 35 ? .heading : .quote(depth: depth), j)
+        case 42, 45, 43:
+            return i + 1 < n && s[i + 1].value == 32 ? (.bullet, i + 2) : nil
+        default:
+            return nil
+        }
     }
 
     private static func isMarkdownEscapable(_ v: UInt32) -> Bool {
@@ -99,5 +121,105 @@ enum Markup {
                 return n
             }
         } }
+    }
+}
+
+/// What a reader sees of an article's Markdown: the marks the analyser reads past stay hidden, and
+/// a line's block-quote or list mark (with its indentation) is hidden too, for the reader's view to
+/// draw as a bar or a bullet in front of the line and its wrapped continuation.
+public struct ReaderMarkup: Sendable {
+    public enum LineMark: Sendable, Hashable {
+        case quote(depth: Int)
+        case bullet
+    }
+
+    /// A line that opens with a block-quote or list mark.
+    public struct MarkedLine: Sendable, Hashable {
+        /// The scalar where the line's text begins, after its mark.
+        public var textStart: Int
+        public var mark: LineMark
+        /// How far the mark was indented, in columns (a tab counting as four), for nested lists.
+        public var indent: Int
+    }
+
+    /// Text between a pair of emphasis marks: `**strong**` or `__strong__`, `*emphasis*`.
+    public struct Emphasis: Sendable, Hashable {
+        public var span: TextSpan
+        public var strong: Bool
+    }
+
+    /// For each scalar of the text, whether it is markup a reader should not see.
+    public let hidden: [Bool]
+    /// The marked lines in text order.
+    public let markedLines: [MarkedLine]
+    /// Emphasised text in order of its closing mark; a mark left open by the end of a paragraph
+    /// emphasises nothing.
+    public let emphasis: [Emphasis]
+
+    public init(text: String) {
+        let scalars = Scalars.of(text)
+        var hidden = Markup.hiddenMask(scalars)
+        var marked: [MarkedLine] = []
+        var lineStart = 0
+        while lineStart < scalars.count {
+            var first = lineStart, indent = 0
+            while first < scalars.count, scalars[first].value == 32 || scalars[first].value == 9 {
+                indent += scalars[first].value == 9 ? 4 : 1
+                first += 1
+            }
+            if let (kind, end) = Markup.lineMark(scalars, at: first) {
+                let mark: LineMark? = switch kind {
+                case .quote(let depth): .quote(depth: depth)
+                case .bullet: .bullet
+                case .heading: nil
+                }
+                if let mark {
+                    for index in lineStart..<end { hidden[index] = true }
+                    marked.append(MarkedLine(textStart: end, mark: mark, indent: indent))
+                }
+            }
+            var next = first
+            while next < scalars.count, scalars[next].value != 10 { next += 1 }
+            lineStart = next + 1
+        }
+        self.hidden = hidden
+        self.markedLines = marked
+        self.emphasis = Self.emphasis(scalars, hidden: hidden, isBullet: Set(marked.filter { $0.mark == .bullet }.map(\.textStart)))
+    }
+
+    /// Pairs the hidden runs of `*` and `_` within each paragraph: a run of two or more opens or
+    /// closes strong text, an odd run emphasis (three do both). A bullet's star, ending at a
+    /// `textStart` in `isBullet`, is no emphasis.
+    private static func emphasis(_ s: [Unicode.Scalar], hidden: [Bool], isBullet: Set<Int>) -> [Emphasis] {
+        var found: [Emphasis] = []
+        var openStrong: Int?, openEmphasis: Int?
+        var i = 0
+        while i < s.count {
+            let v = s[i].value
+            if v == 10, i + 1 < s.count, s[i + 1].value == 10 { (openStrong, openEmphasis) = (nil, nil) }
+            guard hidden[i], v == 42 || v == 95 else { i += 1; continue }
+            var end = i
+            while end < s.count, hidden[end], s[end].value == v { end += 1 }
+            defer { i = end }
+            if isBullet.contains(end + 1) { continue }
+            let run = end - i
+            if run >= 2 {
+                if let open = openStrong {
+                    found.append(Emphasis(span: TextSpan(start: open, end: i), strong: true))
+                    openStrong = nil
+                } else {
+                    openStrong = end
+                }
+            }
+            if run % 2 == 1 {
+                if let open = openEmphasis {
+                    found.append(Emphasis(span: TextSpan(start: open, end: i), strong: false))
+                    openEmphasis = nil
+                } else {
+                    openEmphasis = end
+                }
+            }
+        }
+        return found
     }
 }

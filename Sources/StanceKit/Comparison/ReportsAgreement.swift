@@ -1,3 +1,5 @@
+import TextWidth
+
 extension AgreementMatrix {
     /// The matrix as plain text: actors numbered down the side and across the top, each cell
     /// "agreements/disagreements" for the pair, "-" for a pair that never took a position in the
@@ -18,11 +20,11 @@ extension AgreementMatrix {
                 return count == .zero ? "-" : "\(count.agreements)/\(count.disagreements)"
             }
         }
-        let cellWidth = (cells.flatMap { $0 } + numbers).map(ReportText.width).max()! + 2
+        let cellWidth = (cells.flatMap { $0 } + numbers).map(TextWidth.columns).max()! + 2
         let rowLabels = zip(numbers, actors).map { number, actor in
             ReportText.padLeft(number, to: numbers.last!.count) + " " + ReportText.singleLine(actor.name)
         }
-        let labelWidth = rowLabels.map(ReportText.width).max()!
+        let labelWidth = rowLabels.map(TextWidth.columns).max()!
 
         lines.append(String(repeating: " ", count: labelWidth)
                      + numbers.map { ReportText.padLeft($0, to: cellWidth) }.joined())

@@ -1,3 +1,5 @@
+import TextWidth
+
 extension ActorComparison {
     /// The narrowest column a side of the table may have; below it the sides are stacked.
     static let minimumSideWidth = 12
@@ -22,8 +24,8 @@ extension ActorComparison {
         }
 
         let periodLabels = rows.map(periodLabel)
-        let periodWidth = max(ReportText.width(periodHeading),
-                              periodLabels.flatMap { $0 }.map(ReportText.width).max() ?? 0) + 2
+        let periodWidth = max(TextWidth.columns(periodHeading),
+                              periodLabels.flatMap { $0 }.map(TextWidth.columns).max() ?? 0) + 2
         let sides = width - periodWidth - 6
         guard sides >= 2 * ActorComparison.minimumSideWidth else {
             lines += stacked(periodLabels, width: width)

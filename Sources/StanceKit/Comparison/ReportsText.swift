@@ -1,4 +1,5 @@
 import Foundation
+import TextWidth
 
 /// The glyphs the plain-text reports use besides the frame's own position glyphs, each defined once.
 public enum ReportGlyphs {
@@ -40,9 +41,8 @@ public enum ReportJSON {
     }
 }
 
-/// Measuring, cleaning and laying out text in terminal columns for the plain-text reports.
-/// Widths count columns, not Characters: East Asian Wide and Fullwidth characters and emoji take
-/// two, combining marks and format characters none.
+/// Cleaning and laying out text in terminal columns (as `TextWidth` measures them) for the
+/// plain-text reports.
 enum ReportText {
     /// Joins words that wrapping must keep together; printed as an ordinary space.
     static let glue: Character = "\u{00A0}"
@@ -50,41 +50,6 @@ enum ReportText {
     /// `text` with its spaces turned into glue, so that it wraps as one word.
     static func unbreakable(_ text: String) -> String {
         String(text.map { $0 == " " ? glue : $0 })
-    }
-
-    static func width(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + columns(of: $1) }
-    }
-
-    static func columns(of character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let lead = scalars.first else { return 0 }
-        // Most report text is ASCII; Unicode property lookups are comparatively slow.
-        if character.isASCII { return lead.value < 0x20 || lead.value == 0x7F ? 0 : 1 }
-        switch lead.properties.generalCategory {
-        case .control, .format, .nonspacingMark, .enclosingMark, .lineSeparator, .paragraphSeparator:
-            return 0
-        default:
-            break
-        }
-        // A variation selector 16 asks for emoji presentation, which terminals draw two wide.
-        if lead.properties.isEmojiPresentation || scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        return isEastAsianWide(lead.value) ? 2 : 1
-    }
-
-    /// East Asian Width W and F (UAX #11), the blocks that matter for text: Hangul Jamo, CJK
-    /// radicals to Yi, Hangul syllables, compatibility ideographs, vertical and small forms,
-    /// fullwidth forms, Tangut, Kana supplements, and the supplementary ideographic planes.
-    private static func isEastAsianWide(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
-             0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF,
-             0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4,
-             0x17000...0x18CFF, 0x1AFF0...0x1B2FF, 0x1F200...0x1F2FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
-        }
     }
 
     /// One line of text: runs of white space (newlines, tabs) become one space, other control and
@@ -123,7 +88,7 @@ enum ReportText {
             limit = max(1, width)
         }
         for word in singleLine(text).split(separator: " ") {
-            var word = Substring(word), wordWidth = self.width(word)
+            var word = Substring(word), wordWidth = TextWidth.columns(word)
             if lineWidth > 0 && lineWidth + 1 + wordWidth > limit { flush() }
             while wordWidth > limit {
                 if lineWidth > 0 { flush() }
@@ -131,7 +96,7 @@ enum ReportText {
                 line = String(head)
                 flush()
                 word = rest
-                wordWidth = self.width(word)
+                wordWidth = TextWidth.columns(word)
             }
             guard !word.isEmpty else { continue }
             if lineWidth > 0 {
@@ -151,7 +116,7 @@ enum ReportText {
         var used = 0
         var end = text.startIndex
         while end < text.endIndex {
-            let next = used + self.columns(of: text[end])
+            let next = used + TextWidth.columns(of: text[end])
             if next > columns && end > text.startIndex { break }
             used = next
             end = text.index(after: end)
@@ -161,11 +126,11 @@ enum ReportText {
 
     /// `text` cut to `columns`, ending in "…" when cut.
     static func truncate(_ text: String, to columns: Int) -> String {
-        guard width(text) > columns else { return text }
+        guard TextWidth.columns(text) > columns else { return text }
         guard columns > 1 else { return columns == 1 ? "…" : "" }
         var out = "", used = 0
         for character in text {
-            let w = self.columns(of: character)
+            let w = TextWidth.columns(of: character)
             if used + w > columns - 1 { break }
             out.append(character)
             used += w
@@ -175,12 +140,12 @@ enum ReportText {
 
     /// `text` followed by spaces up to `columns`.
     static func padRight(_ text: String, to columns: Int) -> String {
-        text + String(repeating: " ", count: max(0, columns - width(text)))
+        text + String(repeating: " ", count: max(0, columns - TextWidth.columns(text)))
     }
 
     /// Spaces then `text`, up to `columns`.
     static func padLeft(_ text: String, to columns: Int) -> String {
-        String(repeating: " ", count: max(0, columns - width(text))) + text
+        String(repeating: " ", count: max(0, columns - TextWidth.columns(text))) + text
     }
 
     /// Joins report lines, glue printed as spaces, without trailing spaces, ending in a newline.

@@ -1,3 +1,5 @@
+import TextWidth
+
 extension CorpusTimeline {
     /// The timeline as plain text at most `width` columns wide: one line per actor, one glyph per
     /// period (the position leaned to; blank when the actor said nothing), period labels above,
@@ -14,10 +16,10 @@ extension CorpusTimeline {
 
         // Every period takes the same columns: at least the widest glyph, so that columns stay
         // aligned, and up to a short label and a space when the periods are few enough to spread.
-        let glyphWidth = frame.stanceValues.map { ReportText.width(ReportGlyphs.glyph(for: $0, in: frame)) }.max() ?? 1
-        let nameWidth = min(lanes.map { ReportText.width($0.actor.name) }.max() ?? 0, max(8, width / 3))
+        let glyphWidth = frame.stanceValues.map { TextWidth.columns(ReportGlyphs.glyph(for: $0, in: frame)) }.max() ?? 1
+        let nameWidth = min(lanes.map { TextWidth.columns($0.actor.name) }.max() ?? 0, max(8, width / 3))
         let room = max(glyphWidth, width - nameWidth - 1)
-        let spread = (buckets.map { ReportText.width($0.shortLabel) }.max() ?? 0) + 1
+        let spread = (buckets.map { TextWidth.columns($0.shortLabel) }.max() ?? 0) + 1
         let cellWidth = max(glyphWidth, min(spread, room / buckets.count))
         let perBlock = room / cellWidth
         var paddedGlyphs: [String: String] = [:]
@@ -77,7 +79,7 @@ extension CorpusTimeline {
             let column = i * cellWidth
             let label = bucket.year == labelledYear ? bucket.shortLabel : bucket.label
             if i > 0 {
-                guard ReportText.width(labels) < column, column + ReportText.width(label) <= room else { continue }
+                guard TextWidth.columns(labels) < column, column + TextWidth.columns(label) <= room else { continue }
             }
             labels = ReportText.padRight(labels, to: column) + ReportText.truncate(label, to: room - column)
             ticks = ReportText.padRight(ticks, to: column) + "|"
