@@ -18,18 +18,19 @@ public struct CellOutput: Hashable, Sendable {
 
     /// `systemWidth` is `wcwidth` for one scalar (negative when the C library does not know it).
     public init(cell: Cell, systemWidth: (Unicode.Scalar) -> Int) {
-        guard let first = cell.text.unicodeScalars.first else {
-            self.init(scalars: [" "])
+        if let only = cell.content.scalar, cell.width == 1, only.isASCII {    // printable ASCII, after sanitising
+            self.init(scalars: [only])
             return
         }
-        if cell.width == 1, cell.text.utf8.count == 1 {    // printable ASCII, after sanitising
-            self.init(scalars: [first])
+        let text = cell.text.unicodeScalars
+        guard let first = text.first else {
+            self.init(scalars: [" "])
             return
         }
         // Only non-spacing scalars may follow the first; a ZWJ sequence is cut to its first emoji,
         // since curses cannot hold the rest in one cell.
         var scalars = [first]
-        for scalar in cell.text.unicodeScalars.dropFirst() {
+        for scalar in text.dropFirst() {
             if scalar == "\u{200D}" || systemWidth(scalar) != 0 || scalars.count == CellOutput.maxScalars { break }
             scalars.append(scalar)
         }
