@@ -37,7 +37,7 @@ public struct PreparedArticle: Sendable {
     /// `firstPiece[i]..<firstPiece[i + 1]` of `pieceTexts`/`pieceWidths` (one for nearly every
     /// character; none for one that draws nothing). A frame then copies cells and measures nothing.
     let firstPiece: [Int32]
-    let pieceTexts: [String]
+    let pieceTexts: [CellText]
     let pieceWidths: [UInt8]
     let paragraphs: [Paragraph]
     /// Every statement by start, rejected ones too: they stay visible (dimmed) so a person sees
@@ -69,7 +69,7 @@ public struct PreparedArticle: Sendable {
         offsets.append(offset)
         self.characters = characters
         self.scalarOffsets = offsets
-        var widths: [UInt8] = [], firstPiece: [Int32] = [], pieceTexts: [String] = [], pieceWidths: [UInt8] = []
+        var widths: [UInt8] = [], firstPiece: [Int32] = [], pieceTexts: [CellText] = [], pieceWidths: [UInt8] = []
         widths.reserveCapacity(characters.count)
         firstPiece.reserveCapacity(characters.count + 1)
         pieceTexts.reserveCapacity(characters.count)
@@ -78,7 +78,7 @@ public struct PreparedArticle: Sendable {
             firstPiece.append(Int32(pieceTexts.count))
             var columns = 0
             TerminalText.forEachPiece(of: String(character)) { text, width in
-                pieceTexts.append(text)
+                pieceTexts.append(CellText(text))
                 pieceWidths.append(UInt8(clamping: width))
                 columns += width
                 return true

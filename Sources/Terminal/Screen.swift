@@ -97,7 +97,7 @@ public struct Screen: Hashable, Sendable {
         guard y >= area.y, y < area.maxY, y >= 0, y < size.height else { return 0 }
         let limit = min(area.maxX, size.width, x > Int.max - maxWidth ? Int.max : x + maxWidth)
         var column = x
-        TerminalText.forEachPiece(of: text, startColumn: x) { piece, width in
+        TerminalText.forEachCellText(of: text, startColumn: x) { piece, width in
             let placed = place(piece, width: width, x: column, y: y, style: style, area: area, limit: limit)
             column += placed
             return placed == width
@@ -109,7 +109,7 @@ public struct Screen: Hashable, Sendable {
     /// `TerminalText.displayPieces`, kept from an earlier measuring) at (x, y), clipped like `put`.
     /// Returns the columns used: `width`, fewer where the clip cut it, 0 outside the clip.
     @discardableResult
-    public mutating func putPiece(_ text: String, width: Int, x: Int, y: Int, style: Style = .plain,
+    public mutating func putPiece(_ text: CellText, width: Int, x: Int, y: Int, style: Style = .plain,
                                   clip: Rect? = nil) -> Int {
         let area = clip ?? bounds
         guard width > 0, y >= area.y, y < area.maxY, y >= 0, y < size.height else { return 0 }
@@ -118,7 +118,7 @@ public struct Screen: Hashable, Sendable {
 
     /// Stores one drawable piece at column `x` of row `y` when it fits before `limit`; half a wide
     /// character that fits shows as a space rather than split the character. Returns the columns used.
-    private mutating func place(_ text: String, width: Int, x column: Int, y: Int, style: Style, area: Rect,
+    private mutating func place(_ text: CellText, width: Int, x column: Int, y: Int, style: Style, area: Rect,
                                 limit: Int) -> Int {
         if column + width > limit {
             guard column < limit, column >= area.x, column >= 0 else { return 0 }
