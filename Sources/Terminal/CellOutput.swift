@@ -17,9 +17,17 @@ public struct CellOutput: Hashable, Sendable {
     }
 
     /// `systemWidth` is `wcwidth` for one scalar (negative when the C library does not know it).
+    /// The one scalar to write for `cell` when it needs no reconciling: one column of ASCII (printable,
+    /// after sanitising), which every C library measures as we do. Most cells are such, and a
+    /// backend writes them without making a `CellOutput`.
+    public static func plainScalar(of cell: Cell) -> Unicode.Scalar? {
+        guard cell.width == 1, let only = cell.content.scalar, only.isASCII else { return nil }
+        return only
+    }
+
     public init(cell: Cell, systemWidth: (Unicode.Scalar) -> Int) {
-        if let only = cell.content.scalar, cell.width == 1, only.isASCII {    // printable ASCII, after sanitising
-            self.init(scalars: [only])
+        if let plain = CellOutput.plainScalar(of: cell) {
+            self.init(scalars: [plain])
             return
         }
         let text = cell.text.unicodeScalars
