@@ -63,7 +63,7 @@ public enum TerminalText {
                 column += 1
                 continue
             }
-            if character == "\t" {
+            if character.asciiValue == 0x09 {   // a tab
                 let spaces = tabWidth - ((column % tabWidth) + tabWidth) % tabWidth
                 for _ in 0..<spaces { guard body(ascii(0x20), 1) else { return } }
                 column += spaces
