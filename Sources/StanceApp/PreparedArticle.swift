@@ -43,7 +43,7 @@ public struct PreparedArticle: Sendable {
     /// `firstPiece[i]..<firstPiece[i + 1]` of `pieceTexts`/`pieceWidths` (one for nearly every
     /// character; none for one that draws nothing). A frame then copies cells and measures nothing.
     let firstPiece: [Int32]
-    let pieceTexts: [String]
+    let pieceTexts: [CellText]
     let pieceWidths: [UInt8]
     let paragraphs: [Paragraph]
     /// The quote bar or list bullet drawn in front of a line of the text, by the index of the
@@ -97,7 +97,7 @@ public struct PreparedArticle: Sendable {
         self.scalarEnds = ends
         self.foldedScalars = folded
         self.foldedSources = sources
-        var widths: [UInt8] = [], firstPiece: [Int32] = [], pieceTexts: [String] = [], pieceWidths: [UInt8] = []
+        var widths: [UInt8] = [], firstPiece: [Int32] = [], pieceTexts: [CellText] = [], pieceWidths: [UInt8] = []
         widths.reserveCapacity(characters.count)
         firstPiece.reserveCapacity(characters.count + 1)
         pieceTexts.reserveCapacity(characters.count)
@@ -106,7 +106,7 @@ public struct PreparedArticle: Sendable {
             firstPiece.append(Int32(pieceTexts.count))
             var columns = 0
             TerminalText.forEachPiece(of: String(character)) { text, width in
-                pieceTexts.append(text)
+                pieceTexts.append(CellText(text))
                 pieceWidths.append(UInt8(clamping: width))
                 columns += width
                 return true

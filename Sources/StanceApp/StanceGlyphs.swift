@@ -8,12 +8,15 @@ public struct StanceGlyphs: Hashable, Sendable {
     public static let none = "·"
 
     private let glyphs: [String: String]
+    /// The slot of each stance with a glyph, made once: views ask for one per statement drawn.
+    private let slots: [String: Slot]
 
     public init(frame: Frame) {
         var glyphs = Dictionary(frame.positions.map { ($0.id, $0.glyph) }, uniquingKeysWith: { first, _ in first })
         glyphs[Frame.mixed] = Self.mixed
         glyphs[Frame.none] = Self.none
         self.glyphs = glyphs
+        slots = Dictionary(uniqueKeysWithValues: glyphs.keys.map { ($0, Slot.stance($0)) })
     }
 
     /// The filled glyph of a stance; an unknown stance shows as `?`.
@@ -28,7 +31,7 @@ public struct StanceGlyphs: Hashable, Sendable {
     }
 
     /// The theme slot of a stance ("stance.diplomacy").
-    public func slotName(_ stance: String) -> Slot { .stance(stance) }
+    public func slotName(_ stance: String) -> Slot { slots[stance] ?? .stance(stance) }
 
     private static let hollowTwins: [String: String] = [
         "●": "○", "■": "□", "▲": "△", "▼": "▽", "◆": "◇", "★": "☆", "♦": "◇", "⬤": "○",

@@ -17,19 +17,28 @@ public struct CellOutput: Hashable, Sendable {
     }
 
     /// `systemWidth` is `wcwidth` for one scalar (negative when the C library does not know it).
+    /// The one scalar to write for `cell` when it needs no reconciling: one column of ASCII (printable,
+    /// after sanitising), which every C library measures as we do. Most cells are such, and a
+    /// backend writes them without making a `CellOutput`.
+    public static func plainScalar(of cell: Cell) -> Unicode.Scalar? {
+        guard cell.width == 1, let only = cell.content.scalar, only.isASCII else { return nil }
+        return only
+    }
+
     public init(cell: Cell, systemWidth: (Unicode.Scalar) -> Int) {
-        guard let first = cell.text.unicodeScalars.first else {
-            self.init(scalars: [" "])
+        if let plain = CellOutput.plainScalar(of: cell) {
+            self.init(scalars: [plain])
             return
         }
-        if cell.width == 1, cell.text.utf8.count == 1 {    // printable ASCII, after sanitising
-            self.init(scalars: [first])
+        let text = cell.text.unicodeScalars
+        guard let first = text.first else {
+            self.init(scalars: [" "])
             return
         }
         // Only non-spacing scalars may follow the first; a ZWJ sequence is cut to its first emoji,
         // since curses cannot hold the rest in one cell.
         var scalars = [first]
-        for scalar in cell.text.unicodeScalars.dropFirst() {
+        for scalar in text.dropFirst() {
             if scalar == "\u{200D}" || systemWidth(scalar) != 0 || scalars.count == CellOutput.maxScalars { break }
             scalars.append(scalar)
         }

@@ -37,8 +37,6 @@ public final class NCursesBackend: TerminalBackend {
     private var previous: Screen?
     private var renditions: [Style: (attributes: attr_t, pair: Int32)] = [:]
     private var lastRendition: (style: Style, attributes: attr_t, pair: Int32)?
-    /// One cell's characters for setcchar, NUL-terminated; reused to spare an allocation per cell.
-    private var characters = [wchar_t](repeating: 0, count: CellOutput.maxScalars + 1)
     private var reader: KeyReader
     private var stopped = false
 
@@ -142,23 +140,35 @@ public final class NCursesBackend: TerminalBackend {
     }
 
     private func put(_ cell: Cell, x: Int, y: Int) {
-        let output = CellOutput(cell: cell) { Int(wcwidth(wchar_t(bitPattern: $0.value))) }
         let rendition = rendition(for: cell.style)
+        if let plain = CellOutput.plainScalar(of: cell) {
+            write(CollectionOfOne(plain), rendition, x: x, y: y)
+            return
+        }
+        let output = CellOutput(cell: cell) { Int(wcwidth(wchar_t(bitPattern: $0.value))) }
         write(output.scalars, rendition, x: x, y: y)
-        if output.padsContinuation, x + 1 < size.width { write([" "], rendition, x: x + 1, y: y) }
+        if output.padsContinuation, x + 1 < size.width { write(CollectionOfOne(" "), rendition, x: x + 1, y: y) }
     }
 
-    private func write(_ scalars: [Unicode.Scalar], _ rendition: (attributes: attr_t, pair: Int32), x: Int, y: Int) {
-        for (index, scalar) in scalars.enumerated() { characters[index] = wchar_t(bitPattern: scalar.value) }
-        characters[scalars.count] = 0
-        var cell = cchar_t()
-        var pair = rendition.pair    // passed through `opts` so pair numbers above 32767 work
-        _ = setcchar(&cell, characters, rendition.attributes, 0, &pair)
-        _ = mvadd_wch(Int32(y), Int32(x), &cell)   // ERR in the bottom-right corner, yet drawn
+    private func write(_ scalars: some Collection<Unicode.Scalar>, _ rendition: (attributes: attr_t, pair: Int32),
+                       x: Int, y: Int) {
+        // The characters for setcchar, NUL-terminated, on the stack: no allocation per cell.
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: CellOutput.maxScalars + 1) { characters in
+            var count = 0
+            for scalar in scalars.prefix(CellOutput.maxScalars) {
+                characters[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            }
+            characters[count] = 0
+            var cell = cchar_t()
+            var pair = rendition.pair    // passed through `opts` so pair numbers above 32767 work
+            _ = setcchar(&cell, characters.baseAddress, rendition.attributes, 0, &pair)
+            _ = mvadd_wch(Int32(y), Int32(x), &cell)   // ERR in the bottom-right corner, yet drawn
+        }
     }
 
     private func rendition(for style: Style) -> (attributes: attr_t, pair: Int32) {
-        // Neighbouring cells mostly share a style: skip hashing the slot name for them.
+        // Neighbouring cells mostly share a style: skip the dictionary for them.
         if let last = lastRendition, last.style == style { return (last.attributes, last.pair) }
         let found = lookUpRendition(for: style)
         lastRendition = (style, found.attributes, found.pair)

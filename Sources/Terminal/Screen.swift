@@ -1,18 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What one cell shows, in four bytes: a grapheme cluster of one Unicode scalar (nearly every cell)
+/// is that scalar; any other cluster (a letter with combining marks, an emoji sequence, the empty
+/// text of a continuation) is its number among the clusters seen, counted from above the last scalar.
+public struct CellText: Hashable, Sendable {
+    private let rawValue: UInt32
+
+    /// Where cluster numbers start: past U+10FFFF, so they never collide with a scalar.
+    private static let firstClusterValue: UInt32 = 0x11_0000
+    private static let clusters = InternTable()
+
+    public init(_ text: String) {
+        var scalars = text.unicodeScalars.makeIterator()
+        if let first = scalars.next(), scalars.next() == nil {
+            rawValue = first.value
+        } else {
+            rawValue = CellText.firstClusterValue + CellText.clusters.number(for: text)
+        }
+    }
+
+    public init(_ scalar: Unicode.Scalar) { rawValue = scalar.value }
+
+    /// The text when it is one scalar; nil for a longer cluster or the empty text.
+    public var scalar: Unicode.Scalar? {
+        rawValue < CellText.firstClusterValue ? Unicode.Scalar(rawValue) : nil
+    }
+
+    public var string: String {
+        if let scalar { return String(Character(scalar)) }
+        return CellText.clusters.string(numbered: rawValue - CellText.firstClusterValue)
+    }
+
+    public static let space = CellText(" ")
+    public static let empty = CellText("")
+}
+
 /// One cell of the screen: a grapheme cluster and how to draw it. A wide character occupies two
 /// cells: the first holds it with `width` 2, the second is a continuation with `width` 0 and no text.
+/// Eight bytes of plain values (no padding, no references), so frames fill, copy and diff as memory.
 public struct Cell: Hashable, Sendable {
-    public var text: String
-    public var width: UInt8
+    public var content: CellText
     public var style: Style
+    public var width: UInt8
+
+    public init(_ content: CellText, width: UInt8 = 1, style: Style = .plain) {
+        self.content = content
+        self.style = style
+        self.width = width
+    }
 
     public init(_ text: String = " ", width: UInt8 = 1, style: Style = .plain) {
-        self.text = text
-        self.width = width
-        self.style = style
+        self.init(CellText(text), width: width, style: style)
+    }
+
+    public var text: String {
+        get { content.string }
+        set { content = CellText(newValue) }
     }
 
     public static let blank = Cell()
-    static func continuation(_ style: Style) -> Cell { Cell("", width: 0, style: style) }
+    static func continuation(_ style: Style) -> Cell { Cell(CellText.empty, width: 0, style: style) }
     public var isContinuation: Bool { width == 0 }
 }
 
@@ -46,7 +97,7 @@ public struct Screen: Hashable, Sendable {
         guard y >= area.y, y < area.maxY, y >= 0, y < size.height else { return 0 }
         let limit = min(area.maxX, size.width, x > Int.max - maxWidth ? Int.max : x + maxWidth)
         var column = x
-        TerminalText.forEachPiece(of: text, startColumn: x) { piece, width in
+        TerminalText.forEachCellText(of: text, startColumn: x) { piece, width in
             let placed = place(piece, width: width, x: column, y: y, style: style, area: area, limit: limit)
             column += placed
             return placed == width
@@ -58,7 +109,7 @@ public struct Screen: Hashable, Sendable {
     /// `TerminalText.displayPieces`, kept from an earlier measuring) at (x, y), clipped like `put`.
     /// Returns the columns used: `width`, fewer where the clip cut it, 0 outside the clip.
     @discardableResult
-    public mutating func putPiece(_ text: String, width: Int, x: Int, y: Int, style: Style = .plain,
+    public mutating func putPiece(_ text: CellText, width: Int, x: Int, y: Int, style: Style = .plain,
                                   clip: Rect? = nil) -> Int {
         let area = clip ?? bounds
         guard width > 0, y >= area.y, y < area.maxY, y >= 0, y < size.height else { return 0 }
@@ -67,17 +118,17 @@ public struct Screen: Hashable, Sendable {
 
     /// Stores one drawable piece at column `x` of row `y` when it fits before `limit`; half a wide
     /// character that fits shows as a space rather than split the character. Returns the columns used.
-    private mutating func place(_ text: String, width: Int, x column: Int, y: Int, style: Style, area: Rect,
+    private mutating func place(_ text: CellText, width: Int, x column: Int, y: Int, style: Style, area: Rect,
                                 limit: Int) -> Int {
         if column + width > limit {
             guard column < limit, column >= area.x, column >= 0 else { return 0 }
-            setCell(Cell(" ", style: style), x: column, y: y)
+            setCell(Cell(.space, style: style), x: column, y: y)
             return 1
         }
         if column >= area.x, column >= 0 {
             setCell(Cell(text, width: UInt8(width), style: style), x: column, y: y)
         } else if column + width > area.x, column + width > 0 {
-            setCell(Cell(" ", style: style), x: column + 1, y: y)   // right half inside the clip
+            setCell(Cell(.space, style: style), x: column + 1, y: y)   // right half inside the clip
         }
         return width
     }
@@ -90,7 +141,13 @@ public struct Screen: Hashable, Sendable {
         for row in area.y..<area.maxY {
             clearWide(at: area.x, y: row)
             clearWide(at: area.maxX - 1, y: row)
-            for column in area.x..<area.maxX { self[column, row] = cell }
+        }
+        let width = size.width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for row in area.y..<area.maxY {
+                let start = row * width + area.x
+                UnsafeMutableBufferPointer(rebasing: cells[start..<start + area.width]).update(repeating: cell)
+            }
         }
     }
 
@@ -131,8 +188,18 @@ public struct Screen: Hashable, Sendable {
             for y in 0..<size.height { for x in 0..<size.width { changed.append((x, y)) } }
             return changed
         }
-        for index in cells.indices where cells[index] != previous.cells[index] {
-            changed.append((index % size.width, index / size.width))
+        let width = size.width
+        cells.withUnsafeBufferPointer { cells in
+            previous.cells.withUnsafeBufferPointer { before in
+                guard let now = cells.baseAddress, let then = before.baseAddress else { return }
+                for y in 0..<size.height {
+                    let start = y * width
+                    // Most rows of a frame are as they were: equal bytes mean equal cells (a cell is
+                    // plain values), so an unchanged row costs one memory comparison.
+                    if memcmp(now + start, then + start, width * MemoryLayout<Cell>.stride) == 0 { continue }
+                    for x in 0..<width where cells[start + x] != before[start + x] { changed.append((x, y)) }
+                }
+            }
         }
         return changed
     }
@@ -158,9 +225,9 @@ public struct Screen: Hashable, Sendable {
         guard x >= 0, x < size.width else { return }
         let cell = self[x, y]
         if cell.isContinuation, x > 0 {
-            self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
+            self[x - 1, y] = Cell(.space, style: self[x - 1, y].style)
         } else if cell.width == 2, x + 1 < size.width {
-            self[x + 1, y] = Cell(" ", style: cell.style)
+            self[x + 1, y] = Cell(.space, style: cell.style)
         }
     }
 }

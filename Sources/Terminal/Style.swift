@@ -1,10 +1,22 @@
 /// A named place in the theme ("stance.diplomacy", "pane.border.focused"). Views only ever name
 /// slots; the theme decides the colours, so no view code contains a colour.
 public struct Slot: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
-    public let name: String
-    public init(_ name: String) { self.name = name }
-    public init(stringLiteral name: String) { self.name = name }
+    /// The name's number in `names`: two bytes rather than a `String`, so that a cell stays plain
+    /// bits that copy and compare without reference counting.
+    private let number: UInt16
+
+    public init(_ name: String) {
+        guard let number = UInt16(exactly: Slot.names.number(for: name)) else {
+            preconditionFailure("more than \(UInt16.max) distinct theme slot names")
+        }
+        self.number = number
+    }
+
+    public init(stringLiteral name: String) { self.init(name) }
+    public var name: String { Slot.names.string(numbered: UInt32(number)) }
     public var description: String { name }
+
+    private static let names = InternTable()
 
     public static let text: Slot = "text"
     public static let textDim: Slot = "text.dim"

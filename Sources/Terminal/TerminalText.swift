@@ -30,35 +30,56 @@ public enum TerminalText {
     /// every frame.
     public static func forEachPiece(of text: some StringProtocol, startColumn: Int = 0,
                                     _ body: (_ text: String, _ width: Int) -> Bool) {
-        // Walking a generic StringProtocol from another module is unspecialised (tens of
-        // instructions a byte): walk a concrete String instead.
-        if let string = text as? String {
-            forEachPiece(ofString: string, startColumn: startColumn, body)
-        } else {
-            forEachPiece(ofString: String(decoding: text.utf8, as: UTF8.self), startColumn: startColumn, body)
-        }
+        walk(concrete(text), startColumn: startColumn, ascii: { asciiText[Int($0) - 0x20] }, other: { String($0) }, body)
     }
 
-    private static func forEachPiece(ofString text: String, startColumn: Int,
-                                     _ body: (_ text: String, _ width: Int) -> Bool) {
+    /// As `forEachPiece`, each piece as the text of a cell: what `Screen.put` stores, without making
+    /// a `String` for each ASCII character.
+    static func forEachCellText(of text: some StringProtocol, startColumn: Int = 0,
+                                _ body: (_ text: CellText, _ width: Int) -> Bool) {
+        walk(concrete(text), startColumn: startColumn, ascii: { CellText(Unicode.Scalar($0)) },
+             other: { CellText(String($0)) }, body)
+    }
+
+    /// Walking a generic StringProtocol from another module is unspecialised (tens of instructions
+    /// a byte): walk a concrete String instead.
+    private static func concrete(_ text: some StringProtocol) -> String {
+        text as? String ?? String(decoding: text.utf8, as: UTF8.self)
+    }
+
+    /// The walk behind `forEachPiece` and `forEachCellText`: `ascii` makes the piece of a printable
+    /// ASCII byte, `other` that of any other drawable grapheme.
+    private static func walk<Piece>(_ text: String, startColumn: Int, ascii: (UInt8) -> Piece,
+                                    other: (Character) -> Piece, _ body: (_ piece: Piece, _ width: Int) -> Bool) {
         // Printable ASCII (most of what is drawn) is safe and one column wide, a byte a piece.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            for byte in text.utf8 { guard body(asciiText[Int(byte) - 0x20], 1) else { return } }
+        if isPrintableASCII(text) {
+            for byte in text.utf8 { guard body(ascii(byte), 1) else { return } }
             return
         }
         var column = startColumn
         for character in text {
             // The same for each ASCII character of a mixed string. "\r\n" is one Character
             // whose asciiValue is a control, so it is not taken here.
-            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
-                guard body(asciiText[Int(ascii) - 0x20], 1) else { return }
+            if let byte = character.asciiValue, byte >= 0x20, byte < 0x7F {
+                guard body(ascii(byte), 1) else { return }
                 column += 1
                 continue
             }
-            if character == "\t" {
+            if character.asciiValue == 0x09 {   // a tab
                 let spaces = tabWidth - ((column % tabWidth) + tabWidth) % tabWidth
-                for _ in 0..<spaces { guard body(" ", 1) else { return } }
+                for _ in 0..<spaces { guard body(ascii(0x20), 1) else { return } }
                 column += spaces
+                continue
+            }
+            // One scalar that sanitising keeps (most non-ASCII text: letters, punctuation, line
+            // drawing, stance glyphs) is its own piece, without building a cleaned copy.
+            let scalars = character.unicodeScalars
+            if let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
+               case .keep = fate(of: only) {
+                let width = TextWidth.columns(of: character)
+                guard width > 0 else { continue }
+                guard body(other(character), width) else { return }
+                column += width
                 continue
             }
             let cleaned = sanitize(character)
@@ -67,7 +88,7 @@ public enum TerminalText {
             for piece in cleaned {
                 let width = TextWidth.columns(of: piece)
                 guard width > 0 else { continue }
-                guard body(String(piece), width) else { return }
+                guard body(other(piece), width) else { return }
                 column += width
             }
         }
@@ -76,8 +97,13 @@ public enum TerminalText {
     /// The one-character strings of printable ASCII, made once rather than per cell drawn.
     private static let asciiText: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
+    private static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
     /// The columns `text` takes once sanitised.
     public static func width(_ text: some StringProtocol, startColumn: Int = 0) -> Int {
+        if let string = text as? String, isPrintableASCII(string) { return string.utf8.count }
         var width = 0
         forEachPiece(of: text, startColumn: startColumn) { _, pieceWidth in
             width += pieceWidth
@@ -89,6 +115,9 @@ public enum TerminalText {
     /// `text` cut to at most `width` columns, ending in "…" when something was cut.
     public static func truncated(_ text: some StringProtocol, toWidth width: Int) -> String {
         guard width > 0 else { return "" }
+        if let string = text as? String, isPrintableASCII(string) {
+            return string.utf8.count <= width ? string : string.prefix(width - 1) + "…"
+        }
         let pieces = displayPieces(text)
         if pieces.reduce(0, { $0 + $1.width }) <= width { return pieces.reduce(into: "") { $0 += $1.text } }
         var result = "", used = 0
@@ -109,30 +138,34 @@ public enum TerminalText {
         var out = String.UnicodeScalarView()
         var changed = false
         for scalar in character.unicodeScalars {
-            let value = scalar.value
-            if value < 0x20 {
-                out.append(Unicode.Scalar(0x2400 + value)!)   // ␀..␟, ESC as ␛
-                changed = true
-            } else if value == 0x7F {
-                out.append("\u{2421}")                         // ␡
-                changed = true
-            } else if (0x80...0x9F).contains(value) {
-                out.append("\u{FFFD}")
-                changed = true
-            } else if value == 0x200C || value == 0x200D {
+            switch fate(of: scalar) {
+            case .keep:
                 out.append(scalar)
-            } else {
-                switch scalar.properties.generalCategory {
-                case .format, .lineSeparator, .paragraphSeparator:
-                    changed = true
-                case .unassigned, .privateUse, .surrogate:
-                    out.append("\u{FFFD}")
-                    changed = true
-                default:
-                    out.append(scalar)
-                }
+            case .drop:
+                changed = true
+            case .replace(let replacement):
+                out.append(replacement)
+                changed = true
             }
         }
         return changed ? String(out) : String(character)
+    }
+
+    private enum ScalarFate {
+        case keep, drop, replace(Unicode.Scalar)
+    }
+
+    /// What sanitising does with one scalar.
+    private static func fate(of scalar: Unicode.Scalar) -> ScalarFate {
+        let value = scalar.value
+        if value < 0x20 { return .replace(Unicode.Scalar(0x2400 + value)!) }   // ␀..␟, ESC as ␛
+        if value == 0x7F { return .replace("\u{2421}") }                       // ␡
+        if (0x80...0x9F).contains(value) { return .replace("\u{FFFD}") }
+        if value == 0x200C || value == 0x200D { return .keep }
+        switch scalar.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator: return .drop
+        case .unassigned, .privateUse, .surrogate: return .replace("\u{FFFD}")
+        default: return .keep
+        }
     }
 }

@@ -148,4 +148,36 @@ import Testing
         #expect(screen[1, 0].style.attributes == [])
         #expect(screen[0, 1].style.slot == .status)
     }
+
+    @Test func aCellIsEightBytesOfPlainValues() {
+        // Frames are filled, copied and diffed as memory: a cell must hold no reference and no padding.
+        #expect(_isPOD(Cell.self))
+        #expect(MemoryLayout<Cell>.size == 8 && MemoryLayout<Cell>.stride == 8)
+    }
+
+    @Test func cellTextKeepsEveryClusterAndTellsScalarsFromClusters() {
+        for text in ["a", " ", "日", "◆", "", "e\u{301}", "😀\u{200D}😀", "🇩🇪", "\u{10FFFF}"] {
+            #expect(Cell(text).text == text)
+        }
+        #expect(CellText("日").scalar == "日")
+        #expect(CellText("e\u{301}").scalar == nil && CellText("").scalar == nil)
+        #expect(CellText("e\u{301}") == CellText("e\u{301}") && CellText("e\u{301}") != CellText("e"))
+        #expect(CellText("") != CellText("\u{0}"))
+    }
+
+    @Test func slotsKeepTheirNamesAndCompareByName() {
+        let made = Slot("stance." + "support")
+        #expect(made == .stance("support") && made.name == "stance.support")
+        #expect(made != Slot("stance.supports"))
+        #expect(Slot.standard.map(\.name).contains("pane.border.focused"))
+    }
+
+    @Test func changedPositionsFindsOneChangeInAWideScreen() {
+        let before = Screen(width: 200, height: 60)
+        for (x, y) in [(0, 0), (199, 59), (123, 31)] {
+            var after = before
+            after.put("x", x: x, y: y)
+            #expect(after.changedPositions(since: before).map { [$0.x, $0.y] } == [[x, y]])
+        }
+    }
 }
