@@ -106,6 +106,13 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
     }
 }
 
+extension WorkspaceWorkbenchStore: IntegrityCheckedStore {
+    public var integrityProblem: String? {
+        if case .damaged(let error) = workspace.integrityStatus { return error.description }
+        return nil
+    }
+}
+
 extension WorkspaceWorkbenchStore {
     public var readOnlyReason: String? { workspace.readOnlyReason }
 
