@@ -33,44 +33,48 @@ public final class Workspace: Sendable {
     /// Where annotation commands are logged, one JSON line each; nil when nothing is logged.
     public let commandLogURL: URL?
 
-    let writer: any DatabaseWriter
+    let connections: WorkspaceConnections
+    /// The connection that writes (opening it if it is not open yet).
+    var writer: any DatabaseWriter { get throws { try connections.writer() } }
     let commandLog: CommandLog?
     let now: @Sendable () -> Date
     let integrityCheck: IntegrityCheck
     /// Side files to take away on closing: a file nobody may write keeps its folder as it was.
     private let sideFilesToTidy: SQLiteSideFiles?
-    /// The side files and the command log as they were before opening, taken away on closing a
-    /// file found damaged after it was opened.
-    private let sideFilesIfDamaged: (SQLiteSideFiles, commandLogExisted: Bool)?
+    /// The side files and the command log as they were before opening a writable file, to take
+    /// away on closing those made for nothing: by a read-only connection, or for a damaged file.
+    private let sideFilesBeforeOpening: (SQLiteSideFiles, commandLogExisted: Bool)?
 
-    private init(path: String?, writer: any DatabaseWriter, readOnlyReason: String?, commandLog: CommandLog?,
+    private init(path: String?, connections: WorkspaceConnections, readOnlyReason: String?, commandLog: CommandLog?,
                  integrityCheck: IntegrityCheck, sideFilesToTidy: SQLiteSideFiles? = nil,
-                 sideFilesIfDamaged: (SQLiteSideFiles, commandLogExisted: Bool)? = nil,
+                 sideFilesBeforeOpening: (SQLiteSideFiles, commandLogExisted: Bool)? = nil,
                  now: @escaping @Sendable () -> Date) {
         self.path = path
-        self.writer = writer
+        self.connections = connections
         self.readOnlyReason = readOnlyReason
         self.commandLog = commandLog
         self.commandLogURL = commandLog?.url
         self.integrityCheck = integrityCheck
         self.sideFilesToTidy = sideFilesToTidy
-        self.sideFilesIfDamaged = sideFilesIfDamaged
+        self.sideFilesBeforeOpening = sideFilesBeforeOpening
         self.now = now
     }
 
     deinit {
+        let isDamaged = if case .damaged = integrityCheck.status { true } else { false }
         integrityCheck.cancel(path: path ?? "the workspace")
-        if let sideFilesToTidy, let queue = writer as? DatabaseQueue {
-            try? queue.close()
+        if let sideFilesToTidy {
+            connections.close()
             sideFilesToTidy.removeTheOnesMadeForNothing()
         }
-        if let (sideFiles, commandLogExisted) = sideFilesIfDamaged, case .damaged = integrityCheck.status,
-           let pool = writer as? DatabasePool {
-            try? pool.close()
+        guard let (sideFiles, commandLogExisted) = sideFilesBeforeOpening else { return }
+        // The writer takes the WAL away on closing; a read-only connection cannot.
+        if isDamaged || !connections.writerIsOpen {
+            connections.close()
             sideFiles.removeTheOnesMadeForNothing()
-            if !commandLogExisted, let commandLogURL, Self.isEmptyFile(commandLogURL.path) {
-                try? FileManager.default.removeItem(at: commandLogURL)
-            }
+        }
+        if isDamaged, !commandLogExisted, let commandLogURL, Self.isEmptyFile(commandLogURL.path) {
+            try? FileManager.default.removeItem(at: commandLogURL)
         }
     }
 
@@ -97,7 +101,7 @@ public final class Workspace: Sendable {
     public static func inMemory(commandLog: URL? = nil, now: @escaping @Sendable () -> Date = { Date() }) throws -> Workspace {
         let queue = try DatabaseQueue(configuration: configuration(readOnly: false))
         try WorkspaceSchema.migrator.migrate(queue)
-        return Workspace(path: nil, writer: queue, readOnlyReason: nil,
+        return Workspace(path: nil, connections: WorkspaceConnections(writer: queue), readOnlyReason: nil,
                          commandLog: try commandLog.map { try CommandLog(url: $0) }, integrityCheck: .notNeeded, now: now)
     }
 
@@ -118,6 +122,7 @@ public final class Workspace: Sendable {
         let commandLogExisted = fileManager.fileExists(atPath: logURL.path)
         var integrityCheck = IntegrityCheck.notNeeded
         var needsMigrating = true
+        var writesOnOpening = true
         if exists {
             let header = try checkHeader(path: path)
             if readOnlyReason == nil { readOnlyReason = unwritableReason(path: path) }
@@ -127,9 +132,8 @@ public final class Workspace: Sendable {
                     needsMigrating = try inspect(path: path, readOnly: readOnlyReason != nil)
                     integrityCheck = .start(path: path, configuration: configuration(readOnly: true))
                     // Each of these writes the file on opening or closing: only a sound file may be.
-                    if readOnlyReason == nil, needsMigrating || !header.isInWALMode || sideFiles.walHasContent {
-                        try integrityCheck.requireSound()
-                    }
+                    writesOnOpening = needsMigrating || !header.isInWALMode || sideFiles.walHasContent
+                    if readOnlyReason == nil, writesOnOpening { try integrityCheck.requireSound() }
                 }
             } catch {
                 sideFiles.removeTheOnesMadeForNothing()
@@ -153,14 +157,27 @@ public final class Workspace: Sendable {
                 // A writable file opened read-only by choice may be written by another workbench
                 // meanwhile: its side files may then be in use, and stay.
                 let nobodyWrites = !readOnly || unwritableReason(path: path) != nil
-                return Workspace(path: path, writer: queue, readOnlyReason: readOnlyReason, commandLog: nil,
+                return Workspace(path: path, connections: WorkspaceConnections(writer: queue), readOnlyReason: readOnlyReason,
+                                 commandLog: nil,
                                  integrityCheck: integrityCheck, sideFilesToTidy: nobodyWrites ? sideFiles : nil, now: now)
             }
-            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
-            if needsMigrating { try WorkspaceSchema.migrator.migrate(pool) }
+            let openPool: @Sendable () throws -> any DatabaseWriter = {
+                try DatabasePool(path: path, configuration: configuration(readOnly: false))
+            }
+            let connections: WorkspaceConnections
+            if writesOnOpening {
+                let pool = try openPool()
+                if needsMigrating { try WorkspaceSchema.migrator.migrate(pool) }
+                connections = WorkspaceConnections(writer: pool)
+            } else {
+                // Opening the pool writes (GRDB makes sure the WAL is not empty): it waits for the first write.
+                let reader = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+                connections = WorkspaceConnections(reader: reader, openWriter: openPool)
+            }
             let log = try CommandLog(url: logURL)
-            return Workspace(path: path, writer: pool, readOnlyReason: nil, commandLog: log, integrityCheck: integrityCheck,
-                             sideFilesIfDamaged: (sideFiles, commandLogExisted: commandLogExisted), now: now)
+            return Workspace(path: path, connections: connections, readOnlyReason: nil, commandLog: log,
+                             integrityCheck: integrityCheck,
+                             sideFilesBeforeOpening: (sideFiles, commandLogExisted: commandLogExisted), now: now)
         } catch {
             // The check's connection is closed first: it may have made side files too.
             integrityCheck.cancel(path: path)
@@ -280,7 +297,7 @@ public final class Workspace: Sendable {
         if let path, Self.unwritableReason(path: path) != nil { throw WorkspaceError.madeReadOnly(path: path) }
         try integrityCheck.requireSound()
         do {
-            return try writer.write(updates)
+            return try connections.writer().write(updates)
         } catch let error as DatabaseError {
             throw Self.classifyWriteFailure(error, path: path ?? "the workspace")
         }
@@ -303,9 +320,55 @@ public final class Workspace: Sendable {
     /// the check of every page has come to it yet.
     func read<T>(_ value: (Database) throws -> T) throws -> T {
         do {
-            return try writer.read(value)
+            return try connections.reader.read(value)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
             throw Self.classify(error, path: path ?? "the workspace")
+        }
+    }
+}
+
+/// The workspace's connections. A file opened before its check is done is read through a
+/// read-only connection, and the connection that writes is opened by the first write, which
+/// comes after the check passed: opening it writes (GRDB makes sure the WAL is not empty).
+final class WorkspaceConnections: @unchecked Sendable {
+    // The variables are guarded by `lock`.
+    private let lock = NSLock()
+    private var readOnlyConnection: (any DatabaseReader)?
+    private var openedWriter: (any DatabaseWriter)?
+    private let openWriter: (@Sendable () throws -> any DatabaseWriter)?
+
+    init(writer: any DatabaseWriter) {
+        openedWriter = writer
+        openWriter = nil
+    }
+
+    init(reader: any DatabaseReader, openWriter: @escaping @Sendable () throws -> any DatabaseWriter) {
+        readOnlyConnection = reader
+        self.openWriter = openWriter
+    }
+
+    var writerIsOpen: Bool { lock.withLock { openedWriter != nil } }
+
+    var reader: any DatabaseReader {
+        lock.withLock { openedWriter ?? readOnlyConnection! }
+    }
+
+    func writer() throws -> any DatabaseWriter {
+        try lock.withLock {
+            if let openedWriter { return openedWriter }
+            let writer = try openWriter!()
+            // Closed, so that the writer is the last connection to close and takes the WAL away.
+            try? readOnlyConnection?.close()
+            readOnlyConnection = nil
+            openedWriter = writer
+            return writer
+        }
+    }
+
+    func close() {
+        lock.withLock {
+            try? readOnlyConnection?.close()
+            try? openedWriter?.close()
         }
     }
 }
@@ -367,9 +430,11 @@ struct SQLiteSideFiles: Sendable {
     func removeTheOnesMadeForNothing() {
         let fileManager = FileManager.default
         let wal = path + "-wal"
-        guard !walExisted, let size = (try? fileManager.attributesOfItem(atPath: wal))?[.size] as? NSNumber,
-              size.intValue == 0 else { return }
-        try? fileManager.removeItem(atPath: wal)
+        // A connection that could write removed the WAL on closing, but not the shared memory.
+        if fileManager.fileExists(atPath: wal) {
+            guard !walExisted, Workspace.isEmptyFile(wal) else { return }
+            try? fileManager.removeItem(atPath: wal)
+        }
         if !sharedMemoryExisted { try? fileManager.removeItem(atPath: path + "-shm") }
     }
 }
