@@ -342,6 +342,8 @@ final class Bench {
             let started = try startWorkbench(on: workspace!)
             toFirstFrame.append(open + started.firstFrame)
             toWholeCorpus.append(open + started.wholeCorpus)
+            let checkWaited = try seconds { try workspace!.waitForIntegrityCheck() }
+            parts["integrity check", default: []].append(open + started.wholeCorpus + checkWaited)
             // The same steps again, one by one, to show where the time goes, on a new store (a store
             // keeps the article list it read) once the workbench has gone (so memory is not counted twice).
             parts["open workspace", default: []].append(open)
@@ -367,6 +369,8 @@ final class Bench {
         for name in ["corpus actors", "timeline statements (one query)"] {
             rows.append(Row("  \(name)", formatMilliseconds(Timings(parts[name] ?? []).median), pass: nil))
         }
+        rows.append(Row("start-up until the file's check of every page is done (on its own thread; writes wait for it)",
+                        formatMilliseconds(Timings(parts["integrity check"] ?? []).median), pass: nil))
     }
 }
 
