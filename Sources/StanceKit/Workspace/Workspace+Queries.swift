@@ -56,14 +56,25 @@ extension Workspace {
             .order(Column("start"), Column("end"), Column("id")).fetchAll(db)
         let mentions = try MentionRecord.filter(Column("article_id") == articleID)
             .order(Column("start"), Column("end")).fetchAll(db)
-        var actorIDs = mentions.map(\.actorId) + statements.map(\.actorId)
         var seen = Set<Int64>()
-        actorIDs = actorIDs.filter { seen.insert($0).inserted }
-        let actors = try ActorRecord.fetchAll(db, keys: actorIDs)
-        let aliases = try aliasesByActor(Array(seen), db)
+        let actorIDs = (mentions.map(\.actorId) + statements.map(\.actorId)).filter { seen.insert($0).inserted }
+        let actors = Dictionary(uniqueKeysWithValues: try ActorRecord.fetchAll(db, keys: actorIDs).map { ($0.id ?? 0, $0) })
+        return ArticleDetail(id: articleID, article: record.article, frameID: record.frame,
+                             actors: articleActors(statements: statements, mentions: mentions, actors: actors,
+                                                   aliases: try aliasesByActor(actorIDs, db)),
+                             statements: statements.map(workspaceStatement))
+    }
+
+    /// An article's actors as its analysis has them: each with its mentions there and the stance
+    /// and confidence of its standing statements there, in order of first appearance.
+    /// `statements` and `mentions` are the article's, in text order.
+    static func articleActors(statements: [StatementRecord], mentions: [MentionRecord], actors: [Int64: ActorRecord],
+                              aliases: [Int64: [String]]) -> [Actor] {
         let mentionsByActor = Dictionary(grouping: mentions, by: \.actorId)
         let standingByActor = Dictionary(grouping: statements.filter { $0.status != .rejected }, by: \.actorId)
-        let modelActors = actors.sorted { a, b in
+        var seen = Set<Int64>()
+        let present = (mentions.map(\.actorId) + statements.map(\.actorId)).filter { seen.insert($0).inserted }
+        return present.compactMap { actors[$0] }.sorted { a, b in
             let first = { (id: Int64?) in mentionsByActor[id ?? 0]?.first?.start ?? standingByActor[id ?? 0]?.first?.start ?? Int.max }
             return (first(a.id), a.id ?? 0) < (first(b.id), b.id ?? 0)
         }.map { actor in
@@ -74,8 +85,6 @@ extension Workspace {
                          stance: Stances.summary(of: standing.map(\.stance)),
                          confidence: standing.map(\.confidence).max() ?? 0, isParticipant: actor.isParticipant)
         }
-        return ArticleDetail(id: articleID, article: record.article, frameID: record.frame, actors: modelActors,
-                             statements: statements.map(workspaceStatement))
     }
 
     static func aliasesByActor(_ actorIDs: [Int64], _ db: Database) throws -> [Int64: [String]] {
