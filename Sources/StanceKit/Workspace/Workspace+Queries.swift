@@ -3,26 +3,37 @@ import GRDB
 
 extension Workspace {
     /// All articles, oldest first (undated last), with their statement counts.
+    ///
+    /// The workbench's first frame waits for this list, so it is read the cheap way: from indexes
+    /// that hold every column read (no article row, so no text, is touched), in their order (no
+    /// sort), through cursors (no copy of each row before it is converted).
     public func articles() throws -> [ArticleSummary] {
         try read { db in
-            let counts = try Row.fetchAll(db, sql: "SELECT article_id, status, count(*) AS n FROM statements GROUP BY article_id, status")
             var byArticle: [Int64: StatusCounts] = [:]
-            for row in counts {
-                guard let status = StatementStatus(rawValue: row["status"]) else { continue }
-                byArticle[row["article_id"], default: StatusCounts()].add(status, count: row["n"])
+            let counts = try Row.fetchCursor(db, sql: """
+                SELECT article_id, status, count(*) FROM statements GROUP BY article_id, status
+                """)
+            while let row = try counts.next() {
+                guard let status = StatementStatus(rawValue: row[1]) else { continue }
+                byArticle[row[0], default: StatusCounts()].add(status, count: row[2])
             }
-            // Dated, then undated: two ranges of the list's index, each read in its order, with no sort.
-            let rows = try Row.fetchAll(db, sql: """
+            var list: [ArticleSummary] = []
+            list.reserveCapacity(byArticle.count)
+            // Dated, then undated: two ranges of the list's index.
+            for sql in ["""
                 SELECT id, file, title, source, published FROM articles WHERE published IS NOT NULL
                 ORDER BY published, title, id
-                """) + Row.fetchAll(db, sql: """
-                SELECT id, file, title, source, published FROM articles WHERE published IS NULL
-                ORDER BY title, id
-                """)
-            return rows.map { row in
-                ArticleSummary(id: row[0], file: row[1], title: row[2], source: row[3],
-                               published: row[4], statements: byArticle[row[0]] ?? StatusCounts())
+                """, """
+                SELECT id, file, title, source, published FROM articles WHERE published IS NULL ORDER BY title, id
+                """] {
+                let rows = try Row.fetchCursor(db, sql: sql)
+                while let row = try rows.next() {
+                    let id: Int64 = row[0]
+                    list.append(ArticleSummary(id: id, file: row[1], title: row[2], source: row[3], published: row[4],
+                                               statements: byArticle[id] ?? StatusCounts()))
+                }
             }
+            return list
         }
     }
 
