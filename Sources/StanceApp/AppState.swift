@@ -27,7 +27,10 @@ public struct CorpusSnapshot: Hashable, Sendable {
 /// The timeline's content: one row per actor with dated statements, most active first.
 public struct TimelineModel: Sendable {
     public var rows: [TimelineRow<CorpusActorID, StatementRef>] = []
-    public var details: [StatementRef: TimelineStatement] = [:]
+    /// Per row, per event: its statement, for the account of the one under the cursor. The
+    /// snapshot's own arrays where they are in the rows' order already (no copy of 200,000
+    /// statements, nor a table of them by reference).
+    public var statements: [[TimelineStatement]] = []
     public var dateRange: ClosedRange<Day>?
     /// The widest row label in columns, measured once rather than per frame.
     public var widestLabel = 0
@@ -38,23 +41,36 @@ public struct TimelineModel: Sendable {
 
     public init(_ snapshot: CorpusSnapshot) {
         let names = Dictionary(snapshot.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        var details: [StatementRef: TimelineStatement] = [:]
+        var datedByActor: [CorpusActorID: [TimelineStatement]] = [:]
         var rows: [TimelineRow<CorpusActorID, StatementRef>] = []
         for actor in snapshot.actors {
-            var events: [TimelineEvent<StatementRef>] = []
-            for entry in snapshot.statementsByActor[actor.id] ?? [] {
-                guard let day = entry.date else { continue }
-                let ref = StatementRef(articleID: entry.articleID, statementID: entry.statementID)
-                details[ref] = entry
-                events.append(TimelineEvent(id: ref, day: day, stance: entry.stance))
+            let dated = Self.inDateOrder(snapshot.statementsByActor[actor.id] ?? [])
+            datedByActor[actor.id] = dated
+            let events = dated.map { entry in
+                TimelineEvent(id: StatementRef(articleID: entry.articleID, statementID: entry.statementID),
+                              day: entry.date!, stance: entry.stance)
             }
             rows.append(TimelineRow(id: actor.id, label: names[actor.id] ?? actor.id, events: events))
         }
         self.rows = Timeline.orderedByActivity(rows)
-        self.details = details
+        self.statements = self.rows.map { datedByActor[$0.id] ?? [] }
         self.dateRange = Timeline.dateRange(of: self.rows)
         self.widestLabel = self.rows.map { TerminalText.width($0.label) }.max() ?? 0
-        self.isSuggested = self.rows.map { row in row.events.map { details[$0.id]?.status == .suggested } }
+        self.isSuggested = self.statements.map { row in row.map { $0.status == .suggested } }
+    }
+
+    /// The dated statements, stably ordered by date as a row orders its events, so the two stay
+    /// side by side.
+    private static func inDateOrder(_ statements: [TimelineStatement]) -> [TimelineStatement] {
+        let dated = statements.allSatisfy { $0.date != nil } ? statements : statements.filter { $0.date != nil }
+        if zip(dated, dated.dropFirst()).allSatisfy({ $0.date! <= $1.date! }) { return dated }
+        return dated.enumerated().sorted { a, b in
+            a.element.date! != b.element.date! ? a.element.date! < b.element.date! : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    public func statement(row: Int, event: Int) -> TimelineStatement? {
+        statements[safe: row]?[safe: event]
     }
 
     public func row(of actor: CorpusActorID) -> Int? { rows.firstIndex { $0.id == actor } }

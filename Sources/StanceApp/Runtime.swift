@@ -11,6 +11,8 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
     private let store: any WorkbenchStore
     /// Applies a theme by name (or path) to the backend; throws with a message for the user.
     private let applyTheme: (String) throws -> String
+    /// Whether the store's integrity problem is on screen already (it is said once).
+    private var damageReported = false
 
     /// `applyTheme` returns the name to show for the theme it applied.
     public init(backend: Backend, store: any WorkbenchStore, themeName: String, themeNames: [String],
@@ -31,18 +33,34 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
         send(.resized(backend.size))
         draw()
         send(.firstFrameDrawn)
+        reportDamageIfFound()
         draw()
     }
 
     /// Runs until the user quits: waits for keys, handles every key already typed, then draws.
+    /// While no key comes, it looks whether the store's check found damage.
     public func run(pollMilliseconds: Int = 100) {
         start()
         while !hasQuit {
-            guard let key = backend.nextKey(timeoutMilliseconds: pollMilliseconds) else { continue }
+            guard let key = backend.nextKey(timeoutMilliseconds: pollMilliseconds) else {
+                if reportDamageIfFound() { draw() }
+                continue
+            }
             handle(key)
             while !hasQuit, let more = backend.nextKey(timeoutMilliseconds: 0) { handle(more) }
+            reportDamageIfFound()
             if !hasQuit { draw() }
         }
+    }
+
+    /// Puts the store's integrity problem in the status bar the first time it is known; true then.
+    /// Every write is refused with the same words, so the person learns it before typing one.
+    @discardableResult
+    public func reportDamageIfFound() -> Bool {
+        guard !damageReported, let problem = (store as? any IntegrityCheckedStore)?.integrityProblem else { return false }
+        damageReported = true
+        send(.effectFailed(problem))
+        return true
     }
 
     /// Handles every key the backend has queued, drawing once at the end (for tests and replays).

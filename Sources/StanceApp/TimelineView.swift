@@ -77,7 +77,8 @@ enum TimelineView {
 
     /// The status bar's account of the statement under the cursor.
     static func describeCursor(_ state: AppState) -> String? {
-        guard let ref = state.timelineCursorEvent, let detail = state.timeline.model.details[ref],
+        guard let event = state.timeline.event,
+              let detail = state.timeline.model.statement(row: state.timeline.row, event: event),
               let row = state.timeline.model.rows[safe: state.timeline.row] else { return nil }
         let date = detail.date?.description ?? "undated"
         let outlet = detail.outlet.map { " (\($0))" } ?? ""

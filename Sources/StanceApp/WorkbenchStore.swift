@@ -140,6 +140,13 @@ public protocol WorkbenchStore {
     func datedStatements() throws -> [DatedStatement]
 }
 
+/// A store whose file is checked page by page after the workbench opened it (the workspace, on a
+/// thread of its own): the workbench says what the check found wrong as soon as it knows.
+public protocol IntegrityCheckedStore: WorkbenchStore {
+    /// What the check found wrong, worded for the status bar; nil while it runs and when it found nothing.
+    var integrityProblem: String? { get }
+}
+
 /// A corpus held in memory, built from analyses; actors of different articles are the same corpus
 /// actor when their names match ignoring case and spacing. Read-only: nothing typed here could be
 /// kept, so it does not offer annotation.

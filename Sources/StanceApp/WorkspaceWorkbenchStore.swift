@@ -66,7 +66,9 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
     public func timelineStatementsByActor() throws -> [CorpusActorID: [TimelineStatement]] {
         let outlets = Dictionary(try articleSummaries().map { ($0.id, $0.outlet) }, uniquingKeysWith: { first, _ in first })
         var result: [CorpusActorID: [TimelineStatement]] = [:]
-        for (actor, placements) in try workspace.standingStatementPlacements() {
+        var placementsByActor = try workspace.standingStatementPlacements()
+        // Taken out one actor at a time, so each actor's placements go as its statements come.
+        while let (actor, placements) = placementsByActor.popFirst() {
             result[String(actor)] = placements.map { placement in
                 let articleID = String(placement.articleID)
                 return TimelineStatement(statementID: String(placement.id), articleID: articleID,
@@ -103,6 +105,13 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
 
     private static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+extension WorkspaceWorkbenchStore: IntegrityCheckedStore {
+    public var integrityProblem: String? {
+        if case .damaged(let error) = workspace.integrityStatus { return error.description }
+        return nil
     }
 }
 

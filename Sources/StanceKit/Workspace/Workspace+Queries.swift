@@ -3,21 +3,37 @@ import GRDB
 
 extension Workspace {
     /// All articles, oldest first (undated last), with their statement counts.
+    ///
+    /// The workbench's first frame waits for this list, so it is read the cheap way: from indexes
+    /// that hold every column read (no article row, so no text, is touched), in their order (no
+    /// sort), through cursors (no copy of each row before it is converted).
     public func articles() throws -> [ArticleSummary] {
         try read { db in
-            let counts = try Row.fetchAll(db, sql: "SELECT article_id, status, count(*) AS n FROM statements GROUP BY article_id, status")
             var byArticle: [Int64: StatusCounts] = [:]
-            for row in counts {
-                guard let status = StatementStatus(rawValue: row["status"]) else { continue }
-                byArticle[row["article_id"], default: StatusCounts()].add(status, count: row["n"])
+            let counts = try Row.fetchCursor(db, sql: """
+                SELECT article_id, status, count(*) FROM statements GROUP BY article_id, status
+                """)
+            while let row = try counts.next() {
+                guard let status = StatementStatus(rawValue: row[1]) else { continue }
+                byArticle[row[0], default: StatusCounts()].add(status, count: row[2])
             }
-            return try Row.fetchAll(db, sql: """
-                SELECT id, file, title, source, published FROM articles
-                ORDER BY published IS NULL, published, title, id
-                """).map { row in
-                ArticleSummary(id: row["id"], file: row["file"], title: row["title"], source: row["source"],
-                               published: row["published"], statements: byArticle[row["id"]] ?? StatusCounts())
+            var list: [ArticleSummary] = []
+            list.reserveCapacity(byArticle.count)
+            // Dated, then undated: two ranges of the list's index.
+            for sql in ["""
+                SELECT id, file, title, source, published FROM articles WHERE published IS NOT NULL
+                ORDER BY published, title, id
+                """, """
+                SELECT id, file, title, source, published FROM articles WHERE published IS NULL ORDER BY title, id
+                """] {
+                let rows = try Row.fetchCursor(db, sql: sql)
+                while let row = try rows.next() {
+                    let id: Int64 = row[0]
+                    list.append(ArticleSummary(id: id, file: row[1], title: row[2], source: row[3], published: row[4],
+                                               statements: byArticle[id] ?? StatusCounts()))
+                }
             }
+            return list
         }
     }
 
@@ -51,14 +67,25 @@ extension Workspace {
             .order(Column("start"), Column("end"), Column("id")).fetchAll(db)
         let mentions = try MentionRecord.filter(Column("article_id") == articleID)
             .order(Column("start"), Column("end")).fetchAll(db)
-        var actorIDs = mentions.map(\.actorId) + statements.map(\.actorId)
         var seen = Set<Int64>()
-        actorIDs = actorIDs.filter { seen.insert($0).inserted }
-        let actors = try ActorRecord.fetchAll(db, keys: actorIDs)
-        let aliases = try aliasesByActor(Array(seen), db)
+        let actorIDs = (mentions.map(\.actorId) + statements.map(\.actorId)).filter { seen.insert($0).inserted }
+        let actors = Dictionary(uniqueKeysWithValues: try ActorRecord.fetchAll(db, keys: actorIDs).map { ($0.id ?? 0, $0) })
+        return ArticleDetail(id: articleID, article: record.article, frameID: record.frame,
+                             actors: articleActors(statements: statements, mentions: mentions, actors: actors,
+                                                   aliases: try aliasesByActor(actorIDs, db)),
+                             statements: statements.map(workspaceStatement))
+    }
+
+    /// An article's actors as its analysis has them: each with its mentions there and the stance
+    /// and confidence of its standing statements there, in order of first appearance.
+    /// `statements` and `mentions` are the article's, in text order.
+    static func articleActors(statements: [StatementRecord], mentions: [MentionRecord], actors: [Int64: ActorRecord],
+                              aliases: [Int64: [String]]) -> [Actor] {
         let mentionsByActor = Dictionary(grouping: mentions, by: \.actorId)
         let standingByActor = Dictionary(grouping: statements.filter { $0.status != .rejected }, by: \.actorId)
-        let modelActors = actors.sorted { a, b in
+        var seen = Set<Int64>()
+        let present = (mentions.map(\.actorId) + statements.map(\.actorId)).filter { seen.insert($0).inserted }
+        return present.compactMap { actors[$0] }.sorted { a, b in
             let first = { (id: Int64?) in mentionsByActor[id ?? 0]?.first?.start ?? standingByActor[id ?? 0]?.first?.start ?? Int.max }
             return (first(a.id), a.id ?? 0) < (first(b.id), b.id ?? 0)
         }.map { actor in
@@ -69,8 +96,6 @@ extension Workspace {
                          stance: Stances.summary(of: standing.map(\.stance)),
                          confidence: standing.map(\.confidence).max() ?? 0, isParticipant: actor.isParticipant)
         }
-        return ArticleDetail(id: articleID, article: record.article, frameID: record.frame, actors: modelActors,
-                             statements: statements.map(workspaceStatement))
     }
 
     static func aliasesByActor(_ actorIDs: [Int64], _ db: Database) throws -> [Int64: [String]] {

@@ -14,6 +14,16 @@ import GRDB
 /// written (and fsynced) only after the change's transaction has committed, and the workbench says
 /// "Saved" only after both; so after a crash the file holds every logged change, and at most one
 /// more whose line had not been written yet (KillMidBurstTests checks this with SIGKILL).
+///
+/// Integrity: a damaged file is never written to. Opening checks what is cheap (the header, the
+/// file's size against the page count it declares, the schema and the migrations applied) and
+/// refuses a file that fails. SQLite's `quick_check` of every page, which takes half a second on a
+/// file of 10,000 articles, then runs on a thread of its own while the workbench draws its first
+/// frames; every write waits for it and is refused with `WorkspaceError.corrupt` when it found
+/// damage, and so is opening a file that needs writing before it can be used (migrations, a
+/// journal to switch to WAL, a WAL left by a crash, which closing would copy into the file). A
+/// damaged file is left byte for byte as it was; `integrityStatus` tells the workbench what the
+/// check found, so it can say so without waiting for a write.
 public final class Workspace: Sendable {
     /// `nil` for an in-memory workspace.
     public let path: String?
@@ -23,27 +33,49 @@ public final class Workspace: Sendable {
     /// Where annotation commands are logged, one JSON line each; nil when nothing is logged.
     public let commandLogURL: URL?
 
-    let writer: any DatabaseWriter
+    let connections: WorkspaceConnections
+    /// The connection that writes (opening it if it is not open yet).
+    var writer: any DatabaseWriter { get throws { try connections.writer() } }
     let commandLog: CommandLog?
     let now: @Sendable () -> Date
+    let integrityCheck: IntegrityCheck
     /// Side files to take away on closing: a file nobody may write keeps its folder as it was.
     private let sideFilesToTidy: SQLiteSideFiles?
+    /// The side files and the command log as they were before opening a writable file, to take
+    /// away on closing those made for nothing: by a read-only connection, or for a damaged file.
+    private let sideFilesBeforeOpening: (SQLiteSideFiles, commandLogExisted: Bool)?
 
-    private init(path: String?, writer: any DatabaseWriter, readOnlyReason: String?, commandLog: CommandLog?,
-                 sideFilesToTidy: SQLiteSideFiles? = nil, now: @escaping @Sendable () -> Date) {
+    private init(path: String?, connections: WorkspaceConnections, readOnlyReason: String?, commandLog: CommandLog?,
+                 integrityCheck: IntegrityCheck, sideFilesToTidy: SQLiteSideFiles? = nil,
+                 sideFilesBeforeOpening: (SQLiteSideFiles, commandLogExisted: Bool)? = nil,
+                 now: @escaping @Sendable () -> Date) {
         self.path = path
-        self.writer = writer
+        self.connections = connections
         self.readOnlyReason = readOnlyReason
         self.commandLog = commandLog
         self.commandLogURL = commandLog?.url
+        self.integrityCheck = integrityCheck
         self.sideFilesToTidy = sideFilesToTidy
+        self.sideFilesBeforeOpening = sideFilesBeforeOpening
         self.now = now
     }
 
     deinit {
-        guard let sideFilesToTidy, let queue = writer as? DatabaseQueue else { return }
-        try? queue.close()
-        sideFilesToTidy.removeTheOnesMadeForNothing()
+        let isDamaged = if case .damaged = integrityCheck.status { true } else { false }
+        integrityCheck.cancel(path: path ?? "the workspace")
+        if let sideFilesToTidy {
+            connections.close()
+            sideFilesToTidy.removeTheOnesMadeForNothing()
+        }
+        guard let (sideFiles, commandLogExisted) = sideFilesBeforeOpening else { return }
+        // The writer takes the WAL away on closing; a read-only connection cannot.
+        if isDamaged || !connections.writerIsOpen {
+            connections.close()
+            sideFiles.removeTheOnesMadeForNothing()
+        }
+        if isDamaged, !commandLogExisted, let commandLogURL, Self.isEmptyFile(commandLogURL.path) {
+            try? FileManager.default.removeItem(at: commandLogURL)
+        }
     }
 
     /// `$XDG_DATA_HOME/stancebench/workspace.sqlite`, with `~/.local/share` when XDG_DATA_HOME is unset.
@@ -69,8 +101,8 @@ public final class Workspace: Sendable {
     public static func inMemory(commandLog: URL? = nil, now: @escaping @Sendable () -> Date = { Date() }) throws -> Workspace {
         let queue = try DatabaseQueue(configuration: configuration(readOnly: false))
         try WorkspaceSchema.migrator.migrate(queue)
-        return Workspace(path: nil, writer: queue, readOnlyReason: nil,
-                         commandLog: try commandLog.map { try CommandLog(url: $0) }, now: now)
+        return Workspace(path: nil, connections: WorkspaceConnections(writer: queue), readOnlyReason: nil,
+                         commandLog: try commandLog.map { try CommandLog(url: $0) }, integrityCheck: .notNeeded, now: now)
     }
 
     /// Opens (or creates) the workspace file. Checks it before changing anything: a file this
@@ -86,11 +118,23 @@ public final class Workspace: Sendable {
 
         var readOnlyReason: String? = readOnly ? "opened read-only as asked" : nil
         let sideFiles = SQLiteSideFiles(of: path)
+        let logURL = commandLogURL(forWorkspaceAt: path)
+        let commandLogExisted = fileManager.fileExists(atPath: logURL.path)
+        var integrityCheck = IntegrityCheck.notNeeded
+        var needsMigrating = true
+        var writesOnOpening = true
         if exists {
-            try checkHeader(path: path)
+            let header = try checkHeader(path: path)
             if readOnlyReason == nil { readOnlyReason = unwritableReason(path: path) }
             do {
-                if try fileSize(path) > 0 { try inspect(path: path, readOnly: readOnlyReason != nil) }
+                if let header {
+                    try header.checkSize(against: try fileSize(path), hasWAL: sideFiles.walHasContent, path: path)
+                    needsMigrating = try inspect(path: path, readOnly: readOnlyReason != nil)
+                    integrityCheck = .start(path: path, configuration: configuration(readOnly: true))
+                    // Each of these writes the file on opening or closing: only a sound file may be.
+                    writesOnOpening = needsMigrating || !header.isInWALMode || sideFiles.walHasContent
+                    if readOnlyReason == nil, writesOnOpening { try integrityCheck.requireSound() }
+                }
             } catch {
                 sideFiles.removeTheOnesMadeForNothing()
                 throw error
@@ -113,19 +157,32 @@ public final class Workspace: Sendable {
                 // A writable file opened read-only by choice may be written by another workbench
                 // meanwhile: its side files may then be in use, and stay.
                 let nobodyWrites = !readOnly || unwritableReason(path: path) != nil
-                return Workspace(path: path, writer: queue, readOnlyReason: readOnlyReason, commandLog: nil,
-                                 sideFilesToTidy: nobodyWrites ? sideFiles : nil, now: now)
+                return Workspace(path: path, connections: WorkspaceConnections(writer: queue), readOnlyReason: readOnlyReason,
+                                 commandLog: nil,
+                                 integrityCheck: integrityCheck, sideFilesToTidy: nobodyWrites ? sideFiles : nil, now: now)
             }
-            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
-            try WorkspaceSchema.migrator.migrate(pool)
-            let log = try CommandLog(url: commandLogURL(forWorkspaceAt: path))
-            return Workspace(path: path, writer: pool, readOnlyReason: nil, commandLog: log, now: now)
-        } catch let error as WorkspaceError {
-            sideFiles.removeTheOnesMadeForNothing()
-            throw error
+            let openPool: @Sendable () throws -> any DatabaseWriter = {
+                try DatabasePool(path: path, configuration: configuration(readOnly: false))
+            }
+            let connections: WorkspaceConnections
+            if writesOnOpening {
+                let pool = try openPool()
+                if needsMigrating { try WorkspaceSchema.migrator.migrate(pool) }
+                connections = WorkspaceConnections(writer: pool)
+            } else {
+                // Opening the pool writes (GRDB makes sure the WAL is not empty): it waits for the first write.
+                let reader = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+                connections = WorkspaceConnections(reader: reader, openWriter: openPool)
+            }
+            let log = try CommandLog(url: logURL)
+            return Workspace(path: path, connections: connections, readOnlyReason: nil, commandLog: log,
+                             integrityCheck: integrityCheck,
+                             sideFilesBeforeOpening: (sideFiles, commandLogExisted: commandLogExisted), now: now)
         } catch {
+            // The check's connection is closed first: it may have made side files too.
+            integrityCheck.cancel(path: path)
             sideFiles.removeTheOnesMadeForNothing()
-            throw classify(error, path: path)
+            throw error as? WorkspaceError ?? classify(error, path: path)
         }
     }
 
@@ -147,14 +204,20 @@ public final class Workspace: Sendable {
     }
 
     /// Every SQLite file starts with these 16 bytes; anything else is refused before SQLite sees it.
-    private static func checkHeader(path: String) throws {
+    /// Nil for an empty file, which is an empty database.
+    private static func checkHeader(path: String) throws -> SQLiteHeader? {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw WorkspaceError.cannotOpen(path: path, details: "it cannot be read")
         }
         defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if header.isEmpty { return }   // an empty file is an empty database
-        if header != Data("SQLite format 3\0".utf8) { throw WorkspaceError.notSQLite(path: path) }
+        let bytes = (try? handle.read(upToCount: SQLiteHeader.length)) ?? Data()
+        if bytes.isEmpty { return nil }
+        guard let header = SQLiteHeader(bytes) else { throw WorkspaceError.notSQLite(path: path) }
+        return header
+    }
+
+    static func isEmptyFile(_ path: String) -> Bool {
+        ((try? fileSize(path)) ?? -1) == 0
     }
 
     /// Permission bits are checked as well as access(2): a file marked read-only stays unwritten
@@ -178,31 +241,30 @@ public final class Workspace: Sendable {
         return nil
     }
 
-    /// Looks at an existing file through a read-only connection: integrity, then schema version.
-    private static func inspect(path: String, readOnly: Bool) throws {
+    /// Looks at an existing file through a read-only connection: its schema (which SQLite parses
+    /// whole before the first statement) and the migrations applied. True when it needs migrating.
+    private static func inspect(path: String, readOnly: Bool) throws -> Bool {
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
             defer { try? queue.close() }
-            try queue.read { db in
-                let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
-                if problems != ["ok"] {
-                    throw WorkspaceError.corrupt(path: path, details: problems.prefix(3).joined(separator: "; "))
-                }
+            return try queue.read { db in
                 let migrator = WorkspaceSchema.migrator
                 if try !db.tableExists("grdb_migrations") {
                     let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
                     if tables > 0 { throw WorkspaceError.notAWorkspace(path: path) }
-                    return
+                    return true
                 }
                 if try migrator.hasBeenSuperseded(db) {
                     let known = Set(try migrator.appliedMigrations(db))
                     let unknown = try migrator.appliedIdentifiers(db).subtracting(known)
                     throw WorkspaceError.newerSchema(path: path, unknownMigrations: Array(unknown))
                 }
-                if readOnly, try !migrator.hasCompletedMigrations(db) {
+                let needsMigrating = try !migrator.hasCompletedMigrations(db)
+                if readOnly, needsMigrating {
                     throw WorkspaceError.readOnly(path: path, reason: "it was written by an older version and "
                                                   + "needs upgrading, which a read-only file does not allow")
                 }
+                return needsMigrating
             }
         } catch let error as WorkspaceError {
             throw error
@@ -211,7 +273,7 @@ public final class Workspace: Sendable {
         }
     }
 
-    private static func classify(_ error: any Error, path: String) -> WorkspaceError {
+    static func classify(_ error: any Error, path: String) -> WorkspaceError {
         guard let error = error as? DatabaseError else {
             return .cannotOpen(path: path, details: "\(error)")
         }
@@ -233,8 +295,9 @@ public final class Workspace: Sendable {
             throw WorkspaceError.readOnly(path: path ?? "the workspace", reason: readOnlyReason)
         }
         if let path, Self.unwritableReason(path: path) != nil { throw WorkspaceError.madeReadOnly(path: path) }
+        try integrityCheck.requireSound()
         do {
-            return try writer.write(updates)
+            return try connections.writer().write(updates)
         } catch let error as DatabaseError {
             throw Self.classifyWriteFailure(error, path: path ?? "the workspace")
         }
@@ -253,8 +316,95 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// One read. A damaged page met on the way is reported as the damage it is, whether or not
+    /// the check of every page has come to it yet.
     func read<T>(_ value: (Database) throws -> T) throws -> T {
-        try writer.read(value)
+        do {
+            return try connections.reader.read(value)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            throw Self.classify(error, path: path ?? "the workspace")
+        }
+    }
+}
+
+/// The workspace's connections. A file opened before its check is done is read through a
+/// read-only connection, and the connection that writes is opened by the first write, which
+/// comes after the check passed: opening it writes (GRDB makes sure the WAL is not empty).
+final class WorkspaceConnections: @unchecked Sendable {
+    // The variables are guarded by `lock`.
+    private let lock = NSLock()
+    private var readOnlyConnection: (any DatabaseReader)?
+    private var openedWriter: (any DatabaseWriter)?
+    private let openWriter: (@Sendable () throws -> any DatabaseWriter)?
+
+    init(writer: any DatabaseWriter) {
+        openedWriter = writer
+        openWriter = nil
+    }
+
+    init(reader: any DatabaseReader, openWriter: @escaping @Sendable () throws -> any DatabaseWriter) {
+        readOnlyConnection = reader
+        self.openWriter = openWriter
+    }
+
+    var writerIsOpen: Bool { lock.withLock { openedWriter != nil } }
+
+    var reader: any DatabaseReader {
+        lock.withLock { openedWriter ?? readOnlyConnection! }
+    }
+
+    func writer() throws -> any DatabaseWriter {
+        try lock.withLock {
+            if let openedWriter { return openedWriter }
+            let writer = try openWriter!()
+            // Closed, so that the writer is the last connection to close and takes the WAL away.
+            try? readOnlyConnection?.close()
+            readOnlyConnection = nil
+            openedWriter = writer
+            return writer
+        }
+    }
+
+    func close() {
+        lock.withLock {
+            try? readOnlyConnection?.close()
+            try? openedWriter?.close()
+        }
+    }
+}
+
+/// The first 100 bytes of an SQLite file, which say what opening it needs to know before SQLite
+/// reads further (https://www.sqlite.org/fileformat.html#the_database_header).
+struct SQLiteHeader {
+    static let length = 100
+    let pageSize: Int
+    /// The pages the file holds, when the header's count is valid (files by SQLite 3.7.0 and later).
+    let pageCount: Int?
+    /// Read and write versions 2: the file is in WAL mode, so opening it for writing changes nothing.
+    let isInWALMode: Bool
+
+    init?(_ bytes: Data) {
+        let bytes = [UInt8](bytes)
+        guard bytes.count == Self.length, bytes.prefix(16).elementsEqual("SQLite format 3\0".utf8) else { return nil }
+        func bigEndian(_ offset: Int, _ count: Int) -> Int {
+            bytes[offset..<offset + count].reduce(0) { $0 << 8 | Int($1) }
+        }
+        let size = bigEndian(16, 2)
+        pageSize = size == 1 ? 65_536 : size
+        guard pageSize >= 512, pageSize & (pageSize - 1) == 0 else { return nil }
+        let changeCounter = bigEndian(24, 4), validFor = bigEndian(92, 4), pages = bigEndian(28, 4)
+        pageCount = changeCounter == validFor && pages > 0 ? pages : nil
+        isInWALMode = bytes[18] == 2 && bytes[19] == 2
+    }
+
+    /// A file shorter than the pages it declares lost its end. (Pages a WAL holds may be missing
+    /// from the file, and the full check looks at those.)
+    func checkSize(against fileSize: Int, hasWAL: Bool, path: String) throws {
+        guard !hasWAL, let pageCount else { return }
+        if fileSize < pageCount * pageSize {
+            throw WorkspaceError.corrupt(path: path, details: "the file is \(fileSize) bytes long, but its header "
+                                         + "declares \(pageCount) pages of \(pageSize) bytes: it was cut short")
+        }
     }
 }
 
@@ -267,18 +417,24 @@ struct SQLiteSideFiles: Sendable {
     private let walExisted: Bool
     private let sharedMemoryExisted: Bool
 
+    /// A WAL holding changes not yet copied into the file (left by a crash, or by a connection still open).
+    let walHasContent: Bool
+
     init(of path: String) {
         self.path = path
         walExisted = FileManager.default.fileExists(atPath: path + "-wal")
         sharedMemoryExisted = FileManager.default.fileExists(atPath: path + "-shm")
+        walHasContent = walExisted && !Workspace.isEmptyFile(path + "-wal")
     }
 
     func removeTheOnesMadeForNothing() {
         let fileManager = FileManager.default
         let wal = path + "-wal"
-        guard !walExisted, let size = (try? fileManager.attributesOfItem(atPath: wal))?[.size] as? NSNumber,
-              size.intValue == 0 else { return }
-        try? fileManager.removeItem(atPath: wal)
+        // A connection that could write removed the WAL on closing, but not the shared memory.
+        if fileManager.fileExists(atPath: wal) {
+            guard !walExisted, Workspace.isEmptyFile(wal) else { return }
+            try? fileManager.removeItem(atPath: wal)
+        }
         if !sharedMemoryExisted { try? fileManager.removeItem(atPath: path + "-shm") }
     }
 }
