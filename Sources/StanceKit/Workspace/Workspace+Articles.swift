@@ -258,9 +258,11 @@ extension Workspace {
     /// Inserts new statement rows; `evidenceJSON` is each one's evidence as the record encodes it.
     private static func insertStatements(_ rows: [(StatementRecord, evidenceJSON: String)], _ db: Database) throws {
         try insertRows(rows.map { row, evidenceJSON in
-            [row.key, row.suggestionKey, row.articleId, row.actorId, row.kind, row.text, row.cue, row.start, row.end,
-             row.date, row.dateText, row.stance, row.confidence, evidenceJSON, row.origin, row.status, row.annotator,
-             row.decidedAt, row.note]
+            [row.key.databaseValue, row.suggestionKey.databaseValue, row.articleId.databaseValue, row.actorId.databaseValue,
+             row.kind.databaseValue, row.text.databaseValue, row.cue.databaseValue, row.start.databaseValue,
+             row.end.databaseValue, row.date.databaseValue, row.dateText.databaseValue, row.stance.databaseValue,
+             row.confidence.databaseValue, evidenceJSON.databaseValue, row.origin.databaseValue, row.status.databaseValue,
+             row.annotator.databaseValue, row.decidedAt.databaseValue, row.note.databaseValue]
         }, into: """
             INSERT INTO statements(key, suggestion_key, article_id, actor_id, kind, text, cue, start, "end", date, date_text,
                                    stance, confidence, evidence, origin, status, annotator, decided_at, note)
@@ -270,20 +272,18 @@ extension Workspace {
     /// Inserts rows of equal width, many to a statement: SQLite builds the lookup tables of the
     /// CHECK constraints' IN lists once per statement, and GRDB binds and steps once, instead of
     /// once per row.
-    private static func insertRows(_ rows: [[(any DatabaseValueConvertible)?]], into insert: String, _ db: Database) throws {
+    /// Values are taken as `DatabaseValue`s: binding through optional existentials cost more than
+    /// SQLite's whole insert.
+    private static func insertRows(_ rows: [[DatabaseValue]], into insert: String, _ db: Database) throws {
         let rowsPerStatement = 32
         guard let width = rows.first?.count else { return }
         let placeholders = "(" + databaseQuestionMarks(count: width) + ")"
         for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
             let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]
             let sql = insert + " VALUES " + repeatElement(placeholders, count: chunk.count).joined(separator: ", ")
-            // One flat array of concrete values: binding through a lazily flattened sequence of
-            // optional existentials cost more than SQLite's whole insert.
             var values: [DatabaseValue] = []
             values.reserveCapacity(chunk.count * width)
-            for row in chunk {
-                for value in row { values.append(value?.databaseValue ?? .null) }
-            }
+            for row in chunk { values.append(contentsOf: row) }
             try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
         }
     }
@@ -317,13 +317,13 @@ extension Workspace {
     /// hand it back.
     private static func insertMentions(_ prepared: PreparedArticle, actorIDs: [String: Int64], articleID: Int64,
                                        actors: ActorDirectory, _ db: Database) throws {
-        var rows: [[(any DatabaseValueConvertible)?]] = []
+        var rows: [[DatabaseValue]] = []
         for (actor, (names, keys)) in zip(prepared.analysis.actors, zip(prepared.actorNames, prepared.mentionKeys)) {
             guard let actorID = actorIDs[actor.id] else { continue }
             for (span, key) in zip(actor.mentions, keys) {
                 // The actor's own name resolved to this actor already; any other words may name another.
                 let owner = key == names.nameKey ? actorID : actors.actor(named: key, kind: actor.kind) ?? actorID
-                rows.append([owner, articleID, span.start, span.end])
+                rows.append([owner.databaseValue, articleID.databaseValue, span.start.databaseValue, span.end.databaseValue])
             }
         }
         try insertRows(rows, into: #"INSERT OR IGNORE INTO mentions(actor_id, article_id, start, "end")"#, db)
