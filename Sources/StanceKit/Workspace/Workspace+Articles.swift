@@ -263,28 +263,45 @@ extension Workspace {
              row.end.databaseValue, row.date.databaseValue, row.dateText.databaseValue, row.stance.databaseValue,
              row.confidence.databaseValue, evidenceJSON.databaseValue, row.origin.databaseValue, row.status.databaseValue,
              row.annotator.databaseValue, row.decidedAt.databaseValue, row.note.databaseValue]
-        }, into: """
-            INSERT INTO statements(key, suggestion_key, article_id, actor_id, kind, text, cue, start, "end", date, date_text,
-                                   stance, confidence, evidence, origin, status, annotator, decided_at, note)
-            """, db)
+        }, into: .statements, db)
     }
 
-    /// Inserts rows of equal width, many to a statement: SQLite builds the lookup tables of the
-    /// CHECK constraints' IN lists once per statement, and GRDB binds and steps once, instead of
-    /// once per row.
-    /// Values are taken as `DatabaseValue`s: binding through optional existentials cost more than
-    /// SQLite's whole insert.
-    private static func insertRows(_ rows: [[DatabaseValue]], into insert: String, _ db: Database) throws {
-        let rowsPerStatement = 32
-        guard let width = rows.first?.count else { return }
-        let placeholders = "(" + databaseQuestionMarks(count: width) + ")"
-        for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
-            let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]
-            let sql = insert + " VALUES " + repeatElement(placeholders, count: chunk.count).joined(separator: ", ")
-            var values: [DatabaseValue] = []
-            values.reserveCapacity(chunk.count * width)
-            for row in chunk { values.append(contentsOf: row) }
-            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+    /// An INSERT of many rows to a statement: SQLite builds the lookup tables of the CHECK
+    /// constraints' IN lists once per statement, and GRDB binds and steps once, instead of once
+    /// per row. The SQL for each number of rows is built once (building it for every article
+    /// showed in profiles).
+    struct MultiRowInsert: Sendable {
+        static let rowsPerStatement = 32
+        static let statements = MultiRowInsert(width: 19, """
+            INSERT INTO statements(key, suggestion_key, article_id, actor_id, kind, text, cue, start, "end", date, date_text,
+                                   stance, confidence, evidence, origin, status, annotator, decided_at, note)
+            """)
+        static let mentions = MultiRowInsert(width: 4, #"INSERT OR IGNORE INTO mentions(actor_id, article_id, start, "end")"#)
+
+        let width: Int
+        /// Index n: the statement for n rows.
+        let sql: [String]
+
+        init(width: Int, _ insert: String) {
+            let placeholders = "(" + databaseQuestionMarks(count: width) + ")"
+            self.width = width
+            sql = (0...Self.rowsPerStatement).map { rows in
+                insert + " VALUES " + repeatElement(placeholders, count: rows).joined(separator: ", ")
+            }
+        }
+    }
+
+    private static func insertRows(_ rows: [[DatabaseValue]], into insert: MultiRowInsert, _ db: Database) throws {
+        for start in stride(from: 0, to: rows.count, by: MultiRowInsert.rowsPerStatement) {
+            let chunk = rows[start..<min(rows.count, start + MultiRowInsert.rowsPerStatement)]
+            // Handed to GRDB as optional existentials: its initialiser for a sequence of concrete
+            // values reads each through a key path, which cost more than SQLite's whole insert.
+            var values: [(any DatabaseValueConvertible)?] = []
+            values.reserveCapacity(chunk.count * insert.width)
+            for row in chunk {
+                for value in row { values.append(value) }
+            }
+            try db.cachedStatement(sql: insert.sql[chunk.count]).execute(arguments: StatementArguments(values))
         }
     }
 
@@ -326,7 +343,7 @@ extension Workspace {
                 rows.append([owner.databaseValue, articleID.databaseValue, span.start.databaseValue, span.end.databaseValue])
             }
         }
-        try insertRows(rows, into: #"INSERT OR IGNORE INTO mentions(actor_id, article_id, start, "end")"#, db)
+        try insertRows(rows, into: .mentions, db)
     }
 
     /// Maps each analysis actor (by its local id) to a workspace actor, merging by name or
