@@ -192,7 +192,8 @@ final class Bench {
         rows.append(Row("  analysis and row preparation, worker threads summed", share(timing.analysing), pass: nil))
         rows.append(Row("  writing (SQLite: rows, indexes, full-text index, commits), one writer", share(timing.writing), pass: nil))
         rows.append(Row("  reading and hashing files, worker threads summed", share(timing.reading), pass: nil))
-        rows.append(Row("  analysis waiting for the writer (wall clock)", formatSeconds(timing.waitingForWriter), pass: nil))
+        rows.append(Row("  analysis waiting for the writer (wall clock, workers summed)", formatSeconds(timing.waitingForWriter), pass: nil))
+        rows.append(Row("  writer waiting for analysis (wall clock)", formatSeconds(timing.writerWaitingForAnalysis), pass: nil))
         var again: Importer.Summary?
         let reimport = try seconds { again = try importer.importFiles(paths) }
         rows.append(Row("  importing the same files again (all skipped by file hash)",

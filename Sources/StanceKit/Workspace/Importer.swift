@@ -24,9 +24,12 @@ public struct Importer: Sendable {
         public var analysing: Double = 0
         /// The single writer: SQLite inserts, indexes, the full-text index, commits.
         public var writing: Double = 0
-        /// Wall-clock seconds the importer waited for the writer before handing it the next batch:
-        /// near zero while analysis is the slower side.
+        /// Wall-clock seconds the analysing workers waited, summed, for the writer to take what
+        /// they had prepared: near zero while analysis is the slower side.
         public var waitingForWriter: Double = 0
+        /// Wall-clock seconds the writer waited for the articles of its next batch to be analysed:
+        /// near zero while writing is the slower side.
+        public var writerWaitingForAnalysis: Double = 0
     }
 
     public struct Summary: Hashable, Sendable {
@@ -54,127 +57,169 @@ public struct Importer: Sendable {
         self.analyze = analyze
     }
 
-    /// Imports the files; a file that fails is reported in the summary and the rest go on. Batches
-    /// are pipelined: while one batch is written (SQLite has one writer), the next is analysed on
-    /// all cores; at most one batch waits for the writer, so memory stays flat. Each batch is one
-    /// transaction, so a crash leaves the workspace with whole batches only. `progress` is called
-    /// from worker threads as files are analysed or skipped. Throws only when the workspace cannot
-    /// be written at all (read-only, disk full).
+    /// Imports the files; a file that fails is reported in the summary and the rest go on. Every
+    /// file is read and hashed first, so those already imported are skipped before analysing (the
+    /// expensive part). The rest are analysed on all cores and written in order by the single
+    /// writer (SQLite has one), in batches of `batchSize`, each one transaction: a crash leaves the
+    /// workspace with whole batches only. Analysis and writing overlap: workers run ahead of the
+    /// writer by at most two batches (memory stays flat), and the writer takes each batch as soon
+    /// as its articles are ready. `progress` is called from worker threads as files are analysed
+    /// or skipped. Throws only when the workspace cannot be written at all (read-only, disk full).
     public func importFiles(_ paths: [String], progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> Summary {
         let counter = ProgressCounter(total: paths.count, report: progress)
         let collected = SummaryCollector()
-        let writer = BatchWriter(workspace: workspace, frameID: frameID, collected: collected)
-        var seenHashes = Set<String>()
-
-        for batchStart in stride(from: 0, to: paths.count, by: batchSize) {
-            if collected.writeError != nil { break }
-            let batch = Array(paths[batchStart..<min(paths.count, batchStart + batchSize)])
-            let batchHashes: [String?] = concurrentMap(count: batch.count) { index in
-                collected.timed(\.reading) { FileManager.default.contents(atPath: batch[index]).map { SHA256.hexDigest($0) } }
-            }
-            let known = try workspace.knownFileHashes(among: batchHashes.compactMap { $0 })
-
-            var toAnalyse: [(path: String, hash: String)] = []
-            for (path, hash) in zip(batch, batchHashes) {
-                guard let hash else {
-                    collected.fail(path, "cannot read the file")
-                    counter.finish(path)
-                    continue
-                }
-                if known.contains(hash) || !seenHashes.insert(hash).inserted {
-                    collected.duplicate(path)
-                    counter.finish(path)
-                } else {
-                    toAnalyse.append((path, hash))
-                }
-            }
-
-            let (analyze, jobs) = (self.analyze, toAnalyse)
-            let results: [Result<PreparedArticle, any Error>] = concurrentMap(count: toAnalyse.count) { index in
-                let (path, hash) = jobs[index]
-                defer { counter.finish(path) }
-                return collected.timed(\.analysing) { Result { try PreparedArticle(analyze(path), fileHash: hash) } }
-            }
-
-            writer.enqueue(results, paths: toAnalyse.map(\.path))
+        let hashes: [String?] = concurrentMap(count: paths.count) { index in
+            collected.timed(\.reading) { FileManager.default.contents(atPath: paths[index]).map { SHA256.hexDigest($0) } }
         }
-        return try writer.finish()
+        let known = try workspace.knownFileHashes(among: hashes.compactMap { $0 })
+
+        var seenHashes = Set<String>()
+        var jobs: [(path: String, hash: String)] = []
+        for (path, hash) in zip(paths, hashes) {
+            guard let hash else {
+                collected.fail(path, "cannot read the file")
+                counter.finish(path)
+                continue
+            }
+            if known.contains(hash) || !seenHashes.insert(hash).inserted {
+                collected.duplicate(path)
+                counter.finish(path)
+            } else {
+                jobs.append((path, hash))
+            }
+        }
+
+        let (analyze, toAnalyse) = (self.analyze, jobs)
+        return try analyseAndWrite(count: toAnalyse.count, collected: collected) { index in
+            let (path, hash) = toAnalyse[index]
+            defer { counter.finish(path) }
+            return (path, Result { try PreparedArticle(analyze(path), fileHash: hash) })
+        }
     }
 
     /// Adds analyses made elsewhere (a JSON export read back, decisions included) the way files
     /// are added: checked and prepared on all cores, written in batches. Duplicates and failures
     /// are named by each article's `file`. Throws only when the workspace cannot be written at all.
     public func importAnalyses(_ analyses: [ArticleAnalysis]) throws -> Summary {
-        let collected = SummaryCollector()
-        let writer = BatchWriter(workspace: workspace, frameID: frameID, collected: collected)
-        for batchStart in stride(from: 0, to: analyses.count, by: batchSize) {
-            if collected.writeError != nil { break }
-            let batch = Array(analyses[batchStart..<min(analyses.count, batchStart + batchSize)])
-            let results: [Result<PreparedArticle, any Error>] = concurrentMap(count: batch.count) { index in
-                collected.timed(\.analysing) { Result { try PreparedArticle(batch[index], fileHash: nil) } }
-            }
-            writer.enqueue(results, paths: batch.map(\.article.file))
-        }
-        return try writer.finish()
-    }
-}
-
-/// The single writer: writes each batch in one transaction on its own queue, one batch at a
-/// time, while the importer analyses the next.
-private final class BatchWriter: Sendable {
-    private let workspace: Workspace
-    private let frameID: String?
-    private let collected: SummaryCollector
-    private let queue = DispatchQueue(label: "StanceKit.Importer.writes")
-    /// One batch may be written while the next is analysed; a third waits.
-    private let slot = DispatchSemaphore(value: 1)
-
-    init(workspace: Workspace, frameID: String?, collected: SummaryCollector) {
-        self.workspace = workspace
-        self.frameID = frameID
-        self.collected = collected
-    }
-
-    /// Hands a batch to the writer, once the one before has been written; failed preparations
-    /// are recorded as failures.
-    func enqueue(_ results: [Result<PreparedArticle, any Error>], paths: [String]) {
-        var items: [PreparedArticle] = []
-        var itemPaths: [String] = []
-        for (path, result) in zip(paths, results) {
-            switch result {
-            case let .success(prepared):
-                items.append(prepared)
-                itemPaths.append(path)
-            case let .failure(error):
-                collected.fail(path, "\(error)")
-            }
-        }
-        let waitStart = DispatchTime.now().uptimeNanoseconds
-        slot.wait()
-        collected.add(\.waitingForWriter, Double(DispatchTime.now().uptimeNanoseconds - waitStart) / 1e9)
-        let (workspace, frameID, collected, slot) = (self.workspace, self.frameID, self.collected, self.slot)
-        let (batch, batchPaths) = (items, itemPaths)
-        queue.async {
-            defer { slot.signal() }
-            guard collected.writeError == nil else { return }
-            do {
-                let outcomes = try collected.timed(\.writing) { try workspace.addArticles(batch, frameID: frameID) }
-                collected.record(outcomes, for: batchPaths)
-            } catch {
-                collected.writeError = error
-            }
+        try analyseAndWrite(count: analyses.count, collected: SummaryCollector()) { index in
+            (analyses[index].article.file, Result { try PreparedArticle(analyses[index], fileHash: nil) })
         }
     }
 
-    /// Waits until every batch handed over is written; the summary, or the error that stopped writing.
-    func finish() throws -> Importer.Summary {
-        queue.sync {}
+    /// Prepares items `0..<count` on all cores and writes them in index order on one writer
+    /// thread, a batch per transaction.
+    private func analyseAndWrite(
+        count: Int, collected: SummaryCollector,
+        prepare: @escaping @Sendable (Int) -> (path: String, result: Result<PreparedArticle, any Error>)
+    ) throws -> Summary {
+        let window = PreparedWindow(count: count, capacity: 2 * batchSize)
+        let (workspace, frameID, batchSize) = (self.workspace, self.frameID, self.batchSize)
+        let written = DispatchSemaphore(value: 0)
+        DispatchQueue(label: "StanceKit.Importer.writes").async {
+            defer { written.signal() }
+            // The workspace's actors stay in memory from one batch to the next.
+            let actorCache = ActorDirectoryCache()
+            while let batch = window.takeBatch(upTo: batchSize, waited: { collected.add(\.writerWaitingForAnalysis, $0) }) {
+                var items: [PreparedArticle] = []
+                var itemPaths: [String] = []
+                for (path, result) in batch {
+                    switch result {
+                    case let .success(prepared):
+                        items.append(prepared)
+                        itemPaths.append(path)
+                    case let .failure(error):
+                        collected.fail(path, "\(error)")
+                    }
+                }
+                do {
+                    let outcomes = try collected.timed(\.writing) {
+                        try workspace.addArticles(items, frameID: frameID, actorCache: actorCache)
+                    }
+                    collected.record(outcomes, for: itemPaths)
+                } catch {
+                    collected.writeError = error
+                    window.stop()
+                }
+            }
+        }
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = window.claim(waited: { collected.add(\.waitingForWriter, $0) }) {
+                window.deliver(index, collected.timed(\.analysing) { prepare(index) })
+            }
+        }
+        written.wait()
         if let error = collected.writeError { throw error }
         return collected.summary
     }
 }
 
-/// The summary, filled in by the importing thread and the writing queue.
+/// The articles between the analysing workers and the writer: workers claim the next index and
+/// deliver its result, at most `capacity` indexes ahead of the last one the writer took; the
+/// writer takes them in index order, a batch at a time.
+private final class PreparedWindow: @unchecked Sendable {
+    typealias Item = (path: String, result: Result<PreparedArticle, any Error>)
+
+    private let condition = NSCondition()
+    private let count: Int
+    private let capacity: Int
+    private var nextToClaim = 0
+    /// Indexes below this have been taken by the writer.
+    private var taken = 0
+    private var ready: [Int: Item] = [:]
+    private var stopped = false
+
+    init(count: Int, capacity: Int) {
+        self.count = count
+        self.capacity = max(1, capacity)
+    }
+
+    /// The next index to prepare, once the writer has made room for it; nil when every index is
+    /// claimed or writing stopped. `waited` is told the seconds spent waiting for room.
+    func claim(waited: (Double) -> Void) -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        let start = DispatchTime.now().uptimeNanoseconds
+        while !stopped, nextToClaim < count, nextToClaim >= taken + capacity { condition.wait() }
+        waited(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        guard !stopped, nextToClaim < count else { return nil }
+        nextToClaim += 1
+        return nextToClaim - 1
+    }
+
+    func deliver(_ index: Int, _ item: Item) {
+        condition.lock()
+        ready[index] = item
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next `size` items in order (fewer at the end), once all are ready; nil when all were
+    /// taken or writing stopped. `waited` is told the seconds spent waiting for them.
+    func takeBatch(upTo size: Int, waited: (Double) -> Void) -> [Item]? {
+        condition.lock()
+        defer { condition.unlock() }
+        let wanted = min(max(1, size), count - taken)
+        let start = DispatchTime.now().uptimeNanoseconds
+        while !stopped, wanted > 0, !(taken..<taken + wanted).allSatisfy({ ready[$0] != nil }) { condition.wait() }
+        waited(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        guard !stopped, wanted > 0 else { return nil }
+        let batch = (taken..<taken + wanted).map { ready.removeValue(forKey: $0)! }
+        taken += wanted
+        condition.broadcast()
+        return batch
+    }
+
+    /// Stops handing out work: the writer cannot write.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// The summary, filled in by the importing thread, the workers and the writer.
 private final class SummaryCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var current = Importer.Summary()

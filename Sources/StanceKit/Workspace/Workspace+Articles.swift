@@ -11,8 +11,8 @@ struct PreparedArticle: Sendable {
         var name: String
         var nameKey: String
         /// Keys that find this actor among the workspace's (its name, its aliases, a person's name
-        /// without initials): a sorted JSON array, for SQLite's json_each.
-        var lookupKeysJSON: String
+        /// without initials), sorted.
+        var lookupKeys: [String]
         /// Spellings to record as aliases, in order of preference, each with its key.
         var aliases: [(text: String, key: String)]
 
@@ -27,7 +27,7 @@ struct PreparedArticle: Sendable {
             let spellings = [name] + actor.aliases + [shortForm.map { _ in Workspace.shortName(name) } ?? ""]
             self.name = name
             self.nameKey = nameKey
-            lookupKeysJSON = Workspace.jsonArray(lookupKeys.sorted())
+            self.lookupKeys = lookupKeys.sorted()
             aliases = spellings.compactMap { spelling in
                 let text = spelling.trimmingCharacters(in: .whitespacesAndNewlines)
                 let key = NameKey.normalize(text)
@@ -93,39 +93,57 @@ extension Workspace {
     public func addArticle(_ analysis: ArticleAnalysis, frameID: String? = nil, fileHash: String? = nil) throws -> AddResult {
         let prepared = try PreparedArticle(analysis, fileHash: fileHash)
         let importedAt = now()
-        return try write { db in try Self.insert(prepared, frameID: frameID, importedAt: importedAt, db) }
+        return try write { db in
+            var actors = try ActorDirectory(db)
+            return try Self.insert(prepared, frameID: frameID, importedAt: importedAt, actors: &actors, db)
+        }
     }
 
     /// Adds many prepared articles in one transaction, for the importer. The batch's articles are
     /// added to the full-text index in one statement at the end (see WorkspaceSchema, v2).
-    func addArticles(_ items: [PreparedArticle], frameID: String?) throws -> [Result<AddResult, any Error>] {
+    /// `actorCache` keeps the workspace's actors in memory from one batch to the next.
+    func addArticles(_ items: [PreparedArticle], frameID: String?,
+                     actorCache: ActorDirectoryCache = ActorDirectoryCache()) throws -> [Result<AddResult, any Error>] {
         let importedAt = now()
-        return try write { db in
-            // The statements' unique keys start with the content hash, so a batch's rows land all
-            // over those indexes: with SQLite's default 2 MB page cache, a large workspace rereads
-            // and rewrites index pages for nearly every row. 64 MB keeps them for the import.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            // Ids only grow (AUTOINCREMENT): the batch's articles are those above the largest now.
-            let largestBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
-            try db.execute(sql: "INSERT INTO search_index_deferred(id) VALUES (1)")
-            let results = items.map { item in
-                // A savepoint per article: one bad analysis fails alone, not its whole batch.
-                var result: Result<AddResult, any Error> = .failure(WorkspaceError.invalidValue("not written"))
-                do {
-                    try db.inSavepoint {
-                        result = .success(try Self.insert(item, frameID: frameID, importedAt: importedAt, db))
-                        return .commit
-                    }
-                } catch {
-                    result = .failure(error)
-                }
-                return result
-            }
-            try db.execute(sql: "INSERT INTO article_search(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?",
-                           arguments: [largestBefore])
-            try db.execute(sql: "DELETE FROM search_index_deferred")
-            return results
+        do {
+            return try write { db in try Self.addArticles(items, frameID: frameID, importedAt: importedAt, actorCache: actorCache, db) }
+        } catch {
+            actorCache.forget()
+            throw error
         }
+    }
+
+    private static func addArticles(_ items: [PreparedArticle], frameID: String?, importedAt: Date,
+                                    actorCache: ActorDirectoryCache, _ db: Database) throws -> [Result<AddResult, any Error>] {
+        // The statements' unique keys start with the content hash, so a batch's rows land all
+        // over those indexes: with SQLite's default 2 MB page cache, a large workspace rereads
+        // and rewrites index pages for nearly every row. 64 MB keeps them for the import.
+        try db.execute(sql: "PRAGMA cache_size = -65536")
+        // Ids only grow (AUTOINCREMENT): the batch's articles are those above the largest now.
+        let largestBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
+        try db.execute(sql: "INSERT INTO search_index_deferred(id) VALUES (1)")
+        var actors = try actorCache.take(db)
+        var results: [Result<AddResult, any Error>] = []
+        for item in items {
+            // A savepoint per article: one bad analysis fails alone, not its whole batch.
+            var result: Result<AddResult, any Error> = .failure(WorkspaceError.invalidValue("not written"))
+            do {
+                try db.inSavepoint {
+                    result = .success(try insert(item, frameID: frameID, importedAt: importedAt, actors: &actors, db))
+                    return .commit
+                }
+            } catch {
+                result = .failure(error)
+                // The savepoint took back what the directory had recorded for this article.
+                actors = try ActorDirectory(db)
+            }
+            results.append(result)
+        }
+        try db.execute(sql: "INSERT INTO article_search(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?",
+                       arguments: [largestBefore])
+        try db.execute(sql: "DELETE FROM search_index_deferred")
+        try actorCache.keep(actors, db)
+        return results
     }
 
     /// The content hashes of files already imported, for the importer to skip before analysing.
@@ -163,9 +181,10 @@ extension Workspace {
             if let frameID { article.frame = frameID }
             try article.update(db)
 
-            let actorIDs = try Self.resolveActors(of: prepared, db)
+            var actors = try ActorDirectory(db)
+            let actorIDs = try Self.resolveActors(of: prepared, actors: &actors, db)
             try MentionRecord.filter(Column("article_id") == articleID).deleteAll(db)
-            try Self.insertMentions(prepared, actorIDs: actorIDs, articleID: articleID, db)
+            try Self.insertMentions(prepared, actorIDs: actorIDs, articleID: articleID, actors: actors, db)
 
             let existing = try StatementRecord.filter(Column("article_id") == articleID).fetchAll(db)
             let bySuggestion = Dictionary(existing.compactMap { row in row.suggestionKey.map { ($0, row) } },
@@ -205,7 +224,8 @@ extension Workspace {
     // record (its persistence container, a Codable pass over every column) cost several times
     // more than SQLite's own work on the row. Columns are encoded as the records encode them.
 
-    private static func insert(_ prepared: PreparedArticle, frameID: String?, importedAt: Date, _ db: Database) throws -> AddResult {
+    private static func insert(_ prepared: PreparedArticle, frameID: String?, importedAt: Date,
+                               actors: inout ActorDirectory, _ db: Database) throws -> AddResult {
         let source = prepared.analysis.article
         if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM articles WHERE content_hash = ?"),
                                              arguments: [prepared.contentHash]) {
@@ -220,8 +240,8 @@ extension Workspace {
                 prepared.bylineJSON, source.url, source.text, prepared.blocksJSON, prepared.warningsJSON, frameID, importedAt,
             ])
         let articleID = db.lastInsertedRowID
-        let actorIDs = try resolveActors(of: prepared, db)
-        try insertMentions(prepared, actorIDs: actorIDs, articleID: articleID, db)
+        let actorIDs = try resolveActors(of: prepared, actors: &actors, db)
+        try insertMentions(prepared, actorIDs: actorIDs, articleID: articleID, actors: actors, db)
         var seen = Set<String>()
         var rows: [(StatementRecord, evidenceJSON: String)] = []
         for (statement, evidenceJSON) in zip(prepared.analysis.statements, prepared.evidenceJSON) {
@@ -238,33 +258,50 @@ extension Workspace {
     /// Inserts new statement rows; `evidenceJSON` is each one's evidence as the record encodes it.
     private static func insertStatements(_ rows: [(StatementRecord, evidenceJSON: String)], _ db: Database) throws {
         try insertRows(rows.map { row, evidenceJSON in
-            [row.key, row.suggestionKey, row.articleId, row.actorId, row.kind, row.text, row.cue, row.start, row.end,
-             row.date, row.dateText, row.stance, row.confidence, evidenceJSON, row.origin, row.status, row.annotator,
-             row.decidedAt, row.note]
-        }, into: """
-            INSERT INTO statements(key, suggestion_key, article_id, actor_id, kind, text, cue, start, "end", date, date_text,
-                                   stance, confidence, evidence, origin, status, annotator, decided_at, note)
-            """, db)
+            [row.key.databaseValue, row.suggestionKey.databaseValue, row.articleId.databaseValue, row.actorId.databaseValue,
+             row.kind.databaseValue, row.text.databaseValue, row.cue.databaseValue, row.start.databaseValue,
+             row.end.databaseValue, row.date.databaseValue, row.dateText.databaseValue, row.stance.databaseValue,
+             row.confidence.databaseValue, evidenceJSON.databaseValue, row.origin.databaseValue, row.status.databaseValue,
+             row.annotator.databaseValue, row.decidedAt.databaseValue, row.note.databaseValue]
+        }, into: .statements, db)
     }
 
-    /// Inserts rows of equal width, many to a statement: SQLite builds the lookup tables of the
-    /// CHECK constraints' IN lists once per statement, and GRDB binds and steps once, instead of
-    /// once per row.
-    private static func insertRows(_ rows: [[(any DatabaseValueConvertible)?]], into insert: String, _ db: Database) throws {
-        let rowsPerStatement = 32
-        guard let width = rows.first?.count else { return }
-        let placeholders = "(" + databaseQuestionMarks(count: width) + ")"
-        for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
-            let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]
-            let sql = insert + " VALUES " + repeatElement(placeholders, count: chunk.count).joined(separator: ", ")
-            // One flat array of concrete values: binding through a lazily flattened sequence of
-            // optional existentials cost more than SQLite's whole insert.
-            var values: [DatabaseValue] = []
-            values.reserveCapacity(chunk.count * width)
-            for row in chunk {
-                for value in row { values.append(value?.databaseValue ?? .null) }
+    /// An INSERT of many rows to a statement: SQLite builds the lookup tables of the CHECK
+    /// constraints' IN lists once per statement, and GRDB binds and steps once, instead of once
+    /// per row. The SQL for each number of rows is built once (building it for every article
+    /// showed in profiles).
+    struct MultiRowInsert: Sendable {
+        static let rowsPerStatement = 32
+        static let statements = MultiRowInsert(width: 19, """
+            INSERT INTO statements(key, suggestion_key, article_id, actor_id, kind, text, cue, start, "end", date, date_text,
+                                   stance, confidence, evidence, origin, status, annotator, decided_at, note)
+            """)
+        static let mentions = MultiRowInsert(width: 4, #"INSERT OR IGNORE INTO mentions(actor_id, article_id, start, "end")"#)
+
+        let width: Int
+        /// Index n: the statement for n rows.
+        let sql: [String]
+
+        init(width: Int, _ insert: String) {
+            let placeholders = "(" + databaseQuestionMarks(count: width) + ")"
+            self.width = width
+            sql = (0...Self.rowsPerStatement).map { rows in
+                insert + " VALUES " + repeatElement(placeholders, count: rows).joined(separator: ", ")
             }
-            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+        }
+    }
+
+    private static func insertRows(_ rows: [[DatabaseValue]], into insert: MultiRowInsert, _ db: Database) throws {
+        for start in stride(from: 0, to: rows.count, by: MultiRowInsert.rowsPerStatement) {
+            let chunk = rows[start..<min(rows.count, start + MultiRowInsert.rowsPerStatement)]
+            // Handed to GRDB as optional existentials: its initialiser for a sequence of concrete
+            // values reads each through a key path, which cost more than SQLite's whole insert.
+            var values: [(any DatabaseValueConvertible)?] = []
+            values.reserveCapacity(chunk.count * insert.width)
+            for row in chunk {
+                for value in row { values.append(value) }
+            }
+            try db.cachedStatement(sql: insert.sql[chunk.count]).execute(arguments: StatementArguments(values))
         }
     }
 
@@ -296,56 +333,49 @@ extension Workspace {
     /// that actor: a person split it off, and a new analysis repeating the old confusion must not
     /// hand it back.
     private static func insertMentions(_ prepared: PreparedArticle, actorIDs: [String: Int64], articleID: Int64,
-                                       _ db: Database) throws {
-        // The actor's own name resolved to this actor already; any other words may name another.
-        var otherNames: [ActorKind: Set<String>] = [:]
-        for (actor, (names, keys)) in zip(prepared.analysis.actors, zip(prepared.actorNames, prepared.mentionKeys)) {
-            otherNames[actor.kind, default: []].formUnion(keys.filter { $0 != names.nameKey })
-        }
-        var owners: [ActorKind: [String: Int64]] = [:]
-        for (kind, keys) in otherNames where !keys.isEmpty {
-            let found = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT normalized_name, min(id) FROM actors
-                WHERE kind = ? AND normalized_name IN (SELECT value FROM json_each(?))
-                GROUP BY normalized_name
-                """), arguments: [kind, jsonArray(keys.sorted())])
-            owners[kind] = Dictionary(uniqueKeysWithValues: found.map { ($0[0], $0[1]) })
-        }
-        var rows: [[(any DatabaseValueConvertible)?]] = []
+                                       actors: ActorDirectory, _ db: Database) throws {
+        var rows: [[DatabaseValue]] = []
         for (actor, (names, keys)) in zip(prepared.analysis.actors, zip(prepared.actorNames, prepared.mentionKeys)) {
             guard let actorID = actorIDs[actor.id] else { continue }
             for (span, key) in zip(actor.mentions, keys) {
-                let owner = key == names.nameKey ? actorID : owners[actor.kind]?[key] ?? actorID
-                rows.append([owner, articleID, span.start, span.end])
+                // The actor's own name resolved to this actor already; any other words may name another.
+                let owner = key == names.nameKey ? actorID : actors.actor(named: key, kind: actor.kind) ?? actorID
+                rows.append([owner.databaseValue, articleID.databaseValue, span.start.databaseValue, span.end.databaseValue])
             }
         }
-        try insertRows(rows, into: #"INSERT OR IGNORE INTO mentions(actor_id, article_id, start, "end")"#, db)
+        try insertRows(rows, into: .mentions, db)
     }
 
     /// Maps each analysis actor (by its local id) to a workspace actor, merging by name or
     /// creating one. Aliases from the analysis are added to the workspace actor.
-    static func resolveActors(of prepared: PreparedArticle, _ db: Database) throws -> [String: Int64] {
+    private static func resolveActors(of prepared: PreparedArticle, actors: inout ActorDirectory,
+                                      _ db: Database) throws -> [String: Int64] {
         var ids: [String: Int64] = [:]
         for (actor, names) in zip(prepared.analysis.actors, prepared.actorNames) {
             let actorID: Int64
             let ownKey: String
-            if let found = try matchingActor(kind: actor.kind, names: names, db) {
-                (actorID, ownKey) = (found.id, found.normalizedName)
+            if let foundID = actors.match(kind: actor.kind, names: names), let found = actors.entry(foundID) {
+                (actorID, ownKey) = (foundID, found.normalizedName)
                 let role = found.role ?? actor.role
                 let isParticipant = found.isParticipant || actor.isParticipant
                 if role != found.role || isParticipant != found.isParticipant {
                     try db.cachedStatement(sql: "UPDATE actors SET role = ?, is_participant = ? WHERE id = ?")
                         .execute(arguments: [role, isParticipant, actorID])
+                    actors.recordRole(of: actorID, role: role, isParticipant: isParticipant)
                 }
             } else {
+                let key = uniqueKey(actorKeyBase(kind: actor.kind, nameKey: names.nameKey), isTaken: actors.isActorKeyTaken)
                 try db.cachedStatement(sql: """
                     INSERT INTO actors(key, name, normalized_name, kind, role, is_participant) VALUES (?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [try uniqueActorKey(kind: actor.kind, nameKey: names.nameKey, db), names.name,
-                                             names.nameKey, actor.kind, actor.role, actor.isParticipant])
+                    """).execute(arguments: [key, names.name, names.nameKey, actor.kind, actor.role, actor.isParticipant])
                 (actorID, ownKey) = (db.lastInsertedRowID, names.nameKey)
+                actors.recordActor(id: actorID, key: key, kind: actor.kind,
+                                   entry: .init(normalizedName: names.nameKey, role: actor.role, isParticipant: actor.isParticipant))
             }
-            for alias in names.aliases where alias.key != ownKey {
-                try addAlias(alias, actorID: actorID, kind: actor.kind, db)
+            for alias in names.aliases where alias.key != ownKey && actors.acceptsAlias(alias.key, actorID: actorID, kind: actor.kind) {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO actor_aliases(actor_id, alias, normalized_alias) VALUES (?, ?, ?)")
+                    .execute(arguments: [actorID, alias.text, alias.key])
+                actors.recordAlias(actorID: actorID, kind: actor.kind, key: alias.key)
             }
             ids[actor.id] = actorID
         }
@@ -362,60 +392,28 @@ extension Workspace {
         }.map { String($0.element) }.joined(separator: " ")
     }
 
-    /// The columns of a workspace actor that matching and merging look at.
-    private struct MatchedActor {
-        var id: Int64
-        var normalizedName: String
-        var role: String?
-        var isParticipant: Bool
-
-        init(_ row: Row) {
-            (id, normalizedName, role, isParticipant) = (row[0], row[1], row[2], row[3])
-        }
-    }
-
-    /// Same kind, and the newcomer's name or aliases equal the actor's canonical name, or the
-    /// newcomer's canonical name is one of the actor's aliases. Alias against alias is not
-    /// enough: two people may share a surname.
-    private static func matchingActor(kind: ActorKind, names: PreparedArticle.ActorNames, _ db: Database) throws -> MatchedActor? {
-        if let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, normalized_name, role, is_participant FROM actors
-            WHERE kind = ? AND normalized_name IN (SELECT value FROM json_each(?))
-            ORDER BY normalized_name <> ?, id LIMIT 1
-            """), arguments: [kind, names.lookupKeysJSON, names.nameKey]) {
-            return MatchedActor(row)
-        }
-        return try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT actors.id, actors.normalized_name, actors.role, actors.is_participant
-            FROM actors JOIN actor_aliases ON actor_aliases.actor_id = actors.id
-            WHERE actors.kind = ? AND actor_aliases.normalized_alias = ?
-            ORDER BY actors.id LIMIT 1
-            """), arguments: [kind, names.nameKey]).map(MatchedActor.init)
-    }
-
     /// `person/mark a milley`, with `#2`, `#3`... when taken: unique, and the same on every
     /// workspace that imports the same articles in the same order.
     static func uniqueActorKey(kind: ActorKind, nameKey: String, _ db: Database) throws -> String {
-        try uniqueKey("\(kind.rawValue)/\(nameKey)", in: "actors", db)
+        try uniqueKey(actorKeyBase(kind: kind, nameKey: nameKey), in: "actors", db)
     }
+
+    private static func actorKeyBase(kind: ActorKind, nameKey: String) -> String { "\(kind.rawValue)/\(nameKey)" }
 
     static func uniqueKey(_ base: String, in table: String, _ db: Database) throws -> String {
         let taken = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE key = ?)")
+        return try uniqueKey(base) { try Bool.fetchOne(taken, arguments: [$0]) ?? false }
+    }
+
+    /// `base`, or `base#2`, `base#3`... the first that is not taken.
+    static func uniqueKey(_ base: String, isTaken: (String) throws -> Bool) rethrows -> String {
         var candidate = base
         var counter = 1
-        while try Bool.fetchOne(taken, arguments: [candidate]) ?? false {
+        while try isTaken(candidate) {
             counter += 1
             candidate = "\(base)#\(counter)"
         }
         return candidate
-    }
-
-    private static func addAlias(_ alias: (text: String, key: String), actorID: Int64, kind: ActorKind, _ db: Database) throws {
-        // Another actor's own name is not an alias of this one (a person split them apart).
-        try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO actor_aliases(actor_id, alias, normalized_alias)
-            SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM actors WHERE kind = ? AND normalized_name = ? AND id <> ?)
-            """).execute(arguments: [actorID, alias.text, alias.key, kind, alias.key, actorID])
     }
 
     static func jsonArray(_ values: [String]) -> String {

@@ -12,6 +12,7 @@ enum WorkspaceSchema {
         migrator.registerMigration("v1-articles-actors-statements-history", migrate: createVersion1)
         migrator.registerMigration("v2-search-index-filled-per-batch", migrate: fillSearchIndexPerBatch)
         migrator.registerMigration("v3-covering-indexes-for-the-workbench", migrate: addCoveringIndexes)
+        migrator.registerMigration("v4-import-one-unique-key-per-statement", migrate: keepOneUniqueStatementKey)
         return migrator
     }
 
@@ -31,6 +32,65 @@ enum WorkspaceSchema {
             CREATE INDEX mentions_by_actor_article ON mentions(actor_id, article_id);
             DROP INDEX mentions_by_actor;
             """)
+    }
+
+    /// A machine statement's suggestion key is its key (human statements have none), so the
+    /// unique index on suggestion keys repeated the one on keys, with the same cost: the keys
+    /// start with a content hash, so a batch of imported statements lands on nearly every page of
+    /// both indexes, which grow with the workspace; in a bulk import the writer rewrote them
+    /// batch after batch. A CHECK now ties the suggestion key to the key, whose index keeps both
+    /// unique. SQLite drops a UNIQUE column constraint only by rebuilding the table; the
+    /// table's indexes (whichever migrations made them) are made again from their own SQL.
+    /// `articles_by_published` goes too: `articles_for_list` starts with the same column.
+    private static func keepOneUniqueStatementKey(_ db: Database) throws {
+        let indexes = try String.fetchAll(db, sql: """
+            SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'statements' AND sql IS NOT NULL
+            """)
+        // AUTOINCREMENT never hands out an id again, even one whose row was deleted (an undo may
+        // bring that row back): the new table goes on from where the old one was.
+        let lastID = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'statements'")
+        try db.execute(sql: """
+            CREATE TABLE statements_v4 (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                key TEXT NOT NULL UNIQUE CHECK (key <> ''),
+                suggestion_key TEXT CHECK (suggestion_key IS NULL OR suggestion_key = key),
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                actor_id INTEGER NOT NULL REFERENCES actors(id),
+                kind TEXT NOT NULL CHECK (kind IN ('direct', 'reported', 'description')),
+                text TEXT NOT NULL,
+                cue TEXT,
+                start INTEGER NOT NULL CHECK (start >= 0),
+                "end" INTEGER NOT NULL CHECK ("end" >= start),
+                date TEXT CHECK (date IS NULL OR date GLOB \(isoDay)),
+                date_text TEXT,
+                stance TEXT NOT NULL CHECK (stance <> ''),
+                confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+                evidence TEXT NOT NULL CHECK (json_valid(evidence) AND json_type(evidence) = 'array'),
+                origin TEXT NOT NULL CHECK (origin IN ('machine', 'human')),
+                status TEXT NOT NULL CHECK (status IN ('suggested', 'accepted', 'edited', 'rejected')),
+                annotator TEXT,
+                decided_at TEXT,
+                note TEXT,
+                CHECK ((origin = 'machine') = (suggestion_key IS NOT NULL)),
+                CHECK (origin = 'machine' OR status <> 'suggested'),
+                CHECK (status = 'suggested' OR (annotator IS NOT NULL AND decided_at IS NOT NULL))
+            );
+            INSERT INTO statements_v4(id, key, suggestion_key, article_id, actor_id, kind, text, cue, start, "end", date,
+                                      date_text, stance, confidence, evidence, origin, status, annotator, decided_at, note)
+            SELECT id, key, suggestion_key, article_id, actor_id, kind, text, cue, start, "end", date,
+                   date_text, stance, confidence, evidence, origin, status, annotator, decided_at, note
+            FROM statements ORDER BY id;
+            DROP TABLE statements;
+            ALTER TABLE statements_v4 RENAME TO statements;
+            DROP INDEX articles_by_published;
+            """)
+        for index in indexes { try db.execute(sql: index) }
+        if let lastID {
+            try db.execute(sql: """
+                DELETE FROM sqlite_sequence WHERE name = 'statements';
+                INSERT INTO sqlite_sequence(name, seq) SELECT 'statements', max(?, coalesce(max(id), 0)) FROM statements;
+                """, arguments: [lastID])
+        }
     }
 
     private static func createVersion1(_ db: Database) throws {

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import Testing
+@testable import StanceKit
+
+/// The bulk import's shortcuts (actors matched in memory across batches, one unique index per
+/// statement key) keep what the slower paths guaranteed.
+@Suite struct WorkspaceImportScaleTests {
+    /// The same article with other words after it: another text, the same actors and spans.
+    static func retold(_ analysis: ArticleAnalysis, _ words: String) -> ArticleAnalysis {
+        var copy = analysis
+        copy.article.text += words
+        return copy
+    }
+
+    static func actorKeys(_ workspace: Workspace) throws -> [String] {
+        try workspace.read { db in try String.fetchAll(db, sql: "SELECT key FROM actors ORDER BY key") }
+    }
+
+    @Test func actorsKeptFromTheLastBatchAreReadAgainAfterAnotherWrite() throws {
+        let workspace = try Workspace.inMemory()
+        let cache = ActorDirectoryCache()
+        _ = try workspace.addArticles([try PreparedArticle(Fixtures.milley, fileHash: nil)], frameID: nil, actorCache: cache)
+        // Written without the cache: the Pentagon and Jill Sullivan are new to the kept directory.
+        try workspace.addArticle(Fixtures.brussels)
+        let results = try workspace.addArticles([try PreparedArticle(Self.retold(Fixtures.brussels, " Later."), fileHash: nil)],
+                                                frameID: nil, actorCache: cache)
+        guard case .success(.added) = results.first else {
+            Issue.record("not added: \(results)")
+            return
+        }
+        let keys = try Self.actorKeys(workspace)
+        #expect(!keys.contains { $0.contains("#") }, "an actor was made twice: \(keys)")
+        #expect(keys.contains("organization/pentagon"))
+    }
+
+    @Test func aBatchMatchesActorsLikeSingleAdds() throws {
+        let analyses = [Fixtures.milley, Fixtures.brussels, Fixtures.kyiv, Self.retold(Fixtures.brussels, " Again.")]
+        let oneByOne = try Workspace.inMemory()
+        for analysis in analyses { try oneByOne.addArticle(analysis) }
+        let batched = try Workspace.inMemory()
+        _ = try Importer(workspace: batched, batchSize: 3) { _ in Fixtures.milley }.importAnalyses(analyses)
+        #expect(try Self.actorKeys(batched) == Self.actorKeys(oneByOne))
+        let aliases = "SELECT actor_id, normalized_alias FROM actor_aliases ORDER BY actor_id, normalized_alias"
+        let mentions = #"SELECT actor_id, article_id, start, "end" FROM mentions ORDER BY article_id, start, actor_id"#
+        for sql in [aliases, mentions] {
+            #expect(try batched.read { db in try Row.fetchAll(db, sql: sql) } == oneByOne.read { db in try Row.fetchAll(db, sql: sql) })
+        }
+    }
+
+    @Test func aVersion3WorkspaceUpgradesWithItsStatements() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v3.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try WorkspaceSchema.migrator.migrate(queue, upTo: "v3-covering-indexes-for-the-workbench")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO articles(content_hash, file, text, byline, blocks, warnings, imported_at)
+                    VALUES (printf('%064d', 1), 'a.txt', 'General Milley urged talks.', '[]', '[]', '[]', '2022-11-10');
+                INSERT INTO actors(key, name, normalized_name, kind, is_participant)
+                    VALUES ('person/general milley', 'General Milley', 'general milley', 'person', 1);
+                INSERT INTO statements(key, suggestion_key, article_id, actor_id, kind, text, start, "end", stance,
+                                       confidence, evidence, origin, status)
+                    VALUES ('k1', 'k1', 1, 1, 'description', 'urged talks', 15, 26, 'diplomacy', 0.5, '[]', 'machine', 'suggested');
+                INSERT INTO statements(key, article_id, actor_id, kind, text, start, "end", stance, confidence, evidence,
+                                       origin, status, annotator, decided_at)
+                    VALUES ('h1', 1, 1, 'description', 'General', 0, 7, 'support', 1, '[]', 'human', 'accepted', 'ann', '2022-11-11');
+                INSERT INTO statements(key, suggestion_key, article_id, actor_id, kind, text, start, "end", stance,
+                                       confidence, evidence, origin, status)
+                    VALUES ('k2', 'k2', 1, 1, 'description', 'talks', 21, 26, 'diplomacy', 0.5, '[]', 'machine', 'suggested');
+                DELETE FROM statements WHERE key = 'k2';
+                """)
+        }
+        let before = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM statements ORDER BY id") }
+        try queue.close()
+
+        let workspace = try Workspace.open(path: path)
+        let (after, indexes, migrations) = try workspace.read { db in
+            (try Row.fetchAll(db, sql: "SELECT * FROM statements ORDER BY id"),
+             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'statements' ORDER BY name"),
+             try WorkspaceSchema.migrator.appliedMigrations(db))
+        }
+        #expect(after == before)
+        #expect(migrations.last == "v4-import-one-unique-key-per-statement")
+        #expect(indexes == ["sqlite_autoindex_statements_1", "statements_by_actor_stance", "statements_by_article_status"])
+        try workspace.write { db in
+            // A suggestion key is the statement's key; keys stay unique; a deleted id is not handed out again.
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: """
+                    INSERT INTO statements(key, suggestion_key, article_id, actor_id, kind, text, start, "end", stance,
+                                           confidence, evidence, origin, status)
+                    VALUES ('k3', 'k1', 1, 1, 'description', 'x', 0, 1, 'none', 0.5, '[]', 'machine', 'suggested')
+                    """)
+            }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: """
+                    INSERT INTO statements(key, suggestion_key, article_id, actor_id, kind, text, start, "end", stance,
+                                           confidence, evidence, origin, status)
+                    VALUES ('k1', 'k1', 1, 1, 'description', 'x', 0, 1, 'none', 0.5, '[]', 'machine', 'suggested')
+                    """)
+            }
+            try db.execute(sql: """
+                INSERT INTO statements(key, suggestion_key, article_id, actor_id, kind, text, start, "end", stance,
+                                       confidence, evidence, origin, status)
+                VALUES ('k4', 'k4', 1, 1, 'description', 'x', 0, 1, 'none', 0.5, '[]', 'machine', 'suggested')
+                """)
+            #expect(db.lastInsertedRowID == 4)
+        }
+        // The article list's index answers by date; the narrower one is gone.
+        #expect(try workspace.read { db in try db.indexes(on: "articles").map(\.name) }.contains("articles_by_published") == false)
+    }
+}
