@@ -642,14 +642,28 @@ struct EntityRecognizer {
         // Named people by position: who was named just before a role noun.
         let named = mentions.filter { $0.kind == .named && $0.actor >= 0 && actors[$0.actor].kind == .person }
             .sorted { $0.first < $1.first }
+        // Who holds a title depends only on the title and place asked for (this loop changes no actor's kind,
+        // titles, role or place), and an article repeats a few role nouns many times: each pair is found once.
+        struct Asked: Hashable {
+            var title: String?
+            var place: String?
+        }
+        var holdersOf: [Asked: [Int]] = [:]
         for index in mentions.indices where mentions[index].kind == .role {
             let m = mentions[index]
-            let holders = actors.indices.filter { a in
-                let actor = actors[a]
-                guard actor.kind == .person else { return false }
-                let titled = m.roleTitle == "*" ? !actor.titles.isEmpty || actor.role != nil : actor.titles.contains(m.roleTitle ?? "")
-                    || Self.roleNames(actor.role, title: m.roleTitle)
-                return titled && (m.rolePlace == nil || actor.place == m.rolePlace)
+            let asked = Asked(title: m.roleTitle, place: m.rolePlace)
+            let holders: [Int]
+            if let known = holdersOf[asked] {
+                holders = known
+            } else {
+                holders = actors.indices.filter { a in
+                    let actor = actors[a]
+                    guard actor.kind == .person else { return false }
+                    let titled = m.roleTitle == "*" ? !actor.titles.isEmpty || actor.role != nil : actor.titles.contains(m.roleTitle ?? "")
+                        || Self.roleNames(actor.role, title: m.roleTitle)
+                    return titled && (m.rolePlace == nil || actor.place == m.rolePlace)
+                }
+                holdersOf[asked] = holders
             }
             // Among holders of the title, the one the last sentences named last ("Jana Velk, the defense
             // minister, ... the minister said") over one mentioned more often.
