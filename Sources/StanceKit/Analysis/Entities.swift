@@ -704,6 +704,26 @@ struct EntityRecognizer {
     static func roleNames(_ role: String?, title: String?) -> Bool {
         guard let role, let title, !title.isEmpty else { return false }
         let wanted = title.lowercased()
+        // An ASCII role (nearly every one) is read as bytes: letters are exactly the ASCII letters there, and
+        // splitting by `Character` costs tens of instructions a letter.
+        if role.utf8.allSatisfy({ $0 < 0x80 }) {
+            let wantedBytes = Array(wanted.utf8)
+            var start = role.utf8.startIndex
+            var k = start
+            while true {
+                let atEnd = k == role.utf8.endIndex
+                if !atEnd, Tokenizer.isASCIILetter(UInt32(role.utf8[k])) {
+                    k = role.utf8.index(after: k)
+                    continue
+                }
+                if role.utf8[start..<k].elementsEqual(wantedBytes, by: { ($0 | ($0 >= 65 && $0 <= 90 ? 32 : 0)) == $1 }) {
+                    return true
+                }
+                if atEnd { return false }
+                k = role.utf8.index(after: k)
+                start = k
+            }
+        }
         return role.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == wanted }
     }
 
