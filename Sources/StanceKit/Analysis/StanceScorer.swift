@@ -225,8 +225,17 @@ struct StanceScorer {
             guard t.kind == .word || t.kind == .number, !skip(i) else { i += 1; continue }
             var candidates = frame.byWord[t.hash] ?? []
             if let learnedCues = startedByLearned[t.hash] { candidates.append(contentsOf: learnedCues) }
+            // The prefix hashes grow one scalar at a time over the lengths, shortest first (each is
+            // `prefixHash(i, n)`); lengths the token is too short for end the walk.
+            var prefix = WordHash.seed
+            var hashed = 0
             for (n, table) in frame.byPrefix {
-                if let h = prefixHash(i, n), let list = table[h] { candidates.append(contentsOf: list) }
+                guard Int(t.end - t.start) >= n else { break }
+                while hashed < n {
+                    prefix = WordHash.mix(prefix, WordHash.fold(text.scalars[Int(t.start) + hashed]))
+                    hashed += 1
+                }
+                if let list = table[prefix] { candidates.append(contentsOf: list) }
             }
             // A phrase can be a cue and a reverser at once ("too soon"): both are kept.
             var best: Hit?
