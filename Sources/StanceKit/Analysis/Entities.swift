@@ -185,9 +185,10 @@ struct EntityRecognizer {
     }
 
     private mutating func findNames() {
-        // A local copy, taken once: a method called on `self.text` from a mutating method copied the whole
-        // text (memcpy) at every call, once per token here (callgrind).
-        let text = self.text
+        // Calls go through this copy: a method called on `self` from this mutating loop made Swift copy the
+        // whole recognizer at each call (callgrind: a memcpy per call, about one a token). The helpers called
+        // through it read only the text and the lexicon, which this pass does not change.
+        let recognizer = self
         var i = 0
         while i < count {
             let role = text.role(ofToken: i)
@@ -203,19 +204,19 @@ struct EntityRecognizer {
             }
             // "In March Senator X": a capitalised function word or date opens no name, so what follows
             // is read afresh (with its title).
-            if lex.stopwords.contains(word: tok(i).hash), matchTitle(at: i) == nil, i + 1 < count, tok(i + 1).isCapitalized {
+            if lex.stopwords.contains(word: tok(i).hash), recognizer.matchTitle(at: i) == nil, i + 1 < count, tok(i + 1).isCapitalized {
                 i += 1
                 continue
             }
-            var title = matchTitle(at: i)
+            var title = recognizer.matchTitle(at: i)
             var prefixStart: Int?
             if title == nil {
                 // Nationality, country or organisation words before a title: "Hungarian Foreign Minister X".
                 var k = i
                 // "In March Senator X": function words and dates are no part of the prefix.
-                while k < min(count, i + 4), sameBlock(i, k), isNameToken(k) || tok(k).has(Token.dotted) || tok(k).has(Token.allCaps),
+                while k < min(count, i + 4), sameBlock(i, k), recognizer.isNameToken(k) || tok(k).has(Token.dotted) || tok(k).has(Token.allCaps),
                       !lex.stopwords.contains(word: tok(k).hash) {
-                    if k > i, let inner = matchTitle(at: k), inner.end < count, isNameToken(inner.end) {
+                    if k > i, let inner = recognizer.matchTitle(at: k), inner.end < count, recognizer.isNameToken(inner.end) {
                         title = inner
                         prefixStart = i
                         break
@@ -224,7 +225,7 @@ struct EntityRecognizer {
                 }
             }
             if let p = prefixStart, let t = title {
-                let run = nameRun(from: t.end)
+                let run = recognizer.nameRun(from: t.end)
                 if !run.isEmpty {
                     let next = classify(start: p, run: run, title: t.title, role: role)
                     i = max(next, i + 1)
@@ -232,7 +233,7 @@ struct EntityRecognizer {
                 }
                 title = nil
             }
-            var run = nameRun(from: title?.end ?? i)
+            var run = recognizer.nameRun(from: title?.end ?? i)
             if title == nil {
                 while let f = run.first, lex.stopwords.contains(word: tok(f).hash) || lex.titles.contains(word: tok(f).hash) {
                     run.removeFirst()
@@ -597,9 +598,10 @@ struct EntityRecognizer {
     /// "the general", "the president", "the Ukrainian leader", the pronouns "he" and "she", and
     /// references to a group ("they", "the senators", "the letter").
     private mutating func findRoleNounsAndPronouns() {
-        // A local copy, taken once: a method called on `self.text` from a mutating method copied the whole
-        // text (memcpy) at every call, once per token here (callgrind).
-        let text = self.text
+        // Calls go through this copy: a method called on `self` from this mutating loop made Swift copy the
+        // whole recognizer at each call (callgrind: a memcpy per call, about one a token). The helpers called
+        // through it read only the text and the lexicon, which this pass does not change.
+        let recognizer = self
         var previousReference: Mention?
         let named = mentions.filter { $0.kind == .named && $0.actor >= 0 && actors[$0.actor].kind != .person }
             .sorted { $0.first < $1.first }
@@ -608,7 +610,7 @@ struct EntityRecognizer {
             guard t.kind == .word, !covered[i] else { continue }
             let role = text.role(ofToken: i)
             guard !role.isBoilerplate || role == .standfirst, role != .headline else { continue }
-            if text.quoteOf[i] < 0, let reference = collectiveReference(at: i) {
+            if text.quoteOf[i] < 0, let reference = recognizer.collectiveReference(at: i) {
                 let actor = resolveCollective(first: reference.first, organisations: reference.organisations, named: named,
                                               previous: previousReference)
                 if actor >= 0 {
