@@ -590,23 +590,27 @@ struct AnalysisRun {
     /// of the same actor, back to the one that introduces the speaker (sentences inside quotes are the
     /// speaker's words and do not break the chain), else the publication date.
     mutating func assignDates() {
+        // Calls go through this copy: a method called on `self` from this mutating loop made Swift copy the
+        // whole run at each call (callgrind: a memcpy per call). They read the text and the mentions, which
+        // this pass does not change, and take the draft they date as an argument.
+        let run = self
         var parsed: [Int: [DateMention]] = [:]
         for index in drafts.indices {
             let draft = drafts[index]
-            var found = draft.ownSentence.flatMap { firstDate(inSentence: $0, for: draft, parsed: &parsed) }
-            if found == nil { found = firstDate(inSentence: draft.sentence, for: draft, parsed: &parsed) }
+            var found = draft.ownSentence.flatMap { run.firstDate(inSentence: $0, for: draft, parsed: &parsed) }
+            if found == nil { found = run.firstDate(inSentence: draft.sentence, for: draft, parsed: &parsed) }
             if found == nil {
                 var s = draft.sentence - 1
                 var steps = 0
                 while s >= 0, steps < 8 {
                     steps += 1
                     let sentence = text.sentences[s]
-                    if sentence.isEmpty || !inBody(sentence.lowerBound) { break }
+                    if sentence.isEmpty || !run.inBody(sentence.lowerBound) { break }
                     // Quotation marks lie outside the quote: a sentence is quoted when all its words are.
                     let quoted = sentence.allSatisfy { tokens[$0].kind != .word && tokens[$0].kind != .number || text.quoteOf[$0] >= 0 }
                     if !quoted {
-                        guard mentionsActor(sentence: s, actor: draft.actor) else { break }
-                        if let d = firstDate(inSentence: s, for: draft, parsed: &parsed) { found = d; break }
+                        guard run.mentionsActor(sentence: s, actor: draft.actor) else { break }
+                        if let d = run.firstDate(inSentence: s, for: draft, parsed: &parsed) { found = d; break }
                     }
                     s -= 1
                 }

@@ -185,6 +185,10 @@ struct EntityRecognizer {
     }
 
     private mutating func findNames() {
+        // Calls go through this copy: a method called on `self` from this mutating loop made Swift copy the
+        // whole recognizer at each call (callgrind: a memcpy per call, about one a token). The helpers called
+        // through it read only the text and the lexicon, which this pass does not change.
+        let recognizer = self
         var i = 0
         while i < count {
             let role = text.role(ofToken: i)
@@ -200,19 +204,19 @@ struct EntityRecognizer {
             }
             // "In March Senator X": a capitalised function word or date opens no name, so what follows
             // is read afresh (with its title).
-            if lex.stopwords.contains(word: tok(i).hash), matchTitle(at: i) == nil, i + 1 < count, tok(i + 1).isCapitalized {
+            if lex.stopwords.contains(word: tok(i).hash), recognizer.matchTitle(at: i) == nil, i + 1 < count, tok(i + 1).isCapitalized {
                 i += 1
                 continue
             }
-            var title = matchTitle(at: i)
+            var title = recognizer.matchTitle(at: i)
             var prefixStart: Int?
             if title == nil {
                 // Nationality, country or organisation words before a title: "Hungarian Foreign Minister X".
                 var k = i
                 // "In March Senator X": function words and dates are no part of the prefix.
-                while k < min(count, i + 4), sameBlock(i, k), isNameToken(k) || tok(k).has(Token.dotted) || tok(k).has(Token.allCaps),
+                while k < min(count, i + 4), sameBlock(i, k), recognizer.isNameToken(k) || tok(k).has(Token.dotted) || tok(k).has(Token.allCaps),
                       !lex.stopwords.contains(word: tok(k).hash) {
-                    if k > i, let inner = matchTitle(at: k), inner.end < count, isNameToken(inner.end) {
+                    if k > i, let inner = recognizer.matchTitle(at: k), inner.end < count, recognizer.isNameToken(inner.end) {
                         title = inner
                         prefixStart = i
                         break
@@ -221,7 +225,7 @@ struct EntityRecognizer {
                 }
             }
             if let p = prefixStart, let t = title {
-                let run = nameRun(from: t.end)
+                let run = recognizer.nameRun(from: t.end)
                 if !run.isEmpty {
                     let next = classify(start: p, run: run, title: t.title, role: role)
                     i = max(next, i + 1)
@@ -229,7 +233,7 @@ struct EntityRecognizer {
                 }
                 title = nil
             }
-            var run = nameRun(from: title?.end ?? i)
+            var run = recognizer.nameRun(from: title?.end ?? i)
             if title == nil {
                 while let f = run.first, lex.stopwords.contains(word: tok(f).hash) || lex.titles.contains(word: tok(f).hash) {
                     run.removeFirst()
@@ -594,6 +598,10 @@ struct EntityRecognizer {
     /// "the general", "the president", "the Ukrainian leader", the pronouns "he" and "she", and
     /// references to a group ("they", "the senators", "the letter").
     private mutating func findRoleNounsAndPronouns() {
+        // Calls go through this copy: a method called on `self` from this mutating loop made Swift copy the
+        // whole recognizer at each call (callgrind: a memcpy per call, about one a token). The helpers called
+        // through it read only the text and the lexicon, which this pass does not change.
+        let recognizer = self
         var previousReference: Mention?
         let named = mentions.filter { $0.kind == .named && $0.actor >= 0 && actors[$0.actor].kind != .person }
             .sorted { $0.first < $1.first }
@@ -602,7 +610,7 @@ struct EntityRecognizer {
             guard t.kind == .word, !covered[i] else { continue }
             let role = text.role(ofToken: i)
             guard !role.isBoilerplate || role == .standfirst, role != .headline else { continue }
-            if text.quoteOf[i] < 0, let reference = collectiveReference(at: i) {
+            if text.quoteOf[i] < 0, let reference = recognizer.collectiveReference(at: i) {
                 let actor = resolveCollective(first: reference.first, organisations: reference.organisations, named: named,
                                               previous: previousReference)
                 if actor >= 0 {
@@ -642,14 +650,28 @@ struct EntityRecognizer {
         // Named people by position: who was named just before a role noun.
         let named = mentions.filter { $0.kind == .named && $0.actor >= 0 && actors[$0.actor].kind == .person }
             .sorted { $0.first < $1.first }
+        // Who holds a title depends only on the title and place asked for (this loop changes no actor's kind,
+        // titles, role or place), and an article repeats a few role nouns many times: each pair is found once.
+        struct Asked: Hashable {
+            var title: String?
+            var place: String?
+        }
+        var holdersOf: [Asked: [Int]] = [:]
         for index in mentions.indices where mentions[index].kind == .role {
             let m = mentions[index]
-            let holders = actors.indices.filter { a in
-                let actor = actors[a]
-                guard actor.kind == .person else { return false }
-                let titled = m.roleTitle == "*" ? !actor.titles.isEmpty || actor.role != nil : actor.titles.contains(m.roleTitle ?? "")
-                    || Self.roleNames(actor.role, title: m.roleTitle)
-                return titled && (m.rolePlace == nil || actor.place == m.rolePlace)
+            let asked = Asked(title: m.roleTitle, place: m.rolePlace)
+            let holders: [Int]
+            if let known = holdersOf[asked] {
+                holders = known
+            } else {
+                holders = actors.indices.filter { a in
+                    let actor = actors[a]
+                    guard actor.kind == .person else { return false }
+                    let titled = m.roleTitle == "*" ? !actor.titles.isEmpty || actor.role != nil : actor.titles.contains(m.roleTitle ?? "")
+                        || Self.roleNames(actor.role, title: m.roleTitle)
+                    return titled && (m.rolePlace == nil || actor.place == m.rolePlace)
+                }
+                holdersOf[asked] = holders
             }
             // Among holders of the title, the one the last sentences named last ("Jana Velk, the defense
             // minister, ... the minister said") over one mentioned more often.
@@ -690,6 +712,26 @@ struct EntityRecognizer {
     static func roleNames(_ role: String?, title: String?) -> Bool {
         guard let role, let title, !title.isEmpty else { return false }
         let wanted = title.lowercased()
+        // An ASCII role (nearly every one) is read as bytes: letters are exactly the ASCII letters there, and
+        // splitting by `Character` costs tens of instructions a letter.
+        if role.utf8.allSatisfy({ $0 < 0x80 }) {
+            let wantedBytes = Array(wanted.utf8)
+            var start = role.utf8.startIndex
+            var k = start
+            while true {
+                let atEnd = k == role.utf8.endIndex
+                if !atEnd, Tokenizer.isASCIILetter(UInt32(role.utf8[k])) {
+                    k = role.utf8.index(after: k)
+                    continue
+                }
+                if role.utf8[start..<k].elementsEqual(wantedBytes, by: { ($0 | ($0 >= 65 && $0 <= 90 ? 32 : 0)) == $1 }) {
+                    return true
+                }
+                if atEnd { return false }
+                k = role.utf8.index(after: k)
+                start = k
+            }
+        }
         return role.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == wanted }
     }
 

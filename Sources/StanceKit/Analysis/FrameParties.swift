@@ -31,21 +31,21 @@ struct PartyPatterns: Sendable {
     private(set) var patterns: [Pattern] = []
     /// Patterns by what stands next to their slot, so that a name is tried only against the patterns its
     /// neighbours fit: the word after the slot, or a possessive after it, or else the word before it.
-    private var byWordAfter: [UInt64: [Int]] = [:]
+    private var byWordAfter = WordTable<[Int]>()
     private var byPossessiveAfter: [Int] = []
-    private var byWordBefore: [UInt64: [Int]] = [:]
+    private var byWordBefore = WordTable<[Int]>()
 
     mutating func add(_ pattern: Pattern) {
         let index = patterns.count
         patterns.append(pattern)
         if pattern.slot + 1 < pattern.elements.count {
             switch pattern.elements[pattern.slot + 1] {
-            case .word(let h): byWordAfter[h, default: []].append(index)
+            case .word(let h): byWordAfter[h] = (byWordAfter[h] ?? []) + [index]
             case .possessive: byPossessiveAfter.append(index)
             case .slot: break
             }
         } else if case .word(let h) = pattern.elements[pattern.slot - 1] {
-            byWordBefore[h, default: []].append(index)
+            byWordBefore[h] = (byWordBefore[h] ?? []) + [index]
         } else {
             byPossessiveAfter.append(index)
         }

@@ -1,44 +1,47 @@
 /// Markdown that pasted articles carry (`[text](url)`, `**bold**`, `# `, `\$`): the marks stay in the
 /// article text, so offsets match the file, but are hidden from tokens, names and quotes.
 enum Markup {
-    static func hiddenMask(_ s: [Unicode.Scalar]) -> [Bool] {
-        var hidden = [Bool](repeating: false, count: s.count)
-        var lineStart = true
-        var i = 0
-        let n = s.count
-        while i < n {
-            let v = s[i].value
-            if v == 10 { lineStart = true; i += 1; continue }
-            if lineStart {
-                if v == 32 || v == 9 { i += 1; continue }
-                lineStart = false
-                // Heading and block-quote marks at the start of a line; a list bullet is left to
-                // the emphasis rule below, which hides a `*` and keeps `-` and `+`.
-                if let (mark, end) = lineMark(s, at: i), mark != .bullet {
-                    for j in i..<end { hidden[j] = true }
-                    i = end
-                    continue
+    static func hiddenMask(_ scalars: [Unicode.Scalar]) -> [Bool] {
+        var hidden = [Bool](repeating: false, count: scalars.count)
+        // Every scalar is read here: through a buffer pointer, without an array's checks.
+        scalars.withUnsafeBufferPointer { s in hidden.withUnsafeMutableBufferPointer { hidden in
+            var lineStart = true
+            var i = 0
+            let n = s.count
+            while i < n {
+                let v = s[i].value
+                if v == 10 { lineStart = true; i += 1; continue }
+                if lineStart {
+                    if v == 32 || v == 9 { i += 1; continue }
+                    lineStart = false
+                    // Heading and block-quote marks at the start of a line; a list bullet is left to
+                    // the emphasis rule below, which hides a `*` and keeps `-` and `+`.
+                    if let (mark, end) = lineMark(scalars, at: i), mark != .bullet {
+                        for j in i..<end { hidden[j] = true }
+                        i = end
+                        continue
+                    }
                 }
-            }
-            switch v {
-            case 42: hidden[i] = true                                   // * emphasis
-            case 95 where i + 1 < n && s[i + 1].value == 95:            // __ emphasis
-                hidden[i] = true
-                hidden[i + 1] = true
-                i += 1
-            case 92 where i + 1 < n && isMarkdownEscapable(s[i + 1].value):
-                hidden[i] = true
-                if s[i + 1].value == 92 { hidden[i + 1] = true; i += 1 }
-            case 91:                                                    // [text](target)
-                if let (close, end) = linkEnd(s, from: i) {
-                    if i > 0, s[i - 1].value == 33 { hidden[i - 1] = true }
+                switch v {
+                case 42: hidden[i] = true                                   // * emphasis
+                case 95 where i + 1 < n && s[i + 1].value == 95:            // __ emphasis
                     hidden[i] = true
-                    for k in close..<end { hidden[k] = true }
+                    hidden[i + 1] = true
+                    i += 1
+                case 92 where i + 1 < n && isMarkdownEscapable(s[i + 1].value):
+                    hidden[i] = true
+                    if s[i + 1].value == 92 { hidden[i + 1] = true; i += 1 }
+                case 91:                                                    // [text](target)
+                    if let (close, end) = linkEnd(scalars, from: i) {
+                        if i > 0, s[i - 1].value == 33 { hidden[i - 1] = true }
+                        hidden[i] = true
+                        for k in close..<end { hidden[k] = true }
+                    }
+                default: break
                 }
-            default: break
+                i += 1
             }
-            i += 1
-        }
+        } }
         return hidden
     }
 

@@ -23,7 +23,9 @@ struct CompiledFrame: Sendable {
     let positionCount: Int
     var cues: [Cue] = []
     var byWord = WordTable<[Int]>()
-    var byPrefix: [Int: [UInt64: [Int]]] = [:]
+    /// Cues that start with a word prefix, one table per prefix length (shortest first): a token looks up
+    /// the hash of its first n scalars in each.
+    var byPrefix: [(length: Int, cues: WordTable<[Int]>)] = []
     /// The fixed members of each class, by class index.
     var classMembers: [Set<UInt64>] = []
     /// The cues that start with a class, by class index: a word learned for that class starts them too.
@@ -81,7 +83,13 @@ struct CompiledFrame: Sendable {
         cues.append(Cue(elements: elements, position: position, weight: weight))
         switch first {
         case .word(let h): byWord[h] = (byWord[h] ?? []) + [index]
-        case .prefix(let n, let h): byPrefix[n, default: [:]][h, default: []].append(index)
+        case .prefix(let n, let h):
+            if !byPrefix.contains(where: { $0.length == n }) {
+                byPrefix.append((n, WordTable()))
+                byPrefix.sort { $0.length < $1.length }
+            }
+            let table = byPrefix.firstIndex { $0.length == n }!
+            byPrefix[table].cues[h] = (byPrefix[table].cues[h] ?? []) + [index]
         case .member(let c):
             for h in classMembers[c] { byWord[h] = (byWord[h] ?? []) + [index] }
             byClass[c, default: []].append(index)
@@ -107,7 +115,12 @@ struct StanceScorer {
     let frame: CompiledFrame
     let text: AnalysisText
     /// Words of the article that name a side of the debate, by class index (see `PartyPatterns`).
-    var learned: [Set<UInt64>] = []
+    var learned: [Set<UInt64>] = [] {
+        didSet { startedByLearned = Self.cuesStarted(byLearned: learned, frame: frame) }
+    }
+    /// For each learned word that is not already a fixed member of its class, the cues that start with that
+    /// class, in class order: one look-up per token instead of a set look-up per class.
+    var startedByLearned = WordTable<[Int]>()
     let lex = Lexicon.shared
     static let only = WordHash.hash("only")
     static let just = WordHash.hash("just")
@@ -195,6 +208,15 @@ struct StanceScorer {
         return h
     }
 
+    private static func cuesStarted(byLearned learned: [Set<UInt64>], frame: CompiledFrame) -> WordTable<[Int]> {
+        var table = WordTable<[Int]>()
+        for (c, words) in learned.enumerated() {
+            guard let cues = frame.byClass[c] else { continue }
+            for word in words where !frame.classMembers[c].contains(word) { table[word] = (table[word] ?? []) + cues }
+        }
+        return table
+    }
+
     private func hits(in range: Range<Int>, skip: (Int) -> Bool) -> [Hit] {
         var found: [Hit] = []
         var i = range.lowerBound
@@ -202,11 +224,18 @@ struct StanceScorer {
             let t = text.tokens[i]
             guard t.kind == .word || t.kind == .number, !skip(i) else { i += 1; continue }
             var candidates = frame.byWord[t.hash] ?? []
-            for (c, words) in learned.enumerated() where words.contains(t.hash) && !frame.classMembers[c].contains(t.hash) {
-                candidates.append(contentsOf: frame.byClass[c] ?? [])
-            }
+            if let learnedCues = startedByLearned[t.hash] { candidates.append(contentsOf: learnedCues) }
+            // The prefix hashes grow one scalar at a time over the lengths, shortest first (each is
+            // `prefixHash(i, n)`); lengths the token is too short for end the walk.
+            var prefix = WordHash.seed
+            var hashed = 0
             for (n, table) in frame.byPrefix {
-                if let h = prefixHash(i, n), let list = table[h] { candidates.append(contentsOf: list) }
+                guard Int(t.end - t.start) >= n else { break }
+                while hashed < n {
+                    prefix = WordHash.mix(prefix, WordHash.fold(text.scalars[Int(t.start) + hashed]))
+                    hashed += 1
+                }
+                if let list = table[prefix] { candidates.append(contentsOf: list) }
             }
             // A phrase can be a cue and a reverser at once ("too soon"): both are kept.
             var best: Hit?
