@@ -581,12 +581,24 @@ struct EntityRecognizer {
             let mid = (lo + hi) / 2
             if named[mid].first < first { lo = mid + 1 } else { hi = mid }
         }
+        // "the movement", "the caucus": a group whose own name ends in that noun ("the White Ribbon
+        // movement") is meant, over an institution named after it ("marched to the Assembly"). The search
+        // for it is capped: a sentence that never ends can hold thousands of names.
+        let head = word(first) == Words.the ? word(first + 1).flatMap { lex.groupNameEnds.contains(word: $0) ? $0 : nil } : nil
         var found: Mention?
+        var latest: Mention?
         var k = lo - 1
-        while k >= 0, sentence - text.sentenceOf[named[k].first] <= 4 {
-            if text.quoteOf[named[k].first] < 0, fits(named[k]) { found = named[k]; break }
+        var tried = 0
+        while k >= 0, tried < 64, sentence - text.sentenceOf[named[k].first] <= 4 {
+            if text.quoteOf[named[k].first] < 0, fits(named[k]) {
+                tried += 1
+                if latest == nil { latest = named[k] }
+                if head == nil || tok(named[k].last).hash == head { found = named[k]; break }
+            }
             k -= 1
         }
+        if let found, head != nil { return found.actor }
+        found = found ?? latest
         if let previous, previous.first > found?.first ?? -1, fits(previous) { return previous.actor }
         return found?.actor ?? -1
     }
