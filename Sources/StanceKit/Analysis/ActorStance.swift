@@ -126,3 +126,86 @@ extension AnalysisRun {
         return token.kind == .word && Self.subjectOpeners.contains(token.hash)
     }
 }
+
+extension AnalysisRun {
+    static let leaderNouns = WordSet(["spokesman", "spokeswoman", "spokesperson", "chair", "chairman", "chairwoman",
+        "chairperson", "co-chair", "leader", "head", "founder", "co-founder", "cofounder", "director", "organiser",
+        "organizer", "president", "convener", "coordinator"])
+    static let leaderVerbs = WordSet(["chairs", "co-chairs", "leads", "heads", "founded", "co-founded", "cofounded",
+        "directs", "runs"])
+    static let ledBy = WordSet(["led", "chaired", "headed", "founded", "co-founded", "directed"])
+    static let possessiveDeterminers = WordSet(["its", "whose", "their"])
+    static let leaderLinks = WordSet(["of", "for", "at"])
+
+    /// A political group speaks through the person who chairs, leads or speaks for it ("its spokesman, X", "the caucus,
+    /// whose chair, Y, said", "Z, who co-founded the movement", "the committee, led by W"): the group takes
+    /// that person's position, and the person the group's.
+    mutating func shareWithLeaders() {
+        let mentions = entities.mentions
+        var ownSignals: [Int: StanceSignal] = [:]
+        for draft in drafts { ownSignals[draft.actor, default: StanceSignal(positions: frame.positions.count)].add(draft.signal) }
+        guard !ownSignals.isEmpty else { return }
+        var lastGroup: Int?
+        for index in mentions.indices {
+            let m = mentions[index]
+            guard m.actor >= 0, text.quoteOf[m.first] < 0, inBody(m.first) else { continue }
+            if entities.actors[m.actor].kind != .person {
+                lastGroup = index
+                continue
+            }
+            // An institution's officers ("the chairman of the Joint Chiefs") hold offices, not its position.
+            guard m.kind == .named, let group = ledGroup(ofPersonAt: index, lastGroup: lastGroup),
+                  entities.actors[group].kind == .group else { continue }
+            for (from, to) in [(m.actor, group), (group, m.actor)] {
+                if let signal = ownSignals[from] { memberSignals[to, default: StanceSignal(positions: frame.positions.count)].add(signal) }
+            }
+        }
+    }
+
+    /// The group (an actor index) that the person named by mention `index` leads or speaks for, if the
+    /// words around the name say so. `lastGroup` is the latest group or organisation mention before it.
+    private func ledGroup(ofPersonAt index: Int, lastGroup: Int?) -> Int? {
+        let m = entities.mentions[index]
+        let sentence = text.sentenceOf[m.first]
+        func group(endingAt t: Int) -> Int? {
+            guard let g = lastGroup, entities.mentions[g].last == t else { return nil }
+            return entities.mentions[g].actor
+        }
+        func group(startingIn range: Range<Int>) -> Int? {
+            let found = mentions(in: range).first { entities.mentions[$0].actor >= 0 && entities.actors[entities.mentions[$0].actor].kind != .person }
+            return found.map { entities.mentions[$0].actor }
+        }
+        // Before the name: "its spokesman, X", "whose chair, X", "the caucus's chair X", "Peace Caucus chair X".
+        var k = m.first - 1
+        if text.isPunct(k, ",") { k -= 1 }
+        if let noun = word(k), Self.leaderNouns.contains(noun) {
+            if let owner = word(k - 1), Self.possessiveDeterminers.contains(owner), let g = lastGroup {
+                let named = entities.mentions[g]
+                if sentence - text.sentenceOf[named.first] <= 2 { return named.actor }
+            }
+            if k >= 1, tokens[k - 1].kind == .possessive { return group(endingAt: k - 2) }
+            if let g = group(endingAt: k - 1) { return g }
+        }
+        // "the committee, led by X": the group just before the participle.
+        if tokens.indices.contains(m.first - 2), word(m.first - 1) == StanceScorer.by, let verb = word(m.first - 2), Self.ledBy.contains(verb) {
+            var g = m.first - 3
+            if text.isPunct(g, ",") { g -= 1 }
+            if let found = group(endingAt: g) { return found }
+        }
+        // In an appositive after the name: ", who chairs the caucus", ", a co-founder of the movement", ", a
+        // nurse who co-founded the movement".
+        guard text.isPunct(m.last + 1, ",") else { return nil }
+        var j = m.last + 2
+        while j + 1 < min(tokens.count, m.last + 18), tokens[j].kind == .word, text.quoteOf[j] < 0 {
+            let w = tokens[j].hash
+            if w == Words.who, let verb = word(j + 1), Self.leaderVerbs.contains(verb) {
+                return group(startingIn: (j + 2)..<min(tokens.count, j + 5))
+            }
+            if Self.leaderNouns.contains(w), let link = word(j + 1), Self.leaderLinks.contains(link) {
+                return group(startingIn: (j + 2)..<min(tokens.count, j + 5))
+            }
+            j += 1
+        }
+        return nil
+    }
+}

@@ -84,6 +84,7 @@ struct AnalysisRun {
         findAppositiveDescriptions()
         assignDates()
         shareGroupPositions()
+        shareWithLeaders()
         return assemble()
     }
 
@@ -725,7 +726,10 @@ struct AnalysisRun {
             actorSignals[draft.actor].add(draft.signal, factor: weight)
             hasStatements[draft.actor] = true
         }
-        for (actor, signal) in memberSignals { actorSignals[actor].add(signal) }
+        for (actor, signal) in memberSignals {
+            actorSignals[actor].add(signal)
+            hasStatements[actor] = true
+        }
         var idOf: [Int: String] = [:]
         var actors: [Actor] = []
         var spansOf = [[TextSpan]](repeating: [], count: entities.actors.count)
