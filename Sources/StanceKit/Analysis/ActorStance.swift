@@ -154,12 +154,19 @@ extension AnalysisRun {
                 continue
             }
             // An institution's officers ("the chairman of the Joint Chiefs") hold offices, not its position.
-            guard m.kind == .named, let group = ledGroup(ofPersonAt: index, lastGroup: lastGroup),
-                  entities.actors[group].kind == .group else { continue }
+            guard m.kind == .named, let group = ledGroup(ofPersonAt: index, lastGroup: lastGroup), isPoliticalGroup(group) else { continue }
             for (from, to) in [(m.actor, group), (group, m.actor)] {
                 if let signal = ownSignals[from] { memberSignals[to, default: StanceSignal(positions: frame.positions.count)].add(signal) }
             }
         }
+    }
+
+    /// A group, or an organisation named as one ("the Peace Caucus", "the Stand With Velmaria coalition").
+    private func isPoliticalGroup(_ actor: Int) -> Bool {
+        let draft = entities.actors[actor]
+        guard draft.kind != .group else { return true }
+        guard draft.kind == .organization, let head = draft.name.split(separator: " ").last else { return false }
+        return lex.groupNameEnds.contains(word: WordHash.hash(head))
     }
 
     /// The group (an actor index) that the person named by mention `index` leads or speaks for, if the
