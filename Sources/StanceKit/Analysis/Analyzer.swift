@@ -572,13 +572,21 @@ struct AnalysisRun {
         return found.first { m in
             if text.quoteOf[m.first] >= 0 { return false }
             if word(m.first - 1).map({ $0 == Self.since || $0 == Self.until }) ?? false { return false }
-            if draft.kind != .direct, draft.span.contains(Int(tokens[m.first].start)) { return false }
+            if draft.kind != .direct, draft.span.contains(Int(tokens[m.first].start)), !followsReportingVerb(m.first) { return false }
             if let verb = draft.verb, verb < m.first, text.sentenceOf[verb] == Int32(s),
                (verb..<m.first).contains(where: { word($0).map(Self.relativePronouns.contains) ?? false }) {
                 return false
             }
             return true
         }
+    }
+
+    /// "said on Monday that ...": a date phrase right after a reporting verb dates the saying, even inside
+    /// a statement's span.
+    func followsReportingVerb(_ t: Int) -> Bool {
+        var k = t - 1
+        if word(k) == Words.on { k -= 1 }
+        return word(k).map { lex.verbs.value(word: $0) != nil } ?? false
     }
 
     func mentionsActor(sentence s: Int, actor: Int) -> Bool {

@@ -9,7 +9,7 @@ struct Lexicon: Sendable {
         var gender: Gender
     }
     enum VerbKind: UInt8, Sendable { case speech, report }
-    enum Polarity: UInt8, Sendable { case negator, reverser, hedge, boundary }
+    enum Polarity: UInt8, Sendable { case negator, reverser, hedge, boundary, topic }
     enum Abbreviation: UInt8, Sendable { case title, general }
 
     /// A table of phrases keyed by the hash key of their words, with the longest phrase length.
@@ -106,6 +106,7 @@ struct Lexicon: Sendable {
             case "reverser": .reverser
             case "hedge": .hedge
             case "boundary": .boundary
+            case "topic": .topic
             default: .negator
             }
             polarity.insert(row[0], kind)
