@@ -2,6 +2,8 @@ extension AnalysisRun {
     static let pastMarkers = WordSet(["once", "formerly", "previously", "erstwhile", "onetime", "one-time"])
     static let recently = WordHash.hash("recently")
     static let used = WordHash.hash("used")
+    static let pastCopulas = WordSet(["was", "were"])
+    static let presentAuxiliaries = WordSet(["has", "have", "is", "are"])
     static let inWord = WordHash.hash("in")
     /// How much less a position counts once the article reports it as given up.
     static let pastWeight = 0.25
@@ -36,8 +38,8 @@ extension AnalysisRun {
         var nextCommaStart: Int?
     }
 
-    /// The past markers of sentence `s`, in order: "once", "formerly", "until recently", "used to", and
-    /// "In March" for an earlier month of the publication year.
+    /// The past markers of sentence `s`, in order: "once", "formerly", "until recently", "used to", "In
+    /// March" for an earlier month of the publication year, and "For two months, ... was".
     func pastMarkers(in s: Int) -> [PastMarker] {
         let sentence = text.sentences[s]
         let published = article.published
@@ -62,9 +64,28 @@ extension AnalysisRun {
                word(k + 2).map({ DateParser.months[$0] == nil }) ?? true, tokens.indices.contains(k + 2), tokens[k + 2].kind != .number {
                 marks = true
             }
-            if marks { markers.append(PastMarker(start: Int(tokens[k].start), followsComma: sawComma)) }
+            // After a dateline too: "SAINT VERENA — For two months, ...".
+            var opensSpan = false
+            if !marks, w == Self.forWord, k == sentence.lowerBound || text.isPunct(k - 1, "—") {
+                opensSpan = opensPastSpan(k..<sentence.upperBound)
+                marks = opensSpan
+            }
+            // The span opens its clause, whatever commas a dateline put before it.
+            if marks { markers.append(PastMarker(start: Int(tokens[k].start), followsComma: sawComma && !opensSpan)) }
         }
         return markers
+    }
+
+    /// "For two months, X was ...", "For most of the war, Y was ...": a span of time opening a sentence in
+    /// the simple past tells what no longer holds ("For two years, Z has ..." still does).
+    func opensPastSpan(_ clause: Range<Int>) -> Bool {
+        guard let comma = clause.prefix(8).first(where: { text.isPunct($0, ",") }) else { return false }
+        for k in (comma + 1)..<min(clause.upperBound, comma + 16) where text.quoteOf[k] < 0 {
+            guard let w = word(k) else { continue }
+            if Self.presentAuxiliaries.contains(w) { return false }
+            if Self.pastCopulas.contains(w) { return true }
+        }
+        return false
     }
 
     /// A past marker before the statement ends, and not in an appositive before it ("Senator X, once a
@@ -175,8 +196,8 @@ extension AnalysisRun {
         let m = entities.mentions[index]
         let sentence = text.sentenceOf[m.first]
         func group(endingAt t: Int) -> Int? {
-            guard let g = lastGroup, entities.mentions[g].last == t else { return nil }
-            return entities.mentions[g].actor
+            let found = mentions(in: max(0, t - 8)..<(t + 1)).last { entities.mentions[$0].last == t && entities.mentions[$0].actor >= 0 }
+            return found.map { entities.mentions[$0].actor }.flatMap { entities.actors[$0].kind == .person ? nil : $0 }
         }
         func group(startingIn range: Range<Int>) -> Int? {
             let found = mentions(in: range).first { entities.mentions[$0].actor >= 0 && entities.actors[entities.mentions[$0].actor].kind != .person }
@@ -200,11 +221,16 @@ extension AnalysisRun {
             if let found = group(endingAt: g) { return found }
         }
         // In an appositive after the name: ", who chairs the caucus", ", a co-founder of the movement", ", a
-        // nurse who co-founded the movement".
+        // nurse who co-founded the movement", ", the faction's leader".
         guard text.isPunct(m.last + 1, ",") else { return nil }
         var j = m.last + 2
-        while j + 1 < min(tokens.count, m.last + 18), tokens[j].kind == .word, text.quoteOf[j] < 0 {
+        while j + 1 < min(tokens.count, m.last + 18), tokens[j].kind == .word || tokens[j].kind == .possessive, text.quoteOf[j] < 0 {
             let w = tokens[j].hash
+            if tokens[j].kind == .possessive {
+                if let noun = word(j + 1), Self.leaderNouns.contains(noun) { return group(endingAt: j - 1) }
+                j += 1
+                continue
+            }
             if w == Words.who, let verb = word(j + 1), Self.leaderVerbs.contains(verb) {
                 return group(startingIn: (j + 2)..<min(tokens.count, j + 5))
             }
