@@ -220,6 +220,12 @@ extension AnalysisRun {
             if text.isPunct(g, ",") { g -= 1 }
             if let found = group(endingAt: g) { return found }
         }
+        // "the faction's leader": the latest group whose name ends in that noun.
+        func groupNamed(by t: Int) -> Int? {
+            guard word(t - 1) == Words.the, let head = word(t), let g = lastGroup,
+                  tokens[entities.mentions[g].last].hash == head, sentence - text.sentenceOf[entities.mentions[g].first] <= 2 else { return nil }
+            return entities.mentions[g].actor
+        }
         // In an appositive after the name: ", who chairs the caucus", ", a co-founder of the movement", ", a
         // nurse who co-founded the movement", ", the faction's leader".
         guard text.isPunct(m.last + 1, ",") else { return nil }
@@ -227,7 +233,7 @@ extension AnalysisRun {
         while j + 1 < min(tokens.count, m.last + 18), tokens[j].kind == .word || tokens[j].kind == .possessive, text.quoteOf[j] < 0 {
             let w = tokens[j].hash
             if tokens[j].kind == .possessive {
-                if let noun = word(j + 1), Self.leaderNouns.contains(noun) { return group(endingAt: j - 1) }
+                if let noun = word(j + 1), Self.leaderNouns.contains(noun) { return group(endingAt: j - 1) ?? groupNamed(by: j - 1) }
                 j += 1
                 continue
             }
