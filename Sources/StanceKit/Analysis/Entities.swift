@@ -314,13 +314,28 @@ struct EntityRecognizer {
             // Words that never belong in a person's name: places, nationalities, months, weekdays.
             let foreign = core.contains { lex.places.contains(word: tok($0).hash) || lex.demonyms.contains(word: tok($0).hash)
                 || lex.stopwords.contains(word: tok($0).hash) || lex.orgNames.contains(word: tok($0).hash) }
-            if foreign && !firstIsGiven { return last + 1 }
+            let demonymName = foreign && !firstIsGiven && demonymNamesPerson(core, start: start, last: last)
+            if foreign && !firstIsGiven && !demonymName { return last + 1 }
             let credit = Self.creditLikeRoles.contains(role)
-            guard firstIsGiven || hasInitial || suffix || credit || personContext(after: last, before: start) else { return last + 1 }
+            guard firstIsGiven || hasInitial || suffix || credit || demonymName || personContext(after: last, before: start) else { return last + 1 }
             if start > 0, word(start - 1) == Words.the { return last + 1 }
         }
         addPerson(titleStart: start, core: core, last: last, title: title, role: role)
         return last + 1
+    }
+
+    /// "Republicans Mike Turner and French Hill", "said French Hill": a first name that is also a nationality
+    /// word, in a list right after a person or next to a speech verb, with nothing foreign after it.
+    private func demonymNamesPerson(_ core: [Int], start: Int, last: Int) -> Bool {
+        guard lex.demonyms.contains(word: tok(core[0]).hash) else { return false }
+        let rest = core.dropFirst()
+        guard !rest.contains(where: { lex.places.contains(word: tok($0).hash) || lex.demonyms.contains(word: tok($0).hash)
+            || lex.stopwords.contains(word: tok($0).hash) || lex.orgNames.contains(word: tok($0).hash) }) else { return false }
+        if let prev = word(start - 1), prev == Words.said || prev == Words.told { return true }
+        if let next = word(last + 1), lex.verbs.value(word: next) == .speech { return true }
+        guard word(start - 1) == Words.and || text.isPunct(start - 1, ","), let previous = mentions.last,
+              previous.last == start - 2, previous.actor >= 0 else { return false }
+        return actors[previous.actor].kind == .person
     }
 
     /// "Tammy Duckworth (Ill.)", "Chris Murphy (D-Conn.)", "(R-Utah)": a legislator's party or state tag in
