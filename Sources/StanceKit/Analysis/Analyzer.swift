@@ -495,11 +495,43 @@ struct AnalysisRun {
         } else {
             return nil
         }
-        let predicate = predicateStart..<predicateEnd
-        guard !predicate.isEmpty else { return actor }
+        var predicate = predicateStart..<predicateEnd
+        // "declined to discuss reports that Gen. X has urged talks", "after Y told the house that the war had
+        // stalled": a person named inside the predicate with a reporting verb of their own is the source of
+        // what follows, and the subject's part ends before them.
+        if let inner = innerSpeaker(in: predicate, besides: actor) {
+            let mention = entities.mentions[inner]
+            recordStatement(actor: mention.actor, predicate: mention.predicateStart..<predicate.upperBound, clause: clause)
+            predicate = predicate.lowerBound..<mention.first
+        }
+        recordStatement(actor: actor, predicate: predicate, clause: clause)
+        return actor
+    }
+
+    /// The first mention of a person other than `actor` standing as the subject of a reporting verb inside
+    /// `predicate` ("... that Gen. X, the chairman, has urged ...").
+    func innerSpeaker(in predicate: Range<Int>, besides actor: Int) -> Int? {
+        mentions(in: predicate).first { m in
+            let mention = entities.mentions[m]
+            guard mention.kind == .named, mention.subjectLike, mention.actor >= 0, mention.actor != actor,
+                  text.quoteOf[mention.first] < 0, entities.actors[mention.actor].kind == .person,
+                  predicate.contains(mention.predicateStart) else { return false }
+            var verb = mention.predicateStart
+            if let w = word(verb), Self.perfectAuxiliaries.contains(w) { verb += 1 }
+            guard let w = word(verb), !tokens[verb].isCapitalized else { return false }
+            return lex.verbs.value(word: w) != nil
+        }
+    }
+
+    static let perfectAuxiliaries = WordSet(["has", "had", "have"])
+
+    /// Records the statement a predicate makes for `actor`, when it carries cues.
+    mutating func recordStatement(actor: Int, predicate: Range<Int>, clause: Range<Int>) {
+        let predicateStart = predicate.lowerBound
+        guard !predicate.isEmpty else { return }
         let quoteOf = text.quoteOf
         let signal = scorer.score([predicate]) { quoteOf[$0] >= 0 }
-        guard signal.total > 0 else { return actor }
+        guard signal.total > 0 else { return }
         // A reporting verb near the start makes it reported speech; otherwise the journalist describes.
         var kind = StatementKind.description
         var cue: String?
@@ -519,11 +551,10 @@ struct AnalysisRun {
         while textStart < predicate.upperBound, tokens[textStart].kind == .punct { textStart += 1 }
         var textEnd = predicate.upperBound - 1
         while textEnd > textStart, tokens[textEnd].kind == .punct { textEnd -= 1 }
-        guard textStart <= textEnd else { return actor }
+        guard textStart <= textEnd else { return }
         drafts.append(StatementDraft(actor: actor, kind: kind, text: text.text(textStart, textEnd), cue: cue,
                                      span: text.span(textStart, textEnd), signal: signal,
                                      sentence: Int(text.sentenceOf[predicateStart < clause.upperBound ? predicateStart : clause.lowerBound])))
-        return actor
     }
 
     /// "according to X" (or "according to a statement from X") in a clause, with X a known actor, and the

@@ -325,14 +325,14 @@ struct EntityRecognizer {
     }
 
     /// "Republicans Mike Turner and French Hill", "said French Hill": a first name that is also a nationality
-    /// word, in a list right after a person or next to a speech verb, with nothing foreign after it.
+    /// word, in a list right after a person or right after a speech verb, with nothing foreign after it.
     private func demonymNamesPerson(_ core: [Int], start: Int, last: Int) -> Bool {
         guard lex.demonyms.contains(word: tok(core[0]).hash) else { return false }
         let rest = core.dropFirst()
         guard !rest.contains(where: { lex.places.contains(word: tok($0).hash) || lex.demonyms.contains(word: tok($0).hash)
             || lex.stopwords.contains(word: tok($0).hash) || lex.orgNames.contains(word: tok($0).hash) }) else { return false }
         if let prev = word(start - 1), prev == Words.said || prev == Words.told { return true }
-        if let next = word(last + 1), lex.verbs.value(word: next) == .speech { return true }
+        // ("British Airways said": a speech verb after the pair proves nothing.)
         guard word(start - 1) == Words.and || text.isPunct(start - 1, ","), let previous = mentions.last,
               previous.last == start - 2, previous.actor >= 0 else { return false }
         return actors[previous.actor].kind == .person
