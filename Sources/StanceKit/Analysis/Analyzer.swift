@@ -82,6 +82,7 @@ struct AnalysisRun {
         findReportedStatements()
         findRelativeClauses()
         findAppositiveDescriptions()
+        findProposals()
         assignDates()
         shareGroupPositions()
         shareWithLeaders()
