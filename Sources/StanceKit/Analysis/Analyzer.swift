@@ -476,7 +476,7 @@ struct AnalysisRun {
             // "Asked if he thought ...": a question put to the actor, not a position taken.
             if let prev = word(mention.first - 1), lex.polarity.value(word: prev) == .hedge { continue }
             let actor = entities.actors[mention.actor]
-            guard actor.participant || actor.kind != .person else { continue }
+            guard actor.participant || actor.kind != .person, !namesWholeChamber(mention) else { continue }
             subject = mention
             break
         }
@@ -507,6 +507,19 @@ struct AnalysisRun {
         }
         recordStatement(actor: actor, predicate: predicate, clause: clause)
         return actor
+    }
+
+    /// "The Senate approved ...", "the U.S. Congress": a whole legislature, whose votes are outcomes, not a
+    /// position of its own (its members and committees do take positions).
+    func namesWholeChamber(_ mention: Mention) -> Bool {
+        guard mention.kind == .named, entities.actors[mention.actor].kind == .organization else { return false }
+        var sawChamber = false
+        for k in mention.first...mention.last where tokens[k].kind == .word {
+            let w = tokens[k].hash
+            if lex.chambers.contains(word: w) { sawChamber = true; continue }
+            guard w == Words.the || tokens[k].has(Token.dotted) || lex.places.contains(word: w) || lex.demonyms.contains(word: w) else { return false }
+        }
+        return sawChamber
     }
 
     /// The first mention of a person other than `actor` standing as the subject of a reporting verb inside
