@@ -293,4 +293,24 @@ struct AnalysisStanceTests {
             """)
         #expect(b.actor(named: "Berg")?.stance == "diplomacy")
     }
+
+    @Test func aWholeLegislatureTakesNoPositionButItsCommitteesDo() {
+        let a = AnalysisFixture.article("""
+            The Senate approved a new military aid package for Ukraine on Tuesday.
+
+            The Senate Foreign Relations Committee called for a ceasefire and peace talks.
+            """)
+        #expect(a.actor(named: "Senate")?.stance ?? "none" == "none")
+        #expect(a.actor(named: "Senate Foreign Relations Committee")?.stance == "diplomacy")
+    }
+
+    @Test func aPlanNamedAsAnActorsIsTheirPosition() {
+        let a = AnalysisFixture.article("""
+            President Anna Berg's plan for ending the nearly three-year war emerged last week.
+
+            The vote thwarted efforts by Senator Tom Reyes to end the war through a negotiated settlement.
+            """)
+        #expect(a.actor(named: "Berg")?.stance == "diplomacy")
+        #expect(a.actor(named: "Reyes")?.stance == "diplomacy")
+    }
 }

@@ -646,6 +646,12 @@ struct EntityRecognizer {
                                         gender: t.hash == Words.he ? .male : .female))
                 continue
             }
+            // "the Washington Democrat", "the Texas Republican": a legislator named by home and party.
+            if t.isCapitalized, Self.partyWords.contains(t.hash), i >= 2, word(i - 2) == Words.the, tok(i - 1).isCapitalized,
+               lex.places.contains(word: tok(i - 1).hash) {
+                mentions.append(Mention(first: i - 2, last: i, actor: -1, kind: .role, subjectLike: false, roleTitle: "*"))
+                continue
+            }
             guard !t.isCapitalized, let canonical = lex.roleNouns.value(word: t.hash) else { continue }
             var j = i - 1
             var place: String?
