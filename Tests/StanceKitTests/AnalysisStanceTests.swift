@@ -272,6 +272,7 @@ struct AnalysisStanceTests {
         #expect(stance("There will be a time for negotiations, but not this spring.") == "support")
         #expect(stance("We will send the howitzers and the air-defense batteries we promised.") == "support")
         #expect(stance("We want talks without preconditions.") == "diplomacy")
+        #expect(stance("We will stand behind them at the table.") == "diplomacy")
         let a = AnalysisFixture.article("""
             Ambassador Lena Ortiz pointed to the example of Prime Minister Tomas Berg, who dropped his call for a cease-fire after the attack.
             """)
@@ -285,6 +286,12 @@ struct AnalysisStanceTests {
             On Monday he said his country would send its howitzers and more artillery, and would keep sending weapons.
             """)
         #expect(a.actor(named: "Berg")?.stance == "support")
+        let dashed = AnalysisFixture.article(published: "2031-04-15", """
+            DORNVILLE - For most of the war, Senator Ana Holm was a reliable vote for arming Ukraine.
+
+            On Monday she said it was time for a ceasefire and talks.
+            """)
+        #expect(dashed.actor(named: "Holm")?.stance == "diplomacy")
         // A span that still runs is no past.
         let b = AnalysisFixture.article(published: "2031-04-15", """
             For two months, Prime Minister Tomas Berg has urged a cease-fire and early talks.

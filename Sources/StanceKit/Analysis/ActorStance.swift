@@ -66,7 +66,7 @@ extension AnalysisRun {
             }
             // After a dateline too: "SAINT VERENA — For two months, ...".
             var opensSpan = false
-            if !marks, w == Self.forWord, k == sentence.lowerBound || text.isPunct(k - 1, "—") {
+            if !marks, w == Self.forWord, k == sentence.lowerBound || text.isPunct(k - 1, "—") || text.isPunct(k - 1, "–") || text.isPunct(k - 1, "-") {
                 opensSpan = opensPastSpan(k..<sentence.upperBound)
                 marks = opensSpan
             }

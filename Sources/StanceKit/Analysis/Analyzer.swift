@@ -292,6 +292,7 @@ struct AnalysisRun {
             }
             return nil
         }
+        var lastSubject: Int?
         for index in mentions.indices {
             let sentence = Int(text.sentenceOf[mentions[index].first])
             if mentions[index].kind == .pronoun {
@@ -319,9 +320,17 @@ struct AnalysisRun {
                     slots[slot].all[g].removeAll(keepingCapacity: true)
                 }
             }
+            // "X said the general had told him ...": the subject of the reported clause is no subject a
+            // later "he said" reaches; the one reporting is.
+            var standsAsSubject = m.subjectLike
+            if standsAsSubject, let reporter = lastSubject, text.sentenceOf[reporter] == Int32(sentence), reporter < m.first,
+               ((reporter + 1)..<m.first).suffix(12).contains(where: { word($0).map { lex.verbs.value(word: $0) != nil } ?? false }) {
+                standsAsSubject = false
+            }
+            if standsAsSubject { lastSubject = m.last }
             for (g, gender) in genders.enumerated() where fits(m.actor, gender) {
                 slots[slot].all[g].append(index)
-                if m.subjectLike { slots[slot].subjects[g].append(index) }
+                if standsAsSubject { slots[slot].subjects[g].append(index) }
             }
         }
         entities.mentions = mentions
