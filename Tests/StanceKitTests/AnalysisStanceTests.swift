@@ -146,9 +146,9 @@ struct AnalysisStanceTests {
 
     @Test func aButClauseWithItsOwnSubjectIsNotTheFirstSubjects() {
         let a = AnalysisFixture.article("""
-            The Assembly approved an aid package for Ukraine this month, but 41 legislators voted for talks and a ceasefire.
+            The Defense Ministry approved an aid package for Ukraine this month, but 41 legislators voted for talks and a ceasefire.
             """)
-        #expect(a.actors.first { $0.name == "Assembly" }?.stance == "support")
+        #expect(a.actors.first { $0.name == "Defense Ministry" }?.stance == "support")
     }
 
     @Test func aGiftToAnyAggressorReversesTheCue() {
@@ -319,5 +319,12 @@ struct AnalysisStanceTests {
             """)
         #expect(a.actor(named: "Berg")?.stance == "diplomacy")
         #expect(a.actor(named: "Reyes")?.stance == "diplomacy")
+    }
+
+    @Test func anAsClauseWithItsOwnSubjectAndVerbIsNotTheSubjects() {
+        let a = AnalysisFixture.article("""
+            Minister Jane Holm argued that Ukraine needs the means to defend itself, as a bloc of legislators pressed for a ceasefire and talks.
+            """)
+        #expect(a.actor(named: "Holm")?.stance == "support")
     }
 }

@@ -428,7 +428,7 @@ struct AnalysisRun {
             var k = sentence.lowerBound
             while k <= sentence.upperBound {
                 let ends = k == sentence.upperBound || tokens[k].isPunct(";")
-                    || (k > clauseStart && text.quoteOf[k] < 0 && word(k).map(Self.clauseOpeners.contains) ?? false)
+                    || (k > clauseStart && text.quoteOf[k] < 0 && (word(k).map(Self.clauseOpeners.contains) ?? false || opensReportingClause(k)))
                 if ends {
                     if k > clauseStart {
                         while mentionCursor < mentions.count, mentions[mentionCursor].first < clauseStart { mentionCursor += 1 }
@@ -439,6 +439,21 @@ struct AnalysisRun {
                 k += 1
             }
         }
+    }
+
+    static let asWord = WordHash.hash("as")
+    static let clauseDeterminers = WordSet(["a", "an", "the", "some", "many", "several", "other"])
+
+    /// "..., as a bloc of legislators pressed to tie aid to a ceasefire": "as" opening a clause with its own
+    /// subject and reporting verb, whose position is not the main subject's.
+    func opensReportingClause(_ k: Int) -> Bool {
+        guard word(k) == Self.asWord, let next = word(k + 1), Self.clauseDeterminers.contains(next) else { return false }
+        var j = k + 2
+        while j < min(tokens.count, k + 10), tokens[j].kind == .word {
+            if lex.verbs.value(word: tokens[j].hash) != nil { return true }
+            j += 1
+        }
+        return false
     }
 
     /// "..., a clash with Senator X, who has called support for Kyiv a top priority": the relative clause
@@ -790,7 +805,8 @@ struct AnalysisRun {
         }
         for (actor, signal) in memberSignals {
             actorSignals[actor].add(signal)
-            hasStatements[actor] = true
+            // A group that speaks only through its chair is an actor all the same.
+            if entities.actors[actor].kind != .person { hasStatements[actor] = true }
         }
         var idOf: [Int: String] = [:]
         var actors: [Actor] = []
