@@ -292,6 +292,11 @@ struct AnalysisStanceTests {
             On Monday she said it was time for a ceasefire and talks.
             """)
         #expect(dashed.actor(named: "Holm")?.stance == "diplomacy")
+        // Only a position given up: none that the article tells of now.
+        let former = AnalysisFixture.article("""
+            Senator Ana Holm, once among the most steadfast backers of arming Ukraine, welcomed the visit on Monday.
+            """)
+        #expect(former.actor(named: "Holm")?.stance == "none")
         // A span that still runs is no past.
         let b = AnalysisFixture.article(published: "2031-04-15", """
             For two months, Prime Minister Tomas Berg has urged a cease-fire and early talks.

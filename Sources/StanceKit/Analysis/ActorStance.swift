@@ -11,21 +11,22 @@ extension AnalysisRun {
     /// The weight of each draft in its actor's stance for the article. When an article reports a shift,
     /// the actor's position is the latest one: statements dated more than a week before the actor's latest,
     /// and those the journalist marks as past ("once among the backers", "until recently an advocate", "In
-    /// March she said"), count for less.
-    func currentWeights() -> [Double] {
+    /// March she said"), count for less; `markedPast` tells the latter.
+    func currentWeights() -> [(weight: Double, markedPast: Bool)] {
         var latest = [Int](repeating: Int.min, count: entities.actors.count)
         for draft in drafts { if let day = draft.date { latest[draft.actor] = max(latest[draft.actor], day.ordinal) } }
         // Markers are found once per sentence: one sentence may hold thousands of statements.
         var markersBySentence: [Int: [PastMarker]] = [:]
-        var weights: [Double] = []
+        var weights: [(weight: Double, markedPast: Bool)] = []
         weights.reserveCapacity(drafts.count)
         for draft in drafts {
             if let day = draft.date, day.ordinal < latest[draft.actor] - 7 {
-                weights.append(Self.pastWeight)
+                weights.append((Self.pastWeight, false))
                 continue
             }
             if markersBySentence[draft.sentence] == nil { markersBySentence[draft.sentence] = pastMarkers(in: draft.sentence) }
-            weights.append(Self.isMarkedPast(draft, by: markersBySentence[draft.sentence] ?? []) ? Self.pastWeight : 1)
+            let marked = Self.isMarkedPast(draft, by: markersBySentence[draft.sentence] ?? [])
+            weights.append((marked ? Self.pastWeight : 1, marked))
         }
         return weights
     }

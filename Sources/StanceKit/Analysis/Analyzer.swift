@@ -799,12 +799,17 @@ struct AnalysisRun {
     func assemble() -> ArticleAnalysis {
         var actorSignals = [StanceSignal](repeating: StanceSignal(positions: frame.positions.count), count: entities.actors.count)
         var hasStatements = [Bool](repeating: false, count: entities.actors.count)
+        // An actor whose every position the article marks as given up ("once a steadfast backer") holds none
+        // that it tells.
+        var holdsCurrent = [Bool](repeating: false, count: entities.actors.count)
         for (draft, weight) in zip(drafts, currentWeights()) {
-            actorSignals[draft.actor].add(draft.signal, factor: weight)
+            actorSignals[draft.actor].add(draft.signal, factor: weight.weight)
             hasStatements[draft.actor] = true
+            if !weight.markedPast, draft.signal.total > 0 { holdsCurrent[draft.actor] = true }
         }
         for (actor, signal) in memberSignals {
             actorSignals[actor].add(signal)
+            holdsCurrent[actor] = true
             // A group that speaks only through its chair is an actor all the same.
             if entities.actors[actor].kind != .person { hasStatements[actor] = true }
         }
@@ -823,7 +828,7 @@ struct AnalysisRun {
             let id = "a\(actors.count + 1)"
             idOf[index] = id
             let participant = draft.participant || hasStatements[index]
-            let (stance, confidence) = participant ? stance(of: actorSignals[index], threshold: 0.6) : (Frame.none, 0)
+            let (stance, confidence) = participant && holdsCurrent[index] ? stance(of: actorSignals[index], threshold: 0.6) : (Frame.none, 0)
             let spans = spansOf[index]
             actors.append(Actor(id: id, name: draft.name, kind: draft.kind, role: draft.role, aliases: draft.aliases,
                                 mentions: spans, stance: stance, confidence: confidence, isParticipant: participant))
