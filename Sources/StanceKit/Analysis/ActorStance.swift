@@ -178,7 +178,7 @@ extension AnalysisRun {
             // An institution's officers ("the chairman of the Joint Chiefs") hold offices, not its position.
             guard m.kind == .named, let group = ledGroup(ofPersonAt: index, lastGroup: lastGroup), isPoliticalGroup(group) else { continue }
             for (from, to) in [(m.actor, group), (group, m.actor)] {
-                if let signal = ownSignals[from] { memberSignals[to, default: StanceSignal(positions: frame.positions.count)].add(signal) }
+                if let signal = ownSignals[from], signal.total > 0 { memberSignals[to, default: StanceSignal(positions: frame.positions.count)].add(signal) }
             }
         }
     }
