@@ -130,4 +130,17 @@ struct AnalysisEntityTests {
             """)
         #expect(Set(a.persons().map(\.name)) == ["Dick Durham", "Tamsin Duckley", "Coryn Bookman", "Vance Holt"])
     }
+
+    @Test func aFirstNameThatIsAlsoANationalityWord() {
+        let a = AnalysisFixture.article("""
+            The delegation included Republicans Mark Tanner and French Hollis, and Democrat Jane Ruiz.
+
+            “We will get the aid passed,” Hollis said.
+
+            French officials said the visit was welcome, and British Airways added flights.
+            """)
+        #expect(a.actor(named: "French Hollis") != nil)
+        #expect(a.speaker(of: "aid passed")?.name == "French Hollis")
+        #expect(a.persons().allSatisfy { !$0.name.hasPrefix("British") && !$0.name.hasPrefix("French officials") })
+    }
 }

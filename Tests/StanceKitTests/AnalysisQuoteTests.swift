@@ -263,4 +263,22 @@ struct AnalysisOfficeSpeakerTests {
         #expect(a.speaker(of: "new realities")?.name == "Jana Velk")
         #expect(a.statement(containing: "no roof")?.date?.description == "2031-04-14")
     }
+
+    @Test func aLegislatorNamedByHomeAndParty() {
+        let a = AnalysisFixture.article("""
+            President Joe Carter met allies on Monday. Carter spoke twice. In a statement, Rep. Nora Lind, the chair of the caucus, said the letter was withdrawn.
+
+            “The letter was drafted months ago and released by mistake,” the Oregon Democrat wrote in a statement.
+            """)
+        #expect(a.speaker(of: "released by mistake")?.name == "Nora Lind")
+    }
+
+    @Test func heSaidReachesTheReporterNotThePersonInTheReportedClause() {
+        let a = AnalysisFixture.article("""
+            Gen. Mark Cole, the army chief, visited the front on Monday.
+
+            Senator Paul Reed said the general had told him the war was a stalemate. “We need a ceasefire and talks now,” he said.
+            """)
+        #expect(a.speaker(of: "ceasefire and talks now")?.name == "Paul Reed")
+    }
 }

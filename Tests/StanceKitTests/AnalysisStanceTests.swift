@@ -146,9 +146,9 @@ struct AnalysisStanceTests {
 
     @Test func aButClauseWithItsOwnSubjectIsNotTheFirstSubjects() {
         let a = AnalysisFixture.article("""
-            The Assembly approved an aid package for Ukraine this month, but 41 legislators voted for talks and a ceasefire.
+            The Defense Ministry approved an aid package for Ukraine this month, but 41 legislators voted for talks and a ceasefire.
             """)
-        #expect(a.actors.first { $0.name == "Assembly" }?.stance == "support")
+        #expect(a.actors.first { $0.name == "Defense Ministry" }?.stance == "support")
     }
 
     @Test func aGiftToAnyAggressorReversesTheCue() {
@@ -224,5 +224,112 @@ struct AnalysisStanceTests {
         let analyzer = Analyzer(frame: frame)
         let a = analyzer.analyze(SourceDocument(path: "t.txt", text: "Title: T\n\n“We will not raise taxes,” Jane Smith said. “Tax relief now,” she added.", format: .plain))
         #expect(a.actor(named: "Jane Smith")?.stance == "cut")
+    }
+
+    @Test func aGroupSpeaksThroughItsChairSpokesmanOrFounder() {
+        let a = AnalysisFixture.article("""
+            Hundreds rallied outside parliament on Saturday, led by the Green Lantern movement and the Open Door caucus.
+
+            “Only a negotiated truce will bring our soldiers home,” said Maria Ostrova, a teacher who co-founded the movement.
+
+            The Iron Gate coalition held its own rally nearby. Its spokesman, Pavel Lindqvist, said the coalition wanted more artillery and longer-range missiles.
+
+            The Open Door caucus, whose chair, Representative Elena Marsh, spoke to the crowd, wants talks. “We need a ceasefire this month,” Marsh said.
+            """)
+        // The movement's own statement is the founder's; the coalition's is its spokesman's.
+        #expect(a.actor(named: "Green Lantern movement")?.stance == "diplomacy")
+        #expect(a.actor(named: "Iron Gate coalition")?.stance == "support")
+        #expect(a.actor(named: "Open Door caucus")?.stance == "diplomacy")
+        // An institution's officer does not make the institution an actor with a position.
+        let b = AnalysisFixture.article("""
+            Adm. Tom Reyes, the chairman of the Joint Defense Board, has argued for a ceasefire and early talks.
+            """)
+        #expect(b.actor(named: "Reyes")?.stance == "diplomacy")
+        #expect(b.actors.allSatisfy { $0.kind == .person || $0.stance == "none" })
+    }
+
+    @Test func theCollectiveNounMeansTheGroupNamedByIt() {
+        let a = AnalysisFixture.article("""
+            The march, organised by the Blue Scarf movement, ended at the steps of the Senate.
+
+            The movement says its goal is an immediate ceasefire followed by peace talks.
+            """)
+        #expect(a.actor(named: "Blue Scarf movement")?.stance == "diplomacy")
+        #expect(a.actor(named: "Senate") == nil)
+    }
+
+    @Test func aTopicOrAForecastIsNoPosition() {
+        #expect(stance("I would rather not discuss diplomacy today.") == "none")
+        #expect(stance("Nobody should expect a peace treaty this week.") == "none")
+        // Only the cue right after the topic word is held back.
+        #expect(stance("We discussed the budget, and we want a ceasefire now.") == "diplomacy")
+    }
+
+    @Test func argumentsAgainstTheOtherSideAreReversed() {
+        #expect(stance("Anyone who still thinks this is the moment to lean on Ukraine should visit the front.") == "support")
+        #expect(stance("We should not lean on Ukraine.") == "support")
+        #expect(stance("The case for talks rests on a misreading of the enemy.") == "support")
+        #expect(stance("There will be a time for negotiations, but not this spring.") == "support")
+        #expect(stance("We will send the howitzers and the air-defense batteries we promised.") == "support")
+        #expect(stance("We want talks without preconditions.") == "diplomacy")
+        #expect(stance("We will stand behind them at the table.") == "diplomacy")
+        let a = AnalysisFixture.article("""
+            Ambassador Lena Ortiz pointed to the example of Prime Minister Tomas Berg, who dropped his call for a cease-fire after the attack.
+            """)
+        #expect(a.actor(named: "Ortiz")?.stance == "support")
+    }
+
+    @Test func aSpanOfTimeInThePastMarksAPositionGivenUp() {
+        let a = AnalysisFixture.article(published: "2031-04-15", """
+            DORNVILLE — For two months, Prime Minister Tomas Berg was the loudest voice urging a cease-fire and early talks.
+
+            On Monday he said his country would send its howitzers and more artillery, and would keep sending weapons.
+            """)
+        #expect(a.actor(named: "Berg")?.stance == "support")
+        let dashed = AnalysisFixture.article(published: "2031-04-15", """
+            DORNVILLE - For most of the war, Senator Ana Holm was a reliable vote for arming Ukraine.
+
+            On Monday she said it was time for a ceasefire and talks.
+            """)
+        #expect(dashed.actor(named: "Holm")?.stance == "diplomacy")
+        // Only a position given up: none that the article tells of now.
+        let former = AnalysisFixture.article("""
+            Senator Ana Holm, once among the most steadfast backers of arming Ukraine, welcomed the visit on Monday.
+            """)
+        #expect(former.actor(named: "Holm")?.stance == "none")
+        // A span that still runs is no past.
+        let b = AnalysisFixture.article(published: "2031-04-15", """
+            For two months, Prime Minister Tomas Berg has urged a cease-fire and early talks.
+
+            He said his country would send its howitzers.
+            """)
+        #expect(b.actor(named: "Berg")?.stance == "diplomacy")
+    }
+
+    @Test func aWholeLegislatureTakesNoPositionButItsCommitteesDo() {
+        let a = AnalysisFixture.article("""
+            The Senate approved a new military aid package for Ukraine on Tuesday.
+
+            The Senate Foreign Relations Committee called for a ceasefire and peace talks.
+            """)
+        #expect(a.actor(named: "Senate")?.stance ?? "none" == "none")
+        #expect(a.actor(named: "Senate Foreign Relations Committee")?.stance == "diplomacy")
+    }
+
+    @Test func aPlanNamedAsAnActorsIsTheirPosition() {
+        let a = AnalysisFixture.article("""
+            President Anna Berg's plan for ending the nearly three-year war emerged last week.
+
+            The vote thwarted efforts by Senator Tom Reyes to end the war through a negotiated settlement.
+            """)
+        #expect(a.actor(named: "Berg")?.stance == "diplomacy")
+        #expect(a.actor(named: "Reyes")?.stance == "diplomacy")
+    }
+
+    @Test func anAsClauseWithItsOwnSubjectAndVerbIsNotTheSubjects() {
+        let a = AnalysisFixture.article("""
+            Minister Jane Holm argued that Ukraine needs the means to defend itself, as a bloc of legislators pressed for a ceasefire and talks.
+            """)
+        #expect(a.actor(named: "Holm")?.stance == "support")
     }
 }

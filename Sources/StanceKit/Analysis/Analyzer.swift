@@ -82,8 +82,10 @@ struct AnalysisRun {
         findReportedStatements()
         findRelativeClauses()
         findAppositiveDescriptions()
+        findProposals()
         assignDates()
         shareGroupPositions()
+        shareWithLeaders()
         return assemble()
     }
 
@@ -290,6 +292,7 @@ struct AnalysisRun {
             }
             return nil
         }
+        var lastSubject: Int?
         for index in mentions.indices {
             let sentence = Int(text.sentenceOf[mentions[index].first])
             if mentions[index].kind == .pronoun {
@@ -317,9 +320,17 @@ struct AnalysisRun {
                     slots[slot].all[g].removeAll(keepingCapacity: true)
                 }
             }
+            // "X said the general had told him ...": the subject of the reported clause is no subject a
+            // later "he said" reaches; the one reporting is.
+            var standsAsSubject = m.subjectLike
+            if standsAsSubject, let reporter = lastSubject, text.sentenceOf[reporter] == Int32(sentence), reporter < m.first,
+               ((reporter + 1)..<m.first).suffix(12).contains(where: { word($0).map { lex.verbs.value(word: $0) != nil } ?? false }) {
+                standsAsSubject = false
+            }
+            if standsAsSubject { lastSubject = m.last }
             for (g, gender) in genders.enumerated() where fits(m.actor, gender) {
                 slots[slot].all[g].append(index)
-                if m.subjectLike { slots[slot].subjects[g].append(index) }
+                if standsAsSubject { slots[slot].subjects[g].append(index) }
             }
         }
         entities.mentions = mentions
@@ -417,7 +428,7 @@ struct AnalysisRun {
             var k = sentence.lowerBound
             while k <= sentence.upperBound {
                 let ends = k == sentence.upperBound || tokens[k].isPunct(";")
-                    || (k > clauseStart && text.quoteOf[k] < 0 && word(k).map(Self.clauseOpeners.contains) ?? false)
+                    || (k > clauseStart && text.quoteOf[k] < 0 && (word(k).map(Self.clauseOpeners.contains) ?? false || opensReportingClause(k)))
                 if ends {
                     if k > clauseStart {
                         while mentionCursor < mentions.count, mentions[mentionCursor].first < clauseStart { mentionCursor += 1 }
@@ -428,6 +439,21 @@ struct AnalysisRun {
                 k += 1
             }
         }
+    }
+
+    static let asWord = WordHash.hash("as")
+    static let clauseDeterminers = WordSet(["a", "an", "the", "some", "many", "several", "other"])
+
+    /// "..., as a bloc of legislators pressed to tie aid to a ceasefire": "as" opening a clause with its own
+    /// subject and reporting verb, whose position is not the main subject's.
+    func opensReportingClause(_ k: Int) -> Bool {
+        guard word(k) == Self.asWord, let next = word(k + 1), Self.clauseDeterminers.contains(next) else { return false }
+        var j = k + 2
+        while j < min(tokens.count, k + 10), tokens[j].kind == .word {
+            if lex.verbs.value(word: tokens[j].hash) != nil { return true }
+            j += 1
+        }
+        return false
     }
 
     /// "..., a clash with Senator X, who has called support for Kyiv a top priority": the relative clause
@@ -474,7 +500,7 @@ struct AnalysisRun {
             // "Asked if he thought ...": a question put to the actor, not a position taken.
             if let prev = word(mention.first - 1), lex.polarity.value(word: prev) == .hedge { continue }
             let actor = entities.actors[mention.actor]
-            guard actor.participant || actor.kind != .person else { continue }
+            guard actor.participant || actor.kind != .person, !namesWholeChamber(mention) else { continue }
             subject = mention
             break
         }
@@ -494,11 +520,56 @@ struct AnalysisRun {
         } else {
             return nil
         }
-        let predicate = predicateStart..<predicateEnd
-        guard !predicate.isEmpty else { return actor }
+        var predicate = predicateStart..<predicateEnd
+        // "declined to discuss reports that Gen. X has urged talks", "after Y told the house that the war had
+        // stalled": a person named inside the predicate with a reporting verb of their own is the source of
+        // what follows, and the subject's part ends before them.
+        if let inner = innerSpeaker(in: predicate, besides: actor) {
+            let mention = entities.mentions[inner]
+            recordStatement(actor: mention.actor, predicate: mention.predicateStart..<predicate.upperBound, clause: clause)
+            predicate = predicate.lowerBound..<mention.first
+        }
+        recordStatement(actor: actor, predicate: predicate, clause: clause)
+        return actor
+    }
+
+    /// "The Senate approved ...", "the U.S. Congress": a whole legislature, whose votes are outcomes, not a
+    /// position of its own (its members and committees do take positions).
+    func namesWholeChamber(_ mention: Mention) -> Bool {
+        guard mention.kind == .named, entities.actors[mention.actor].kind == .organization else { return false }
+        var sawChamber = false
+        for k in mention.first...mention.last where tokens[k].kind == .word {
+            let w = tokens[k].hash
+            if lex.chambers.contains(word: w) { sawChamber = true; continue }
+            guard w == Words.the || tokens[k].has(Token.dotted) || lex.places.contains(word: w) || lex.demonyms.contains(word: w) else { return false }
+        }
+        return sawChamber
+    }
+
+    /// The first mention of a person other than `actor` standing as the subject of a reporting verb inside
+    /// `predicate` ("... that Gen. X, the chairman, has urged ...").
+    func innerSpeaker(in predicate: Range<Int>, besides actor: Int) -> Int? {
+        mentions(in: predicate).first { m in
+            let mention = entities.mentions[m]
+            guard mention.kind == .named, mention.subjectLike, mention.actor >= 0, mention.actor != actor,
+                  text.quoteOf[mention.first] < 0, entities.actors[mention.actor].kind == .person,
+                  predicate.contains(mention.predicateStart) else { return false }
+            var verb = mention.predicateStart
+            if let w = word(verb), Self.perfectAuxiliaries.contains(w) { verb += 1 }
+            guard let w = word(verb), !tokens[verb].isCapitalized else { return false }
+            return lex.verbs.value(word: w) != nil
+        }
+    }
+
+    static let perfectAuxiliaries = WordSet(["has", "had", "have"])
+
+    /// Records the statement a predicate makes for `actor`, when it carries cues.
+    mutating func recordStatement(actor: Int, predicate: Range<Int>, clause: Range<Int>) {
+        let predicateStart = predicate.lowerBound
+        guard !predicate.isEmpty else { return }
         let quoteOf = text.quoteOf
         let signal = scorer.score([predicate]) { quoteOf[$0] >= 0 }
-        guard signal.total > 0 else { return actor }
+        guard signal.total > 0 else { return }
         // A reporting verb near the start makes it reported speech; otherwise the journalist describes.
         var kind = StatementKind.description
         var cue: String?
@@ -518,11 +589,10 @@ struct AnalysisRun {
         while textStart < predicate.upperBound, tokens[textStart].kind == .punct { textStart += 1 }
         var textEnd = predicate.upperBound - 1
         while textEnd > textStart, tokens[textEnd].kind == .punct { textEnd -= 1 }
-        guard textStart <= textEnd else { return actor }
+        guard textStart <= textEnd else { return }
         drafts.append(StatementDraft(actor: actor, kind: kind, text: text.text(textStart, textEnd), cue: cue,
                                      span: text.span(textStart, textEnd), signal: signal,
                                      sentence: Int(text.sentenceOf[predicateStart < clause.upperBound ? predicateStart : clause.lowerBound])))
-        return actor
     }
 
     /// "according to X" (or "according to a statement from X") in a clause, with X a known actor, and the
@@ -571,13 +641,21 @@ struct AnalysisRun {
         return found.first { m in
             if text.quoteOf[m.first] >= 0 { return false }
             if word(m.first - 1).map({ $0 == Self.since || $0 == Self.until }) ?? false { return false }
-            if draft.kind != .direct, draft.span.contains(Int(tokens[m.first].start)) { return false }
+            if draft.kind != .direct, draft.span.contains(Int(tokens[m.first].start)), !followsReportingVerb(m.first) { return false }
             if let verb = draft.verb, verb < m.first, text.sentenceOf[verb] == Int32(s),
                (verb..<m.first).contains(where: { word($0).map(Self.relativePronouns.contains) ?? false }) {
                 return false
             }
             return true
         }
+    }
+
+    /// "said on Monday that ...": a date phrase right after a reporting verb dates the saying, even inside
+    /// a statement's span.
+    func followsReportingVerb(_ t: Int) -> Bool {
+        var k = t - 1
+        if word(k) == Words.on { k -= 1 }
+        return word(k).map { lex.verbs.value(word: $0) != nil } ?? false
     }
 
     func mentionsActor(sentence s: Int, actor: Int) -> Bool {
@@ -725,11 +803,20 @@ struct AnalysisRun {
     func assemble() -> ArticleAnalysis {
         var actorSignals = [StanceSignal](repeating: StanceSignal(positions: frame.positions.count), count: entities.actors.count)
         var hasStatements = [Bool](repeating: false, count: entities.actors.count)
+        // An actor whose every position the article marks as given up ("once a steadfast backer") holds none
+        // that it tells.
+        var holdsCurrent = [Bool](repeating: false, count: entities.actors.count)
         for (draft, weight) in zip(drafts, currentWeights()) {
-            actorSignals[draft.actor].add(draft.signal, factor: weight)
+            actorSignals[draft.actor].add(draft.signal, factor: weight.weight)
             hasStatements[draft.actor] = true
+            if !weight.markedPast, draft.signal.total > 0 { holdsCurrent[draft.actor] = true }
         }
-        for (actor, signal) in memberSignals { actorSignals[actor].add(signal) }
+        for (actor, signal) in memberSignals {
+            actorSignals[actor].add(signal)
+            holdsCurrent[actor] = true
+            // A group that speaks only through its chair is an actor all the same.
+            if entities.actors[actor].kind != .person { hasStatements[actor] = true }
+        }
         var idOf: [Int: String] = [:]
         var actors: [Actor] = []
         var spansOf = [[TextSpan]](repeating: [], count: entities.actors.count)
@@ -745,7 +832,7 @@ struct AnalysisRun {
             let id = "a\(actors.count + 1)"
             idOf[index] = id
             let participant = draft.participant || hasStatements[index]
-            let (stance, confidence) = participant ? stance(of: actorSignals[index], threshold: 0.6) : (Frame.none, 0)
+            let (stance, confidence) = participant && holdsCurrent[index] ? stance(of: actorSignals[index], threshold: 0.6) : (Frame.none, 0)
             let spans = spansOf[index]
             actors.append(Actor(id: id, name: draft.name, kind: draft.kind, role: draft.role, aliases: draft.aliases,
                                 mentions: spans, stance: stance, confidence: confidence, isParticipant: participant))

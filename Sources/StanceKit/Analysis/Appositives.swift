@@ -32,3 +32,38 @@ extension AnalysisRun {
         return word(mention.first - 2).map(Self.spokespeople.contains) ?? false
     }
 }
+
+extension AnalysisRun {
+    static let proposalNouns = WordSet(["plan", "plans", "proposal", "proposals", "push", "call", "calls", "effort",
+        "efforts", "bid", "demand", "demands", "initiative", "campaign", "offer", "attempt", "attempts", "drive"])
+
+    /// "President X's plan for ending the war", "efforts by Senator Y to end the war": a plan or a push named
+    /// as an actor's is that actor's position, wherever the name stands in the sentence.
+    mutating func findProposals() {
+        let quoteOf = text.quoteOf
+        for m in entities.mentions where m.actor >= 0 && m.kind != .pronoun && inBody(m.first) && quoteOf[m.first] < 0 {
+            let start: Int
+            if m.last + 2 < tokens.count, tokens[m.last + 1].kind == .possessive, let noun = word(m.last + 2), Self.proposalNouns.contains(noun) {
+                start = m.last + 2
+            } else if word(m.first - 1) == StanceScorer.by, let noun = word(m.first - 2), Self.proposalNouns.contains(noun),
+                      word(m.last + 1) == Words.to {
+                start = m.last + 1
+            } else {
+                continue
+            }
+            // The proposal runs to the end of its clause.
+            var end = start
+            let sentence = text.sentenceOf[m.first]
+            while end < min(tokens.count, start + 24), text.sentenceOf[end] == sentence, quoteOf[end] < 0,
+                  !(tokens[end].kind == .punct && (tokens[end].isPunct(",") || tokens[end].isPunct(";") || tokens[end].isPunct(":"))) {
+                end += 1
+            }
+            let proposal = start..<end
+            let signal = scorer.score([proposal])
+            guard signal.total > 0 else { continue }
+            drafts.append(StatementDraft(actor: m.actor, kind: .description, text: text.text(proposal.lowerBound, proposal.upperBound - 1),
+                                         cue: nil, span: text.span(proposal.lowerBound, proposal.upperBound - 1),
+                                         signal: signal, sentence: Int(sentence)))
+        }
+    }
+}

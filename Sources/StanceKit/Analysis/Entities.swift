@@ -318,13 +318,28 @@ struct EntityRecognizer {
             // Words that never belong in a person's name: places, nationalities, months, weekdays.
             let foreign = core.contains { lex.places.contains(word: tok($0).hash) || lex.demonyms.contains(word: tok($0).hash)
                 || lex.stopwords.contains(word: tok($0).hash) || lex.orgNames.contains(word: tok($0).hash) }
-            if foreign && !firstIsGiven { return last + 1 }
+            let demonymName = foreign && !firstIsGiven && demonymNamesPerson(core, start: start, last: last)
+            if foreign && !firstIsGiven && !demonymName { return last + 1 }
             let credit = Self.creditLikeRoles.contains(role)
-            guard firstIsGiven || hasInitial || suffix || credit || personContext(after: last, before: start) else { return last + 1 }
+            guard firstIsGiven || hasInitial || suffix || credit || demonymName || personContext(after: last, before: start) else { return last + 1 }
             if start > 0, word(start - 1) == Words.the { return last + 1 }
         }
         addPerson(titleStart: start, core: core, last: last, title: title, role: role)
         return last + 1
+    }
+
+    /// "Republicans Mike Turner and French Hill", "said French Hill": a first name that is also a nationality
+    /// word, in a list right after a person or right after a speech verb, with nothing foreign after it.
+    private func demonymNamesPerson(_ core: [Int], start: Int, last: Int) -> Bool {
+        guard lex.demonyms.contains(word: tok(core[0]).hash) else { return false }
+        let rest = core.dropFirst()
+        guard !rest.contains(where: { lex.places.contains(word: tok($0).hash) || lex.demonyms.contains(word: tok($0).hash)
+            || lex.stopwords.contains(word: tok($0).hash) || lex.orgNames.contains(word: tok($0).hash) }) else { return false }
+        if let prev = word(start - 1), prev == Words.said || prev == Words.told { return true }
+        // ("British Airways said": a speech verb after the pair proves nothing.)
+        guard word(start - 1) == Words.and || text.isPunct(start - 1, ","), let previous = mentions.last,
+              previous.last == start - 2, previous.actor >= 0 else { return false }
+        return actors[previous.actor].kind == .person
     }
 
     /// "Tammy Duckworth (Ill.)", "Chris Murphy (D-Conn.)", "(R-Utah)": a legislator's party or state tag in
@@ -585,12 +600,24 @@ struct EntityRecognizer {
             let mid = (lo + hi) / 2
             if named[mid].first < first { lo = mid + 1 } else { hi = mid }
         }
+        // "the movement", "the caucus": a group whose own name ends in that noun ("the White Ribbon
+        // movement") is meant, over an institution named after it ("marched to the Assembly"). The search
+        // for it is capped: a sentence that never ends can hold thousands of names.
+        let head = word(first) == Words.the ? word(first + 1).flatMap { lex.groupNameEnds.contains(word: $0) ? $0 : nil } : nil
         var found: Mention?
+        var latest: Mention?
         var k = lo - 1
-        while k >= 0, sentence - text.sentenceOf[named[k].first] <= 4 {
-            if text.quoteOf[named[k].first] < 0, fits(named[k]) { found = named[k]; break }
+        var tried = 0
+        while k >= 0, tried < 64, sentence - text.sentenceOf[named[k].first] <= 4 {
+            if text.quoteOf[named[k].first] < 0, fits(named[k]) {
+                tried += 1
+                if latest == nil { latest = named[k] }
+                if head == nil || tok(named[k].last).hash == head { found = named[k]; break }
+            }
             k -= 1
         }
+        if let found, head != nil { return found.actor }
+        found = found ?? latest
         if let previous, previous.first > found?.first ?? -1, fits(previous) { return previous.actor }
         return found?.actor ?? -1
     }
@@ -625,6 +652,12 @@ struct EntityRecognizer {
                 guard text.quoteOf[i] < 0 else { continue }
                 mentions.append(Mention(first: i, last: i, actor: -1, kind: .pronoun, subjectLike: true,
                                         gender: t.hash == Words.he ? .male : .female))
+                continue
+            }
+            // "the Washington Democrat", "the Texas Republican": a legislator named by home and party.
+            if t.isCapitalized, Self.partyWords.contains(t.hash), i >= 2, word(i - 2) == Words.the, tok(i - 1).isCapitalized,
+               lex.places.contains(word: tok(i - 1).hash) {
+                mentions.append(Mention(first: i - 2, last: i, actor: -1, kind: .role, subjectLike: false, roleTitle: "*"))
                 continue
             }
             guard !t.isCapitalized, let canonical = lex.roleNouns.value(word: t.hash) else { continue }

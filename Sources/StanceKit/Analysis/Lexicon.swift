@@ -9,7 +9,7 @@ struct Lexicon: Sendable {
         var gender: Gender
     }
     enum VerbKind: UInt8, Sendable { case speech, report }
-    enum Polarity: UInt8, Sendable { case negator, reverser, hedge, boundary }
+    enum Polarity: UInt8, Sendable { case negator, reverser, hedge, boundary, topic }
     enum Abbreviation: UInt8, Sendable { case title, general }
 
     /// A table of phrases keyed by the hash key of their words, with the longest phrase length.
@@ -35,6 +35,8 @@ struct Lexicon: Sendable {
     var orgHeads = PhraseTable<Bool>()
     var orgNames = PhraseTable<Bool>()
     var thingHeads = PhraseTable<Bool>()
+    /// Heads of a whole legislature ("Senate", "Parliament"): a venue whose votes are outcomes, not positions.
+    var chambers = PhraseTable<Bool>()
     var groupHeads = PhraseTable<Bool>()
     var groupModifiers = PhraseTable<Bool>()
     var groupCollectives = PhraseTable<Bool>()
@@ -85,6 +87,9 @@ struct Lexicon: Sendable {
             switch row.count > 1 ? row[1] : "head" {
             case "name": orgNames.insert(row[0], true)
             case "thing": thingHeads.insert(row[0], true)
+            case "chamber":
+                orgHeads.insert(row[0], true)
+                chambers.insert(row[0], true)
             default: orgHeads.insert(row[0], true)
             }
         }
@@ -106,6 +111,7 @@ struct Lexicon: Sendable {
             case "reverser": .reverser
             case "hedge": .hedge
             case "boundary": .boundary
+            case "topic": .topic
             default: .negator
             }
             polarity.insert(row[0], kind)

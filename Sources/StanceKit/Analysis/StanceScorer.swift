@@ -269,6 +269,9 @@ struct StanceScorer {
             var flips = 0
             var flipWords: [String] = []
             var hedged = false
+            // "declined to discuss a ceasefire", "nobody should expect a peace treaty": a subject of talk or
+            // a forecast, not a position.
+            var topical = false
             var k = range.lowerBound
             while k < hit.first {
                 let t = text.tokens[k]
@@ -284,6 +287,8 @@ struct StanceScorer {
                         flipWords.append(text.text(k, k))
                     case .hedge:
                         hedged = true
+                    case .topic where hit.first - k <= 4 && !hasComma(k, hit.first):
+                        topical = true
                     default: break
                     }
                 }
@@ -305,6 +310,7 @@ struct StanceScorer {
                 flipWords.append(text.text(r.first, r.last))
                 break
             }
+            if topical { continue }
             var position = cue.position
             if flips % 2 == 1 {
                 guard frame.positionCount == 2 else { continue }
@@ -327,6 +333,10 @@ struct StanceScorer {
         }
         if k + 1 < text.tokens.count, text.tokens[k + 1].kind == .punct, t.hash == WordHash.hash("no") { return false }
         return true
+    }
+
+    private func hasComma(_ from: Int, _ to: Int) -> Bool {
+        ((from + 1)..<to).contains { text.tokens[$0].isPunct(",") }
     }
 
     /// A reverser's object ends at "by", "because" or a comma before a new subject: "should not forestall X
