@@ -163,13 +163,24 @@ extension AnalysisRun {
     /// whose chair, Y, said", "Z, who co-founded the movement", "the committee, led by W"): the group takes
     /// that person's position, and the person the group's.
     mutating func shareWithLeaders() {
-        let mentions = entities.mentions
         var ownSignals: [Int: StanceSignal] = [:]
         for draft in drafts { ownSignals[draft.actor, default: StanceSignal(positions: frame.positions.count)].add(draft.signal) }
         guard !ownSignals.isEmpty else { return }
+        for (person, group) in leadership() {
+            for (from, to) in [(person, group), (group, person)] {
+                if let signal = ownSignals[from], signal.total > 0 { memberSignals[to, default: StanceSignal(positions: frame.positions.count)].add(signal) }
+            }
+        }
+    }
+
+    /// The (person, group) pairs of named people who lead or speak for a political group, in text order.
+    /// Found apart from `shareWithLeaders` because calling the helpers on `self` from a mutating method
+    /// copies the whole run at each call.
+    private func leadership() -> [(person: Int, group: Int)] {
+        var pairs: [(person: Int, group: Int)] = []
         var lastGroup: Int?
-        for index in mentions.indices {
-            let m = mentions[index]
+        for index in entities.mentions.indices {
+            let m = entities.mentions[index]
             guard m.actor >= 0, text.quoteOf[m.first] < 0, inBody(m.first) else { continue }
             if entities.actors[m.actor].kind != .person {
                 lastGroup = index
@@ -177,10 +188,9 @@ extension AnalysisRun {
             }
             // An institution's officers ("the chairman of the Joint Chiefs") hold offices, not its position.
             guard m.kind == .named, let group = ledGroup(ofPersonAt: index, lastGroup: lastGroup), isPoliticalGroup(group) else { continue }
-            for (from, to) in [(m.actor, group), (group, m.actor)] {
-                if let signal = ownSignals[from], signal.total > 0 { memberSignals[to, default: StanceSignal(positions: frame.positions.count)].add(signal) }
-            }
+            pairs.append((m.actor, group))
         }
+        return pairs
     }
 
     /// A group, or an organisation named as one ("the Peace Caucus", "the Stand With Velmaria coalition").

@@ -738,7 +738,11 @@ struct AnalysisRun {
                 (actorList[$0].kind == .group || (namesDocument && actorList[$0].kind == .organization)) && groupSignals[$0].total > 0
             }
             defer { if let groupHere { lastGroup = (groupHere, s) } }
-            if let reported = draftsBySentence[s] { shareWithCoSubjects(reported, sentence: s, mentions: found) }
+            if let reported = draftsBySentence[s] {
+                for (actor, signal) in run.coSubjects(reported, sentence: s, mentions: found) {
+                    memberSignals[actor, default: StanceSignal(positions: frame.positions.count)].add(signal)
+                }
+            }
             guard sentence.contains(where: { quoteOf[$0] < 0 && tokens[$0].kind == .word && Self.membershipWords.contains(tokens[$0].hash) })
             else { continue }
             var source = groupHere
@@ -769,8 +773,10 @@ struct AnalysisRun {
     }
 
     /// "X, Y and Z introduced a resolution to end the war": the people named together as a clause's
-    /// subject share the position reported for the first of them.
-    mutating func shareWithCoSubjects(_ reported: [Int], sentence s: Int, mentions found: [Int]) {
+    /// subject share the position reported for the first of them. Returns each sharer (an actor) with the
+    /// signal it shares, in order.
+    func coSubjects(_ reported: [Int], sentence s: Int, mentions found: [Int]) -> [(actor: Int, signal: StanceSignal)] {
+        var shared: [(actor: Int, signal: StanceSignal)] = []
         for draft in reported.map({ drafts[$0] }) {
             guard let own = found.first(where: { entities.mentions[$0].actor == draft.actor && Int(tokens[entities.mentions[$0].last].end) <= draft.span.start })
             else { continue }
@@ -781,10 +787,9 @@ struct AnalysisRun {
                 if chained.contains($0) { return true }
                 return Int(tokens[m.last].end) <= draft.span.start && isListed(m.first, sentence: s)
             }
-            for m in subjects {
-                memberSignals[entities.mentions[m].actor, default: StanceSignal(positions: frame.positions.count)].add(draft.signal)
-            }
+            for m in subjects { shared.append((entities.mentions[m].actor, draft.signal)) }
         }
+        return shared
     }
 
     // MARK: output
