@@ -84,8 +84,12 @@ struct EntityRecognizer {
         findSurnameMentions()
         findRoleNounsAndPronouns()
         mentions.sort { $0.first < $1.first }
+        // Read through one copy: a method called on `self` from this mutating method copied the whole
+        // recognizer at each mention.
+        let recognizer = self
+        let positions = mentions.map { recognizer.subjectPosition($0) }
         for index in mentions.indices {
-            let (subject, predicate) = subjectPosition(mentions[index])
+            let (subject, predicate) = positions[index]
             if mentions[index].kind != .pronoun { mentions[index].subjectLike = subject }
             mentions[index].predicateStart = predicate
         }
