@@ -89,7 +89,7 @@ func analyzeConcurrently(_ files: [String], analyzer: Analyzer) -> [Result<Artic
 /// Each article is encoded with a placeholder frame id whose encoding is then replaced by the frame's.
 struct JSONLinesWriter {
     private let exporter: Exporter
-    private let encoder = JSONEncoder()
+    private let encoder = Exporter.encoder(pretty: false)
     private let frameJSON: Data
     /// The NUL character is never a frame id and encodes as an escape, so no text of an article, whose
     /// quotation marks are escaped, can encode to the placeholder member.
@@ -98,7 +98,6 @@ struct JSONLinesWriter {
 
     init(frame: Frame) throws {
         exporter = Exporter(document: ExportDocument(analyses: [], frame: frame))
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         frameJSON = try encoder.encode(frame)
         placeholder = try encoder.encode(["frame": Self.placeholderID])
     }

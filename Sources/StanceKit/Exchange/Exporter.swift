@@ -45,7 +45,9 @@ public struct Exporter: Sendable {
         }
     }
 
-    static func encoder(pretty: Bool) -> JSONEncoder {
+    /// The encoder of every JSON this package writes (sorted keys, slashes as they are), so that the
+    /// command line's streaming writer and the exporter cannot differ.
+    package static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
                                           : [.sortedKeys, .withoutEscapingSlashes]
