@@ -12,13 +12,11 @@ public struct ArticleSummary: Hashable, Sendable {
     public var title: String
     public var outlet: String?
     public var published: Day?
-    public var statementCount: Int
-    public init(id: ArticleID, title: String, outlet: String?, published: Day?, statementCount: Int) {
+    public init(id: ArticleID, title: String, outlet: String?, published: Day?) {
         self.id = id
         self.title = title
         self.outlet = outlet
         self.published = published
-        self.statementCount = statementCount
     }
 }
 
@@ -167,8 +165,7 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
             usedIDs.insert(id)
             let summary = ArticleSummary(
                 id: id, title: Self.title(of: analysis.article), outlet: analysis.article.source,
-                published: analysis.article.published,
-                statementCount: analysis.statements.filter { $0.status != .rejected }.count)
+                published: analysis.article.published)
             let keys = Dictionary(analysis.actors.map { ($0.id, Self.corpusID(forName: $0.name)) },
                                   uniquingKeysWith: { first, _ in first })
             articles.append(LoadedArticle(summary: summary, analysis: analysis, corpusActorIDs: keys))

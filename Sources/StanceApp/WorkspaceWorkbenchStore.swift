@@ -21,8 +21,7 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
         if let summaries { return summaries }
         let loaded = try workspace.articles().map { article in
             ArticleSummary(id: String(article.id), title: article.title ?? Self.fileName(article.file),
-                           outlet: article.source, published: article.published,
-                           statementCount: article.statements.standing)
+                           outlet: article.source, published: article.published)
         }
         summaries = loaded
         summaryOrder = Dictionary(loaded.enumerated().map { ($0.element.id, $0.offset) },
@@ -37,8 +36,7 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
                                        statements: detail.statements.map(\.statement))
         let summary = try articleSummaries().first { $0.id == id }
             ?? ArticleSummary(id: id, title: detail.article.title ?? Self.fileName(detail.article.file),
-                              outlet: detail.article.source, published: detail.article.published,
-                              statementCount: detail.statements.count)
+                              outlet: detail.article.source, published: detail.article.published)
         // Workspace actor ids already name one actor across all articles.
         let corpusIDs = Dictionary(detail.actors.map { ($0.id, $0.id) }, uniquingKeysWith: { first, _ in first })
         let notes = Dictionary(detail.statements.compactMap { item in item.note.map { (String(item.id), $0) } },

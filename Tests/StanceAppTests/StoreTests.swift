@@ -7,7 +7,6 @@ import Testing
 
     @Test func articlesComeOldestFirst() {
         #expect(store.articleSummaries().map(\.id) == ["gazette-2026-03-02.txt", "courier-2026-03-16.txt", "gazette-2026-04-06.txt"])
-        #expect(store.articleSummaries()[0].statementCount == 5)
     }
 
     @Test func actorsMergeAcrossArticlesWithCounts() {

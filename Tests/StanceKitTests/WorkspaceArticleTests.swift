@@ -49,10 +49,11 @@ import Testing
         try workspace.reject(detail.statements[0].id, by: "ana")
         let articles = try workspace.articles()
         #expect(articles.map(\.title) == ["Milley Urges Talks", "Talks in Brussels", nil])
-        #expect(articles[0].statements.rejected == 1)
-        #expect(articles[0].statements.suggested == 2)
-        #expect(articles[0].statements.standing == 2)
-        #expect(articles[1].statements.total == 2)
+        let counts = try workspace.statementCounts()
+        #expect(counts[articles[0].id]?.rejected == 1)
+        #expect(counts[articles[0].id]?.suggested == 2)
+        #expect(counts[articles[0].id]?.standing == 2)
+        #expect(counts[articles[1].id]?.total == 2)
     }
 
     @Test func articleDetailUsesWorkspaceIds() throws {

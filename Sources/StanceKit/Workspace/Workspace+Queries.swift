@@ -2,23 +2,15 @@ import Foundation
 import GRDB
 
 extension Workspace {
-    /// All articles, oldest first (undated last), with their statement counts.
+    /// All articles, oldest first (undated last).
     ///
     /// The workbench's first frame waits for this list, so it is read the cheap way: from indexes
     /// that hold every column read (no article row, so no text, is touched), in their order (no
-    /// sort), through cursors (no copy of each row before it is converted).
+    /// sort), through cursors (no copy of each row before it is converted). Statement counts are a
+    /// separate query (`statementCounts()`): they cost as much again, and the list does not show them.
     public func articles() throws -> [ArticleSummary] {
         try read { db in
-            var byArticle: [Int64: StatusCounts] = [:]
-            let counts = try Row.fetchCursor(db, sql: """
-                SELECT article_id, status, count(*) FROM statements GROUP BY article_id, status
-                """)
-            while let row = try counts.next() {
-                guard let status = StatementStatus(rawValue: row[1]) else { continue }
-                byArticle[row[0], default: StatusCounts()].add(status, count: row[2])
-            }
             var list: [ArticleSummary] = []
-            list.reserveCapacity(byArticle.count)
             // Dated, then undated: two ranges of the list's index.
             for sql in ["""
                 SELECT id, file, title, source, published FROM articles WHERE published IS NOT NULL
@@ -28,12 +20,26 @@ extension Workspace {
                 """] {
                 let rows = try Row.fetchCursor(db, sql: sql)
                 while let row = try rows.next() {
-                    let id: Int64 = row[0]
-                    list.append(ArticleSummary(id: id, file: row[1], title: row[2], source: row[3], published: row[4],
-                                               statements: byArticle[id] ?? StatusCounts()))
+                    list.append(ArticleSummary(id: row[0], file: row[1], title: row[2], source: row[3], published: row[4]))
                 }
             }
             return list
+        }
+    }
+
+    /// How many statements each article has in each state, by article id (articles without
+    /// statements are left out).
+    public func statementCounts() throws -> [Int64: StatusCounts] {
+        try read { db in
+            var byArticle: [Int64: StatusCounts] = [:]
+            let counts = try Row.fetchCursor(db, sql: """
+                SELECT article_id, status, count(*) FROM statements GROUP BY article_id, status
+                """)
+            while let row = try counts.next() {
+                guard let status = StatementStatus(rawValue: row[1]) else { continue }
+                byArticle[row[0], default: StatusCounts()].add(status, count: row[2])
+            }
+            return byArticle
         }
     }
 

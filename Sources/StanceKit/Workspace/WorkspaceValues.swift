@@ -28,7 +28,6 @@ public struct ArticleSummary: Hashable, Sendable, Identifiable {
     public var title: String?
     public var source: String?
     public var published: Day?
-    public var statements: StatusCounts
 }
 
 /// A statement as the workspace keeps it: the analysis fields (with workspace ids as strings in
