@@ -47,7 +47,7 @@ struct AnalyzeCommand: ParsableCommand {
         let chosenFrame = try loadFrame(frame)
         var (files, failed) = expandPaths(paths)
         let analyzer = Analyzer(frame: chosenFrame)
-        let lines = try JSONLinesWriter(frame: chosenFrame)
+        let lines = try Exporter(document: ExportDocument(analyses: [], frame: chosenFrame)).lineWriter()
         var analyses: [ArticleAnalysis] = []
         // Files go through in batches so that --jsonl and the report print as they go and memory
         // stays flat however large the corpus; --json needs the whole document.
@@ -82,38 +82,4 @@ struct AnalyzeCommand: ParsableCommand {
 /// Analyses files on all cores; results come back in input order.
 func analyzeConcurrently(_ files: [String], analyzer: Analyzer) -> [Result<ArticleAnalysis, any Error>] {
     concurrentMap(count: files.count) { index in Result { try analyzeFile(files[index], with: analyzer) } }
-}
-
-/// Writes what `Exporter.line` writes (one article, carrying its frame, sorted keys), with the frame encoded
-/// once: it is the same on every line and, with its cue lists, costs about as much to encode as an article.
-/// Each article is encoded with a placeholder frame id whose encoding is then replaced by the frame's.
-struct JSONLinesWriter {
-    private let exporter: Exporter
-    private let encoder = Exporter.encoder(pretty: false)
-    private let frameJSON: Data
-    /// The NUL character is never a frame id and encodes as an escape, so no text of an article, whose
-    /// quotation marks are escaped, can encode to the placeholder member.
-    private static let placeholderID = "\u{0}"
-    private let placeholder: Data
-
-    init(frame: Frame) throws {
-        exporter = Exporter(document: ExportDocument(analyses: [], frame: frame))
-        frameJSON = try encoder.encode(frame)
-        placeholder = try encoder.encode(["frame": Self.placeholderID])
-    }
-
-    func line(_ article: ExportArticle) throws -> Data {
-        var article = article
-        article.frame = Self.placeholderID
-        article.frameDetails = nil
-        var data = try encoder.encode(article)
-        // The placeholder encodes as {"frame":"\u0000"}: its member is that without the braces.
-        let member = placeholder.dropFirst().dropLast()
-        guard let found = data.range(of: member), data[found.upperBound...].range(of: member) == nil else {
-            return try exporter.line(article)
-        }
-        data.replaceSubrange(found, with: Data("\"frame\":".utf8) + frameJSON)
-        data.append(0x0A)
-        return data
-    }
 }
