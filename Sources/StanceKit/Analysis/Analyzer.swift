@@ -777,8 +777,12 @@ struct AnalysisRun {
     /// signal it shares, in order.
     func coSubjects(_ reported: [Int], sentence s: Int, mentions found: [Int]) -> [(actor: Int, signal: StanceSignal)] {
         var shared: [(actor: Int, signal: StanceSignal)] = []
+        // Only another named person can share a statement; a sentence whose people are all the speaker
+        // (one long run of "X said ...; X said ...") has no one to share it with, and is not scanned per statement.
+        let people = Set(found.lazy.map { self.entities.mentions[$0] }
+            .filter { $0.kind == .named && self.entities.actors[$0.actor].kind == .person }.map(\.actor))
         for draft in reported.map({ drafts[$0] }) {
-            guard let own = found.first(where: { entities.mentions[$0].actor == draft.actor && Int(tokens[entities.mentions[$0].last].end) <= draft.span.start })
+            guard people.contains(where: { $0 != draft.actor }), let own = found.first(where: { entities.mentions[$0].actor == draft.actor && Int(tokens[entities.mentions[$0].last].end) <= draft.span.start })
             else { continue }
             let chained = Set(namesListedAfter(own, in: found))
             let subjects = found.filter {
