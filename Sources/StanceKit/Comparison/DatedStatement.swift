@@ -80,16 +80,14 @@ extension Array where Element == DatedStatement {
 
 /// Finds actors by what a user types on a command line: an id, a name or an alias.
 public enum ActorLookup {
-    /// Actors whose id, name or alias equals `query` (ignoring case and surrounding spaces); when
-    /// none does, those whose name or alias contains it. Sorted by name, each actor once.
-    public static func find(_ query: String, in statements: [DatedStatement]) -> [Actor] {
+    /// Actors among `actors` whose id, name or alias equals `query` (ignoring case and surrounding
+    /// spaces); when none does, those whose name or alias contains it. Sorted by name, each actor
+    /// once (the first of several with one id).
+    public static func find(_ query: String, among actors: [Actor]) -> [Actor] {
         let wanted = query.trimmingCharacters(in: .whitespaces).lowercased()
         guard !wanted.isEmpty else { return [] }
-        var actors: [String: Actor] = [:]
-        for dated in statements where actors[dated.actor.id] == nil {
-            actors[dated.actor.id] = dated.actor
-        }
-        let all = actors.values.sorted(by: ComparisonSupport.byName)
+        var seen = Set<String>()
+        let all = actors.filter { seen.insert($0.id).inserted }.sorted(by: ComparisonSupport.byName)
         let names = { (actor: Actor) in ([actor.name] + actor.aliases).map { $0.lowercased() } }
         let exact = all.filter { actor in actor.id.lowercased() == wanted || names(actor).contains(wanted) }
         if !exact.isEmpty { return exact }

@@ -58,9 +58,17 @@ enum ReportText {
     static func singleLine(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
+        out.reserveCapacity(text.utf8.count)
         for character in text {
             if character.isWhitespace && character != glue {
                 pendingSpace = !out.isEmpty
+                continue
+            }
+            // Printable ASCII, nearly all of a report, needs no look at its scalar properties.
+            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+                if pendingSpace { out += " " }
+                pendingSpace = false
+                out.append(character)
                 continue
             }
             let kept = String(String.UnicodeScalarView(character.unicodeScalars.filter { scalar in
@@ -150,9 +158,15 @@ enum ReportText {
 
     /// Joins report lines, glue printed as spaces, without trailing spaces, ending in a newline.
     static func join(_ lines: [String]) -> String {
-        lines.map { line in
-            String(line.map { $0 == glue ? " " : $0 }.reversed().drop { $0 == " " }.reversed())
-        }.joined(separator: "\n") + "\n"
+        guard !lines.isEmpty else { return "\n" }
+        var out = ""
+        for line in lines {
+            var printed = line.contains(glue) ? String(line.map { $0 == glue ? " " : $0 }) : line
+            while printed.last == " " { printed.removeLast() }
+            out += printed
+            out += "\n"
+        }
+        return out
     }
 
     /// `text` wrapped to `width`, the lines after the first indented by `indent` spaces.

@@ -1,20 +1,23 @@
 import GRDB
 
 extension Workspace {
-    /// Every statement in the workspace placed in time, for comparisons, timelines and agreement.
-    /// Actors carry their workspace ids, so one person is one actor across articles. Statements
-    /// come article by article in the article list's order, each article's in text order.
+    /// Statements placed in time, for comparisons, timelines and agreement: every statement, or
+    /// only those of `actorIDs`. Statements come article by article in the article list's order,
+    /// each article's in text order.
     ///
-    /// Reads the statements, mentions and actors, and of the articles only what places and names
-    /// them: a statement keeps its own words, so no article text is read.
-    public func datedStatements() throws -> [DatedStatement] {
-        try read { db in
-            let statements = Dictionary(grouping: try StatementRecord
-                .order(Column("article_id"), Column("start"), Column("end"), Column("id")).fetchAll(db), by: \.articleId)
-            let mentions = Dictionary(grouping: try MentionRecord
-                .order(Column("article_id"), Column("start"), Column("end")).fetchAll(db), by: \.articleId)
-            let actors = Dictionary(uniqueKeysWithValues: try ActorRecord.fetchAll(db).map { ($0.id ?? 0, $0) })
-            let aliases = try Self.aliasesByActor(Array(actors.keys), db)
+    /// Each statement carries its workspace actor (see `comparisonActors()`), shared by all of
+    /// the actor's statements. Reads the statements, the actors and of the articles only what
+    /// places and names them: a statement keeps its own words, so no article text is read, and
+    /// mentions are not read at all.
+    public func datedStatements(actorIDs: [Int64]? = nil) throws -> [DatedStatement] {
+        let actors = Dictionary(uniqueKeysWithValues: try comparisonActors().map { ($0.id, $0) })
+        return try read { db in
+            // Sorted here rather than by SQL: ordering by article would make SQLite walk the whole
+            // table in article order to pick out a few actors' rows.
+            let request = actorIDs.map { StatementRecord.filter($0.contains(Column("actor_id"))) } ?? StatementRecord.all()
+            let statements = Dictionary(grouping: try request.fetchAll(db), by: \.articleId).mapValues { rows in
+                rows.sorted { ($0.start, $0.end, $0.id ?? 0) < ($1.start, $1.end, $1.id ?? 0) }
+            }
             var dated: [DatedStatement] = []
             for article in try Row.fetchAll(db, sql: """
                 SELECT id, title, source, published FROM articles ORDER BY published IS NULL, published, title, id
@@ -22,16 +25,23 @@ extension Workspace {
                 let articleID: Int64 = article[0]
                 guard let own = statements[articleID] else { continue }
                 let title: String? = article[1], outlet: String? = article[2], published: Day? = article[3]
-                let byID = Dictionary(uniqueKeysWithValues: Self.articleActors(
-                    statements: own, mentions: mentions[articleID] ?? [], actors: actors, aliases: aliases).map { ($0.id, $0) })
                 for record in own {
                     let statement = Self.workspaceStatement(record).statement
-                    guard let actor = byID[statement.actorID], let date = statement.date ?? published else { continue }
+                    guard let actor = actors[statement.actorID], let date = statement.date ?? published else { continue }
                     dated.append(DatedStatement(statement: statement, actor: actor, articleID: String(articleID),
                                                 articleTitle: title, outlet: outlet, date: date))
                 }
             }
             return dated
+        }
+    }
+
+    /// Every actor as comparisons name them: the workspace id as `id`, name, kind, role, aliases,
+    /// and the stance of all their standing statements. No mentions: those belong to one article.
+    public func comparisonActors() throws -> [Actor] {
+        try actors().map { summary in
+            Actor(id: String(summary.id), name: summary.name, kind: summary.kind, role: summary.role,
+                  aliases: summary.aliases, stance: summary.stance, isParticipant: summary.isParticipant)
         }
     }
 }
