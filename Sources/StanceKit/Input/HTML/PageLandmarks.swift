@@ -43,7 +43,8 @@ struct PageLandmarks {
                 if inside, time == nil { time = node }
                 if !inside, timeOutside == nil { timeOutside = node }
             }
-            let marksAuthor = HTMLVocabulary.marksAuthor(node)
+            // The locator's figures say whether any author mark lies in this subtree at all.
+            let marksAuthor = figures.marksAuthor && HTMLVocabulary.marksAuthor(node)
             // A mark around another (the byline paragraph around the author link) leaves the name to it.
             if marksAuthor, !figures.hasAuthorMarkBelow, let name = Self.authorName(in: node),
                !authorNames.contains(name) {
