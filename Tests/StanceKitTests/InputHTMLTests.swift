@@ -248,6 +248,22 @@ import Testing
             """)
         #expect(Self.slices(document).map(\.role) == [.headline, .byline, .body])
         #expect(Self.slices(document)[1].text == "Text by NEWS WIRES")
+        // No author is marked: the name after "by" in the byline stands in.
+        #expect(document.metadata.author == "NEWS WIRES")
+    }
+
+    @Test func bylineOutsideTheArticleIsWrittenEvenWhenMostlyLinks() throws {
+        let paragraphs = (1...4).map { "<p>Paragraph \($0) of the report on the election result, long enough to count.</p>" }
+        let document = try extract("""
+            <div id="article-body"><div class="sig-line"><span class="pb-byline">By <a href="/people/sm">Steven Marsh</a></span>
+            <span class="pb-timestamp">March 18 at 12:22 PM</span>
+            <span class="tweet-authors"><a href="https://social.example/sm">Follow @StevenMarsh</a></span></div>
+            <article>\(paragraphs.joined())</article></div>
+            """)
+        let slices = Self.slices(document)
+        #expect(slices.map(\.role) == [.byline, .body, .body, .body, .body])
+        #expect(slices.first?.text == "By Steven Marsh March 18 at 12:22 PM")
+        #expect(document.metadata.author == "Steven Marsh")
     }
 
     @Test(arguments: [

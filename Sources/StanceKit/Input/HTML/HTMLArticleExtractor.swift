@@ -39,7 +39,8 @@ public enum HTMLArticleExtractor {
 
         let pageHeadline = landmarks.headline.map(inlineText)
         let metadata = page.resolve(pageHeadline: pageHeadline, articleTime: landmarks.time.flatMap(timeText),
-                                    pageAuthors: landmarks.authorNames)
+                                    pageAuthors: landmarks.authorNames.isEmpty
+                                        ? [landmarks.bylineName].compactMap { $0 } : landmarks.authorNames)
         var writer = ArticleTextWriter(classes: classes)
         if let headline = pageHeadline ?? metadata.title {
             writer.addBlock(headline, role: .headline, marker: "# ")
@@ -47,7 +48,9 @@ public enum HTMLArticleExtractor {
         let skip = furnitureFilter(choice, wrappers: wrappers, locator: locator, classes: classes,
                                    headline: landmarks.headline)
         if let byline = landmarks.outsideByline {
-            writer.write(byline, skip: skip)
+            // The byline block itself is written even when made mostly of links (author pages,
+            // "Follow" buttons); furniture inside it is still left out.
+            writer.write(byline, skip: { $0 != byline && skip($0) })
         }
         for contentRoot in contentRoots {
             writer.write(contentRoot, skip: skip)

@@ -10,6 +10,9 @@ struct PageLandmarks {
     private(set) var time: XMLNode?
     /// Texts of `rel=author` and `itemprop=author` elements, in page order, without repeats.
     private(set) var authorNames: [String] = []
+    /// The name after "by" in the page's first byline element ("Text by NEWS WIRES", "By Jane
+    /// Roe March 18"), for pages that mark no author.
+    private(set) var bylineName: String?
 
     private static let maximumNameLength = 80
     private static let maximumBylineLength = 120
@@ -23,6 +26,7 @@ struct PageLandmarks {
         var headlineOutside: XMLNode?
         var bylineInside = false
         var timeOutside: XMLNode?
+        var bylineSeen = false
         body.walk(enter: { node in
             // Elements the locator did not measure are excluded or hidden.
             guard node.isElement, let figures = locator.figures[node] else { return false }
@@ -51,6 +55,11 @@ struct PageLandmarks {
                 authorNames.append(name)
             }
             if marksAuthor || traits.contains(.byline) {
+                // Only the first byline: later ones are often teasers' or an author's bio.
+                if !bylineSeen, !marksAuthor, figures.length <= Self.maximumBylineLength {
+                    bylineName = Self.nameAfterBy(HTMLArticleExtractor.inlineText(node))
+                }
+                bylineSeen = true
                 if inside {
                     bylineInside = true
                 } else if outsideByline == nil {
@@ -70,8 +79,7 @@ struct PageLandmarks {
     }
 
     /// The name an author mark holds: its schema.org `name` property when it has one, else its
-    /// text, without "By" and a parenthesised remark ("(with Jane Roe)", "(Reuters)"); nil when
-    /// that is not a name: empty, long, or holding digits (a date or time caught in the mark).
+    /// text without "By".
     private static func authorName(in marker: XMLNode) -> String? {
         var nameProperty: XMLNode?
         marker.walk { node in
@@ -81,7 +89,26 @@ struct PageLandmarks {
         }
         let text = nameProperty.map { $0.attribute("content").flatMap(PageMetadata.clean) ?? HTMLArticleExtractor.inlineText($0) }
             ?? HTMLArticleExtractor.inlineText(marker)
-        var name = PageMetadata.removingBy(text)
+        return cleanName(PageMetadata.removingBy(text))
+    }
+
+    /// The words after a standalone "by" ("By", "by:", "Text by") up to a date, time or separator;
+    /// nil when the byline has no "by".
+    private static func nameAfterBy(_ byline: String) -> String? {
+        let words = byline.split(separator: " ")
+        guard let by = words.prefix(4).firstIndex(where: { ["by", "by:"].contains($0.lowercased()) }) else { return nil }
+        var name = words[(by + 1)...].joined(separator: " ")
+        if let digit = name.firstIndex(where: \.isNumber) { name = String(name[..<digit]) }
+        for separator in [" - ", " | ", " · ", " • ", " — "] {
+            if let range = name.range(of: separator) { name = String(name[..<range.lowerBound]) }
+        }
+        return cleanName(name)
+    }
+
+    /// A name without a parenthesised remark ("(with Jane Roe)", "(Reuters)"); nil when that is
+    /// not a name: empty, long, or holding digits (a date or time caught with it).
+    private static func cleanName(_ text: String) -> String? {
+        var name = text
         if let remark = name.range(of: " (") { name = String(name[..<remark.lowerBound]) }
         guard let cleaned = PageMetadata.clean(name), cleaned.count <= maximumNameLength,
               !cleaned.contains(where: \.isNumber)
