@@ -257,7 +257,7 @@ import Testing
         let document = try extract("""
             <div id="article-body"><div class="sig-line"><span class="pb-byline">By <a href="/people/sm">Steven Marsh</a></span>
             <span class="pb-timestamp">March 18 at 12:22 PM</span>
-            <span class="tweet-authors"><a href="https://social.example/sm">Follow @StevenMarsh</a></span></div>
+            <span class="tweet-authors"><span class="follow-button"><a href="https://social.example/sm">Follow @StevenMarsh</a></span></span></div>
             <article>\(paragraphs.joined())</article></div>
             """)
         let slices = Self.slices(document)

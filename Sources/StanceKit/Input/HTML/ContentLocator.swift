@@ -10,6 +10,9 @@ struct SubtreeFigures {
     var marksAuthor = false
     /// Whether such an element lies strictly below this one: a byline paragraph around the author link.
     var hasAuthorMarkBelow = false
+    /// Whether the element sits inside a link (the name span in an author link): never a list of
+    /// links itself, whatever its link density.
+    var insideLink = false
 
     var linkDensity: Double { length > 0 ? Double(linkLength) / Double(length) : 0 }
 }
@@ -57,10 +60,12 @@ struct ContentLocator {
             if name == "article" || HTMLVocabulary.hasItemProperty(node, "articleBody") {
                 semanticCandidates.append(node)
             }
+            var opened = SubtreeFigures()
+            opened.insideLink = linkDepth > 0
             if name == "a" { linkDepth += 1 }
             let isFurniture = node != body
                 && (name == "aside" || name == "footer" || classes.traits(of: node).contains(.furniture))
-            path.append((node, SubtreeFigures(), isFurniture || (path.last?.inFurniture ?? false),
+            path.append((node, opened, isFurniture || (path.last?.inFurniture ?? false),
                          Self.isParagraphLike(node, name: name)))
             return true
         }, leave: { node in

@@ -105,7 +105,7 @@ public enum HTMLArticleExtractor {
     /// Which elements under the content roots to leave out: excluded and hidden elements, the
     /// headline (written first), page headers and footers outside an article (inside one they are
     /// kept, whatever their class, for the byline and contributor lines), and furniture (named like
-    /// it, or mostly links but not a byline), unless it wraps the article (a layout "with-sidebar"
+    /// it, or mostly links but neither a byline nor inside a link), unless it wraps the article (a layout "with-sidebar"
     /// around the story).
     private static func furnitureFilter(_ choice: ContentLocator.Choice, wrappers: Set<XMLNode>,
                                         locator: ContentLocator, classes: ClassTraitsCache,
@@ -121,8 +121,8 @@ public enum HTMLArticleExtractor {
             if name == "header" || name == "footer" { return !articleAncestry.hasArticleAncestor(node) }
             let traits = classes.traits(of: node)
             let looksLikeFurniture = traits.contains(.furniture)
-                || (linkListElements.contains(name) && figures.linkDensity > 0.5 && !figures.marksAuthor
-                    && !traits.contains(.byline))
+                || (linkListElements.contains(name) && figures.linkDensity > 0.5 && !figures.insideLink
+                    && !figures.marksAuthor && !traits.contains(.byline))
             guard looksLikeFurniture else { return false }
             return !wrappers.contains(node)
         }
