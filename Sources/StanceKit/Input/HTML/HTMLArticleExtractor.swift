@@ -105,8 +105,8 @@ public enum HTMLArticleExtractor {
     /// Which elements under the content roots to leave out: excluded and hidden elements, the
     /// headline (written first), page headers and footers outside an article (inside one they are
     /// kept, whatever their class, for the byline and contributor lines), and furniture (named like
-    /// it, or mostly links but neither a byline nor inside a link), unless it wraps the article (a layout "with-sidebar"
-    /// around the story).
+    /// it, or mostly links but neither a byline nor inside a link), unless it wraps the article (a
+    /// layout "with-sidebar" around the story).
     private static func furnitureFilter(_ choice: ContentLocator.Choice, wrappers: Set<XMLNode>,
                                         locator: ContentLocator, classes: ClassTraitsCache,
                                         headline: XMLNode?) -> (XMLNode) -> Bool {

@@ -11,7 +11,7 @@ struct PageLandmarks {
     /// Texts of `rel=author` and `itemprop=author` elements, in page order, without repeats.
     private(set) var authorNames: [String] = []
     /// The name after "by" in the page's first byline element ("Text by NEWS WIRES", "By Jane
-    /// Roe March 18"), for pages that mark no author.
+    /// Roe - 4 May"), for pages that mark no author.
     private(set) var bylineName: String?
 
     private static let maximumNameLength = 80
