@@ -210,6 +210,80 @@ import Testing
         return copy
     }
 
+    // MARK: Causes found on saved pages of real news sites
+
+    @Test func storyInsideAWrapperNamedLikeAnAdvertIsStillFound() throws {
+        // The whole page sits in an "ad-portal" div: its headline, author and date must still be read.
+        let document = try Self.load("ad-wrapped-story.html")
+        let slices = Self.slices(document)
+        #expect(slices.map(\.role) == [.headline, .byline, .body, .body, .body])
+        #expect(slices.first?.text == "Harbour pilots walk out over night shifts")
+        #expect(slices.dropFirst().first?.text == "Mara Lindqvist 4 November 2019, 06:15")
+        #expect(document.metadata == SourceMetadata(
+            title: "Harbour pilots walk out over night shifts", source: "Northern Ledger",
+            author: "Mara Lindqvist", published: "2019-11-04T06:15:00"))
+        Self.expectSpansRebuildText(document)
+        Self.expectAbsent(["Petter Holm", "Tug crews", "Most read", "Sign in", "loadAd", "Copyright"], in: document)
+    }
+
+    @Test func ledeAboveAReadMoreFoldIsKeptWithTheRest() throws {
+        let document = try Self.load("read-more-fold.html")
+        let slices = Self.slices(document)
+        #expect(slices.map(\.role) == [.headline, .byline] + Array(repeating: .body, count: 10))
+        #expect(slices[1].text == "by: Jon Fairweather")
+        #expect(slices[2].text.hasPrefix("Fourteen regional councils"))
+        #expect(slices[3].text.hasPrefix("The councils say the levy"))
+        #expect(slices.last?.text == "A report on the recycling plants is due before Christmas.")
+        // The date element carries its ISO date in `title`; the teasers' later dates do not count.
+        #expect(document.metadata.published == "2016-08-19T09:30:00+10:00")
+        Self.expectSpansRebuildText(document)
+        Self.expectAbsent(["Read more", "Other columns", "Bridges before stadiums", "ANNA PRICE", "Privacy"], in: document)
+    }
+
+    @Test func bylineMadeMostlyOfALinkIsNotTakenForALinkList() throws {
+        let document = try extract("""
+            <article><h1>Third blogger killed in Sylhet</h1>
+            <p class="author">Text by <a href="/en/author/news-wires/">NEWS WIRES</a></p>
+            <p>A blogger was attacked on his way to work on Tuesday morning, the police said.</p></article>
+            """)
+        #expect(Self.slices(document).map(\.role) == [.headline, .byline, .body])
+        #expect(Self.slices(document)[1].text == "Text by NEWS WIRES")
+        // No author is marked: the name after "by" in the byline stands in.
+        #expect(document.metadata.author == "NEWS WIRES")
+    }
+
+    @Test func bylineOutsideTheArticleIsWrittenEvenWhenMostlyLinks() throws {
+        let paragraphs = (1...4).map { "<p>Paragraph \($0) of the report on the election result, long enough to count.</p>" }
+        let document = try extract("""
+            <div id="article-body"><div class="sig-line"><span class="pb-byline">By <a href="/people/sm">Steven Marsh</a></span>
+            <span class="pb-timestamp">March 18 at 12:22 PM</span>
+            <span class="tweet-authors"><span class="follow-button"><a href="https://social.example/sm">Follow @StevenMarsh</a></span></span></div>
+            <article>\(paragraphs.joined())</article></div>
+            """)
+        let slices = Self.slices(document)
+        #expect(slices.map(\.role) == [.byline, .body, .body, .body, .body])
+        #expect(slices.first?.text == "By Steven Marsh March 18 at 12:22 PM")
+        #expect(document.metadata.author == "Steven Marsh")
+    }
+
+    @Test(arguments: [
+        // A byline paragraph marked as author around the author link: the link's schema.org name.
+        (#"<p class="byline" itemprop="author creator"><a rel="author" href="/a/dw"><span itemprop="name">Dana Whitfield</span></a> - <time datetime="2015-04-16T20:02:01+00:00">Apr 16, 2015 8:02 pm UTC</time></p>"#,
+         "Dana Whitfield"),
+        // Contributors in parentheses are a remark, not part of the name.
+        (#"<p>Par <span itemprop="author" class="auteur"><a href="/j/mk">Martin Keller</a> (avec Ana Ruiz et Tom Berg)</span></p>"#,
+         "Martin Keller"),
+        // A name given only as a meta property inside the author.
+        (#"<div itemprop="author" itemscope><meta itemprop="name" content="Ola Nordmann"><a href="/o">Profile</a></div>"#,
+         "Ola Nordmann"),
+    ])
+    func authorNameIsReadFromTheInnermostMark(byline: String, author: String) throws {
+        let document = try extract("""
+            <article>\(byline)<p>Body paragraph of the report, long enough to count as its text.</p></article>
+            """)
+        #expect(document.metadata.author == author)
+    }
+
     // MARK: Markup details
 
     private func extract(_ html: String) throws(InputError) -> SourceDocument {

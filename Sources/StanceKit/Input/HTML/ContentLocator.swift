@@ -8,6 +8,11 @@ struct SubtreeFigures {
     var paragraphWeight = 0
     /// Whether a `rel=author` or `itemprop=author` element is inside: a byline, however many links.
     var marksAuthor = false
+    /// Whether such an element lies strictly below this one: a byline paragraph around the author link.
+    var hasAuthorMarkBelow = false
+    /// Whether the element sits inside a link (the name span in an author link): never a list of
+    /// links itself, whatever its link density.
+    var insideLink = false
 
     var linkDensity: Double { length > 0 ? Double(linkLength) / Double(length) : 0 }
 }
@@ -27,9 +32,12 @@ struct ContentLocator {
     /// Whether a scored container is furniture or lies inside furniture.
     private var inFurniture: [XMLNode: Bool] = [:]
     private var paragraphs: Set<XMLNode> = []
+    /// The weights of the paragraphs directly under each element, outside furniture.
+    private var ownParagraphWeight: [XMLNode: Int] = [:]
     private var semanticCandidates: [XMLNode] = []
 
     private static let minimumParagraphLength = 25
+    private static let minimumOwnParagraphWeight = 150
 
     init(body: XMLNode, classes: ClassTraitsCache) {
         self.body = body
@@ -52,10 +60,12 @@ struct ContentLocator {
             if name == "article" || HTMLVocabulary.hasItemProperty(node, "articleBody") {
                 semanticCandidates.append(node)
             }
+            var opened = SubtreeFigures()
+            opened.insideLink = linkDepth > 0
             if name == "a" { linkDepth += 1 }
             let isFurniture = node != body
                 && (name == "aside" || name == "footer" || classes.traits(of: node).contains(.furniture))
-            path.append((node, SubtreeFigures(), isFurniture || (path.last?.inFurniture ?? false),
+            path.append((node, opened, isFurniture || (path.last?.inFurniture ?? false),
                          Self.isParagraphLike(node, name: name)))
             return true
         }, leave: { node in
@@ -63,6 +73,7 @@ struct ContentLocator {
             path.removeLast()
             if node.hasName("a") { linkDepth -= 1 }
             var own = last.figures
+            own.hasAuthorMarkBelow = own.marksAuthor
             if HTMLVocabulary.marksAuthor(node) { own.marksAuthor = true }
             if last.isParagraph, own.length >= Self.minimumParagraphLength {
                 let weight = own.length - own.linkLength
@@ -72,6 +83,7 @@ struct ContentLocator {
                 // container, or the page body would win by holding them all.
                 let score = Double(weight) * (last.inFurniture ? 0.2 : 1)
                 if let parent = path.last {
+                    if !last.inFurniture { ownParagraphWeight[parent.node, default: 0] += weight }
                     containerScores[parent.node, default: 0] += score
                     inFurniture[parent.node] = parent.inFurniture
                     if path.count >= 2 {
@@ -96,6 +108,20 @@ struct ContentLocator {
     struct Choice {
         var roots: [XMLNode]
         var densest: XMLNode?
+
+        /// The roots, the densest container and all their ancestors: elements that hold the
+        /// article, never furniture whatever their class says (pages wrap everything in an
+        /// "ad-portal" or a layout "with-sidebar").
+        var articleWrappers: Set<XMLNode> {
+            var wrappers: Set<XMLNode> = []
+            for start in roots + [densest].compactMap({ $0 }) {
+                var node: XMLNode? = start
+                while let current = node, wrappers.insert(current).inserted {
+                    node = current.parentElement
+                }
+            }
+            return wrappers
+        }
     }
 
     func choose() -> Choice {
@@ -107,7 +133,25 @@ struct ContentLocator {
         if let semantic, semantic.1 > 0, semantic.1 * 2 >= paragraphWeight(under: best.node) {
             return Choice(roots: [semantic.0], densest: best.node)
         }
-        return Choice(roots: withContentSiblings(best.node, score: best.score), densest: best.node)
+        let container = enclosingArticle(of: best.node)
+        return Choice(roots: withContentSiblings(container, score: best.score), densest: best.node)
+    }
+
+    /// Up to three levels above the best container, the nearest element with paragraphs of its
+    /// own: articles whose lede and first paragraphs sit above a "read more" fold or a wrapper
+    /// holding the rest.
+    private func enclosingArticle(of best: XMLNode) -> XMLNode {
+        let threshold = max(Self.minimumOwnParagraphWeight, paragraphWeight(under: best) * 15 / 100)
+        var ancestor = best.parentElement
+        for _ in 0..<3 {
+            guard let current = ancestor, current != body, figures[current] != nil,
+                  !["aside", "footer"].contains(current.name),
+                  !classes.traits(of: current).contains(.furniture)
+            else { break }
+            if ownParagraphWeight[current, default: 0] >= threshold { return current }
+            ancestor = current.parentElement
+        }
+        return best
     }
 
     func paragraphWeight(under node: XMLNode) -> Int { figures[node]?.paragraphWeight ?? 0 }

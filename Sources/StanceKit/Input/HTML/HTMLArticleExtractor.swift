@@ -33,19 +33,24 @@ public enum HTMLArticleExtractor {
         let locator = ContentLocator(body: body, classes: classes)
         let choice = locator.choose()
         let contentRoots = choice.roots
-        let landmarks = PageLandmarks(body: body, contentRoots: contentRoots, locator: locator, classes: classes,
-                                      declaredTitle: page.declaredTitle)
+        let wrappers = choice.articleWrappers
+        let landmarks = PageLandmarks(body: body, contentRoots: contentRoots, wrappers: wrappers, locator: locator,
+                                      classes: classes, declaredTitle: page.declaredTitle)
 
         let pageHeadline = landmarks.headline.map(inlineText)
         let metadata = page.resolve(pageHeadline: pageHeadline, articleTime: landmarks.time.flatMap(timeText),
-                                    pageAuthors: landmarks.authorNames)
+                                    pageAuthors: landmarks.authorNames.isEmpty
+                                        ? [landmarks.bylineName].compactMap { $0 } : landmarks.authorNames)
         var writer = ArticleTextWriter(classes: classes)
         if let headline = pageHeadline ?? metadata.title {
             writer.addBlock(headline, role: .headline, marker: "# ")
         }
-        let skip = furnitureFilter(choice, locator: locator, classes: classes, headline: landmarks.headline)
+        let skip = furnitureFilter(choice, wrappers: wrappers, locator: locator, classes: classes,
+                                   headline: landmarks.headline)
         if let byline = landmarks.outsideByline {
-            writer.write(byline, skip: skip)
+            // The byline block itself is written even when made mostly of links (author pages,
+            // "Follow" buttons); furniture inside it is still left out.
+            writer.write(byline, skip: { $0 != byline && skip($0) })
         }
         for contentRoot in contentRoots {
             writer.write(contentRoot, skip: skip)
@@ -100,17 +105,12 @@ public enum HTMLArticleExtractor {
     /// Which elements under the content roots to leave out: excluded and hidden elements, the
     /// headline (written first), page headers and footers outside an article (inside one they are
     /// kept, whatever their class, for the byline and contributor lines), and furniture (named like
-    /// it, or mostly links but not a byline), unless it wraps the container densest in paragraphs
-    /// (a layout "with-sidebar" around the story).
-    private static func furnitureFilter(_ choice: ContentLocator.Choice, locator: ContentLocator,
-                                        classes: ClassTraitsCache, headline: XMLNode?) -> (XMLNode) -> Bool {
+    /// it, or mostly links but neither a byline nor inside a link), unless it wraps the article (a
+    /// layout "with-sidebar" around the story).
+    private static func furnitureFilter(_ choice: ContentLocator.Choice, wrappers: Set<XMLNode>,
+                                        locator: ContentLocator, classes: ClassTraitsCache,
+                                        headline: XMLNode?) -> (XMLNode) -> Bool {
         let rootSet = Set(choice.roots)
-        var densestAndAncestors: Set<XMLNode> = []
-        var ancestor = choice.densest
-        while let current = ancestor {
-            densestAndAncestors.insert(current)
-            ancestor = current.parentElement
-        }
         var articleAncestry = ArticleAncestry()
         return { node in
             if node == headline { return true }
@@ -119,10 +119,12 @@ public enum HTMLArticleExtractor {
             if rootSet.contains(node) { return false }
             let name = node.name
             if name == "header" || name == "footer" { return !articleAncestry.hasArticleAncestor(node) }
-            let looksLikeFurniture = classes.traits(of: node).contains(.furniture)
-                || (linkListElements.contains(name) && figures.linkDensity > 0.5 && !figures.marksAuthor)
+            let traits = classes.traits(of: node)
+            let looksLikeFurniture = traits.contains(.furniture)
+                || (linkListElements.contains(name) && figures.linkDensity > 0.5 && !figures.insideLink
+                    && !figures.marksAuthor && !traits.contains(.byline))
             guard looksLikeFurniture else { return false }
-            return !densestAndAncestors.contains(node)
+            return !wrappers.contains(node)
         }
     }
 
@@ -155,7 +157,8 @@ public enum HTMLArticleExtractor {
     }
 
     private static func timeText(_ element: XMLNode) -> String? {
-        (element.attribute("datetime") ?? element.attribute("content")).flatMap(PageMetadata.clean)
+        HTMLVocabulary.machineDate(of: element)
+            ?? (element.attribute("datetime") ?? element.attribute("content")).flatMap(PageMetadata.clean)
             ?? PageMetadata.clean(inlineText(element))
     }
 }

@@ -38,6 +38,7 @@ enum HTMLVocabulary {
     private static let bylineWords: Set<String> = ["author", "authors"]
     private static let creditWords: Set<String> = ["credit", "credits", "copyright", "photographer", "source"]
     private static let standfirstWords: Set<String> = ["standfirst", "dek", "deck", "summary", "subtitle", "strapline", "lede"]
+    private static let dateWords: Set<String> = ["date", "datetime", "timestamp", "published", "pubdate", "dateline"]
 
     /// What lower-cased class and id words say about an element.
     static func traits(classAndID: String) -> ClassTraits {
@@ -51,6 +52,7 @@ enum HTMLVocabulary {
             if word.hasPrefix("byline") || bylineWords.contains(whole) { traits.insert(.byline) }
             if creditWords.contains(whole) { traits.insert(.credit) }
             if standfirstWords.contains(whole) { traits.insert(.standfirst) }
+            if dateWords.contains(whole) { traits.insert(.date) }
         }
         return traits
     }
@@ -77,6 +79,26 @@ enum HTMLVocabulary {
         return false
     }
 
+    /// A machine-readable date ("2015-03-13", "2015-03-13T21:00:00+11:00") in `datetime`,
+    /// `content` or `title`: what `<time>` and the date elements of page templates carry.
+    static func machineDate(of element: XMLNode) -> String? {
+        for attribute in ["datetime", "content", "title"] {
+            if let value = element.attribute(attribute).flatMap(PageMetadata.clean), startsWithISODate(value) {
+                return value
+            }
+        }
+        return nil
+    }
+
+    /// "YYYY-MM-DD" at the start.
+    private static func startsWithISODate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(10))
+        guard bytes.count == 10 else { return false }
+        return bytes.indices.allSatisfy { index in
+            index == 4 || index == 7 ? bytes[index] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
+        }
+    }
+
     /// An `itemprop` list containing `property`.
     static func hasItemProperty(_ element: XMLNode, _ property: String) -> Bool {
         element.attribute("itemprop")?.split(whereSeparator: \.isWhitespace)
@@ -95,6 +117,8 @@ struct ClassTraits: OptionSet {
     /// A photo credit, inside a caption.
     static let credit = ClassTraits(rawValue: 1 << 3)
     static let standfirst = ClassTraits(rawValue: 1 << 4)
+    /// A publication date or time stamp.
+    static let date = ClassTraits(rawValue: 1 << 5)
 }
 
 /// Class traits cached per distinct class/id text: templates repeat a few hundred class strings
