@@ -128,9 +128,11 @@ struct MachineStatement: Sendable {
         status = statement.status
     }
 
+    /// Who decided, for a decision the analysis carries: the import.
     var annotator: String? { status != .suggested ? Self.importAnnotator : nil }
     static let importAnnotator = "import"
 
+    /// The row as its record, for re-analysis to compare with the stored one.
     func record(articleID: Int64, actorID: Int64, decidedAt: Date) -> StatementRecord {
         StatementRecord(
             id: nil, key: key, suggestionKey: key, articleId: articleID, actorId: actorID, kind: kind, text: text,
