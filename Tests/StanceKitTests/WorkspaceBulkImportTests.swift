@@ -43,6 +43,19 @@ import Testing
         #expect(stored.statements.map(\.statement.evidence).contains(decided.statements[0].evidence))
     }
 
+    @Test func jsonColumnsAreWrittenByteForByteAsTheRecordsEncoderWritesThem() throws {
+        let encoder = StatementRecord.databaseJSONEncoder(for: "evidence")
+        func encoded(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        let controls = String(String.UnicodeScalarView((0..<0x20).map { Unicode.Scalar(UInt8($0)) }))
+        let hostile = [controls, "\"quoted\" back\\slash /slash/ \u{7F}\u{85}\u{2028}", "é€😀 e\u{301}", "", " "]
+        for strings in [[], hostile, [hostile.joined()], ["one"]] {
+            #expect(JSONColumn.strings(strings) == (try encoded(strings)))
+        }
+        let blocks = BlockRole.allCases.enumerated().map { Block(role: $1, span: TextSpan(start: $0 * 1_000_003, end: $0 * 1_000_003 + 7)) }
+        #expect(JSONColumn.blocks(blocks) == (try encoded(blocks)))
+        #expect(JSONColumn.blocks([]) == (try encoded([Block]())))
+    }
+
     @Test func analysesReadBackAreImportedInBatchesWithDuplicatesAndFailuresNamed() throws {
         let workspace = try Workspace.inMemory()
         var broken = Fixtures.kyiv

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// An analysis checked and measured before it reaches the single database writer: content hash,
 /// spans against the text, the name keys of actors and of the words at each mention, and the JSON
@@ -43,12 +44,14 @@ struct PreparedArticle: Sendable {
     var mentionKeys: [[String]]
     /// For each actor of the analysis.
     var actorNames: [ActorNames]
-    /// The article's JSON columns, encoded as its record encodes them.
+    /// The article's columns other than plain strings, as its record encodes them.
+    var publishedColumn: String?
     var bylineJSON: String
     var blocksJSON: String
     var warningsJSON: String
-    /// For each statement of the analysis, its evidence as its record encodes it.
-    var evidenceJSON: [String]
+    /// The analysis's statements as machine rows, each suggestion once (the first, when an
+    /// analysis repeats one).
+    var statements: [MachineStatement]
 
     init(_ analysis: ArticleAnalysis, fileHash: String?) throws {
         let scalars = Array(analysis.article.text.unicodeScalars)
@@ -61,8 +64,9 @@ struct PreparedArticle: Sendable {
             throw WorkspaceError.invalidValue("Statement \(orphan.id) names actor \(orphan.actorID), "
                                               + "who is not among the article's actors.")
         }
+        let contentHash = SHA256.hexDigest(analysis.article.text)
         self.analysis = analysis
-        self.contentHash = SHA256.hexDigest(analysis.article.text)
+        self.contentHash = contentHash
         self.fileHash = fileHash
         self.actorNames = try analysis.actors.map(ActorNames.init)
         self.mentionKeys = analysis.actors.map { actor in
@@ -71,17 +75,70 @@ struct PreparedArticle: Sendable {
             }
         }
         let article = analysis.article
-        bylineJSON = try Self.json(article.byline, ArticleRecord.self, column: "byline")
-        blocksJSON = try Self.json(article.blocks, ArticleRecord.self, column: "blocks")
-        warningsJSON = try Self.json(article.warnings, ArticleRecord.self, column: "warnings")
-        let evidenceEncoder = StatementRecord.databaseJSONEncoder(for: "evidence")
-        evidenceJSON = try analysis.statements.map { String(decoding: try evidenceEncoder.encode($0.evidence), as: UTF8.self) }
+        publishedColumn = article.published?.description
+        bylineJSON = JSONColumn.strings(article.byline)
+        blocksJSON = JSONColumn.blocks(article.blocks)
+        warningsJSON = JSONColumn.strings(article.warnings)
+        var seenKeys = Set<String>()
+        statements = analysis.statements.compactMap { statement in
+            let row = MachineStatement(statement, contentHash: contentHash)
+            return seenKeys.insert(row.key).inserted ? row : nil
+        }
+    }
+}
+
+/// A statement of an analysis as its machine row, all but the ids the writer gives it (article
+/// and actor): made on the importer's workers, so the writer only binds the values.
+struct MachineStatement: Sendable {
+    /// The analysis's id of the actor who made it.
+    var actorID: String
+    /// Also its suggestion key: article + kind + span as first suggested.
+    var key: String
+    var kind: StatementKind
+    var text: String
+    var cue: String?
+    var span: TextSpan
+    var date: Day?
+    /// `date` as its column holds it.
+    var dateColumn: String?
+    var dateText: String?
+    var stance: String
+    var confidence: Double
+    var evidence: [String]
+    /// `evidence` as its column holds it.
+    var evidenceJSON: String
+    /// A status other than `suggested` (an export read back) keeps its decision, attributed to
+    /// the import.
+    var status: StatementStatus
+
+    init(_ statement: Statement, contentHash: String) {
+        actorID = statement.actorID
+        key = Workspace.suggestionKey(contentHash: contentHash, kind: statement.kind, span: statement.span)
+        kind = statement.kind
+        text = statement.text
+        cue = statement.cue
+        span = statement.span
+        date = statement.date
+        dateColumn = statement.date?.description
+        dateText = statement.dateText
+        stance = statement.stance.isEmpty ? Frame.none : statement.stance
+        confidence = min(1, max(0, statement.confidence.isFinite ? statement.confidence : 0))
+        evidence = statement.evidence
+        evidenceJSON = JSONColumn.strings(statement.evidence)
+        status = statement.status
     }
 
-    /// A JSON column exactly as GRDB encodes it for the record (same encoder, same settings), so a
-    /// row written here reads back, compares and undoes like one the record wrote.
-    private static func json<Record: EncodableRecord>(_ value: some Encodable, _ record: Record.Type, column: String) throws -> String {
-        String(decoding: try Record.databaseJSONEncoder(for: column).encode(value), as: UTF8.self)
+    /// Who decided, for a decision the analysis carries: the import.
+    var annotator: String? { status != .suggested ? Self.importAnnotator : nil }
+    static let importAnnotator = "import"
+
+    /// The row as its record, for re-analysis to compare with the stored one.
+    func record(articleID: Int64, actorID: Int64, decidedAt: Date) -> StatementRecord {
+        StatementRecord(
+            id: nil, key: key, suggestionKey: key, articleId: articleID, actorId: actorID, kind: kind, text: text,
+            cue: cue, start: span.start, end: span.end, date: date, dateText: dateText, stance: stance,
+            confidence: confidence, evidence: evidence, origin: .machine, status: status, annotator: annotator,
+            decidedAt: annotator != nil ? decidedAt : nil, note: nil)
     }
 }
 
@@ -95,7 +152,7 @@ extension Workspace {
         let importedAt = now()
         return try write { db in
             var actors = try ActorDirectory(db)
-            return try Self.insert(prepared, frameID: frameID, importedAt: importedAt, actors: &actors, db)
+            return try Self.insert(prepared, frameID: frameID, importedAt: importedAt.databaseValue, actors: &actors, db)
         }
     }
 
@@ -123,6 +180,7 @@ extension Workspace {
         let largestBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
         try db.execute(sql: "INSERT INTO search_index_deferred(id) VALUES (1)")
         var actors = try actorCache.take(db)
+        let importedAt = importedAt.databaseValue
         var results: [Result<AddResult, any Error>] = []
         for item in items {
             // A savepoint per article: one bad analysis fails alone, not its whole batch.
@@ -192,17 +250,17 @@ extension Workspace {
             let humanSpans = Set(existing.filter { $0.origin == .human }.map { "\($0.kind.rawValue)/\($0.start)-\($0.end)" })
             var summary = ReanalysisSummary()
             var proposed = Set<String>()
-            for (statement, evidenceJSON) in zip(analysis.statements, prepared.evidenceJSON) {
-                var row = try Self.machineRow(statement, articleID: articleID, contentHash: article.contentHash,
-                                              actorIDs: actorIDs, decidedAt: article.importedAt)
-                guard let key = row.suggestionKey, proposed.insert(key).inserted else { continue }
-                if let old = bySuggestion[key] {
+            for (statement, actorID) in try Self.withActorIDs(prepared.statements, actorIDs) {
+                var row = statement.record(articleID: articleID, actorID: actorID, decidedAt: article.importedAt)
+                proposed.insert(statement.key)
+                if let old = bySuggestion[statement.key] {
                     if old.isTouchedByHuman { continue }
                     row.id = old.id
                     row.key = old.key
                     if row != old { try row.update(db); summary.updated += 1 }
                 } else if !humanSpans.contains("\(row.kind.rawValue)/\(row.start)-\(row.end)") {
-                    try Self.insertStatements([(row, evidenceJSON)], db)
+                    try Self.insertStatements([(statement, actorID)], articleID: articleID,
+                                              decidedAt: article.importedAt.databaseValue, db)
                     summary.added += 1
                 }
             }
@@ -220,56 +278,88 @@ extension Workspace {
 
     // MARK: - Shared by add, batch add and re-analysis
     //
-    // The import path writes with cached statements and values bound directly: building a GRDB
-    // record (its persistence container, a Codable pass over every column) cost several times
-    // more than SQLite's own work on the row. Columns are encoded as the records encode them.
+    // The import path binds each value straight to a cached statement (ParameterBinding): GRDB
+    // records (a persistence container and a Codable pass per row), and then GRDB's arguments (an
+    // array of existentials per statement, checked and converted value by value), each cost more
+    // than SQLite's own work on the row. Values are prepared on the importer's workers and
+    // encoded as the records encode them.
 
-    private static func insert(_ prepared: PreparedArticle, frameID: String?, importedAt: Date,
+    private static func insert(_ prepared: PreparedArticle, frameID: String?, importedAt: DatabaseValue,
                                actors: inout ActorDirectory, _ db: Database) throws -> AddResult {
         let source = prepared.analysis.article
         if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM articles WHERE content_hash = ?"),
                                              arguments: [prepared.contentHash]) {
             return .duplicate(existing)
         }
-        try db.cachedStatement(sql: """
+        var article = ParameterBinding(try db.cachedStatement(sql: """
             INSERT INTO articles(content_hash, file_hash, file, title, source, published, byline, url, text, blocks,
                                  warnings, frame, imported_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                prepared.contentHash, prepared.fileHash, source.file, source.title, source.source, source.published,
-                prepared.bylineJSON, source.url, source.text, prepared.blocksJSON, prepared.warningsJSON, frameID, importedAt,
-            ])
+            """))
+        article.bind(prepared.contentHash)
+        article.bind(prepared.fileHash)
+        article.bind(source.file)
+        article.bind(source.title)
+        article.bind(source.source)
+        article.bind(prepared.publishedColumn)
+        article.bind(prepared.bylineJSON)
+        article.bind(source.url)
+        article.bind(source.text)
+        article.bind(prepared.blocksJSON)
+        article.bind(prepared.warningsJSON)
+        article.bind(frameID)
+        article.bind(importedAt)
+        try article.execute(db)
         let articleID = db.lastInsertedRowID
         let actorIDs = try resolveActors(of: prepared, actors: &actors, db)
         try insertMentions(prepared, actorIDs: actorIDs, articleID: articleID, actors: actors, db)
-        var seen = Set<String>()
-        var rows: [(StatementRecord, evidenceJSON: String)] = []
-        for (statement, evidenceJSON) in zip(prepared.analysis.statements, prepared.evidenceJSON) {
-            let row = try machineRow(statement, articleID: articleID, contentHash: prepared.contentHash,
-                                     actorIDs: actorIDs, decidedAt: importedAt)
-            // The same suggestion twice in one analysis is one suggestion.
-            guard seen.insert(row.key).inserted else { continue }
-            rows.append((row, evidenceJSON))
-        }
-        try insertStatements(rows, db)
+        try insertStatements(withActorIDs(prepared.statements, actorIDs), articleID: articleID, decidedAt: importedAt, db)
         return .added(articleID)
     }
 
-    /// Inserts new statement rows; `evidenceJSON` is each one's evidence as the record encodes it.
-    private static func insertStatements(_ rows: [(StatementRecord, evidenceJSON: String)], _ db: Database) throws {
-        try insertRows(rows.map { row, evidenceJSON in
-            [row.key.databaseValue, row.suggestionKey.databaseValue, row.articleId.databaseValue, row.actorId.databaseValue,
-             row.kind.databaseValue, row.text.databaseValue, row.cue.databaseValue, row.start.databaseValue,
-             row.end.databaseValue, row.date.databaseValue, row.dateText.databaseValue, row.stance.databaseValue,
-             row.confidence.databaseValue, evidenceJSON.databaseValue, row.origin.databaseValue, row.status.databaseValue,
-             row.annotator.databaseValue, row.decidedAt.databaseValue, row.note.databaseValue]
-        }, into: .statements, db)
+    /// Each statement with the workspace id of its actor.
+    private static func withActorIDs(_ statements: [MachineStatement],
+                                     _ actorIDs: [String: Int64]) throws -> [(MachineStatement, actorID: Int64)] {
+        try statements.map { statement in
+            guard let actorID = actorIDs[statement.actorID] else {
+                throw WorkspaceError.invalidValue("A statement names actor \(statement.actorID), "
+                                                  + "who is not among the article's actors.")
+            }
+            return (statement, actorID)
+        }
+    }
+
+    /// Inserts new machine statement rows; `decidedAt` is the time given to decisions they carry.
+    private static func insertStatements(_ rows: [(MachineStatement, actorID: Int64)], articleID: Int64,
+                                         decidedAt: DatabaseValue, _ db: Database) throws {
+        try insertRows(rows, into: .statements, db) { binding, row in
+            let (statement, actorID) = row
+            binding.bind(statement.key)
+            binding.bind(statement.key)
+            binding.bind(articleID)
+            binding.bind(actorID)
+            binding.bind(statement.kind.rawValue)
+            binding.bind(statement.text)
+            binding.bind(statement.cue)
+            binding.bind(Int64(statement.span.start))
+            binding.bind(Int64(statement.span.end))
+            binding.bind(statement.dateColumn)
+            binding.bind(statement.dateText)
+            binding.bind(statement.stance)
+            binding.bind(statement.confidence)
+            binding.bind(statement.evidenceJSON)
+            binding.bind(StatementOrigin.machine.rawValue)
+            binding.bind(statement.status.rawValue)
+            binding.bind(statement.annotator)
+            binding.bind(statement.annotator != nil ? decidedAt : .null)
+            binding.bind(String?.none)
+        }
     }
 
     /// An INSERT of many rows to a statement: SQLite builds the lookup tables of the CHECK
-    /// constraints' IN lists once per statement, and GRDB binds and steps once, instead of once
-    /// per row. The SQL for each number of rows is built once (building it for every article
-    /// showed in profiles).
+    /// constraints' IN lists once per statement, and steps once, instead of once per row. The
+    /// SQL for each number of rows is built once (building it for every article showed in
+    /// profiles).
     struct MultiRowInsert: Sendable {
         static let rowsPerStatement = 32
         static let statements = MultiRowInsert(width: 19, """
@@ -291,17 +381,16 @@ extension Workspace {
         }
     }
 
-    private static func insertRows(_ rows: [[DatabaseValue]], into insert: MultiRowInsert, _ db: Database) throws {
-        for start in stride(from: 0, to: rows.count, by: MultiRowInsert.rowsPerStatement) {
-            let chunk = rows[start..<min(rows.count, start + MultiRowInsert.rowsPerStatement)]
-            // Handed to GRDB as optional existentials: its initialiser for a sequence of concrete
-            // values reads each through a key path, which cost more than SQLite's whole insert.
-            var values: [(any DatabaseValueConvertible)?] = []
-            values.reserveCapacity(chunk.count * insert.width)
-            for row in chunk {
-                for value in row { values.append(value) }
-            }
-            try db.cachedStatement(sql: insert.sql[chunk.count]).execute(arguments: StatementArguments(values))
+    /// `bind` binds one row's `insert.width` values, in the order of the INSERT's columns.
+    private static func insertRows<Row>(_ rows: [Row], into insert: MultiRowInsert, _ db: Database,
+                                        bind: (inout ParameterBinding, Row) -> Void) throws {
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + MultiRowInsert.rowsPerStatement)
+            var binding = ParameterBinding(try db.cachedStatement(sql: insert.sql[end - start]))
+            for row in rows[start..<end] { bind(&binding, row) }
+            try binding.execute(db)
+            start = end
         }
     }
 
@@ -309,41 +398,26 @@ extension Workspace {
         "\(contentHash)/\(kind.rawValue)/\(span.start)-\(span.end)"
     }
 
-    /// A statement from an analysis as a machine row. A status other than `suggested` (an export
-    /// read back) keeps its decision, attributed to the import.
-    private static func machineRow(_ statement: Statement, articleID: Int64, contentHash: String,
-                                   actorIDs: [String: Int64], decidedAt: Date) throws -> StatementRecord {
-        guard let actorID = actorIDs[statement.actorID] else {
-            throw WorkspaceError.invalidValue("Statement \(statement.id) names actor \(statement.actorID), "
-                                              + "who is not among the article's actors.")
-        }
-        let key = suggestionKey(contentHash: contentHash, kind: statement.kind, span: statement.span)
-        let decided = statement.status != .suggested
-        return StatementRecord(
-            id: nil, key: key, suggestionKey: key, articleId: articleID, actorId: actorID, kind: statement.kind,
-            text: statement.text, cue: statement.cue, start: statement.span.start, end: statement.span.end,
-            date: statement.date, dateText: statement.dateText,
-            stance: statement.stance.isEmpty ? Frame.none : statement.stance,
-            confidence: min(1, max(0, statement.confidence.isFinite ? statement.confidence : 0)),
-            evidence: statement.evidence, origin: .machine, status: statement.status,
-            annotator: decided ? "import" : nil, decidedAt: decided ? decidedAt : nil, note: nil)
-    }
-
     /// A mention that spells out the canonical name of another actor of the same kind belongs to
     /// that actor: a person split it off, and a new analysis repeating the old confusion must not
     /// hand it back.
     private static func insertMentions(_ prepared: PreparedArticle, actorIDs: [String: Int64], articleID: Int64,
                                        actors: ActorDirectory, _ db: Database) throws {
-        var rows: [[DatabaseValue]] = []
+        var rows: [(owner: Int64, span: TextSpan)] = []
         for (actor, (names, keys)) in zip(prepared.analysis.actors, zip(prepared.actorNames, prepared.mentionKeys)) {
             guard let actorID = actorIDs[actor.id] else { continue }
             for (span, key) in zip(actor.mentions, keys) {
                 // The actor's own name resolved to this actor already; any other words may name another.
                 let owner = key == names.nameKey ? actorID : actors.actor(named: key, kind: actor.kind) ?? actorID
-                rows.append([owner.databaseValue, articleID.databaseValue, span.start.databaseValue, span.end.databaseValue])
+                rows.append((owner, span))
             }
         }
-        try insertRows(rows, into: .mentions, db)
+        try insertRows(rows, into: .mentions, db) { binding, row in
+            binding.bind(row.owner)
+            binding.bind(articleID)
+            binding.bind(Int64(row.span.start))
+            binding.bind(Int64(row.span.end))
+        }
     }
 
     /// Maps each analysis actor (by its local id) to a workspace actor, merging by name or
@@ -359,22 +433,37 @@ extension Workspace {
                 let role = found.role ?? actor.role
                 let isParticipant = found.isParticipant || actor.isParticipant
                 if role != found.role || isParticipant != found.isParticipant {
-                    try db.cachedStatement(sql: "UPDATE actors SET role = ?, is_participant = ? WHERE id = ?")
-                        .execute(arguments: [role, isParticipant, actorID])
+                    var update = ParameterBinding(try db.cachedStatement(sql: "UPDATE actors SET role = ?, is_participant = ? WHERE id = ?"))
+                    update.bind(role)
+                    update.bind(isParticipant)
+                    update.bind(actorID)
+                    try update.execute(db)
                     actors.recordRole(of: actorID, role: role, isParticipant: isParticipant)
                 }
             } else {
                 let key = uniqueKey(actorKeyBase(kind: actor.kind, nameKey: names.nameKey), isTaken: actors.isActorKeyTaken)
-                try db.cachedStatement(sql: """
+                var insert = ParameterBinding(try db.cachedStatement(sql: """
                     INSERT INTO actors(key, name, normalized_name, kind, role, is_participant) VALUES (?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [key, names.name, names.nameKey, actor.kind, actor.role, actor.isParticipant])
+                    """))
+                insert.bind(key)
+                insert.bind(names.name)
+                insert.bind(names.nameKey)
+                insert.bind(actor.kind.rawValue)
+                insert.bind(actor.role)
+                insert.bind(actor.isParticipant)
+                try insert.execute(db)
                 (actorID, ownKey) = (db.lastInsertedRowID, names.nameKey)
                 actors.recordActor(id: actorID, key: key, kind: actor.kind,
                                    entry: .init(normalizedName: names.nameKey, role: actor.role, isParticipant: actor.isParticipant))
             }
             for alias in names.aliases where alias.key != ownKey && actors.acceptsAlias(alias.key, actorID: actorID, kind: actor.kind) {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO actor_aliases(actor_id, alias, normalized_alias) VALUES (?, ?, ?)")
-                    .execute(arguments: [actorID, alias.text, alias.key])
+                var insert = ParameterBinding(try db.cachedStatement(sql: """
+                    INSERT OR IGNORE INTO actor_aliases(actor_id, alias, normalized_alias) VALUES (?, ?, ?)
+                    """))
+                insert.bind(actorID)
+                insert.bind(alias.text)
+                insert.bind(alias.key)
+                try insert.execute(db)
                 actors.recordAlias(actorID: actorID, kind: actor.kind, key: alias.key)
             }
             ids[actor.id] = actorID
@@ -418,5 +507,73 @@ extension Workspace {
 
     static func jsonArray(_ values: [String]) -> String {
         (try? String(decoding: JSONEncoder().encode(values), as: UTF8.self)) ?? "[]"
+    }
+}
+
+/// Values bound in order to a cached statement's parameters, then the statement run: what the
+/// import writes goes through this instead of GRDB's arguments (see "Shared by add" above). The
+/// statement must take exactly as many values as are bound, and return no rows.
+struct ParameterBinding {
+    private let statement: GRDB.Statement
+    private var next: CInt = 1
+
+    init(_ statement: GRDB.Statement) {
+        self.statement = statement
+    }
+
+    mutating func bind(_ text: String) {
+        // SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
+        sqlite3_bind_text(statement.sqliteStatement, next, text, CInt(text.utf8.count),
+                          unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self))
+        next += 1
+    }
+
+    mutating func bind(_ text: String?) {
+        if let text { bind(text) } else { bindNull() }
+    }
+
+    mutating func bind(_ number: Int64) {
+        sqlite3_bind_int64(statement.sqliteStatement, next, number)
+        next += 1
+    }
+
+    mutating func bind(_ number: Double) {
+        sqlite3_bind_double(statement.sqliteStatement, next, number)
+        next += 1
+    }
+
+    mutating func bind(_ flag: Bool) { bind(Int64(flag ? 1 : 0)) }
+
+    mutating func bind(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: bindNull()
+        case let .int64(number): bind(number)
+        case let .double(number): bind(number)
+        case let .string(text): bind(text)
+        case let .blob(data):
+            _ = data.withUnsafeBytes { bytes in
+                sqlite3_bind_blob(statement.sqliteStatement, next, bytes.baseAddress, CInt(bytes.count),
+                                  unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self))
+            }
+            next += 1
+        }
+    }
+
+    private mutating func bindNull() {
+        sqlite3_bind_null(statement.sqliteStatement, next)
+        next += 1
+    }
+
+    /// Runs the statement and resets it for its next use, bindings and all.
+    func execute(_ db: Database) throws {
+        precondition(next - 1 == sqlite3_bind_parameter_count(statement.sqliteStatement),
+                     "bound \(next - 1) values to: \(statement.sql)")
+        let code = sqlite3_step(statement.sqliteStatement)
+        let message = code == SQLITE_DONE ? nil : db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+        sqlite3_reset(statement.sqliteStatement)
+        sqlite3_clear_bindings(statement.sqliteStatement)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
     }
 }
