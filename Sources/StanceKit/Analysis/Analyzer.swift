@@ -483,11 +483,13 @@ struct AnalysisRun {
     mutating func clauseStatement(_ clause: Range<Int>, mentionFrom: Int, inherit: Int?) -> Int? {
         var subject: Mention?
         var m = mentionFrom
-        while m < entities.mentions.count, entities.mentions[m].first < clause.upperBound {
-            let mention = entities.mentions[m]
+        // Read through locals: `entities.…` in this mutating method copied the whole recognizer per read.
+        let mentionList = entities.mentions, actorList = entities.actors
+        while m < mentionList.count, mentionList[m].first < clause.upperBound {
+            let mention = mentionList[m]
             m += 1
             guard text.quoteOf[mention.first] < 0, mention.actor >= 0 else { continue }
-            let chosen = entities.mentions[personAfterModifier(m - 1)]
+            let chosen = mentionList[personAfterModifier(m - 1)]
             if chosen.first != mention.first {
                 let governed = word(mention.first - 1).map(EntityRecognizer.blockers.contains) ?? false
                 guard chosen.subjectLike, !governed else { continue }
@@ -499,7 +501,7 @@ struct AnalysisRun {
             guard mention.subjectLike else { continue }
             // "Asked if he thought ...": a question put to the actor, not a position taken.
             if let prev = word(mention.first - 1), lex.polarity.value(word: prev) == .hedge { continue }
-            let actor = entities.actors[mention.actor]
+            let actor = actorList[mention.actor]
             guard actor.participant || actor.kind != .person, !namesWholeChamber(mention) else { continue }
             subject = mention
             break
@@ -779,8 +781,10 @@ struct AnalysisRun {
         var shared: [(actor: Int, signal: StanceSignal)] = []
         // Only another named person can share a statement; a sentence whose people are all the speaker
         // (one long run of "X said ...; X said ...") has no one to share it with, and is not scanned per statement.
-        let people = Set(found.lazy.map { self.entities.mentions[$0] }
-            .filter { $0.kind == .named && self.entities.actors[$0.actor].kind == .person }.map(\.actor))
+        // Through locals: the lazy chain's closures would otherwise capture (copy) the whole run.
+        let mentionList = entities.mentions, actorList = entities.actors
+        let people = Set(found.lazy.map { mentionList[$0] }
+            .filter { $0.kind == .named && actorList[$0.actor].kind == .person }.map(\.actor))
         for draft in reported.map({ drafts[$0] }) {
             guard people.contains(where: { $0 != draft.actor }), let own = found.first(where: { entities.mentions[$0].actor == draft.actor && Int(tokens[entities.mentions[$0].last].end) <= draft.span.start })
             else { continue }

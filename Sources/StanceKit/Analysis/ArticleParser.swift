@@ -201,43 +201,49 @@ public enum ArticleParser {
     /// One pass over a paragraph's scalars: its visible words, whether any visible text stands outside a
     /// link, and its folded start (see `Paragraph.folded`). Locals and raw buffers only: this runs on
     /// every scalar of the text.
-    private static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ hidden: UnsafeBufferPointer<Bool>?,
+    private static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ hidden: UnsafeBufferPointer<Bool>,
                              _ range: Range<Int>) -> (folded: [UInt8], words: Int, hasVisibleOutsideLink: Bool) {
         var words = 0
         var hasVisibleOutsideLink = false
         // An ellipsis folds to three bytes, so the fold can pass its limit by two.
         let folded = [UInt8](unsafeUninitializedCapacity: min(range.count * 3, foldLimit + 2)) { out, count in
             var n = 0
+            // Inside a word means the last visible scalar was not white space, so a space folds only then.
             var inWord = false
             var inLink = false
-            var lastSpace = true
-            for i in range {
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
                 let c = s[i]
-                if let hidden, hidden[i] {
-                    inLink = c.value == 91 ? true : (c.value == 93 ? false : inLink)
+                let v = c.value
+                if hidden[i] {
+                    inLink = v == 91 ? true : (v == 93 ? false : inLink)
+                    i &+= 1
                     continue
                 }
-                let space = Tokenizer.isSpace(c)
-                if !space, !inWord { words += 1 }
-                inWord = !space
-                if !space, !inLink { hasVisibleOutsideLink = true }
-                if n < foldLimit, !(space && lastSpace) {
-                    let v = c.value
-                    if space {
+                i &+= 1
+                if Tokenizer.isSpace(c) {
+                    if inWord, n < foldLimit {
                         out[n] = 32
-                        n += 1
-                    } else if v < 128 {
-                        out[n] = UInt8(v >= 65 && v <= 90 ? v + 32 : v)
-                        n += 1
-                    } else if v == 0x2026 {
-                        out[n] = 46; out[n + 1] = 46; out[n + 2] = 46
-                        n += 3
-                    } else {
-                        out[n] = 0xFF
-                        n += 1
+                        n &+= 1
                     }
+                    inWord = false
+                    continue
                 }
-                lastSpace = space
+                if !inWord { words &+= 1 }
+                inWord = true
+                if !inLink { hasVisibleOutsideLink = true }
+                guard n < foldLimit else { continue }
+                if v < 128 {
+                    out[n] = UInt8(truncatingIfNeeded: v &- 65 < 26 ? v | 32 : v)
+                    n &+= 1
+                } else if v == 0x2026 {
+                    out[n] = 46; out[n &+ 1] = 46; out[n &+ 2] = 46
+                    n &+= 3
+                } else {
+                    out[n] = 0xFF
+                    n &+= 1
+                }
             }
             count = n
         }
@@ -247,6 +253,14 @@ public enum ArticleParser {
     /// Paragraphs are runs of non-blank lines; a heading line is a paragraph by itself.
     static func paragraphs(_ s: [Unicode.Scalar], _ hidden: [Bool]?, from start: Int) -> [Paragraph] {
         precondition(hidden.map { $0.count == s.count } ?? true, "the markup mask covers the text")
+        let mask = hidden ?? [Bool](repeating: false, count: s.count)
+        return s.withUnsafeBufferPointer { s in mask.withUnsafeBufferPointer { mask in
+            paragraphs(s, mask, hidden, from: start)
+        } }
+    }
+
+    private static func paragraphs(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ mask: UnsafeBufferPointer<Bool>,
+                                   _ hidden: [Bool]?, from start: Int) -> [Paragraph] {
         var result: [Paragraph] = []
         var position = start
         var current: Range<Int>?
@@ -257,9 +271,7 @@ public enum ArticleParser {
             while a < b, Tokenizer.isSpace(s[a]) { a += 1 }
             while b > a, Tokenizer.isSpace(s[b - 1]) { b -= 1 }
             guard a < b else { return }
-            let (folded, words, hasVisibleOutsideLink) = s.withUnsafeBufferPointer { sp in
-                (hidden ?? []).withUnsafeBufferPointer { hp in scan(sp, hidden == nil ? nil : hp, a..<b) }
-            }
+            let (folded, words, hasVisibleOutsideLink) = scan(s, mask, a..<b)
             guard words > 0 else { return }
             var level = 0
             while a + level < b, s[a + level].value == 35 { level += 1 }
@@ -268,18 +280,19 @@ public enum ArticleParser {
             // Only short paragraphs near the top, or bylines, can be headlines, bylines or datelines: the
             // only ones whose text is read.
             let byline = folded.count > 3 && folded[0] == 98 && folded[1] == 121 && folded[2] == 32
-            let text = words <= 30 && (result.count < 20 || byline) ? Markup.visible(s, hidden, a..<b) : ""
+            let text = words <= 30 && (result.count < 20 || byline) ? Markup.visible(s, hidden == nil ? nil : mask, a..<b) : ""
             result.append(Paragraph(span: a..<b, headingLevel: level, words: words, allLink: !hasVisibleOutsideLink,
                                     boldLabel: bold, folded: folded, text: text))
         }
-        while position < s.count {
+        let count = s.count
+        while position < count {
             var j = position
-            while j < s.count, s[j].value != 10 { j += 1 }
-            var blank = true
-            for k in position..<j where !Tokenizer.isSpace(s[k]) { blank = false; break }
-            var first = position
-            while first < j, s[first].value == 32 || s[first].value == 9 { first += 1 }
-            let heading = first < j && s[first].value == 35
+            while j < count, s[j].value == 32 || s[j].value == 9 { j &+= 1 }
+            let first = j
+            while j < count, s[j].value != 10, Tokenizer.isSpace(s[j]) { j &+= 1 }
+            let blank = j == count || s[j].value == 10
+            while j < count, s[j].value != 10 { j &+= 1 }
+            let heading = first < count && s[first].value == 35
             if blank {
                 close()
             } else if heading {

@@ -43,6 +43,13 @@ enum DateParser {
     static let recently = WordHash.hash("recently")
     static let recent = WordHash.hash("recent")
     static let days = WordHash.hash("days")
+    /// Every word a relative date phrase starts with: one look-up turns away the other tokens, which are
+    /// nearly all of them, before the comparisons below.
+    static let relativeStarts: WordSet = {
+        var words = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        words += ["yesterday", "today", "tonight", "recently", "last", "this", "earlier", "in"]
+        return WordSet(words)
+    }()
 
     /// The first absolute date in a short text (metadata, a dateline or byline), or nil.
     static func firstDate(in text: String, reference: Day? = nil) -> Day? {
@@ -179,7 +186,7 @@ enum DateParser {
     static func relative(at i: Int, tokens: [Token], reference: Day?, limit: Int) -> DateMention? {
         guard let ref = reference else { return nil }
         let t = tokens[i]
-        guard t.kind == .word else { return nil }
+        guard t.kind == .word, relativeStarts.contains(t.hash) else { return nil }
         let h = t.hash
         func word(_ k: Int) -> UInt64? { k < limit && tokens[k].kind == .word ? tokens[k].hash : nil }
         if let w = weekdays[h] {

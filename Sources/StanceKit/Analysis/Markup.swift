@@ -10,6 +10,8 @@ enum Markup {
             let n = s.count
             while i < n {
                 let v = s[i].value
+                // Nothing above "_" is a mark, here or at a line's start: most scalars stop at this test.
+                if v > 95 { lineStart = false; i &+= 1; continue }
                 if v == 10 { lineStart = true; i += 1; continue }
                 if lineStart {
                     if v == 32 || v == 9 { i += 1; continue }
@@ -100,36 +102,41 @@ enum Markup {
 
     /// The visible text of a range: hidden scalars dropped, runs of white space folded to one space.
     static func visible(_ s: [Unicode.Scalar], _ hidden: [Bool]?, _ range: Range<Int>) -> String {
-        precondition(range.lowerBound >= 0 && range.upperBound <= s.count && (hidden.map { $0.count == s.count } ?? true))
+        precondition(hidden.map { $0.count == s.count } ?? true)
         return s.withUnsafeBufferPointer { sp in (hidden ?? []).withUnsafeBufferPointer { hp in
-            let mask = hidden == nil ? nil : hp
-            // At most four bytes a scalar: a folded space stands for at least one white-space scalar.
-            return String(unsafeUninitializedCapacity: range.count * 4) { out in
-                var n = 0
-                var space = false
-                // An index loop with wrapping adds (the range is checked above and `n` stays below four
-                // bytes a scalar): the range iterator and overflow checks cost a third of each scalar.
-                var i = range.lowerBound
-                let end = range.upperBound
-                while i < end {
-                    let c = sp[i]
-                    let skipped = mask?[i] ?? false
-                    i &+= 1
-                    if skipped { continue }
-                    if Tokenizer.isSpace(c) {
-                        space = n > 0
-                        continue
-                    }
-                    if space {
-                        out[n] = 32
-                        n &+= 1
-                        space = false
-                    }
-                    n &+= Scalars.writeUTF8(c, to: out, at: n)
-                }
-                return n
-            }
+            visible(sp, hidden == nil ? nil : hp, range)
         } }
+    }
+
+    static func visible(_ sp: UnsafeBufferPointer<Unicode.Scalar>, _ mask: UnsafeBufferPointer<Bool>?,
+                        _ range: Range<Int>) -> String {
+        precondition(range.lowerBound >= 0 && range.upperBound <= sp.count && (mask.map { $0.count == sp.count } ?? true))
+        // At most four bytes a scalar: a folded space stands for at least one white-space scalar.
+        return String(unsafeUninitializedCapacity: range.count * 4) { out in
+            var n = 0
+            var space = false
+            // An index loop with wrapping adds (the range is checked above and `n` stays below four
+            // bytes a scalar): the range iterator and overflow checks cost a third of each scalar.
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let c = sp[i]
+                let skipped = mask?[i] ?? false
+                i &+= 1
+                if skipped { continue }
+                if Tokenizer.isSpace(c) {
+                    space = n > 0
+                    continue
+                }
+                if space {
+                    out[n] = 32
+                    n &+= 1
+                    space = false
+                }
+                n &+= Scalars.writeUTF8(c, to: out, at: n)
+            }
+            return n
+        }
     }
 }
 

@@ -49,12 +49,12 @@ enum Tokenizer {
     @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 128 { return isASCIILetter(v) }
-        return s.properties.isAlphabetic
+        return isAlphabetic(s)
     }
     @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 128 { return v >= 65 && v <= 90 }
-        return s.properties.isUppercase
+        return isUppercase(s)
     }
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
@@ -64,133 +64,176 @@ enum Tokenizer {
     @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 128 { return isASCIILetter(v) || isDigit(v) }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
-            || s.properties.generalCategory == .nonspacingMark
+        return isWordScalarBeyondASCII(s)
+    }
+
+    // The Unicode property look-ups stay out of line: `Unicode.Scalar.Properties` and its enums are
+    // resilient types, and a function that inlines one sets up their metadata and stack space on every
+    // call (measured: about 100 instructions a word when the word loop carried them).
+    @inline(never) private static func isAlphabetic(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    @inline(never) private static func isUppercase(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
+    @inline(never) private static func isWordScalarBeyondASCII(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
     }
 
     static func tokenize(_ scalars: [Unicode.Scalar], hidden: [Bool], range: Range<Int>) -> [Token] {
+        // Checked once here, so the loops below index raw buffers and narrow offsets without traps.
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count && hidden.count == scalars.count
+                     && range.upperBound <= Int(Int32.max), "a token range inside the text and its mask")
         var tokens: [Token] = []
-        tokens.reserveCapacity(range.count / 5 + 4)
+        // A token for every four or five scalars in prose; short blocks (bylines, headings) run denser.
+        tokens.reserveCapacity(range.count / 4 + 8)
         scalars.withUnsafeBufferPointer { s in hidden.withUnsafeBufferPointer { h in
-            @inline(__always) func hiddenAt(_ i: Int) -> Bool { h[i] }
             var i = range.lowerBound
             let end = range.upperBound
             var sawSpace = true
             while i < end {
+                if h[i] { i &+= 1; continue }
                 let c = s[i]
-                if hiddenAt(i) { i += 1; continue }
                 if isSpace(c) {
                     sawSpace = true
-                    i += 1
+                    i &+= 1
                     continue
                 }
-                var flags: UInt8 = 0
-                if sawSpace { flags |= Token.spaceBefore }
+                let flags = sawSpace ? Token.spaceBefore : 0
                 sawSpace = false
-                let v = c.value
-                if isLetter(c), i + 3 < end, s[i + 1].value == 46, isLetter(s[i + 2]), s[i + 3].value == 46 {
-                    // Dotted acronyms keep their periods: "U.S.", "U.N.", "a.m.".
-                    var k = i
-                    while k + 1 < end, isLetter(s[k]), s[k + 1].value == 46,
-                          k + 2 >= end || !isWordScalar(s[k + 2]) || (k + 3 < end && s[k + 3].value == 46) {
-                        k += 2
-                    }
-                    var f = flags | Token.dotted
-                    if isUpper(c) { f |= Token.capitalized | Token.allCaps }
-                    tokens.append(Token(start: Int32(i), end: Int32(k), hash: WordHash.hash(s, i, k), kind: .word, flags: f))
-                    i = k
-                    continue
-                }
                 if isWordScalar(c) {
-                    let start = i
-                    let numeric = isDigit(v)
-                    var j = i + 1
-                    var upperCount = isUpper(c) ? 1 : 0
-                    var letterCount = isLetter(c) ? 1 : 0
-                    // The word's hash is taken as it is read (the `WordHash.hash` of `s[start..<j]`).
-                    var h = WordHash.mix(WordHash.seed, WordHash.fold(c))
-                    while j < end, !hiddenAt(j) {
-                        let d = s[j]
-                        let dv = d.value
-                        if dv < 128 {
-                            // ASCII letters and digits, most of any text, without the Unicode property checks.
-                            if isASCIILetter(dv) {
-                                if dv <= 90 { upperCount += 1 }
-                                letterCount += 1
-                                h = WordHash.mix(h, dv | 32)
-                                j += 1
-                                continue
-                            }
-                            if isDigit(dv) {
-                                h = WordHash.mix(h, dv)
-                                j += 1
-                                continue
-                            }
-                        } else if isWordScalar(d) {
-                            if isUpper(d) { upperCount += 1 }
-                            if isLetter(d) { letterCount += 1 }
-                            h = WordHash.mix(h, WordHash.fold(d))
-                            j += 1
-                            continue
-                        }
-                        let next: Unicode.Scalar? = j + 1 < end && !hiddenAt(j + 1) ? s[j + 1] : nil
-                        // Hyphenated words and ranges: "Ocasio-Cortez", "MQ-1C".
-                        let joins = (dv == 45 || dv == 0x2010 || dv == 0x2011) && next.map(isWordScalar) == true
-                        // Numbers with separators: "1,000", "3.5".
-                            || numeric && (dv == 44 || dv == 46) && next.map { isDigit($0.value) } == true
-                        if joins {
-                            h = WordHash.mix(h, WordHash.fold(d))
-                            j += 1
-                            continue
-                        }
-                        // Apostrophes: split a possessive 's, keep contractions and names (we’ve, O'Brien).
-                        if dv == 39 || dv == 0x2019, let n = next, isLetter(n) {
-                            let afterS = j + 2 < end ? s[j + 2] : " "
-                            if (n.value | 32) == 115, !isWordScalar(afterS) { break }
-                            h = WordHash.mix(h, WordHash.fold(d))
-                            j += 1
-                            continue
-                        }
-                        break
+                    // Dotted acronyms keep their periods: "U.S.", "U.N.", "a.m.".
+                    if i &+ 3 < end, s[i &+ 1].value == 46, s[i &+ 3].value == 46, isLetter(c), isLetter(s[i &+ 2]) {
+                        let k = dottedEnd(s, from: i, end: end)
+                        var f = flags | Token.dotted
+                        if isUpper(c) { f |= Token.capitalized | Token.allCaps }
+                        tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: k),
+                                            hash: WordHash.hash(s, i, k), kind: .word, flags: f))
+                        i = k
+                        continue
                     }
+                    let word = scanWord(s, h, from: i, end: end)
+                    let j = word.end
+                    let numeric = isDigit(c.value)
                     var f = flags
-                    if isUpper(c) { f |= Token.capitalized }
+                    let upper = isUpper(c)
+                    if upper { f |= Token.capitalized }
+                    let upperCount = word.counts >> 32, letterCount = word.counts & 0xFFFF_FFFF
                     if upperCount >= 2 && upperCount == letterCount { f |= Token.allCaps }
-                    if j - start == 1, !numeric, isUpper(c), j < end, s[j].value == 46, !hiddenAt(j) {
+                    if j &- i == 1, !numeric, upper, j < end, s[j].value == 46, !h[j] {
                         f |= Token.initial
                     }
-                    tokens.append(Token(start: Int32(start), end: Int32(j), hash: h,
+                    tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: j), hash: word.hash,
                                         kind: numeric ? .number : .word, flags: f))
                     i = j
                     // The possessive 's as its own token.
-                    if i + 1 < end, s[i].value == 39 || s[i].value == 0x2019, (s[i + 1].value | 32) == 115,
-                       i + 2 >= end || !isWordScalar(s[i + 2]) {
-                        tokens.append(Token(start: Int32(i), end: Int32(i + 2), hash: possessiveHash,
-                                            kind: .possessive, flags: 0))
-                        i += 2
+                    if i &+ 1 < end, s[i].value == 39 || s[i].value == 0x2019, (s[i &+ 1].value | 32) == 115,
+                       i &+ 2 >= end || !isWordScalar(s[i &+ 2]) {
+                        tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ 2),
+                                            hash: possessiveHash, kind: .possessive, flags: 0))
+                        i &+= 2
                     }
                     continue
                 }
+                let v = c.value
                 let kind: TokenKind
                 switch v {
                 case 0x201C, 0x201E, 0x00AB: kind = .openQuote
                 case 0x201D, 0x00BB: kind = .closeQuote
                 case 0x22:
-                    let prevSpace = i == range.lowerBound || isSpace(s[i - 1]) || "([{—–-".unicodeScalars.contains(s[i - 1])
-                        || h[i - 1]
-                    let nextSpace = i + 1 >= end || isSpace(s[i + 1])
+                    let prevSpace = i == range.lowerBound || isSpace(s[i &- 1]) || opensQuoteAfter(s[i &- 1].value) || h[i &- 1]
+                    let nextSpace = i &+ 1 >= end || isSpace(s[i &+ 1])
                     kind = prevSpace && !nextSpace ? .openQuote : .closeQuote
                 case 0x2018: kind = .openSingle
                 case 0x2019, 0x27:
-                    let prevSpace = i == range.lowerBound || isSpace(s[i - 1]) || h[i - 1]
+                    let prevSpace = i == range.lowerBound || isSpace(s[i &- 1]) || h[i &- 1]
                     kind = prevSpace ? .openSingle : .closeSingle
                 default: kind = .punct
                 }
-                tokens.append(Token(start: Int32(i), end: Int32(i + 1), hash: UInt64(v), kind: kind, flags: flags))
-                i += 1
+                tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ 1),
+                                    hash: UInt64(v), kind: kind, flags: flags))
+                i &+= 1
             }
         } }
         return tokens
+    }
+
+    /// Marks after which a straight double quote opens a quote: "([{—–-".
+    @inline(__always) private static func opensQuoteAfter(_ v: UInt32) -> Bool {
+        v == 40 || v == 91 || v == 123 || v == 0x2014 || v == 0x2013 || v == 45
+    }
+
+    /// The end of a dotted acronym starting at `i` (a letter, a period, a letter, a period).
+    private static func dottedEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, end: Int) -> Int {
+        var k = i
+        while k &+ 1 < end, isLetter(s[k]), s[k &+ 1].value == 46,
+              k &+ 2 >= end || !isWordScalar(s[k &+ 2]) || (k &+ 3 < end && s[k &+ 3].value == 46) {
+            k &+= 2
+        }
+        return k
+    }
+
+    /// A word read from its first scalar at `start`: where it ends, its `WordHash`, and its upper-case
+    /// scalars (high half of `counts`) and letters (low half). The loop keeps its state in these few
+    /// locals and takes ASCII letters and digits, most of any text, without Unicode property look-ups.
+    @inline(__always)
+    private static func scanWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ h: UnsafeBufferPointer<Bool>,
+                                 from start: Int, end: Int) -> (end: Int, hash: UInt64, counts: UInt64) {
+        let c = s[start]
+        var hash = WordHash.mix(WordHash.seed, WordHash.fold(c))
+        var counts: UInt64 = (isUpper(c) ? 1 << 32 : 0) | (isLetter(c) ? 1 : 0)
+        var j = start &+ 1
+        while j < end, !h[j] {
+            let dv = s[j].value
+            if dv < 128 {
+                let lower = dv | 32
+                if lower &- 97 < 26 {
+                    // One letter, and one upper-case scalar when below "a".
+                    counts &+= dv < 97 ? (1 << 32) | 1 : 1
+                    hash = WordHash.mix(hash, lower)
+                    j &+= 1
+                    continue
+                }
+                if dv &- 48 < 10 {
+                    hash = WordHash.mix(hash, dv)
+                    j &+= 1
+                    continue
+                }
+            } else if isWordScalar(s[j]) {
+                let d = s[j]
+                if isUpper(d) { counts &+= 1 << 32 }
+                if isLetter(d) { counts &+= 1 }
+                hash = WordHash.mix(hash, WordHash.fold(d))
+                j &+= 1
+                continue
+            }
+            // Most words end at a space or a mark that cannot join them: tested here before the call.
+            let mayJoin = dv < 64 ? (joinCandidates >> UInt64(dv)) & 1 != 0 : dv == 0x2010 || dv == 0x2011 || dv == 0x2019
+            guard mayJoin, continuesWord(s, h, at: j, end: end, numeric: isDigit(c.value)) else { break }
+            hash = WordHash.mix(hash, WordHash.fold(s[j]))
+            j &+= 1
+        }
+        return (j, hash, counts)
+    }
+
+    /// The ASCII scalars that can join a word (`'`, `,`, `-`, `.`), as bits of their values.
+    private static let joinCandidates: UInt64 = 1 << 39 | 1 << 44 | 1 << 45 | 1 << 46
+
+    /// Whether the scalar at `j`, which is not a letter or digit, joins the word around it: a hyphen
+    /// before a word scalar ("Ocasio-Cortez", "MQ-1C"), a separator between digits of a number
+    /// ("1,000", "3.5"), or an apostrophe of a contraction or name ("we’ve", "O'Brien", but not the
+    /// possessive 's, which becomes its own token).
+    private static func continuesWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ h: UnsafeBufferPointer<Bool>,
+                                      at j: Int, end: Int, numeric: Bool) -> Bool {
+        let dv = s[j].value
+        let hyphen = dv == 45 || dv == 0x2010 || dv == 0x2011
+        let separator = numeric && (dv == 44 || dv == 46)
+        let apostrophe = dv == 39 || dv == 0x2019
+        guard hyphen || separator || apostrophe else { return false }
+        guard j &+ 1 < end, !h[j &+ 1] else { return false }
+        let n = s[j &+ 1]
+        if hyphen && isWordScalar(n) || separator && isDigit(n.value) { return true }
+        if apostrophe, isLetter(n) {
+            let afterS = j &+ 2 < end ? s[j &+ 2] : " "
+            return (n.value | 32) != 115 || isWordScalar(afterS)
+        }
+        return false
     }
 
     static let possessiveHash = WordHash.hash("'s")
