@@ -12,8 +12,8 @@ struct StanceBench: ParsableCommand {
             first run). The subcommands work on the same library, for scripts and batch work.
             """,
         version: StanceKitInfo.version,
-        subcommands: [Workbench.self, AnalyzeCommand.self, ImportCommand.self, ExportCommand.self, CompareCommand.self,
-                      TimelineCommand.self, AgreementCommand.self, ReplayCommand.self],
+        subcommands: [Workbench.self, AnalyzeCommand.self, ImportCommand.self, ExportCommand.self, SearchCommand.self,
+                      CompareCommand.self, TimelineCommand.self, AgreementCommand.self, ReplayCommand.self],
         defaultSubcommand: Workbench.self
     )
 

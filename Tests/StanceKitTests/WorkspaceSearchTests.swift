@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StanceKit
+import TestSupport
 
 @Suite struct WorkspaceSearchTests {
     /// An article without actors or statements: only its title and text matter to search.
@@ -51,6 +52,117 @@ import Testing
         #expect(try workspace.articleIDs(matching: "talks").count == 6)
         #expect(try workspace.articleIDs(matching: "talks envoys").count == 1)
         #expect(try workspace.articleIDs(matching: "  ").isEmpty)
-        #expect(try workspace.articleIDs(matching: "\"talks\" OR NEAR(").isEmpty)
+        #expect(try workspace.articleIDs(matching: "\"talks\" envoys (").count == 1)
+    }
+
+    /// Three articles whose texts differ in word order, prefixes and accents.
+    static func languageCorpus() throws -> Workspace {
+        let workspace = try Workspace.inMemory()
+        try workspace.addArticle(article(1, title: "One", text: "Military support was pledged; negotiations stalled."))
+        try workspace.addArticle(article(2, title: "Two", text: "Support for the military grew while negotiators waited."))
+        try workspace.addArticle(article(3, title: "Three", text: "A truce in Brüssel, then more negotiating."))
+        return workspace
+    }
+
+    @Test func quotedWordsArePhrasesAndStarsPrefixes() throws {
+        let workspace = try Self.languageCorpus()
+        let titles = { (query: String) in try workspace.search(query).map(\.title).compactMap { $0 }.sorted() }
+        #expect(try titles("military support") == ["One", "Two"])
+        #expect(try titles("\"military support\"") == ["One"])
+        #expect(try titles("negotiat*") == ["One", "Three", "Two"])
+        #expect(try titles("negotiatio*") == ["One"])
+        #expect(try titles("\"support for the mil\"*") == ["Two"])
+        // The prefix of a word is not the word: without the star it must occur whole.
+        #expect(try titles("negotiat").isEmpty)
+    }
+
+    @Test func orTakesEitherOfTheTermsBesideIt() throws {
+        let workspace = try Self.languageCorpus()
+        let titles = { (query: String) in try workspace.search(query).map(\.title).compactMap { $0 }.sorted() }
+        #expect(try titles("truce OR pledged") == ["One", "Three"])
+        // OR binds the terms next to it only: negotiat* AND (truce OR pledged).
+        #expect(try titles("waited OR truce negotiat*") == ["Three", "Two"])
+        #expect(try titles("pledged OR \"for the military\"") == ["One", "Two"])
+        // Lowercase, leading, trailing or doubled, it is the word "or", which no article has.
+        #expect(try titles("truce or pledged").isEmpty)
+        #expect(try titles("OR truce").isEmpty)
+        #expect(try titles("truce OR").isEmpty)
+        #expect(try titles("truce OR OR pledged").isEmpty)
+    }
+
+    @Test func strayQuotesAndPunctuationAreWords() throws {
+        let workspace = try Self.languageCorpus()
+        let titles = { (query: String) in try workspace.search(query).map(\.title).compactMap { $0 }.sorted() }
+        #expect(try titles("\"military support") == ["One", "Two"])
+        #expect(try titles("(truce") == ["Three"])
+        #expect(try titles("truce) AND\" NOT:") .isEmpty)
+        #expect(try titles("brussel-truce? ") .isEmpty)
+        #expect(try titles("brüssel, truce!") == ["Three"])
+        #expect(try titles("BRUSSEL") == ["Three"])
+        #expect(try titles("( ) \" * ** -").isEmpty)
+        // Whatever is typed, FTS5 is given a query it can parse.
+        var generator = SeededGenerator(seed: 7)
+        let pieces = ["\"", "(", ")", "*", "OR", "AND", "NOT", "NEAR(", "^", "-", ":", "+", "{", "}", "military", "truce", " ", "é"]
+        for _ in 0..<300 {
+            let query = (0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            do {
+                _ = try workspace.search(query)
+                _ = try workspace.articleIDs(matching: query)
+            } catch let error as WorkspaceError {
+                guard case let .invalidValue(message) = error else { throw error }
+                #expect(message.contains("prefix"), "\(query): \(message)")
+            }
+        }
+    }
+
+    @Test func aPrefixTooShortToLookUpIsAnErrorThatSaysSo() throws {
+        let workspace = try Self.languageCorpus()
+        #expect(throws: WorkspaceError.invalidValue(
+            "“ne*”: a prefix needs at least 3 letters before the * (such as negot*); a shorter one matches too many words.")) {
+            try workspace.search("ne*")
+        }
+        #expect(throws: WorkspaceError.self) { try workspace.articleIDs(matching: "truce \"in b\"*") }
+        #expect(try workspace.search("neg*").count == 3)
+    }
+
+    @Test func snippetsMarkTheMatchesWhereMostOfThemAre() throws {
+        let workspace = try Workspace.inMemory()
+        let filler = (1...40).map { "word\($0)" }.joined(separator: " ")
+        try workspace.addArticle(Self.article(1, title: "Long", text: "Truce talk first.\n\(filler) the truce\nheld and aid arrived. \(filler)"))
+        let hit = try #require(try workspace.search("truce aid").first)
+        let marked = hit.highlights.compactMap { hit.snippet.scalars(in: $0) }
+        // The window with both words wins over the earlier one with only "truce".
+        #expect(marked == ["truce", "aid"])
+        #expect(hit.snippet.hasPrefix("…") && hit.snippet.hasSuffix("…"))
+        #expect(!hit.snippet.contains("\n"))
+        #expect(hit.snippet.contains("the truce held and aid arrived"))
+        #expect(hit.snippet.unicodeScalars.filter { $0 == " " }.count == SearchQuery.snippetWords - 1)
+
+        let phrase = try #require(try workspace.search("\"truce held\"").first)
+        #expect(phrase.highlights.compactMap { phrase.snippet.scalars(in: $0) } == ["truce held"])
+        let prefix = try #require(try workspace.search("arriv*").first)
+        #expect(prefix.highlights.compactMap { prefix.snippet.scalars(in: $0) } == ["arrived"])
+    }
+
+    @Test func snippetsCountUnicodeScalarsAndFoldAccents() throws {
+        let workspace = try Workspace.inMemory()
+        try workspace.addArticle(Self.article(1, title: "Accents", text: "Élan — “Zürich” and ZÜRICH’s café 🇺🇦 in Zurich."))
+        let hit = try #require(try workspace.search("zurich cafe").first)
+        #expect(hit.highlights.compactMap { hit.snippet.scalars(in: $0) } == ["Zürich", "ZÜRICH", "café", "Zurich"])
+        #expect(hit.snippet.hasPrefix("Élan"))
+    }
+
+    @Test func manyWordsRankFewerOfTheNewestMatches() throws {
+        // The oldest article repeats both words most, so bm25 puts it first whenever it is ranked.
+        let workspace = try Workspace.inMemory()
+        try workspace.addArticle(Self.article(1, title: "A", text: "Envoy talks; envoy talks; envoy talks again."))
+        try workspace.addArticle(Self.article(2, title: "B", text: "The envoy and the talks, with other words around them."))
+        try workspace.addArticle(Self.article(3, title: "C", text: "An envoy joined talks that went on with other words around them."))
+        #expect(try workspace.search("envoy", limit: 1, rankingAtMost: 4).map(\.title) == ["A"])
+        // Two words: half the bound, the newest two.
+        let pair = try workspace.search("envoy talks", limit: 3, rankingAtMost: 4).map(\.title)
+        #expect(pair.count == 3)
+        #expect(try workspace.search("envoy talks", limit: 1, rankingAtMost: 4).map(\.title) != ["A"])
+        #expect(Set(try workspace.search("envoy talks", limit: 2, rankingAtMost: 4).compactMap(\.title)) == ["B", "C"])
     }
 }

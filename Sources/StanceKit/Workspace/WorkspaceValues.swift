@@ -82,21 +82,6 @@ public struct ActorStatement: Hashable, Sendable, Identifiable {
     public var day: Day? { statement.statement.date ?? published }
 }
 
-/// A full-text search result.
-public struct SearchHit: Hashable, Sendable, Identifiable {
-    public var articleID: Int64
-    public var title: String?
-    public var source: String?
-    public var published: Day?
-    /// Words around the match, with `…` where text was cut.
-    public var snippet: String
-    /// Where the matched words are in `snippet`, in Unicode scalars.
-    public var highlights: [TextSpan]
-    /// bm25 relevance: lower is better, as SQLite reports it.
-    public var score: Double
-    public var id: Int64 { articleID }
-}
-
 /// What `addArticle` did.
 public enum AddResult: Hashable, Sendable {
     case added(Int64)
