@@ -15,17 +15,18 @@ struct SearchCommand: ParsableCommand {
             otherwise. When thousands of articles match, the newest of them are ranked.
 
             Examples:
-              stancebench search study.sqlite ceasefire
-              stancebench search study.sqlite '"military aid" negot*' --limit 10
-              stancebench search study.sqlite 'ceasefire OR truce' --json | jq '.[].title'
+              stancebench search ceasefire
+              stancebench search '"military aid"' 'negot*' --limit 10
+              stancebench search --workspace study.sqlite 'ceasefire OR truce' --json | jq '.[].title'
             """
     )
 
-    @Argument(help: ArgumentHelp("The workspace file.", valueName: "WORKSPACE"))
-    var workspace: String
+    @OptionGroup var workspaceOptions: WorkspaceOptions
 
-    @Argument(help: ArgumentHelp("What to look for.", valueName: "QUERY"))
-    var query: String
+    @Argument(help: ArgumentHelp("What to look for (several words are one query).", valueName: "QUERY"))
+    var words: [String]
+
+    private var query: String { words.joined(separator: " ") }
 
     @Option(name: .long, help: "The most articles to list.")
     var limit = 20
@@ -35,23 +36,18 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        if query.allSatisfy(\.isWhitespace) { throw ValidationError("Give the words to look for.") }
     }
 
     func run() throws {
-        let opened: Workspace
-        do {
-            opened = try Workspace.open(path: workspace, readOnly: true)
-        } catch {
-            printError("stancebench: \(error)")
-            throw ExitStatus.failure
-        }
+        let opened = try workspaceOptions.open(readOnly: true)
         let hits: [SearchHit]
         do {
             hits = try opened.search(query, limit: limit)
         } catch WorkspaceError.invalidValue(let message) {
             throw ValidationError(message)
         } catch {
-            printError("stancebench: cannot search \(workspace): \(error)")
+            printError("stancebench: cannot search \(workspaceOptions.workspacePath): \(error)")
             throw ExitStatus.failure
         }
         if json {

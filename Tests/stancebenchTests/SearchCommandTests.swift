@@ -36,7 +36,7 @@ struct SearchCommandTests {
 
     @Test func printsRankTitleOutletDateAndTheMarkedSnippet() throws {
         let workspace = try Self.workspace()
-        let result = try BinaryRunner.run(["search", workspace, "harbour minister"])
+        let result = try BinaryRunner.run(["search", "--workspace", workspace, "harbour minister"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "1. Harbour vote — The Test Gazette, 2031-03-04")
@@ -46,7 +46,7 @@ struct SearchCommandTests {
 
     @Test func neverPrintsControlCharactersFromArticles() throws {
         let workspace = try Self.workspace()
-        let result = try BinaryRunner.run(["search", workspace, "ceasefire", "--limit", "5"])
+        let result = try BinaryRunner.run(["search", "--workspace", workspace, "ceasefire", "--limit", "5"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Quiet port"))
         #expect(result.stdout.contains("[ceasefire]"))
@@ -55,7 +55,7 @@ struct SearchCommandTests {
 
     @Test func printsJSONForScripts() throws {
         let workspace = try Self.workspace()
-        let result = try BinaryRunner.run(["search", workspace, "\"open talks\" OR stalled", "--json"])
+        let result = try BinaryRunner.run(["search", "--workspace", workspace, "\"open talks\" OR stalled", "--json"])
         #expect(result.status == 0)
         let hits = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(hits.count == 2)
@@ -67,14 +67,14 @@ struct SearchCommandTests {
             let marked = spans.map { String(String.UnicodeScalarView(scalars[$0[0]..<$0[1]])).lowercased() }
             #expect(marked == ["open talks"] || marked == ["stalled"], "\(marked)")
         }
-        let none = try BinaryRunner.run(["search", workspace, "zebra", "--json"])
+        let none = try BinaryRunner.run(["search", "--workspace", workspace, "zebra", "--json"])
         #expect(none.status == 0)
         #expect((try JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [Any])?.isEmpty == true)
     }
 
     @Test func noMatchIsNotAFailure() throws {
         let workspace = try Self.workspace()
-        let result = try BinaryRunner.run(["search", workspace, "zebra \"unclosed"])
+        let result = try BinaryRunner.run(["search", "--workspace", workspace, "zebra \"unclosed"])
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("no article matches zebra \"unclosed"))
@@ -82,12 +82,12 @@ struct SearchCommandTests {
 
     @Test func aBadQueryOrLimitIsAUsageErrorAndAMissingWorkspaceAFailure() throws {
         let workspace = try Self.workspace()
-        let short = try BinaryRunner.run(["search", workspace, "ta*"])
+        let short = try BinaryRunner.run(["search", "--workspace", workspace, "ta*"])
         #expect(short.status == 64)
         #expect(short.stderr.contains("a prefix needs at least 3 letters"))
-        let limit = try BinaryRunner.run(["search", workspace, "talks", "--limit", "0"])
+        let limit = try BinaryRunner.run(["search", "--workspace", workspace, "talks", "--limit", "0"])
         #expect(limit.status == 64)
-        let missing = try BinaryRunner.run(["search", workspace + ".missing", "talks"])
+        let missing = try BinaryRunner.run(["search", "--workspace", workspace + ".missing", "talks"])
         #expect(missing.status == 1)
         #expect(missing.stderr.hasPrefix("stancebench: "))
         let help = try BinaryRunner.run(["help", "search"])
