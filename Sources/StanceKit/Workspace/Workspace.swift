@@ -318,6 +318,14 @@ public final class Workspace: Sendable {
 
     /// One read. A damaged page met on the way is reported as the damage it is, whether or not
     /// the check of every page has come to it yet.
+    /// Whether another connection (another workbench, an import, a replay) committed to the file
+    /// since the last call; false on the first. Cheap (`PRAGMA data_version`, no table is read),
+    /// so a workbench asks it whenever it is idle and reads again only when it says so. This
+    /// workspace's own writes do not count.
+    public func changedElsewhere() throws -> Bool {
+        try connections.changedElsewhere()
+    }
+
     func read<T>(_ value: (Database) throws -> T) throws -> T {
         do {
             return try connections.reader.read(value)
@@ -348,6 +356,23 @@ final class WorkspaceConnections: @unchecked Sendable {
     }
 
     var writerIsOpen: Bool { lock.withLock { openedWriter != nil } }
+
+    /// The data version last read, and of which connection: each connection counts on its own.
+    private var seenDataVersion: (connection: ObjectIdentifier, version: Int)?
+
+    func changedElsewhere() throws -> Bool {
+        let current: any DatabaseReader = lock.withLock { openedWriter ?? readOnlyConnection! }
+        let query = { (db: Database) in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        // A pool reads on any of its connections, and its writer's commits change the version the
+        // others see: asked on the writer's connection, only other connections' commits count.
+        let version = try (current as? any DatabaseWriter)?.writeWithoutTransaction(query) ?? current.read(query)
+        let connection = ObjectIdentifier(current)
+        return lock.withLock {
+            defer { seenDataVersion = (connection, version) }
+            guard let seen = seenDataVersion, seen.connection == connection else { return false }
+            return seen.version != version
+        }
+    }
 
     var reader: any DatabaseReader {
         lock.withLock { openedWriter ?? readOnlyConnection! }
