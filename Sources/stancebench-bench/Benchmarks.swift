@@ -372,7 +372,7 @@ final class Bench {
             let first = try store.articleSummaries().first?.id ?? ""
             try part("first article") { _ = try store.article(first) }
             try part("corpus actors") { _ = try store.corpusActors() }
-            try part("timeline statements (one query)") { _ = try store.timelineStatementsByActor() }
+            try part("timeline rows (one grouped query)") { _ = try store.timelineSummaries(among: nil) }
         }
         // Alone, with nothing else running: from opening until the check of every page is done.
         let checks = try (0..<3).map { _ in try seconds { try Workspace.open(path: workspacePath).waitForIntegrityCheck() } }
@@ -393,7 +393,7 @@ final class Bench {
         }
         rows.append(Row("start-up until actors and timeline are shown (second frame)",
                         formatMilliseconds(Timings(toWholeCorpus).median), pass: nil))
-        for name in ["corpus actors", "timeline statements (one query)"] {
+        for name in ["corpus actors", "timeline rows (one grouped query)"] {
             rows.append(Row("  \(name)", describe(name), pass: nil))
         }
         rows.append(Row("opening to the end of the check of every page (its own thread; writes wait for it), median of 3",
