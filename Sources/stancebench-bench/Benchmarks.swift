@@ -4,7 +4,7 @@ import StanceKit
 import Terminal
 
 struct BenchOptions {
-    static let measureNames = ["analysis", "import", "search", "keypress", "startup"]
+    static let measureNames = ["analysis", "import", "search", "keypress", "startup", "write"]
 
     var articles = 10_000
     var wordsPerArticle = 800
@@ -73,12 +73,13 @@ final class Bench {
 
     func run() throws {
         if options.wants("analysis") { try phase("analysis", measureAnalysis) }
-        if options.workspace == nil, options.wants("import") || options.wants("search") || options.wants("startup") {
+        if options.workspace == nil, ["import", "search", "startup", "write"].contains(where: options.wants) {
             try phase("import", measureImport)
         }
         if options.wants("search") { try phase("search", measureSearch) }
         if options.wants("keypress") { try phase("keypress", measureKeypress) }
         if options.wants("startup") { try phase("startup", measureStartup) }
+        if options.wants("write") { try phase("write", measureWrites) }
         for (name, peak) in peaks {
             rows.append(Row("peak memory during \(name) (VmHWM)", formatMegabytes(peak), target: "< 200 MB",
                             pass: peak < 200 * 1_048_576))
@@ -398,6 +399,58 @@ final class Bench {
         }
         rows.append(Row("opening to the end of the check of every page (its own thread; writes wait for it), median of 3",
                         formatMilliseconds(Timings(checks).median), pass: nil))
+    }
+}
+
+extension Bench {
+    /// Annotation writes in a started workbench, each until its "Saved" frame is drawn with the
+    /// corpus panes read again: accept, reject, undo and redo, on a copy of the workspace (the
+    /// measured one is left as it was).
+    fileprivate func measureWrites() throws {
+        let copy = folder.appendingPathComponent("write-copy.sqlite")
+        try? FileManager.default.removeItem(at: copy)
+        try FileManager.default.copyItem(atPath: workspacePath, toPath: copy.path)
+        defer {
+            for suffix in ["", "-wal", "-shm", ".log.jsonl"] { try? FileManager.default.removeItem(atPath: copy.path + suffix) }
+        }
+        let workspace = try Workspace.open(path: copy.path)
+        try workspace.waitForIntegrityCheck()
+        let store = WorkspaceWorkbenchStore(workspace: workspace, frame: analyzer.frame, annotator: "bench")
+        let backend = DiffingBackend(size: Size(width: 200, height: 60))
+        let runtime = WorkbenchRuntime(backend: backend, store: store, themeName: "default", themeNames: [],
+                                       applyTheme: { $0 })
+        runtime.start()
+        var timings: [String: (wall: [Double], cpu: [Double])] = [:]
+        func write(_ name: String, _ key: Key) throws {
+            let (wall, cpu) = timed(cpuClock: threadCPUSeconds) {
+                runtime.handle(key)
+                runtime.draw()
+            }
+            guard let message = runtime.state.message, !message.isError else {
+                throw BenchError("\(name) did not save: \(runtime.state.message?.text ?? "no message")")
+            }
+            timings[name, default: ([], [])].wall.append(wall)
+            timings[name, default: ([], [])].cpu.append(cpu)
+        }
+        for _ in 0..<10 {
+            runtime.handle(.char("]"))
+            try write("accept", .char("y"))
+            try write("undo", .char("u"))
+            try write("redo", .ctrl("r"))
+            try write("undo", .char("u"))
+            runtime.handle(.char("]"))
+            try write("reject", .char("n"))
+            try write("undo", .char("u"))
+        }
+        let articles = formatCount(Double(workspaceArticles))
+        let all = timings.values.flatMap(\.wall)
+        rows.append(Row("annotation write to its \"Saved\" frame, \(articles)-article workspace (median of \(all.count))",
+                        formatMilliseconds(Timings(all).median), target: "< 50 ms", pass: Timings(all).median < 0.050))
+        for name in ["accept", "reject", "undo", "redo"] {
+            let timing = timings[name] ?? ([], [])
+            rows.append(Row("  \(name)", "\(formatMilliseconds(Timings(timing.wall).median)) (CPU \(formatMilliseconds(Timings(timing.cpu).median)))",
+                            pass: nil))
+        }
     }
 }
 
