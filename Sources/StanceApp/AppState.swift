@@ -83,28 +83,25 @@ public struct TimelineModel: Sendable {
     /// actors in `changed`.
     public init(_ snapshot: CorpusSnapshot, keeping previous: TimelineModel? = nil, except changed: Set<CorpusActorID> = []) {
         let summaries = Dictionary(snapshot.timelineSummaries.map { ($0.actor, $0) }, uniquingKeysWith: { first, _ in first })
-        let listed = snapshot.actors.compactMap { actor in summaries[actor.id].map { (actor, $0) } }
-        let ordered = listed.sorted { a, b in
-            a.1.statementCount != b.1.statementCount
-                ? a.1.statementCount > b.1.statementCount
-                : a.0.name.localizedLowercase < b.0.name.localizedLowercase
+        // The sort keys made once per actor: a write makes the model again.
+        let ordered = snapshot.actors.compactMap { actor in
+            summaries[actor.id].map { (actor: actor.id, label: actor.name, key: actor.name.localizedLowercase,
+                                       count: $0.statementCount, days: $0.days) }
+        }.sorted { a, b in a.count != b.count ? a.count > b.count : a.key < b.key }
+        // The rows of actors the change did not touch are taken over as they are, read or not
+        // (a read row's events were made once, in date order).
+        let kept = { (actor: CorpusActorID) in changed.contains(actor) ? nil : previous?.rowOfActor[actor] }
+        rows = ordered.map { entry in
+            kept(entry.actor).map { previous!.rows[$0] } ?? TimelineRow(id: entry.actor, label: entry.label, events: [])
         }
-        rows = ordered.map { TimelineRow(id: $0.0.id, label: $0.0.name, events: []) }
-        eventCounts = ordered.map(\.1.statementCount)
-        statements = Array(repeating: nil, count: rows.count)
-        isSuggested = Array(repeating: [], count: rows.count)
+        eventCounts = ordered.map { entry in kept(entry.actor).map { previous!.eventCounts[$0] } ?? entry.count }
+        statements = ordered.map { entry in kept(entry.actor).flatMap { previous!.statements[$0] } }
+        isSuggested = ordered.map { entry in kept(entry.actor).map { previous!.isSuggested[$0] } ?? [] }
         rowOfActor = Dictionary(rows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        if let low = ordered.map(\.1.days.lowerBound).min(), let high = ordered.map(\.1.days.upperBound).max() {
+        if let low = ordered.map(\.days.lowerBound).min(), let high = ordered.map(\.days.upperBound).max() {
             dateRange = low...high
         }
         widestLabel = rows.map { TerminalText.width($0.label) }.max() ?? 0
-        if let previous {
-            var kept: [CorpusActorID: [TimelineStatement]] = [:]
-            for (index, row) in previous.rows.enumerated() where !changed.contains(row.id) {
-                if let read = previous.statements[index] { kept[row.id] = read }
-            }
-            fill(kept, dated: true)
-        }
     }
 
     public func isRead(_ row: Int) -> Bool { statements[safe: row].map { $0 != nil } ?? false }
@@ -114,12 +111,11 @@ public struct TimelineModel: Sendable {
         rows.clamped(to: self.rows.indices).filter { statements[$0] == nil }.map { self.rows[$0].id }
     }
 
-    /// Puts the statements read for these actors (in `statements(of:)` order) into their rows;
-    /// `dated` when they are a row's events already (kept from an earlier model).
-    public mutating func fill(_ statementsByActor: [CorpusActorID: [TimelineStatement]], dated: Bool = false) {
+    /// Puts the statements read for these actors (in `statements(of:)` order) into their rows.
+    public mutating func fill(_ statementsByActor: [CorpusActorID: [TimelineStatement]]) {
         for (actor, list) in statementsByActor {
             guard let row = rowOfActor[actor] else { continue }
-            let events = dated ? list : Self.inDateOrder(list)
+            let events = Self.inDateOrder(list)
             statements[row] = events
             rows[row] = TimelineRow(id: actor, label: rows[row].label, events: events.map { entry in
                 TimelineEvent(id: StatementRef(articleID: entry.articleID, statementID: entry.statementID),
