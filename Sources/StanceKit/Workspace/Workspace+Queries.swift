@@ -189,11 +189,9 @@ extension Workspace {
         try read { db in
             let chosen = actorIDs.map { "AND s.actor_id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
             var byActor: [Int64: [StatementPlacement]] = [:]
-            // An article's date comes from the narrow index by id, so no article row (and text) is read.
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT s.id, s.actor_id, s.article_id, s.start, coalesce(s.date, a.published), s.stance, s.status, s.text
-                FROM statements s LEFT JOIN articles a INDEXED BY articles_published_by_id ON a.id = s.article_id
-                WHERE s.status <> 'rejected' \(chosen)
+                SELECT s.id, s.actor_id, s.article_id, s.start, \(Self.statementDay), s.stance, s.status, s.text
+                FROM statements s WHERE s.status <> 'rejected' \(chosen)
                 """, arguments: actorIDs.map { StatementArguments($0) } ?? StatementArguments())
             while let row = try rows.next() {
                 let placement = StatementPlacement(id: row[0], articleID: row[2], start: row[3], day: row[4],
@@ -209,6 +207,13 @@ extension Workspace {
         }
     }
 
+    /// The day of statement `s`: its own date, else its article's, which comes from the narrow
+    /// index by id (no article row, so no text, is read) and is looked up only for an undated
+    /// statement (`coalesce` stops at its first value).
+    private static let statementDay = """
+        coalesce(s.date, (SELECT published FROM articles INDEXED BY articles_published_by_id WHERE articles.id = s.article_id))
+        """
+
     /// Each actor's standing statements that have a day (their own date, else their article's),
     /// counted per stance, with the first and last of those days: what the timeline needs to
     /// order, label and size its rows before it reads any of their statements. One grouped query
@@ -220,8 +225,7 @@ extension Workspace {
             var summaries: [Int64: TimelineActorSummary] = [:]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT actor_id, stance, count(*), min(day), max(day) FROM (
-                    SELECT s.actor_id, s.stance, coalesce(s.date, a.published) AS day
-                    FROM statements s JOIN articles a INDEXED BY articles_published_by_id ON a.id = s.article_id
+                    SELECT s.actor_id, s.stance, \(Self.statementDay) AS day FROM statements s
                     WHERE s.status <> 'rejected' \(chosen))
                 WHERE day IS NOT NULL GROUP BY actor_id, stance
                 """, arguments: actorIDs.map { StatementArguments($0) } ?? StatementArguments())
