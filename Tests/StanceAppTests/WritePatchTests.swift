@@ -44,7 +44,7 @@ import Testing
         let steps: [(String, () -> Void)] = [
             ("accept", { runtime.press(.char("]"), .char("y")) }),
             ("set-stance", { runtime.command("set-stance replace") }),
-            ("set-actor", { runtime.command("set-actor Tomas Reyes") }),
+            ("set-actor", { runtime.press(.char("A")); runtime.type("tomas"); runtime.press(.enter) }),
             ("create-actor", { runtime.command("create-actor Ada Brook") }),
             ("rename-actor", { runtime.command("select-actor Lena Brandt"); runtime.press(.char("2"))
                 runtime.command("rename-actor Lena Brandt-Okafor") }),

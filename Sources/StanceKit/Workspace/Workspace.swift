@@ -359,18 +359,27 @@ final class WorkspaceConnections: @unchecked Sendable {
 
     /// The data version last read, and of which connection: each connection counts on its own.
     private var seenDataVersion: (connection: ObjectIdentifier, version: Int)?
+    /// The read-only connection had seen another's commit when the writer replaced it.
+    private var changeSeenOnClosedConnection = false
+
+    private static func dataVersion(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+    }
 
     func changedElsewhere() throws -> Bool {
         let current: any DatabaseReader = lock.withLock { openedWriter ?? readOnlyConnection! }
-        let query = { (db: Database) in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
         // A pool reads on any of its connections, and its writer's commits change the version the
         // others see: asked on the writer's connection, only other connections' commits count.
-        let version = try (current as? any DatabaseWriter)?.writeWithoutTransaction(query) ?? current.read(query)
+        let version = try (current as? any DatabaseWriter)?.writeWithoutTransaction(Self.dataVersion)
+            ?? current.read(Self.dataVersion)
         let connection = ObjectIdentifier(current)
         return lock.withLock {
-            defer { seenDataVersion = (connection, version) }
-            guard let seen = seenDataVersion, seen.connection == connection else { return false }
-            return seen.version != version
+            defer {
+                seenDataVersion = (connection, version)
+                changeSeenOnClosedConnection = false
+            }
+            guard let seen = seenDataVersion, seen.connection == connection else { return changeSeenOnClosedConnection }
+            return seen.version != version || changeSeenOnClosedConnection
         }
     }
 
@@ -381,7 +390,17 @@ final class WorkspaceConnections: @unchecked Sendable {
     func writer() throws -> any DatabaseWriter {
         try lock.withLock {
             if let openedWriter { return openedWriter }
+            // What another connection committed since the last look on the read-only connection
+            // is not lost with it: the next look says so.
+            if let reader = readOnlyConnection, let seen = seenDataVersion, seen.connection == ObjectIdentifier(reader),
+               let version = try? reader.read(Self.dataVersion), version != seen.version {
+                changeSeenOnClosedConnection = true
+            }
             let writer = try openWriter!()
+            // The writer's count starts here, so that what others commit from now on is seen.
+            if seenDataVersion != nil, let version = try? writer.writeWithoutTransaction(Self.dataVersion) {
+                seenDataVersion = (ObjectIdentifier(writer), version)
+            }
             // Closed, so that the writer is the last connection to close and takes the WAL away.
             try? readOnlyConnection?.close()
             readOnlyConnection = nil
