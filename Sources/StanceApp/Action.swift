@@ -14,6 +14,14 @@ public enum Action: Sendable {
     /// The runtime drew the first frame; the rest of the corpus (actors, timeline) is read now.
     case firstFrameDrawn
     case corpusLoaded(CorpusSnapshot)
+    /// The actors a write touched, read again.
+    case corpusPatched(CorpusPatch)
+    /// The statements of timeline rows that came into view.
+    case timelineStatementsLoaded([CorpusActorID: [TimelineStatement]])
+    /// The first statement of an actor across the corpus, to open; nil when it made none.
+    case firstStatementFound(actorName: String, TimelineStatement?)
+    /// Another workbench (or an import) saved changes to the file: read again, as `:refresh` does.
+    case changedElsewhere
     /// An article arrived; `statement` is the one to show (from the timeline).
     case articleLoaded(LoadedArticle, statement: String?)
     case articlesMatched(query: String, [ArticleID])
@@ -36,6 +44,10 @@ public enum Action: Sendable {
 public enum Effect: Hashable, Sendable {
     case loadArticleList
     case loadCorpus
+    /// Reads again the actors (and their timeline rows) a write touched.
+    case patchCorpus(actors: Set<CorpusActorID>)
+    case loadTimelineStatements([CorpusActorID])
+    case findFirstStatement(of: CorpusActorID, actorName: String)
     case loadArticle(ArticleID, statement: String?)
     case findArticles(matching: String)
     case switchTheme(String)

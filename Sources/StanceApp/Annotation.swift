@@ -34,9 +34,13 @@ public struct SavedChange: Hashable, Sendable {
     public var description: String
     /// The statement the write created, if any.
     public var createdStatement: String?
-    public init(description: String, createdStatement: String? = nil) {
+    /// The actors whose statements, mentions, aliases or own row the write changed: the corpus
+    /// panes read these again, not the whole corpus. nil when the store cannot tell (all are read).
+    public var touchedActors: Set<CorpusActorID>?
+    public init(description: String, createdStatement: String? = nil, touchedActors: Set<CorpusActorID>? = nil) {
         self.description = description
         self.createdStatement = createdStatement
+        self.touchedActors = touchedActors
     }
 }
 

@@ -11,52 +11,119 @@ public struct StatementRef: Hashable, Sendable {
     }
 }
 
-/// Everything the corpus holds that the panes show besides the open article.
+/// Everything the corpus holds that the panes show besides the open article. The timeline's
+/// statements are not in it: the timeline reads those of the rows it shows (`TimelineModel`).
 public struct CorpusSnapshot: Hashable, Sendable {
     public var articles: [ArticleSummary]
     public var actors: [CorpusActor]
-    public var statementsByActor: [CorpusActorID: [TimelineStatement]]
-    public init(articles: [ArticleSummary], actors: [CorpusActor],
-                statementsByActor: [CorpusActorID: [TimelineStatement]]) {
+    public var timelineSummaries: [TimelineRowSummary]
+    public init(articles: [ArticleSummary], actors: [CorpusActor], timelineSummaries: [TimelineRowSummary]) {
         self.articles = articles
         self.actors = actors
-        self.statementsByActor = statementsByActor
+        self.timelineSummaries = timelineSummaries
+    }
+
+    /// The snapshot with `patch`'s actors read again: the ones it found replace theirs (a new
+    /// or renamed one goes where its name sorts), the ones it did not find are gone.
+    func patched(_ patch: CorpusPatch) -> CorpusSnapshot {
+        var snapshot = self
+        let found = Dictionary(patch.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var placed: Set<CorpusActorID> = []
+        snapshot.actors = actors.compactMap { actor in
+            guard patch.actorIDs.contains(actor.id) else { return actor }
+            guard let fresh = found[actor.id], fresh.name == actor.name else { return nil }
+            placed.insert(actor.id)
+            return fresh
+        }
+        for actor in patch.actors where !placed.contains(actor.id) {
+            let key = (actor.name.localizedLowercase, actor.id)
+            let index = snapshot.actors.firstIndex { ($0.name.localizedLowercase, $0.id) > key } ?? snapshot.actors.endIndex
+            snapshot.actors.insert(actor, at: index)
+        }
+        snapshot.timelineSummaries = timelineSummaries.filter { !patch.actorIDs.contains($0.actor) } + patch.timelineSummaries
+        return snapshot
     }
 }
 
-/// The timeline's content: one row per actor with dated statements, most active first.
+/// What a write changed in the corpus lists, read again for the actors it touched.
+public struct CorpusPatch: Hashable, Sendable {
+    /// The actors read again; those not among `actors` are gone (merged away, or created and undone).
+    public var actorIDs: Set<CorpusActorID>
+    public var actors: [CorpusActor]
+    public var timelineSummaries: [TimelineRowSummary]
+    public init(actorIDs: Set<CorpusActorID>, actors: [CorpusActor], timelineSummaries: [TimelineRowSummary]) {
+        self.actorIDs = actorIDs
+        self.actors = actors
+        self.timelineSummaries = timelineSummaries
+    }
+}
+
+/// The timeline's content: one row per actor with dated statements, most active first. Rows are
+/// laid out from the actors' summaries; a row's events are read when it comes into view (the
+/// runtime asks for `unreadActors`) and kept until a write touches its actor.
 public struct TimelineModel: Sendable {
+    /// A row's events are empty until its statements are read (`isRead`).
     public var rows: [TimelineRow<CorpusActorID, StatementRef>] = []
-    /// Per row, per event: its statement, for the account of the one under the cursor. The
-    /// snapshot's own arrays where they are in the rows' order already (no copy of 200,000
-    /// statements, nor a table of them by reference).
-    public var statements: [[TimelineStatement]] = []
+    /// Per row: its number of events (known from the summaries before they are read).
+    public var eventCounts: [Int] = []
+    /// Per row, per event: its statement, for the account of the one under the cursor; nil while
+    /// the row is not read.
+    public var statements: [[TimelineStatement]?] = []
     public var dateRange: ClosedRange<Day>?
     /// The widest row label in columns, measured once rather than per frame.
     public var widestLabel = 0
     /// Per row, per event: whether the statement is still only a suggestion (hollow glyph).
     public var isSuggested: [[Bool]] = []
+    private var rowOfActor: [CorpusActorID: Int] = [:]
 
     public init() {}
 
-    public init(_ snapshot: CorpusSnapshot) {
-        let names = Dictionary(snapshot.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        var datedByActor: [CorpusActorID: [TimelineStatement]] = [:]
-        var rows: [TimelineRow<CorpusActorID, StatementRef>] = []
-        for actor in snapshot.actors {
-            let dated = Self.inDateOrder(snapshot.statementsByActor[actor.id] ?? [])
-            datedByActor[actor.id] = dated
-            let events = dated.map { entry in
+    /// The rows of `snapshot`'s summaries, ordered as `Timeline.orderedByActivity` orders rows
+    /// (most events first, then by name); the rows `previous` had read are kept, but for the
+    /// actors in `changed`.
+    public init(_ snapshot: CorpusSnapshot, keeping previous: TimelineModel? = nil, except changed: Set<CorpusActorID> = []) {
+        let summaries = Dictionary(snapshot.timelineSummaries.map { ($0.actor, $0) }, uniquingKeysWith: { first, _ in first })
+        // The sort keys made once per actor: a write makes the model again.
+        let ordered = snapshot.actors.compactMap { actor in
+            summaries[actor.id].map { (actor: actor.id, label: actor.name, key: actor.name.localizedLowercase,
+                                       count: $0.statementCount, days: $0.days) }
+        }.sorted { a, b in a.count != b.count ? a.count > b.count : a.key < b.key }
+        // The rows of actors the change did not touch are taken over as they are, read or not
+        // (a read row's events were made once, in date order).
+        let kept = { (actor: CorpusActorID) in changed.contains(actor) ? nil : previous?.rowOfActor[actor] }
+        rows = ordered.map { entry in
+            kept(entry.actor).map { previous!.rows[$0] } ?? TimelineRow(id: entry.actor, label: entry.label, events: [])
+        }
+        eventCounts = ordered.map { entry in kept(entry.actor).map { previous!.eventCounts[$0] } ?? entry.count }
+        statements = ordered.map { entry in kept(entry.actor).flatMap { previous!.statements[$0] } }
+        isSuggested = ordered.map { entry in kept(entry.actor).map { previous!.isSuggested[$0] } ?? [] }
+        rowOfActor = Dictionary(rows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        if let low = ordered.map(\.days.lowerBound).min(), let high = ordered.map(\.days.upperBound).max() {
+            dateRange = low...high
+        }
+        widestLabel = rows.map { TerminalText.width($0.label) }.max() ?? 0
+    }
+
+    public func isRead(_ row: Int) -> Bool { statements[safe: row].map { $0 != nil } ?? false }
+
+    /// The actors of `rows` (clamped) whose statements are not read yet.
+    public func unreadActors(in rows: Range<Int>) -> [CorpusActorID] {
+        rows.clamped(to: self.rows.indices).filter { statements[$0] == nil }.map { self.rows[$0].id }
+    }
+
+    /// Puts the statements read for these actors (in `statements(of:)` order) into their rows.
+    public mutating func fill(_ statementsByActor: [CorpusActorID: [TimelineStatement]]) {
+        for (actor, list) in statementsByActor {
+            guard let row = rowOfActor[actor] else { continue }
+            let events = Self.inDateOrder(list)
+            statements[row] = events
+            rows[row] = TimelineRow(id: actor, label: rows[row].label, events: events.map { entry in
                 TimelineEvent(id: StatementRef(articleID: entry.articleID, statementID: entry.statementID),
                               day: entry.date!, stance: entry.stance)
-            }
-            rows.append(TimelineRow(id: actor.id, label: names[actor.id] ?? actor.id, events: events))
+            })
+            eventCounts[row] = events.count
+            isSuggested[row] = events.map { $0.status == .suggested }
         }
-        self.rows = Timeline.orderedByActivity(rows)
-        self.statements = self.rows.map { datedByActor[$0.id] ?? [] }
-        self.dateRange = Timeline.dateRange(of: self.rows)
-        self.widestLabel = self.rows.map { TerminalText.width($0.label) }.max() ?? 0
-        self.isSuggested = self.statements.map { row in row.map { $0.status == .suggested } }
     }
 
     /// The dated statements, stably ordered by date as a row orders its events, so the two stay
@@ -70,10 +137,10 @@ public struct TimelineModel: Sendable {
     }
 
     public func statement(row: Int, event: Int) -> TimelineStatement? {
-        statements[safe: row]?[safe: event]
+        statements[safe: row]??[safe: event]
     }
 
-    public func row(of actor: CorpusActorID) -> Int? { rows.firstIndex { $0.id == actor } }
+    public func row(of actor: CorpusActorID) -> Int? { rowOfActor[actor] }
 }
 
 /// One actor as the actors pane lists it, for the open article or for the whole corpus.
@@ -211,6 +278,9 @@ public struct TimelinePaneState: Sendable {
     public var event: Int?
     /// The first bucket shown when the axis is wider than the pane.
     public var firstBucket = 0
+    /// The day the cursor was on when it moved to a row not read yet: its event is the one
+    /// nearest this day, once the row is read.
+    public var dayAwaitingRow: Day?
 }
 
 /// The whole state of the workbench. `update` changes it, `render` draws it; nothing else does.
@@ -220,7 +290,7 @@ public struct AppState: Sendable {
     public var glyphs: StanceGlyphs
     public var themeName: String
     public var themeNames: [String]
-    public var corpus = CorpusSnapshot(articles: [], actors: [], statementsByActor: [:])
+    public var corpus = CorpusSnapshot(articles: [], actors: [], timelineSummaries: [])
     public var isLoading = true
     public var article = ArticlePaneState()
     public var actors = ActorsPaneState()

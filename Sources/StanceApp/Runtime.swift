@@ -35,17 +35,28 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
         send(.firstFrameDrawn)
         reportDamageIfFound()
         draw()
+        // The first look only notes where the file stands: what was saved before is on screen.
+        rereadIfChangedElsewhere()
     }
 
     /// Runs until the user quits: waits for keys, handles every key already typed, then draws.
-    /// While no key comes, it looks whether the store's check found damage.
-    public func run(pollMilliseconds: Int = 100) {
+    /// While no key comes, it looks whether the store's check found damage and, every
+    /// `changeCheckMilliseconds` of no keys, whether another workbench saved changes to the file.
+    public func run(pollMilliseconds: Int = 100, changeCheckMilliseconds: Int = 500) {
         start()
+        var idle = 0
         while !hasQuit {
             guard let key = backend.nextKey(timeoutMilliseconds: pollMilliseconds) else {
-                if reportDamageIfFound() { draw() }
+                idle += pollMilliseconds
+                var changed = reportDamageIfFound()
+                if idle >= changeCheckMilliseconds {
+                    idle = 0
+                    changed = rereadIfChangedElsewhere() || changed
+                }
+                if changed { draw() }
                 continue
             }
+            idle = 0
             handle(key)
             while !hasQuit, let more = backend.nextKey(timeoutMilliseconds: 0) { handle(more) }
             reportDamageIfFound()
@@ -63,6 +74,16 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
         return true
     }
 
+    /// Reads the corpus and the open article again, as `:refresh` does, when another connection
+    /// saved changes to the store's file since the last look; true then. A look that fails (the
+    /// file went away) is said by the next read that fails, so it is not said here.
+    @discardableResult
+    public func rereadIfChangedElsewhere() -> Bool {
+        guard let watched = store as? any RereadableStore, (try? watched.hasChangedElsewhere()) == true else { return false }
+        send(.changedElsewhere)
+        return true
+    }
+
     /// Handles every key the backend has queued, drawing once at the end (for tests and replays).
     public func handlePendingKeys() {
         while !hasQuit, let key = backend.nextKey(timeoutMilliseconds: 0) { handle(key) }
@@ -73,8 +94,14 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
         send(key == .resize ? .resized(backend.size) : .key(key))
     }
 
-    /// Applies `action` and every action its effects lead to.
+    /// Applies `action` and every action its effects lead to, then reads the statements of the
+    /// timeline rows that came into view (once: a failed read is said, not retried in a loop).
     public func send(_ action: Action) {
+        apply(action)
+        if let rows = state.timelineRowsToRead, let result = perform(rows) { apply(result) }
+    }
+
+    private func apply(_ action: Action) {
         var queue = [action]
         while !queue.isEmpty {
             let next = queue.removeFirst()
@@ -97,7 +124,14 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
                 return .articleListLoaded(try store.articleSummaries())
             case .loadCorpus:
                 return .corpusLoaded(CorpusSnapshot(articles: try store.articleSummaries(), actors: try store.corpusActors(),
-                                                    statementsByActor: try store.timelineStatementsByActor()))
+                                                    timelineSummaries: try store.timelineSummaries(among: nil)))
+            case .patchCorpus(let actors):
+                return .corpusPatched(CorpusPatch(actorIDs: actors, actors: try store.corpusActors(among: actors),
+                                                  timelineSummaries: try store.timelineSummaries(among: actors)))
+            case .loadTimelineStatements(let actors):
+                return .timelineStatementsLoaded(try store.timelineStatements(of: actors))
+            case .findFirstStatement(let actor, let name):
+                return .firstStatementFound(actorName: name, try store.timelineStatements(of: [actor])[actor]?.first)
             case .loadArticle(let id, let statement):
                 guard let loaded = try store.article(id) else { return .effectFailed("No article \(id)") }
                 return .articleLoaded(loaded, statement: statement)

@@ -70,9 +70,9 @@ enum StatusBarView {
         case .actors:
             return state.actors.rows.isEmpty ? nil : "actor \(state.actors.cursor + 1)/\(state.actors.rows.count)"
         case .timeline:
-            guard let row = state.timeline.model.rows[safe: state.timeline.row] else { return nil }
-            guard let event = state.timeline.event else { return "\(row.events.count) events" }
-            return "event \(event + 1)/\(row.events.count)"
+            guard let count = state.timeline.model.eventCounts[safe: state.timeline.row] else { return nil }
+            guard let event = state.timeline.event else { return "\(count) events" }
+            return "event \(event + 1)/\(count)"
         }
     }
 

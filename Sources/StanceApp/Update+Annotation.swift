@@ -212,16 +212,17 @@ extension AppState {
     /// the open article.
     mutating func saved(_ change: SavedChange, show: String?) -> [Effect] {
         message = StatusMessage(text: "Saved: \(change.description)", isError: false)
-        return rereadAfterChange(show: change.createdStatement ?? show)
+        return rereadAfterChange(show: change.createdStatement ?? show, touchedActors: change.touchedActors)
     }
 
     /// Reads again what a change (here or in another process) may have touched: the corpus lists
-    /// and the open article, keeping the reader's place; `show` becomes the current statement.
-    mutating func rereadAfterChange(show: String?) -> [Effect] {
+    /// (the actors it touched when it says which, else all) and the open article, keeping the
+    /// reader's place; `show` becomes the current statement.
+    mutating func rereadAfterChange(show: String?, touchedActors: Set<CorpusActorID>? = nil) -> [Effect] {
         // The change may move a statement between actors, stances or dates: the next comparison,
         // corpus timeline or agreement reads the statements again.
         datedStatements = nil
-        var effects: [Effect] = [.loadCorpus]
+        var effects: [Effect] = [touchedActors.map { .patchCorpus(actors: $0) } ?? .loadCorpus]
         if let current = currentArticle {
             let currentID = article.currentStatement.flatMap { article.prepared?.statements[safe: $0]?.id }
             effects.append(.reloadArticle(current.summary.id, statement: show ?? currentID))

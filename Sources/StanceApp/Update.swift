@@ -25,16 +25,28 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.run(command, argument: argument)
     case .corpusLoaded(let snapshot):
         state.isLoading = false
-        state.corpus = snapshot
-        state.timeline.model = TimelineModel(snapshot)
-        state.timeline.row = min(state.timeline.row, max(0, state.timeline.model.rows.count - 1))
-        state.refreshActorRows()
-        state.followTimelineCursor()
+        state.corpusChanged(to: snapshot, timeline: TimelineModel(snapshot))
         if state.currentArticle == nil, let first = snapshot.articles.first {
             return [.loadArticle(first.id, statement: nil)]
         }
         if snapshot.articles.isEmpty { state.message = StatusMessage(text: "The corpus is empty", isError: true) }
         return []
+    case .corpusPatched(let patch):
+        let snapshot = state.corpus.patched(patch)
+        state.corpusChanged(to: snapshot, timeline: TimelineModel(snapshot, keeping: state.timeline.model, except: patch.actorIDs))
+        return []
+    case .timelineStatementsLoaded(let statements):
+        state.timelineStatementsArrived(statements)
+        return []
+    case .firstStatementFound(let name, let statement):
+        guard let statement else {
+            state.message = StatusMessage(text: "\(name) made no statement", isError: false)
+            return []
+        }
+        return [.loadArticle(statement.articleID, statement: statement.statementID)]
+    case .changedElsewhere:
+        state.message = StatusMessage(text: "Read the workspace again: another workbench saved changes", isError: false)
+        return [.forgetCachedReads] + state.rereadAfterChange(show: nil)
     case .articleLoaded(let loaded, let statement):
         state.open(loaded, statement: statement)
         return []
@@ -711,6 +723,41 @@ extension AppState {
             let day = timelineCursorDay
             timeline.row = row
             timeline.event = day.flatMap { nearestEvent(in: row, to: $0) }
+            // A row not read yet gets its event when its statements come.
+            timeline.dayAwaitingRow = timeline.model.isRead(row) ? nil : day
+            followTimelineCursor()
+        }
+    }
+
+    /// The corpus lists replaced (loaded, patched after a write): the actors list and the timeline
+    /// follow, the timeline cursor staying on its row and event.
+    mutating func corpusChanged(to snapshot: CorpusSnapshot, timeline model: TimelineModel) {
+        corpus = snapshot
+        timeline.model = model
+        timeline.row = min(timeline.row, max(0, model.rows.count - 1))
+        refreshActorRows()
+        followTimelineCursor()
+    }
+
+    /// The rows the timeline shows, with a screenful above and below (so that moving the cursor
+    /// a row or a page finds its row read), and the cursor row: those not read yet, to read.
+    public var timelineRowsToRead: Effect? {
+        guard let geometry = timelineGeometry, !timeline.model.rows.isEmpty else { return nil }
+        let page = max(1, geometry.visibleRows)
+        let shown = max(0, timeline.rowScroll - page)..<(timeline.rowScroll + 2 * page)
+        var actors = timeline.model.unreadActors(in: shown)
+        if let cursor = timeline.model.rows[safe: timeline.row]?.id, !timeline.model.isRead(timeline.row),
+           !actors.contains(cursor) {
+            actors.append(cursor)
+        }
+        return actors.isEmpty ? nil : .loadTimelineStatements(actors)
+    }
+
+    mutating func timelineStatementsArrived(_ statements: [CorpusActorID: [TimelineStatement]]) {
+        timeline.model.fill(statements)
+        if let day = timeline.dayAwaitingRow, timeline.model.isRead(timeline.row) {
+            timeline.dayAwaitingRow = nil
+            timeline.event = nearestEvent(in: timeline.row, to: day)
             followTimelineCursor()
         }
     }
@@ -739,11 +786,7 @@ extension AppState {
                 return []
             }
         }
-        guard let first = corpus.statementsByActor[actor]?.first else {
-            message = StatusMessage(text: "\(name) made no statement", isError: false)
-            return []
-        }
-        return [.loadArticle(first.articleID, statement: first.statementID)]
+        return [.findFirstStatement(of: actor, actorName: name)]
     }
 
     // MARK: Timeline

@@ -8,9 +8,11 @@ public protocol ExportingStore: WorkbenchStore {
 }
 
 /// A store that keeps some reads between requests and can forget them, so that `:refresh` shows
-/// what another process saved in the meantime.
+/// what another process saved in the meantime, and that can tell cheaply whether one did.
 public protocol RereadableStore: WorkbenchStore {
     func forgetCachedReads()
+    /// Whether another process saved changes since the last call (false on the first).
+    func hasChangedElsewhere() throws -> Bool
 }
 
 /// What `:export` wrote, for the status bar.

@@ -47,13 +47,15 @@ public struct CorpusActor: Hashable, Sendable {
     /// Statements per stance value (positions of the frame, `mixed`, `none`).
     public var statementCounts: [String: Int]
     public var mentionCount: Int
-    public var articleCount: Int
+    /// In how many articles it is mentioned or speaks; nil where the store does not count them
+    /// (the workspace's workbench shows no such count, and counting costs most of reading actors).
+    public var articleCount: Int?
     /// The actor's overall stance: its one position, `mixed` when it took several, else `none`.
     public var stance: String
     /// Other names the actor goes by (a merged actor's old names).
     public var aliases: [String]
     public init(id: CorpusActorID, name: String, kind: ActorKind, role: String?, isParticipant: Bool,
-                statementCounts: [String: Int], mentionCount: Int, articleCount: Int, stance: String,
+                statementCounts: [String: Int], mentionCount: Int, articleCount: Int?, stance: String,
                 aliases: [String] = []) {
         self.aliases = aliases
         self.id = id
@@ -116,6 +118,21 @@ public struct TimelineStatement: Hashable, Sendable {
     }
 }
 
+/// One actor's timeline row before its statements are read: its dated standing statements
+/// counted per stance, and the days they span (a statement's day is its own date, else its
+/// article's).
+public struct TimelineRowSummary: Hashable, Sendable {
+    public var actor: CorpusActorID
+    public var stanceCounts: [String: Int]
+    public var days: ClosedRange<Day>
+    public var statementCount: Int { stanceCounts.values.reduce(0, +) }
+    public init(actor: CorpusActorID, stanceCounts: [String: Int], days: ClosedRange<Day>) {
+        self.actor = actor
+        self.stanceCounts = stanceCounts
+        self.days = days
+    }
+}
+
 /// Where the workbench reads its corpus from. Small and intention-named so that an in-memory corpus
 /// and the SQLite workspace can both stand behind it. Stores that can be annotated are also
 /// `AnnotatingStore`s; the in-memory one is not, and the workbench says so.
@@ -127,10 +144,17 @@ public protocol WorkbenchStore {
     func article(_ id: ArticleID) throws -> LoadedArticle?
     /// Every actor of the corpus, merged across articles.
     func corpusActors() throws -> [CorpusActor]
+    /// The actors among `ids` that exist, as `corpusActors()` has them: what a write changed.
+    func corpusActors(among ids: Set<CorpusActorID>) throws -> [CorpusActor]
     /// An actor's statements across the corpus, oldest first.
     func statements(of actor: CorpusActorID) throws -> [ActorStatement]
-    /// Every actor's statements in the order of `statements(of:)`, as the timeline shows them, at once.
-    func timelineStatementsByActor() throws -> [CorpusActorID: [TimelineStatement]]
+    /// Each actor's timeline row (actors without dated standing statements are left out); with
+    /// `ids`, only those actors'. Read without any statement, so the timeline can lay out its rows
+    /// and read the statements of the rows it shows.
+    func timelineSummaries(among ids: Set<CorpusActorID>?) throws -> [TimelineRowSummary]
+    /// The standing statements of `actors` in the order of `statements(of:)`, as the timeline
+    /// shows them (undated ones too), by actor.
+    func timelineStatements(of actors: [CorpusActorID]) throws -> [CorpusActorID: [TimelineStatement]]
     /// Articles whose title, outlet or text contains `query`, ignoring case, in summary order.
     func articles(matching query: String) throws -> [ArticleID]
     /// Every statement of the corpus placed in time, with corpus actor ids and article ids, for
@@ -195,7 +219,7 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
                 merged[id]!.mentionCount += actor.mentions.count
                 merged[id]!.isParticipant = merged[id]!.isParticipant || actor.isParticipant
                 if merged[id]!.role == nil { merged[id]!.role = actor.role }
-                if seenHere.insert(id).inserted { merged[id]!.articleCount += 1 }
+                if seenHere.insert(id).inserted { merged[id]!.articleCount = (merged[id]!.articleCount ?? 0) + 1 }
             }
             for statement in article.analysis.statements where statement.status != .rejected {
                 guard let id = article.corpusActorIDs[statement.actorID] else { continue }
@@ -230,10 +254,22 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
 
     public func corpusActors() -> [CorpusActor] { actors }
 
+    public func corpusActors(among ids: Set<CorpusActorID>) -> [CorpusActor] { actors.filter { ids.contains($0.id) } }
+
     public func statements(of actor: CorpusActorID) -> [ActorStatement] { actorStatements[actor] ?? [] }
 
-    public func timelineStatementsByActor() -> [CorpusActorID: [TimelineStatement]] {
-        actorStatements.mapValues { $0.map(TimelineStatement.init) }
+    public func timelineSummaries(among ids: Set<CorpusActorID>?) -> [TimelineRowSummary] {
+        actorStatements.compactMap { actor, statements in
+            guard ids?.contains(actor) ?? true else { return nil }
+            let dated = statements.filter { $0.date != nil }
+            guard let first = dated.lazy.compactMap(\.date).min(), let last = dated.lazy.compactMap(\.date).max() else { return nil }
+            return TimelineRowSummary(actor: actor, stanceCounts: Dictionary(dated.map { ($0.statement.stance, 1) }, uniquingKeysWith: +),
+                                      days: first...last)
+        }
+    }
+
+    public func timelineStatements(of actors: [CorpusActorID]) -> [CorpusActorID: [TimelineStatement]] {
+        Dictionary(actors.map { ($0, (actorStatements[$0] ?? []).map(TimelineStatement.init)) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func articles(matching query: String) -> [ArticleID] {

@@ -34,7 +34,7 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
         let detail = try workspace.article(number)
         let analysis = ArticleAnalysis(article: detail.article, actors: detail.actors,
                                        statements: detail.statements.map(\.statement))
-        let summary = try articleSummaries().first { $0.id == id }
+        let summary = try articleSummaries()[safe: summaryOrder[id] ?? -1]
             ?? ArticleSummary(id: id, title: detail.article.title ?? Self.fileName(detail.article.file),
                               outlet: detail.article.source, published: detail.article.published)
         // Workspace actor ids already name one actor across all articles.
@@ -45,13 +45,19 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
     }
 
     public func corpusActors() throws -> [CorpusActor] {
-        try workspace.actors().map { actor in
-            CorpusActor(id: String(actor.id), name: actor.name, kind: actor.kind, role: actor.role,
-                        isParticipant: actor.isParticipant, statementCounts: actor.stanceCounts,
-                        mentionCount: actor.statementCount, articleCount: actor.articleCount,
-                        stance: InMemoryWorkbenchStore.overallStance(actor.stanceCounts, frame: frame),
-                        aliases: actor.aliases)
-        }
+        try workspace.actors(countingArticles: false).map(corpusActor)
+    }
+
+    public func corpusActors(among ids: Set<CorpusActorID>) throws -> [CorpusActor] {
+        try workspace.actors(ids: ids.compactMap { Int64($0) }.sorted(), countingArticles: false).map(corpusActor)
+    }
+
+    private func corpusActor(_ actor: StanceKit.ActorSummary) -> CorpusActor {
+        CorpusActor(id: String(actor.id), name: actor.name, kind: actor.kind, role: actor.role,
+                    isParticipant: actor.isParticipant, statementCounts: actor.stanceCounts,
+                    mentionCount: actor.statementCount, articleCount: nil,
+                    stance: InMemoryWorkbenchStore.overallStance(actor.stanceCounts, frame: frame),
+                    aliases: actor.aliases)
     }
 
     public func statements(of actor: CorpusActorID) throws -> [ActorStatement] {
@@ -61,16 +67,25 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
             .map(Self.actorStatement)
     }
 
-    public func timelineStatementsByActor() throws -> [CorpusActorID: [TimelineStatement]] {
-        let outlets = Dictionary(try articleSummaries().map { ($0.id, $0.outlet) }, uniquingKeysWith: { first, _ in first })
-        var result: [CorpusActorID: [TimelineStatement]] = [:]
-        var placementsByActor = try workspace.standingStatementPlacements()
-        // Taken out one actor at a time, so each actor's placements go as its statements come.
-        while let (actor, placements) = placementsByActor.popFirst() {
+    public func timelineSummaries(among ids: Set<CorpusActorID>?) throws -> [TimelineRowSummary] {
+        try workspace.timelineSummaries(actorIDs: ids.map { $0.compactMap { Int64($0) }.sorted() }).values.map { summary in
+            TimelineRowSummary(actor: String(summary.actorID), stanceCounts: summary.stanceCounts, days: summary.days)
+        }
+    }
+
+    public func timelineStatements(of actors: [CorpusActorID]) throws -> [CorpusActorID: [TimelineStatement]] {
+        let numbers = actors.compactMap { Int64($0) }
+        guard !numbers.isEmpty else { return [:] }
+        let placements = try workspace.standingStatementPlacements(actorIDs: numbers)
+        // Outlets of the articles these statements are in, from the article list already read.
+        let summaries = try articleSummaries()
+        var result = Dictionary(actors.map { ($0, [TimelineStatement]()) }, uniquingKeysWith: { first, _ in first })
+        for (actor, placements) in placements {
             result[String(actor)] = placements.map { placement in
                 let articleID = String(placement.articleID)
                 return TimelineStatement(statementID: String(placement.id), articleID: articleID,
-                                         outlet: outlets[articleID] ?? nil, date: placement.day, stance: placement.stance,
+                                         outlet: summaryOrder[articleID].map { summaries[$0].outlet } ?? nil,
+                                         date: placement.day, stance: placement.stance,
                                          status: placement.status, text: placement.text)
             }
         }
@@ -99,6 +114,10 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
     /// The article list is kept between requests; another workbench's writes make it stale.
     public func forgetCachedReads() {
         summaries = nil
+    }
+
+    public func hasChangedElsewhere() throws -> Bool {
+        try workspace.changedElsewhere()
     }
 
     private static func fileName(_ path: String) -> String {
@@ -186,11 +205,12 @@ extension WorkspaceWorkbenchStore {
         try workspace.redo(by: annotator).map { saved("redid \($0.command.name)", $0) }
     }
 
-    /// Every write may change counts in the article list: it is read again on the next request.
+    /// Annotations change statements, actors, aliases and mentions, never the article list, which
+    /// is kept; the change names the actors it touched, for the workbench to read again.
     private func saved(_ description: String, _ change: WorkspaceChange) -> SavedChange {
-        summaries = nil
         let created = change.direction == .applied && change.command.name == "attribute-span" ? change.createdID : nil
-        return SavedChange(description: description, createdStatement: created.map(String.init))
+        return SavedChange(description: description, createdStatement: created.map(String.init),
+                           touchedActors: Set(change.actorIDs.map(String.init)))
     }
 
     private func number(_ id: String) throws -> Int64 {
@@ -204,11 +224,10 @@ extension WorkspaceWorkbenchStore {
         switch pick {
         case .existing(let id):
             let actorID = try number(id)
-            let name = try workspace.actors().first { $0.id == actorID }?.name ?? id
+            let name = try workspace.actors(ids: [actorID], countingArticles: false).first?.name ?? id
             return (actorID, name)
         case .new(let name, let kind, let role):
             let change = try workspace.createActor(name: name, kind: kind, role: role, by: annotator)
-            summaries = nil
             guard let created = change.createdID else { throw WorkspaceError.unknownActor(name) }
             return (created, name)
         }

@@ -4,7 +4,7 @@ import StanceKit
 import Terminal
 
 struct BenchOptions {
-    static let measureNames = ["analysis", "import", "search", "keypress", "startup"]
+    static let measureNames = ["analysis", "import", "search", "keypress", "startup", "write"]
 
     var articles = 10_000
     var wordsPerArticle = 800
@@ -73,12 +73,13 @@ final class Bench {
 
     func run() throws {
         if options.wants("analysis") { try phase("analysis", measureAnalysis) }
-        if options.workspace == nil, options.wants("import") || options.wants("search") || options.wants("startup") {
+        if options.workspace == nil, ["import", "search", "startup", "write"].contains(where: options.wants) {
             try phase("import", measureImport)
         }
         if options.wants("search") { try phase("search", measureSearch) }
         if options.wants("keypress") { try phase("keypress", measureKeypress) }
         if options.wants("startup") { try phase("startup", measureStartup) }
+        if options.wants("write") { try phase("write", measureWrites) }
         for (name, peak) in peaks {
             rows.append(Row("peak memory during \(name) (VmHWM)", formatMegabytes(peak), target: "< 200 MB",
                             pass: peak < 200 * 1_048_576))
@@ -351,24 +352,26 @@ final class Bench {
     /// Starts a workbench on `workspace`: seconds to its first frame, to the frame with the whole
     /// corpus, and for one more frame.
     private func startWorkbench(on workspace: Workspace) throws
-        -> (firstFrame: Double, firstFrameCPU: Double, wholeCorpus: Double, frame: Double) {
+        -> (firstFrame: Double, firstFrameCPU: Double, wholeCorpus: Double, wholeCorpusCPU: Double, frame: Double) {
         let store = WorkspaceWorkbenchStore(workspace: workspace, frame: analyzer.frame, annotator: "bench")
         let backend = DiffingBackend(size: Size(width: 200, height: 60))
         let runtime = WorkbenchRuntime(backend: backend, store: store, themeName: "default", themeNames: [],
                                        applyTheme: { $0 })
         let started = now(), startedCPU = threadCPUSeconds()
         runtime.start()
-        let finished = now()
+        let finished = now(), finishedCPU = threadCPUSeconds()
         guard runtime.state.currentArticle != nil, !runtime.state.isLoading, let firstFrame = backend.firstFrameTime,
               let firstFrameCPU = backend.firstFrameCPUTime
         else { throw BenchError("start-up did not open the first article and load the corpus") }
-        return (firstFrame - started, firstFrameCPU - startedCPU, finished - started, seconds { runtime.draw() })
+        return (firstFrame - started, firstFrameCPU - startedCPU, finished - started, finishedCPU - startedCPU,
+                seconds { runtime.draw() })
     }
 
     private func measureStartup() throws {
         var toFirstFrame: [Double] = []
         var firstFrameCPU: [Double] = []
         var toWholeCorpus: [Double] = []
+        var wholeCorpusCPU: [Double] = []
         // Wall-clock and CPU time of the thread per step: on a loaded machine the first stretches.
         var parts: [String: (wall: [Double], cpu: [Double])] = [:]
         func part(_ name: String, _ work: () throws -> Void) rethrows {
@@ -383,6 +386,7 @@ final class Bench {
             toFirstFrame.append(open + started.firstFrame)
             firstFrameCPU.append(openCPU + started.firstFrameCPU)
             toWholeCorpus.append(open + started.wholeCorpus)
+            wholeCorpusCPU.append(openCPU + started.wholeCorpusCPU)
             // The same steps again, one by one, to show where the time goes, on a new store (a store
             // keeps the article list it read) once the workbench has gone (so memory is not counted twice).
             parts["open workspace", default: ([], [])].wall.append(open)
@@ -393,7 +397,7 @@ final class Bench {
             let first = try store.articleSummaries().first?.id ?? ""
             try part("first article") { _ = try store.article(first) }
             try part("corpus actors") { _ = try store.corpusActors() }
-            try part("timeline statements (one query)") { _ = try store.timelineStatementsByActor() }
+            try part("timeline rows (one grouped query)") { _ = try store.timelineSummaries(among: nil) }
         }
         // Alone, with nothing else running: from opening until the check of every page is done.
         let checks = try (0..<3).map { _ in try seconds { try Workspace.open(path: workspacePath).waitForIntegrityCheck() } }
@@ -413,12 +417,65 @@ final class Bench {
             rows.append(Row("  \(name)", describe(name), pass: nil))
         }
         rows.append(Row("start-up until actors and timeline are shown (second frame)",
-                        formatMilliseconds(Timings(toWholeCorpus).median), pass: nil))
-        for name in ["corpus actors", "timeline statements (one query)"] {
+                        "\(formatMilliseconds(Timings(toWholeCorpus).median)) (CPU \(formatMilliseconds(Timings(wholeCorpusCPU).median)))",
+                        target: "< 300 ms", pass: Timings(toWholeCorpus).median < 0.300))
+        for name in ["corpus actors", "timeline rows (one grouped query)"] {
             rows.append(Row("  \(name)", describe(name), pass: nil))
         }
         rows.append(Row("opening to the end of the check of every page (its own thread; writes wait for it), median of 3",
                         formatMilliseconds(Timings(checks).median), pass: nil))
+    }
+}
+
+extension Bench {
+    /// Annotation writes in a started workbench, each until its "Saved" frame is drawn with the
+    /// corpus panes read again: accept, reject, undo and redo, on a copy of the workspace (the
+    /// measured one is left as it was).
+    fileprivate func measureWrites() throws {
+        let copy = folder.appendingPathComponent("write-copy.sqlite")
+        try? FileManager.default.removeItem(at: copy)
+        try FileManager.default.copyItem(atPath: workspacePath, toPath: copy.path)
+        defer {
+            for suffix in ["", "-wal", "-shm", ".log.jsonl"] { try? FileManager.default.removeItem(atPath: copy.path + suffix) }
+        }
+        let workspace = try Workspace.open(path: copy.path)
+        try workspace.waitForIntegrityCheck()
+        let store = WorkspaceWorkbenchStore(workspace: workspace, frame: analyzer.frame, annotator: "bench")
+        let backend = DiffingBackend(size: Size(width: 200, height: 60))
+        let runtime = WorkbenchRuntime(backend: backend, store: store, themeName: "default", themeNames: [],
+                                       applyTheme: { $0 })
+        runtime.start()
+        var timings: [String: (wall: [Double], cpu: [Double])] = [:]
+        func write(_ name: String, _ key: Key) throws {
+            let (wall, cpu) = timed(cpuClock: threadCPUSeconds) {
+                runtime.handle(key)
+                runtime.draw()
+            }
+            guard let message = runtime.state.message, !message.isError else {
+                throw BenchError("\(name) did not save: \(runtime.state.message?.text ?? "no message")")
+            }
+            timings[name, default: ([], [])].wall.append(wall)
+            timings[name, default: ([], [])].cpu.append(cpu)
+        }
+        for _ in 0..<10 {
+            runtime.handle(.char("]"))
+            try write("accept", .char("y"))
+            try write("undo", .char("u"))
+            try write("redo", .ctrl("r"))
+            try write("undo", .char("u"))
+            runtime.handle(.char("]"))
+            try write("reject", .char("n"))
+            try write("undo", .char("u"))
+        }
+        let articles = formatCount(Double(workspaceArticles))
+        let all = timings.values.flatMap(\.wall)
+        rows.append(Row("annotation write to its \"Saved\" frame, \(articles)-article workspace (median of \(all.count))",
+                        formatMilliseconds(Timings(all).median), target: "< 50 ms", pass: Timings(all).median < 0.050))
+        for name in ["accept", "reject", "undo", "redo"] {
+            let timing = timings[name] ?? ([], [])
+            rows.append(Row("  \(name)", "\(formatMilliseconds(Timings(timing.wall).median)) (CPU \(formatMilliseconds(Timings(timing.cpu).median)))",
+                            pass: nil))
+        }
     }
 }
 

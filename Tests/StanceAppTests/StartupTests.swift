@@ -4,7 +4,7 @@ import Terminal
 import Testing
 
 /// The first frame needs the article list and the first article only; the corpus' actors and the
-/// timeline's statements are read after it, for a second frame.
+/// timeline's rows and the statements of those it shows are read after it, for a second frame.
 @Suite struct StartupTests {
     /// A store that notes which of its reads ran, in order, and when a frame was drawn.
     final class RecordingStore: WorkbenchStore {
@@ -16,9 +16,14 @@ import Testing
         func article(_ id: ArticleID) -> LoadedArticle? { log.append("article"); return inner.article(id) }
         func corpusActors() -> [CorpusActor] { log.append("actors"); return inner.corpusActors() }
         func statements(of actor: CorpusActorID) -> [StanceApp.ActorStatement] { log.append("statements of"); return inner.statements(of: actor) }
-        func timelineStatementsByActor() -> [CorpusActorID: [TimelineStatement]] {
+        func corpusActors(among ids: Set<CorpusActorID>) -> [CorpusActor] { log.append("some actors"); return inner.corpusActors(among: ids) }
+        func timelineSummaries(among ids: Set<CorpusActorID>?) -> [TimelineRowSummary] {
             log.append("timeline")
-            return inner.timelineStatementsByActor()
+            return inner.timelineSummaries(among: ids)
+        }
+        func timelineStatements(of actors: [CorpusActorID]) -> [CorpusActorID: [TimelineStatement]] {
+            log.append("timeline rows")
+            return inner.timelineStatements(of: actors)
         }
         func articles(matching query: String) -> [ArticleID] { inner.articles(matching: query) }
         func datedStatements() -> [DatedStatement] { log.append("dated"); return inner.datedStatements() }
@@ -45,7 +50,7 @@ import Testing
         let runtime = WorkbenchRuntime(backend: backend, store: store, themeName: "default", themeNames: ["default"],
                                        applyTheme: { $0 })
         runtime.start()
-        #expect(store.log == ["articles", "article", "frame", "articles", "actors", "timeline", "frame"])
+        #expect(store.log == ["articles", "article", "frame", "articles", "actors", "timeline", "timeline rows", "frame"])
         let first = backend.frames[0].lines
         #expect(first[0].contains("3 articles · … actors"))
         #expect(first.contains { $0.contains("Loading…") })          // the timeline pane

@@ -58,7 +58,7 @@ import Testing
         let perActor = try Self.plan("""
             SELECT actor_id, stance, count(*) FROM statements WHERE status <> 'rejected' GROUP BY actor_id, stance
             """, workspace)
-        #expect(perActor.contains("COVERING INDEX statements_by_actor_stance"), "\(perActor)")
+        #expect(perActor.contains("COVERING INDEX statements_for_timeline"), "\(perActor)")
         let list = try Self.plan("""
             SELECT id, file, title, source, published FROM articles ORDER BY published IS NULL, published, title, id
             """, workspace)

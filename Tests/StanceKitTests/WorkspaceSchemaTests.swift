@@ -19,7 +19,8 @@ import Testing
             #expect(tables.contains(table), "missing \(table)")
         }
         #expect(migrations == ["v1-articles-actors-statements-history", "v2-search-index-filled-per-batch",
-                               "v3-covering-indexes-for-the-workbench", "v4-import-one-unique-key-per-statement"])
+                               "v3-covering-indexes-for-the-workbench", "v4-import-one-unique-key-per-statement",
+                               "v5-timeline-summaries-from-indexes"])
         #expect(journal == "wal")
         #expect(try workspace.articles().isEmpty)
     }

@@ -26,11 +26,6 @@ enum RowEdit: Codable, Hashable, Sendable {
         return nil
     }
 
-    var actorID: Int64? {
-        if case let .actor(before, after) = self { return after?.id ?? before?.id }
-        return nil
-    }
-
     /// Applies the edit. Rows carry their ids, so a redone insert gets back the id it had.
     /// An update of a row that is gone (a re-analysis removed a suggestion since) inserts it again.
     func apply(_ db: Database) throws {

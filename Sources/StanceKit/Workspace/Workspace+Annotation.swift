@@ -191,7 +191,8 @@ extension Workspace {
         func unique(_ ids: [Int64]) -> [Int64] { var seen = Set<Int64>(); return ids.filter { seen.insert($0).inserted } }
         return WorkspaceChange(sequence: sequence, command: command, direction: direction, annotator: annotator, date: date,
                                statementIDs: unique(edits.compactMap(\.statementID)),
-                               actorIDs: unique(edits.compactMap(\.actorID)), createdID: createdID)
+                               actorIDs: unique(edits.flatMap(\.affectedActorIDs)), articleIDs: unique(edits.flatMap(\.affectedArticleIDs)),
+                               createdID: createdID)
     }
 
     static func cursor(_ db: Database) throws -> HistoryCursorRecord {
@@ -467,5 +468,27 @@ struct SentenceBounds {
             if ends[middle] <= offset { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+}
+
+extension RowEdit {
+    /// The actors whose summaries the edit changes: the actor edited, or the actor of the
+    /// statement, mention or alias before and after the edit.
+    fileprivate var affectedActorIDs: [Int64] {
+        switch self {
+        case let .actor(before, after): return [after?.id ?? before?.id].compactMap { $0 }
+        case let .statement(before, after): return [before?.actorId, after?.actorId].compactMap { $0 }
+        case let .mention(before, after): return [before?.actorId, after?.actorId].compactMap { $0 }
+        case let .alias(before, after): return [before?.actorId, after?.actorId].compactMap { $0 }
+        }
+    }
+
+    /// The articles whose statements or mentions the edit changes.
+    fileprivate var affectedArticleIDs: [Int64] {
+        switch self {
+        case .actor, .alias: return []
+        case let .statement(before, after): return [before?.articleId, after?.articleId].compactMap { $0 }
+        case let .mention(before, after): return [before?.articleId, after?.articleId].compactMap { $0 }
+        }
     }
 }

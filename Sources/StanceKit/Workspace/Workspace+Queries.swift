@@ -119,24 +119,32 @@ extension Workspace {
             origin: row.origin, annotator: row.annotator, decidedAt: row.decidedAt, note: row.note)
     }
 
-    /// Every actor, by name, with standing statements counted per stance across the workspace.
-    public func actors() throws -> [ActorSummary] {
+    /// Every actor, by name, with standing statements counted per stance across the workspace;
+    /// with `ids`, only those actors (what a write changed), at a cost that follows their statements.
+    /// Counting the articles each actor is in takes most of the time (a distinct count over every
+    /// mention and statement); without `countingArticles`, every `articleCount` is 0.
+    public func actors(ids: [Int64]? = nil, countingArticles: Bool = true) throws -> [ActorSummary] {
         try read { db in
-            let actors = try ActorRecord.order(Column("normalized_name"), Column("id")).fetchAll(db)
+            let inChosen = ids.map { "IN (\(databaseQuestionMarks(count: $0.count)))" }
+            let chosen = inChosen.map { "actor_id " + $0 }
+            let arguments = ids.map { StatementArguments($0) } ?? StatementArguments()
+            let actors = try ActorRecord.filter(sql: inChosen.map { "id " + $0 } ?? "1", arguments: arguments)
+                .order(Column("normalized_name"), Column("id")).fetchAll(db)
             let aliases = try Self.aliasesByActor(actors.compactMap(\.id), db)
             var stanceCounts: [Int64: [String: Int]] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT actor_id, stance, count(*) AS n FROM statements WHERE status <> 'rejected' GROUP BY actor_id, stance
-                """) {
+                SELECT actor_id, stance, count(*) AS n FROM statements WHERE status <> 'rejected' AND \(chosen ?? "1")
+                GROUP BY actor_id, stance
+                """, arguments: arguments) {
                 stanceCounts[row["actor_id"], default: [:]][row["stance"]] = row["n"]
             }
             var articleCounts: [Int64: Int] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            for row in !countingArticles ? [] : try Row.fetchAll(db, sql: """
                 SELECT actor_id, count(DISTINCT article_id) AS n FROM (
-                    SELECT actor_id, article_id FROM mentions
-                    UNION SELECT actor_id, article_id FROM statements WHERE status <> 'rejected')
+                    SELECT actor_id, article_id FROM mentions WHERE \(chosen ?? "1")
+                    UNION SELECT actor_id, article_id FROM statements WHERE status <> 'rejected' AND \(chosen ?? "1"))
                 GROUP BY actor_id
-                """) {
+                """, arguments: arguments + arguments) {
                 articleCounts[row["actor_id"]] = row["n"]
             }
             return actors.map { actor in
@@ -174,24 +182,19 @@ extension Workspace {
     }
 
     /// Every standing (not rejected) statement placed in time, grouped by actor, each actor's in
-    /// the order of `statements(actorID:)`: what the timeline shows, in one pass over the table and
-    /// without the columns it does not show (evidence, cue, notes).
-    public func standingStatementPlacements() throws -> [Int64: [StatementPlacement]] {
+    /// the order of `statements(actorID:)`: what the timeline shows, without the columns it does
+    /// not show (evidence, cue, notes). With `actorIDs`, only those actors' statements, read
+    /// through the actor index: the timeline reads the rows it shows.
+    public func standingStatementPlacements(actorIDs: [Int64]? = nil) throws -> [Int64: [StatementPlacement]] {
         try read { db in
-            // Article dates come from the index on `published`, so no article row (and text) is read.
-            var published: [Int64: Day] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, published FROM articles WHERE published IS NOT NULL") {
-                if let day: Day = row[1] { published[row[0]] = day }
-            }
+            let chosen = actorIDs.map { "AND s.actor_id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
             var byActor: [Int64: [StatementPlacement]] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, actor_id, article_id, start, date, stance, status, text FROM statements
-                WHERE status <> 'rejected'
-                """)
+                SELECT s.id, s.actor_id, s.article_id, s.start, \(Self.statementDay), s.stance, s.status, s.text
+                FROM statements s WHERE s.status <> 'rejected' \(chosen)
+                """, arguments: actorIDs.map { StatementArguments($0) } ?? StatementArguments())
             while let row = try rows.next() {
-                let articleID: Int64 = row[2]
-                let day: Day? = row[4] ?? published[articleID]
-                let placement = StatementPlacement(id: row[0], articleID: articleID, start: row[3], day: day,
+                let placement = StatementPlacement(id: row[0], articleID: row[2], start: row[3], day: row[4],
                                                    stance: row[5], status: row[6], text: row[7])
                 byActor[row[1], default: []].append(placement)
             }
@@ -201,6 +204,43 @@ extension Workspace {
                 }
             }
             return byActor
+        }
+    }
+
+    /// The day of statement `s`: its own date, else its article's, which comes from the narrow
+    /// index by id (no article row, so no text, is read) and is looked up only for an undated
+    /// statement (`coalesce` stops at its first value).
+    private static let statementDay = """
+        coalesce(s.date, (SELECT published FROM articles INDEXED BY articles_published_by_id WHERE articles.id = s.article_id))
+        """
+
+    /// Each actor's standing statements that have a day (their own date, else their article's),
+    /// counted per stance, with the first and last of those days: what the timeline needs to
+    /// order, label and size its rows before it reads any of their statements. One grouped query
+    /// over two indexes; with `actorIDs`, only those actors. Actors without such statements are
+    /// left out.
+    public func timelineSummaries(actorIDs: [Int64]? = nil) throws -> [Int64: TimelineActorSummary] {
+        try read { db in
+            let chosen = actorIDs.map { "AND s.actor_id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
+            var summaries: [Int64: TimelineActorSummary] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT actor_id, stance, count(*), min(day), max(day) FROM (
+                    SELECT s.actor_id, s.stance, \(Self.statementDay) AS day FROM statements s
+                    WHERE s.status <> 'rejected' \(chosen))
+                WHERE day IS NOT NULL GROUP BY actor_id, stance
+                """, arguments: actorIDs.map { StatementArguments($0) } ?? StatementArguments())
+            while let row = try rows.next() {
+                let actor: Int64 = row[0], count: Int = row[2]
+                guard let first: Day = row[3], let last: Day = row[4] else { continue }
+                if var summary = summaries[actor] {
+                    summary.stanceCounts[row[1]] = count
+                    summary.days = min(summary.days.lowerBound, first)...max(summary.days.upperBound, last)
+                    summaries[actor] = summary
+                } else {
+                    summaries[actor] = TimelineActorSummary(actorID: actor, stanceCounts: [row[1]: count], days: first...last)
+                }
+            }
+            return summaries
         }
     }
 }
@@ -217,4 +257,18 @@ public struct StatementPlacement: Hashable, Sendable, Identifiable {
     public var stance: String
     public var status: StatementStatus
     public var text: String
+}
+
+/// One actor's row of the timeline before its statements are read: how many dated standing
+/// statements it has per stance, and the days they span.
+public struct TimelineActorSummary: Hashable, Sendable {
+    public var actorID: Int64
+    public var stanceCounts: [String: Int]
+    public var days: ClosedRange<Day>
+    public var statementCount: Int { stanceCounts.values.reduce(0, +) }
+    public init(actorID: Int64, stanceCounts: [String: Int], days: ClosedRange<Day>) {
+        self.actorID = actorID
+        self.stanceCounts = stanceCounts
+        self.days = days
+    }
 }

@@ -318,6 +318,14 @@ public final class Workspace: Sendable {
 
     /// One read. A damaged page met on the way is reported as the damage it is, whether or not
     /// the check of every page has come to it yet.
+    /// Whether another connection (another workbench, an import, a replay) committed to the file
+    /// since the last call; false on the first. Cheap (`PRAGMA data_version`, no table is read),
+    /// so a workbench asks it whenever it is idle and reads again only when it says so. This
+    /// workspace's own writes do not count.
+    public func changedElsewhere() throws -> Bool {
+        try connections.changedElsewhere()
+    }
+
     func read<T>(_ value: (Database) throws -> T) throws -> T {
         do {
             return try connections.reader.read(value)
@@ -349,6 +357,32 @@ final class WorkspaceConnections: @unchecked Sendable {
 
     var writerIsOpen: Bool { lock.withLock { openedWriter != nil } }
 
+    /// The data version last read, and of which connection: each connection counts on its own.
+    private var seenDataVersion: (connection: ObjectIdentifier, version: Int)?
+    /// The read-only connection had seen another's commit when the writer replaced it.
+    private var changeSeenOnClosedConnection = false
+
+    private static func dataVersion(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+    }
+
+    func changedElsewhere() throws -> Bool {
+        let current: any DatabaseReader = lock.withLock { openedWriter ?? readOnlyConnection! }
+        // A pool reads on any of its connections, and its writer's commits change the version the
+        // others see: asked on the writer's connection, only other connections' commits count.
+        let version = try (current as? any DatabaseWriter)?.writeWithoutTransaction(Self.dataVersion)
+            ?? current.read(Self.dataVersion)
+        let connection = ObjectIdentifier(current)
+        return lock.withLock {
+            defer {
+                seenDataVersion = (connection, version)
+                changeSeenOnClosedConnection = false
+            }
+            guard let seen = seenDataVersion, seen.connection == connection else { return changeSeenOnClosedConnection }
+            return seen.version != version || changeSeenOnClosedConnection
+        }
+    }
+
     var reader: any DatabaseReader {
         lock.withLock { openedWriter ?? readOnlyConnection! }
     }
@@ -356,7 +390,17 @@ final class WorkspaceConnections: @unchecked Sendable {
     func writer() throws -> any DatabaseWriter {
         try lock.withLock {
             if let openedWriter { return openedWriter }
+            // What another connection committed since the last look on the read-only connection
+            // is not lost with it: the next look says so.
+            if let reader = readOnlyConnection, let seen = seenDataVersion, seen.connection == ObjectIdentifier(reader),
+               let version = try? reader.read(Self.dataVersion), version != seen.version {
+                changeSeenOnClosedConnection = true
+            }
             let writer = try openWriter!()
+            // The writer's count starts here, so that what others commit from now on is seen.
+            if seenDataVersion != nil, let version = try? writer.writeWithoutTransaction(Self.dataVersion) {
+                seenDataVersion = (ObjectIdentifier(writer), version)
+            }
             // Closed, so that the writer is the last connection to close and takes the WAL away.
             try? readOnlyConnection?.close()
             readOnlyConnection = nil

@@ -169,9 +169,13 @@ public struct WorkspaceChange: Hashable, Sendable {
     public var direction: Direction
     public var annotator: String
     public var date: Date
-    /// Statements and actors whose rows changed (inserted, updated or deleted).
+    /// Statements whose rows changed (inserted, updated or deleted).
     public var statementIDs: [Int64]
+    /// Actors whose row, aliases, mentions or statements changed: a statement moved between
+    /// actors counts for both. What a reader of per-actor summaries reads again.
     public var actorIDs: [Int64]
+    /// Articles whose statements or mentions changed.
+    public var articleIDs: [Int64] = []
     /// The statement or actor the command created (attribute-span, create-actor, split-alias).
     public var createdID: Int64?
 }

@@ -13,6 +13,7 @@ enum WorkspaceSchema {
         migrator.registerMigration("v2-search-index-filled-per-batch", migrate: fillSearchIndexPerBatch)
         migrator.registerMigration("v3-covering-indexes-for-the-workbench", migrate: addCoveringIndexes)
         migrator.registerMigration("v4-import-one-unique-key-per-statement", migrate: keepOneUniqueStatementKey)
+        migrator.registerMigration("v5-timeline-summaries-from-indexes", migrate: addTimelineIndexes)
         return migrator
     }
 
@@ -31,6 +32,19 @@ enum WorkspaceSchema {
             DROP INDEX statements_by_actor;
             CREATE INDEX mentions_by_actor_article ON mentions(actor_id, article_id);
             DROP INDEX mentions_by_actor;
+            """)
+    }
+
+    /// The timeline summarises each actor's standing statements (count per stance, first and last
+    /// day) in one grouped query, and reads one actor's statements with their days: a statement's
+    /// day is its own date, else its article's. The actor index gains the date (it replaces the
+    /// one it starts with), and a narrow index gives an article's date by id, so neither the
+    /// statement rows nor the article rows (which hold the texts) are read.
+    private static func addTimelineIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX statements_for_timeline ON statements(actor_id, stance, status, date, article_id);
+            DROP INDEX statements_by_actor_stance;
+            CREATE INDEX articles_published_by_id ON articles(id, published);
             """)
     }
 
