@@ -103,7 +103,7 @@ struct AnalysisRun {
         "praised", "hailed", "branded", "labeled", "labelled", "termed"])
     func isCharacterisingVerb(_ i: Int) -> Bool {
         guard let w = word(i), !tokens[i].isCapitalized, text.quoteOf[i] < 0 else { return false }
-        return Self.characterisingVerbs.contains(w) || lex.verbs.value(word: w) == .report
+        return Self.characterisingVerbs.contains(w)
     }
     func inBody(_ t: Int) -> Bool {
         let role = text.role(ofToken: t)
