@@ -707,7 +707,13 @@ struct AnalysisRun {
         // this pass does not change, and take the draft they date as an argument.
         let run = self
         var parsed: [Int: [DateMention]] = [:]
-        let lead = text.sentences.firstIndex { !$0.isEmpty && text.role(ofToken: $0.lowerBound) == .body }
+        // The lead: the first body sentence opening a paragraph, of a lead's length (a furniture line or a
+        // one-line summary left in the body is no lead).
+        let tokens = text.tokens
+        let lead = text.sentences.firstIndex { sentence in
+            !sentence.isEmpty && run.inBody(sentence.lowerBound) && run.isParagraphStart(sentence.lowerBound)
+                && sentence.filter { tokens[$0].kind == .word }.count >= 20
+        }
         for index in drafts.indices {
             let draft = drafts[index]
             var found = draft.ownSentence.flatMap { run.firstDate(inSentence: $0, for: draft, parsed: &parsed) }

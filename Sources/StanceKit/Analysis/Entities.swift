@@ -345,10 +345,11 @@ struct EntityRecognizer {
         return last + 1
     }
 
-    /// "Osama bin Laden", "Bashar al-Assad": a lower-case particle inside a capitalised run joins only personal names
-    /// (places such as "Rio de Janeiro" are known before this is asked).
+    /// "Osama bin Laden", "Ursula von der Leyen": a lower-case particle standing alone inside a capitalised run joins
+    /// only personal names (places such as "Rio de Janeiro" are known before this is asked). One joined to the next
+    /// word by a hyphen also opens place names ("Deir al-Balah") and proves nothing.
     private func joinsByParticle(_ core: [Int]) -> Bool {
-        core.dropFirst().contains { !tok($0).isCapitalized && (Self.particles.contains(tok($0).hash) || isParticleName($0)) }
+        core.dropFirst().dropLast().contains { !tok($0).isCapitalized && Self.particles.contains(tok($0).hash) }
     }
 
     /// "Moon Jae-in", "Kim Kye Gwan": a name of two or three words opening with a family name written first.
