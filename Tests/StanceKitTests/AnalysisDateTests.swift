@@ -67,7 +67,7 @@ struct AnalysisDateTests {
     @Test func theLeadDatesTheEventItOpensWith() {
         // 2031-04-15 was a Tuesday.
         let a = AnalysisFixture.article(published: "2031-04-15", """
-            The chamber’s leaders argued in strong terms on Sunday that the money is crucial.
+            The chamber’s leaders argued in strong terms on Sunday that the money is crucial to pushing back against the invaders and keeping the alliance.
 
             In a rare weekend session, Majority Leader Ann Colby and Tom Reyes issued stark warnings about the consequences.
 

@@ -760,12 +760,13 @@ struct EntityRecognizer {
             guard !t.isCapitalized, var canonical = lex.roleNouns.value(word: t.hash) else { continue }
             var j = i - 1
             // "the prime minister", "the UK foreign secretary": a title of two words names the office exactly.
-            if let w = word(j), !tok(j).isCapitalized, let title = lex.titles.value([w, t.hash][...]) {
+            // ("the secretary general" stays the secretary's: a role noun before it is its own mention.)
+            if let w = word(j), !tok(j).isCapitalized, lex.roleNouns.value(word: w) == nil, let title = lex.titles.value([w, t.hash][...]) {
                 canonical = title.canonical
                 j -= 1
             }
             var place: String?
-            if j >= 0, tok(j).isCapitalized,
+            if j >= 0, tok(j).isCapitalized, !covered[j],
                let p = lex.demonyms.value(word: tok(j).hash) ?? (tok(j).has(Token.allCaps) ? lex.places.value(word: tok(j).hash) : nil) {
                 place = p
                 j -= 1
