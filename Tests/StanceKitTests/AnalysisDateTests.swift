@@ -63,4 +63,38 @@ struct AnalysisDateTests {
         #expect(a.statement(containing: "cautiously hopeful")?.date?.description == "2031-06-18")
         #expect(a.statement(containing: "peace treaty")?.date?.description == "2031-06-17")
     }
+
+    @Test func theLeadDatesTheEventItOpensWith() {
+        // 2031-04-15 was a Tuesday.
+        let a = AnalysisFixture.article(published: "2031-04-15", """
+            The chamber’s leaders argued in strong terms on Sunday that the money is crucial to pushing back against the invaders and keeping the alliance.
+
+            In a rare weekend session, Majority Leader Ann Colby and Tom Reyes issued stark warnings about the consequences.
+
+            “The eyes of the world are on us,” Reyes said.
+            """)
+        #expect(a.statement(containing: "eyes of the world")?.date?.description == "2031-04-13")
+    }
+
+    @Test func aDateOpeningTheParagraphCoversItsSpeakers() {
+        let a = AnalysisFixture.article(published: "2031-04-15", """
+            On Saturday night, Finance Minister Jana Velk said she would resign over the deal. Interior Minister Tomas Brandt issued a similar warning, threatening to “bring down the government” if it was adopted.
+            """)
+        #expect(a.statement(containing: "bring down the government")?.date?.description == "2031-04-12")
+    }
+
+    @Test func aWeekdayStillToComeDatesNoStatement() {
+        // 2031-04-17 was a Thursday.
+        let a = AnalysisFixture.article(published: "2031-04-17", """
+            President Lena Sorel later wrote that she would be in the capital Friday to oversee the signing.
+
+            Sorel had earlier announced she would “sign a document that could end the war.”
+            """)
+        let mention = Tokenizer.tokenize("she would be in the capital Friday")
+        let day = mention.tokens.indices.lazy.compactMap {
+            DateParser.relative(at: $0, tokens: mention.tokens, reference: Day(year: 2031, month: 4, day: 17), limit: mention.tokens.count)
+        }.first
+        #expect(day?.day.description == "2031-04-18")
+        #expect(a.statement(containing: "sign a document")?.date?.description == "2031-04-17")
+    }
 }

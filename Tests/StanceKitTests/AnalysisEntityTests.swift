@@ -143,4 +143,59 @@ struct AnalysisEntityTests {
         #expect(a.speaker(of: "aid passed")?.name == "French Hollis")
         #expect(a.persons().allSatisfy { !$0.name.hasPrefix("British") && !$0.name.hasPrefix("French officials") })
     }
+
+    @Test func aFamilyNameWrittenFirstNamesThePersonAlone() {
+        let a = AnalysisFixture.article("""
+            Unification Minister Park Min-ho met the envoys on Monday. Park made the comments after the meeting.
+
+            “The door is open,” Park said.
+
+            Kim Hae Sung was not at the meeting. Later, an adviser, Kim Dong Won, spoke. “[Kim Hae Sung] is not the problem,” Kim said.
+            """)
+        let park = a.actor(named: "Park Min-ho")
+        #expect(park != nil)
+        #expect(a.speaker(of: "The door is open")?.id == park?.id)
+        #expect(a.persons().filter { $0.name.hasPrefix("Park") }.count == 1)
+        #expect(a.speaker(of: "is not the problem")?.name == "Kim Dong Won")
+    }
+
+    @Test func particlesJoinLongNamesAndMarkPersons() {
+        let a = AnalysisFixture.article("""
+            Omani Prime Minister and Foreign Minister Khalid bin Faisal bin Saud Al Rashidi spoke in Muscat. The talks gave shelter to Omar bin Tariq.
+
+            Hassan Ali al-Marri, head of the committee, said in a statement that the talks would go on.
+            """)
+        let rashidi = a.actor(named: "Al Rashidi")
+        #expect(rashidi?.name == "Khalid bin Faisal bin Saud Al Rashidi")
+        #expect(rashidi?.aliases.contains("Omani Prime Minister and Foreign Minister Khalid bin Faisal bin Saud Al Rashidi") == true)
+        #expect(a.actor(named: "Omar bin Tariq") != nil)
+        #expect(a.actor(named: "al-Marri")?.name == "Hassan Ali al-Marri")
+    }
+
+    @Test func aSurnameOfTwoWordsIsOnePerson() {
+        let a = AnalysisFixture.article("""
+            The prime minister will meet Ben Dor on Monday. Interior Minister Yael Ben Dor announced on Thursday that her party would leave. Ben Dor told reporters she would return later.
+            """)
+        #expect(a.persons().filter { $0.name.hasSuffix("Ben Dor") }.map(\.name) == ["Yael Ben Dor"])
+    }
+
+    @Test func aRoleThatOpensTheArticleNamesThePersonNamedNext() {
+        let a = AnalysisFixture.article("""
+            The UK foreign secretary has said he is “appalled and sickened” by the strikes on the convoy.
+
+            The strikes on Monday killed dozens of people.
+
+            Speaking on the radio, Tom Ashdale said he regretted that the war had not ended.
+            """)
+        #expect(a.speaker(of: "appalled and sickened")?.name == "Tom Ashdale")
+    }
+
+    @Test func aPhotographerAfterAnAgencyInACredit() {
+        let a = AnalysisFixture.article("""
+            Senators voted on Wednesday.
+
+            Reuters/Jane Holloway
+            """)
+        #expect(a.actor(named: "Jane Holloway")?.kind == .person)
+    }
 }

@@ -281,4 +281,33 @@ struct AnalysisOfficeSpeakerTests {
             """)
         #expect(a.speaker(of: "ceasefire and talks now")?.name == "Paul Reed")
     }
+
+    @Test func groupsNamedByACommonNounSpeak() {
+        let a = AnalysisFixture.article("""
+            “We need one more day” in order to “settle the last details,” negotiators for both sides said in a joint statement.
+            """)
+        #expect(a.speaker(of: "one more day")?.name == "negotiators for both sides")
+        #expect(a.speaker(of: "settle the last details")?.name == "negotiators for both sides")
+        #expect(a.speaker(of: "one more day")?.kind == .group)
+    }
+
+    @Test func theThingOwnedSpeaksNotItsOwner() {
+        let a = AnalysisFixture.article("""
+            Mr. Oldane’s Unity party blasted the minister’s threat, saying, “Anyone who breaks this coalition will be remembered for it.”
+            """)
+        #expect(a.speaker(of: "Anyone who breaks")?.name == "Unity party")
+    }
+
+    @Test func quoteFragmentsAfterVerbsOfPositionAndLongClauses() {
+        let a = AnalysisFixture.article("""
+            Finance Minister Jana Velk said she would resign. Interior Minister Tomas Brandt issued a similar warning, threatening to “bring down the government” if the plan passed.
+
+            Former President Tom Harlan spoke at a rally.
+
+            And the former president said Saturday at a campaign rally in a small river town that the allies should be able to do “whatever they like” to the laggards.
+            """)
+        #expect(a.speaker(of: "bring down the government")?.name == "Tomas Brandt")
+        #expect(a.speaker(of: "whatever they like")?.name == "Tom Harlan")
+        #expect(a.statement(containing: "whatever they like")?.date?.description == "2022-11-05")
+    }
 }

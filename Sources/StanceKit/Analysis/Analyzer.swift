@@ -69,7 +69,8 @@ struct AnalysisRun {
     mutating func perform() -> ArticleAnalysis {
         entities.run()
         learnParties()
-        let cues = text.quotes.indices.map { findCue(quote: $0) }
+        var cues = text.quotes.indices.map { findCue(quote: $0) }
+        shareCuesAcrossFragments(&cues)
         for (q, cue) in cues.enumerated() {
             if case .mention(let m, _, _) = cue {
                 cueMentionOfQuote[q] = m
@@ -186,8 +187,10 @@ struct AnalysisRun {
             let lastMark = tokens[open - 1]
             // "said he “was not surprised”", "called the attack “a war crime”": a partial quote of any length
             // inside a sentence whose verb reports speech or a position is its subject's words.
+            // ("said Saturday at a campaign rally in X that Russia should do “...”", "threatening to “dismantle ...”":
+            // the verb may stand a long clause before the quote.)
             let embedded = lastMark.kind == .word
-                && (max(sentence.lowerBound, open - 12)..<open).contains { isSpeechVerb($0) || isCharacterisingVerb($0) }
+                && (max(sentence.lowerBound, open - 30)..<open).contains { isSpeechVerb($0) || isCharacterisingVerb($0) }
             if lastMark.isPunct(":") || lastMark.isPunct(",") || embedded || (lastMark.kind == .word && quote.innerWords >= 4),
                let found = cueIn(before.clamped(to: max(sentence.lowerBound, open - 40)..<open), leading: false, report: embedded) {
                 return found
@@ -197,6 +200,21 @@ struct AnalysisRun {
             if let found = cueIn(previous, leading: false) { return found }
         }
         return .none
+    }
+
+    /// "“We have asked one day more” in order to “finalize details,” negotiators said": fragments of one sentence
+    /// joined by words without a verb of their own share the cue of the fragment after them.
+    func shareCuesAcrossFragments(_ cues: inout [Cue]) {
+        guard cues.count > 1 else { return }
+        for q in stride(from: cues.count - 2, through: 0, by: -1) {
+            guard case .none = cues[q], case .mention = cues[q + 1] else { continue }
+            let quote = text.quotes[q], next = text.quotes[q + 1]
+            let close = quote.close ?? quote.last
+            guard inBody(quote.first), text.sentenceOf[close] == text.sentenceOf[next.open], next.open - close <= 8,
+                  !((close + 1)..<next.open).contains(where: { word($0).map { lex.verbs.value(word: $0) != nil } ?? false })
+            else { continue }
+            cues[q] = cues[q + 1]
+        }
     }
 
     /// A speech verb with its subject in `range`: "he said", "said Charles A. Kupchan", "X, a ..., told".
@@ -642,6 +660,8 @@ struct AnalysisRun {
         }
         return found.first { m in
             if text.quoteOf[m.first] >= 0 { return false }
+            // What is still to come ("will be in Havana Friday") never dates a statement already made.
+            if let published = article.published, m.day > published { return false }
             if word(m.first - 1).map({ $0 == Self.since || $0 == Self.until }) ?? false { return false }
             if draft.kind != .direct, draft.span.contains(Int(tokens[m.first].start)), !followsReportingVerb(m.first) { return false }
             if let verb = draft.verb, verb < m.first, text.sentenceOf[verb] == Int32(s),
@@ -666,6 +686,20 @@ struct AnalysisRun {
         }
     }
 
+    /// The date of the scene a statement belongs to, read in sentence `s`, where the sentences about its speaker
+    /// run back to: the lead's ("the Senate's leaders argued on Sunday ... . X and Y issued warnings ... . “...,”
+    /// Y said": the event the article opens with continues), or a date opening the statement's own paragraph
+    /// ("On Saturday night, X said ... . Y issued a similar warning").
+    func sceneDate(sentence s: Int, for draft: StatementDraft, lead: Int?, parsed: inout [Int: [DateMention]]) -> DateMention? {
+        if s == lead { return firstDate(inSentence: s, for: draft, parsed: &parsed) }
+        let range = text.sentences[s]
+        guard text.paragraphOf[range.lowerBound] == text.paragraphOf[text.sentences[draft.sentence].lowerBound],
+              let date = firstDate(inSentence: s, for: draft, parsed: &parsed) else { return nil }
+        var opening = range.lowerBound
+        if word(opening) == Words.on || word(opening) == Words.in_ { opening += 1 }
+        return date.first == range.lowerBound || date.first == opening ? date : nil
+    }
+
     /// A statement's date: a phrase in its own sentence, else in the sentences just before it that speak
     /// of the same actor, back to the one that introduces the speaker (sentences inside quotes are the
     /// speaker's words and do not break the chain), else the publication date.
@@ -675,6 +709,13 @@ struct AnalysisRun {
         // this pass does not change, and take the draft they date as an argument.
         let run = self
         var parsed: [Int: [DateMention]] = [:]
+        // The lead: the first body sentence opening a paragraph, of a lead's length (a furniture line or a
+        // one-line summary left in the body is no lead).
+        let tokens = text.tokens
+        let lead = text.sentences.firstIndex { sentence in
+            !sentence.isEmpty && run.inBody(sentence.lowerBound) && run.isParagraphStart(sentence.lowerBound)
+                && sentence.filter { tokens[$0].kind == .word }.count >= 20
+        }
         for index in drafts.indices {
             let draft = drafts[index]
             var found = draft.ownSentence.flatMap { run.firstDate(inSentence: $0, for: draft, parsed: &parsed) }
@@ -689,7 +730,10 @@ struct AnalysisRun {
                     // Quotation marks lie outside the quote: a sentence is quoted when all its words are.
                     let quoted = sentence.allSatisfy { tokens[$0].kind != .word && tokens[$0].kind != .number || text.quoteOf[$0] >= 0 }
                     if !quoted {
-                        guard run.mentionsActor(sentence: s, actor: draft.actor) else { break }
+                        guard run.mentionsActor(sentence: s, actor: draft.actor) else {
+                            found = run.sceneDate(sentence: s, for: draft, lead: lead, parsed: &parsed)
+                            break
+                        }
                         if let d = run.firstDate(inSentence: s, for: draft, parsed: &parsed) { found = d; break }
                     }
                     s -= 1

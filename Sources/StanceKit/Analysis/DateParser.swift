@@ -183,6 +183,18 @@ enum DateParser {
         return same <= reference ? same : Day(year: reference.year - 1, month: month, day: day)
     }
 
+    static let futureAuxiliaries = WordSet(["will", "would", "shall", "'ll"])
+
+    /// A future auxiliary among the few words before `t` in its clause.
+    static func futureClause(before t: Int, tokens: [Token]) -> Bool {
+        var k = t - 1
+        while k >= 0, t - k <= 8, tokens[k].kind == .word {
+            if futureAuxiliaries.contains(tokens[k].hash) { return true }
+            k -= 1
+        }
+        return false
+    }
+
     static func relative(at i: Int, tokens: [Token], reference: Day?, limit: Int) -> DateMention? {
         guard let ref = reference else { return nil }
         let t = tokens[i]
@@ -204,6 +216,10 @@ enum DateParser {
                 } else if before == Words.on || before == this {
                     first = i - 1
                 }
+            }
+            // "he would be in Havana Friday", "will vote on Tuesday": a weekday in a clause about what is to come.
+            if first == i || tokens[first].hash != last && tokens[first].hash != next, futureClause(before: first, tokens: tokens) {
+                day = ref.adding(days: back == 0 ? 0 : 7 - back)
             }
             return DateMention(first: first, last: i, day: day)
         }

@@ -29,6 +29,8 @@ struct ActorDraft {
     var aliases: [String] = []
     var key: UInt64
     var given: UInt64 = 0
+    /// The word before the surname in a name of three or more words: "Ben" in "Itamar Ben Gvir".
+    var beforeSurname: UInt64 = 0
     var participant = false
     var mentionCount = 0
     var nameTokens = 0
@@ -81,6 +83,7 @@ struct EntityRecognizer {
 
     mutating func run() {
         findNames()
+        findCommonNounGroups()
         findSurnameMentions()
         findRoleNounsAndPronouns()
         mentions.sort { $0.first < $1.first }
@@ -155,7 +158,9 @@ struct EntityRecognizer {
     private func nameRun(from start: Int) -> [Int] {
         var run: [Int] = []
         var j = start
-        while j < count, sameBlock(start, j), run.count < 6 {
+        // Particles lengthen a name without making it less of one: "Mohammed bin Abdulrahman bin Jassim Al Thani".
+        var limit = 6
+        while j < count, sameBlock(start, j), run.count < limit {
             let t = tok(j)
             if isNameToken(j) {
                 // Months, weekdays and function words end a name: "By Peter Baker Nov. 10".
@@ -170,6 +175,7 @@ struct EntityRecognizer {
             if t.kind == .word, !run.isEmpty, isParticleName(j) {
                 // "Bashar al-Assad", "Abdel Fattah el-Sisi": a particle joined to the surname by a hyphen.
                 run.append(j)
+                limit += 1
                 j += 1
                 continue
             }
@@ -179,6 +185,7 @@ struct EntityRecognizer {
                 while k < count, tok(k).kind == .word, Self.particles.contains(tok(k).hash), k - j < 3 { k += 1 }
                 if k < count, isNameToken(k) {
                     run.append(contentsOf: j..<k)
+                    limit += k - j
                     j = k
                     continue
                 }
@@ -247,7 +254,8 @@ struct EntityRecognizer {
                 i = max(i + 1, title?.end ?? i + 1)
                 continue
             }
-            if title == nil, run.count >= 3,
+            // ("Mohammed Ali al-Houthi": a given name first is no office.)
+            if title == nil, run.count >= 3, !isGivenName(run[0]),
                let p = run.indices.dropFirst().dropLast().first(where: { isGivenName(run[$0]) }) {
                 // Office words before a first name: "Senate Minority Leader Mitch McConnell".
                 let next = classify(start: run[0], run: Array(run[p...]), title: nil, role: role, office: run[0]..<run[p])
@@ -299,8 +307,12 @@ struct EntityRecognizer {
         if lex.places.value(hashes[...]) != nil || (run.count == 1 && lex.demonyms.contains(word: hashes[0])) {
             return last + 1
         }
-        // "Credit...Jane Doe/Northgate Observer": what follows the slash is the outlet.
-        if text.isPunct(run[0] - 1, "/"), !tok(run[0]).has(Token.spaceBefore) { return last + 1 }
+        // "Credit...Jane Doe/Northgate Observer": what follows the slash is the outlet; after an agency
+        // ("Reuters/Evelyn Hockstein", "AP/Jane Doe") it is the photographer.
+        if text.isPunct(run[0] - 1, "/"), !tok(run[0]).has(Token.spaceBefore),
+           !(isGivenName(run[0]) && run[0] >= 2 && (lex.orgNames.contains(word: tok(run[0] - 2).hash) || tok(run[0] - 2).has(Token.allCaps))) {
+            return last + 1
+        }
         // "Northgate Observer correspondent Wren Talbot": a name before a role noun and another name modifies it.
         if title == nil, let next = word(last + 1), !tok(last + 1).isCapitalized, Self.personNouns.contains(next),
            last + 2 < count, isNameToken(last + 2) {
@@ -325,11 +337,25 @@ struct EntityRecognizer {
             let demonymName = foreign && !firstIsGiven && demonymNamesPerson(core, start: start, last: last)
             if foreign && !firstIsGiven && !demonymName { return last + 1 }
             let credit = Self.creditLikeRoles.contains(role)
-            guard firstIsGiven || hasInitial || suffix || credit || demonymName || personContext(after: last, before: start) else { return last + 1 }
+            guard firstIsGiven || hasInitial || suffix || credit || demonymName || joinsByParticle(core) || familyNameFirst(core)
+                || personContext(after: last, before: start) else { return last + 1 }
             if start > 0, word(start - 1) == Words.the { return last + 1 }
         }
         addPerson(titleStart: start, core: core, last: last, title: title, role: role)
         return last + 1
+    }
+
+    /// "Osama bin Laden", "Ursula von der Leyen": a lower-case particle standing alone inside a capitalised run joins
+    /// only personal names (places such as "Rio de Janeiro" are known before this is asked). One joined to the next
+    /// word by a hyphen also opens place names ("Deir al-Balah") and proves nothing.
+    private func joinsByParticle(_ core: [Int]) -> Bool {
+        core.dropFirst().dropLast().contains { !tok($0).isCapitalized && Self.particles.contains(tok($0).hash) }
+    }
+
+    /// "Moon Jae-in", "Kim Kye Gwan": a name of two or three words opening with a family name written first.
+    private func familyNameFirst(_ core: [Int]) -> Bool {
+        (2...3).contains(core.count) && lex.familyNames.contains(word: tok(core[0]).hash)
+            && !core.dropFirst().contains { lex.places.contains(word: tok($0).hash) || lex.stopwords.contains(word: tok($0).hash) }
     }
 
     /// "Republicans Mike Turner and French Hill", "said French Hill": a first name that is also a nationality
@@ -407,14 +433,39 @@ struct EntityRecognizer {
         "democrat", "republican", "physicist", "scientist", "writer", "columnist", "pollster", "consultant", "mp",
         "legislator", "politician", "campaigner", "lecturer", "commentator", "spokesman", "envoy", "premier", "attorney"])
 
+    /// "Qatari Prime Minister and Foreign Minister X": the first of two titles joined by "and" before the one
+    /// that opens the name, with a nationality before it.
+    private func titleJoined(before start: Int) -> (first: Int, title: Lexicon.Title)? {
+        guard start >= 2, word(start - 1) == Words.and else { return nil }
+        for k in max(0, start - 1 - lex.titles.maxWords)..<(start - 1) where sameBlock(k, start) {
+            guard let found = matchTitle(at: k), found.end == start - 1 else { continue }
+            var first = k
+            if first > 0, sameBlock(first - 1, k), tok(first - 1).isCapitalized, lex.demonyms.contains(word: tok(first - 1).hash) { first -= 1 }
+            return (first, found.title)
+        }
+        return nil
+    }
+
     private mutating func addPerson(titleStart: Int, core: [Int], last: Int, title: Lexicon.Title?, role: BlockRole) {
+        var titleStart = titleStart
+        var joinedTitle: Lexicon.Title?
+        if title != nil, let joined = titleJoined(before: titleStart) {
+            titleStart = joined.first
+            joinedTitle = joined.title
+        }
         let surname = tok(core[core.count - 1]).hash
         let given = core.count >= 2 && !tok(core[0]).has(Token.initial) && !tok(core[0]).has(Token.dotted) ? tok(core[0]).hash : 0
         let fullName = text.text(core[0], last)
         var index = -1
         for candidate in personBySurname[surname, default: []].reversed() {
             let g = actors[candidate].given
-            if g == 0 || given == 0 || g == given { index = candidate; break }
+            // "Ben Gvir" and "Itamar Ben Gvir", in either order: a surname of two words, not another given name.
+            let twoWordSurname = (core.count == 2 && actors[candidate].beforeSurname == given)
+                || (core.count >= 3 && actors[candidate].nameTokens == 2 && g == tok(core[core.count - 2]).hash)
+            if g == 0 || given == 0 || g == given || twoWordSurname {
+                index = candidate
+                break
+            }
         }
         // Family name first ("Xi Jinping", then "Mr. Xi"): a titled single name matching a first name.
         if index < 0, core.count == 1, title != nil,
@@ -434,6 +485,11 @@ struct EntityRecognizer {
             actors[index].nameTokens = core.count
             actors[index].addAlias(old)
         }
+        if core.count >= 3 { actors[index].beforeSurname = tok(core[core.count - 2]).hash }
+        // "Moon said" after "Moon Jae-in": the family name written first names the person alone.
+        if familyNameFirst(core), !personBySurname[tok(core[0]).hash, default: []].contains(index) {
+            personBySurname[tok(core[0]).hash, default: []].append(index)
+        }
         var actor = actors[index]
         let alias = text.text(titleStart, last)
         actor.addAlias(alias)
@@ -442,6 +498,7 @@ struct EntityRecognizer {
             actor.titles.insert(title.canonical)
             if actor.gender == .unknown { actor.gender = title.gender }
         }
+        if let joinedTitle { actor.titles.insert(joinedTitle.canonical) }
         if actor.gender == .unknown, given != 0, let g = lex.givenNames.value(word: given) { actor.gender = g }
         // "President X of Russia": the place that "the Russian leader" refers to.
         var after = last + 1
@@ -553,6 +610,39 @@ struct EntityRecognizer {
         if mentionStart < first { actors[index].addAlias(text.text(mentionStart, last)) }
     }
 
+    static let qualifierPrepositions = WordSet(["for", "from", "of", "on", "in"])
+    static let determiners = WordSet(["the", "a", "an", "his", "her", "their", "its", "our", "these", "those"])
+
+    /// "negotiators for both sides said", "Rights groups ... called": members of no named group, written as a
+    /// plural noun with a modifier or a qualifier and followed by a verb of saying or position, speak as a group of
+    /// their own. ("The negotiators" refers back to a group named before; bare "lawmakers said" names no one.)
+    private mutating func findCommonNounGroups() {
+        for i in 0..<count where !covered[i] && tok(i).kind == .word && !tok(i).isCapitalized && lex.groupMembers.contains(word: tok(i).hash) {
+            let role = text.role(ofToken: i)
+            guard role == .body || role == .standfirst, text.quoteOf[i] < 0 else { continue }
+            let sentence = text.sentenceOf[i]
+            var first = i
+            while first > 0, i - first < 2, text.sentenceOf[first - 1] == sentence, !covered[first - 1], let w = word(first - 1),
+                  !Self.blockers.contains(w), !lex.stopwords.contains(word: w), lex.verbs.value(word: w) == nil,
+                  !tok(first - 1).isCapitalized || text.sentences[Int(sentence)].lowerBound == first - 1 {
+                first -= 1
+            }
+            // Owned or determined ("their negotiators", "the senators"): a reference, not a new group.
+            if first > 0, text.sentenceOf[first - 1] == sentence,
+               tok(first - 1).kind == .possessive || word(first - 1).map(Self.determiners.contains) ?? false {
+                continue
+            }
+            var last = i
+            if let w = word(i + 1), Self.qualifierPrepositions.contains(w) {
+                var k = i + 2
+                while k < min(count, i + 6), tok(k).kind == .word, text.sentenceOf[k] == sentence, lex.verbs.value(word: tok(k).hash) == nil { k += 1 }
+                if k > i + 2 { last = k - 1 }
+            }
+            guard first < i || last > i, let verb = word(last + 1), !tok(last + 1).isCapitalized, lex.verbs.value(word: verb) != nil else { continue }
+            addOther(kind: .group, first: first, last: last)
+        }
+    }
+
     /// A known surname alone ("Biden", "Zelensky") is a mention of that person, in any block.
     private mutating func findSurnameMentions() {
         let named = mentions
@@ -560,7 +650,10 @@ struct EntityRecognizer {
         var cursor = 0
         for i in 0..<count {
             while cursor < named.count, named[cursor].first < i {
-                lastSeen[named[cursor].actor] = named[cursor].first
+                // A name inside a quote ("[Kim Jong Un]") is the speaker's, not who the narration turns to next.
+                if text.quoteOf[named[cursor].first] < 0 || lastSeen[named[cursor].actor] < 0 {
+                    lastSeen[named[cursor].actor] = named[cursor].first
+                }
                 cursor += 1
             }
             guard !covered[i], tok(i).isCapitalized, let candidates = personBySurname[tok(i).hash] else { continue }
@@ -664,10 +757,22 @@ struct EntityRecognizer {
                 mentions.append(Mention(first: i - 2, last: i, actor: -1, kind: .role, subjectLike: false, roleTitle: "*"))
                 continue
             }
-            guard !t.isCapitalized, let canonical = lex.roleNouns.value(word: t.hash) else { continue }
+            guard !t.isCapitalized, var canonical = lex.roleNouns.value(word: t.hash) else { continue }
             var j = i - 1
+            // "the prime minister", "the UK foreign secretary": a title of two words names the office exactly.
+            // ("the secretary general" stays the secretary's: a role noun before it is its own mention.)
+            if let w = word(j), !tok(j).isCapitalized, lex.roleNouns.value(word: w) == nil, let title = lex.titles.value([w, t.hash][...]) {
+                canonical = title.canonical
+                j -= 1
+            }
             var place: String?
-            if j >= 0, tok(j).isCapitalized, let p = lex.demonyms.value(word: tok(j).hash) { place = p; j -= 1 }
+            if j >= 0, tok(j).isCapitalized, !covered[j],
+               let p = lex.demonyms.value(word: tok(j).hash) ?? (tok(j).has(Token.allCaps) ? lex.places.value(word: tok(j).hash) : nil) {
+                place = p
+                j -= 1
+            }
+            // "the former president": the title still names who held it.
+            if word(j) == Self.former { j -= 1 }
             guard j >= 0, word(j) == Words.the else { continue }
             if canonical == "*" && place == nil { continue }
             // "the president of France", "the general election": not a reference back to a person.
@@ -694,6 +799,12 @@ struct EntityRecognizer {
             var place: String?
         }
         var holdersOf: [Asked: [Int]] = [:]
+        // "The UK foreign secretary has said ... . ... David Lammy said": a role that opens the article before
+        // anyone holding it is named points forward to the first person the narration names.
+        let firstNarrated = named.first {
+            let role = text.role(ofToken: $0.first)
+            return (role == .body || role == .standfirst) && text.quoteOf[$0.first] < 0
+        }
         for index in mentions.indices where mentions[index].kind == .role {
             let m = mentions[index]
             let asked = Asked(title: m.roleTitle, place: m.rolePlace)
@@ -720,6 +831,10 @@ struct EntityRecognizer {
                 if m.rolePlace == nil && actors[a].place == nil { score += 1000 }
                 if a == latest { score += 500 }
                 if score > bestScore { bestScore = score; best = a }
+            }
+            if best < 0, let ahead = firstNarrated, m.first < ahead.first, text.sentenceOf[ahead.first] - text.sentenceOf[m.first] <= 6,
+               actors[ahead.actor].titles.isEmpty || actors[ahead.actor].titles.contains(m.roleTitle ?? "") {
+                best = ahead.actor
             }
             guard best >= 0 else { continue }
             mentions[index].actor = best
@@ -749,6 +864,7 @@ struct EntityRecognizer {
     static func roleNames(_ role: String?, title: String?) -> Bool {
         guard let role, let title, !title.isEmpty else { return false }
         let wanted = title.lowercased()
+        if wanted.contains(" ") { return role.lowercased().contains(wanted) }
         // An ASCII role (nearly every one) is read as bytes: letters are exactly the ASCII letters there, and
         // splitting by `Character` costs tens of instructions a letter.
         if role.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -782,6 +898,14 @@ struct EntityRecognizer {
     static let appositiveOpeners = WordSet(["one", "once", "formerly", "previously", "long", "now", "until", "himself",
         "herself", "still", "also"])
     static let predicateSkips = WordSet(["a", "an", "the", "who", "which", "whose", "whom", "and", "or", "but"])
+
+    /// "Netanyahu’s Likud party blasted ...": an owner's name opening the clause leaves the thing owned its subject.
+    private func ownerOpensClause(possessive p: Int) -> Bool {
+        var k = p - 1
+        while k >= 0, p - k <= 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[p] { k -= 1 }
+        guard k < p - 1 else { return false }
+        return k < 0 || text.sentenceOf[k] != text.sentenceOf[p] || word(k).map(Self.clauseOpeners.contains) ?? false
+    }
 
     /// Whether the mention stands where a clause's subject does (after a clause opener or a speech verb,
     /// followed by what reads as its verb), and where its predicate starts.
@@ -819,7 +943,7 @@ struct EntityRecognizer {
         }
         if before >= 0 {
             let prev = tok(before)
-            if prev.kind == .possessive { return (false, predicate) }
+            if prev.kind == .possessive, !ownerOpensClause(possessive: before) { return (false, predicate) }
             if prev.kind == .word {
                 // "Kremlin spokesman Dmitry Peskov said": a role noun before a name is part of the subject.
                 // "On Wednesday Brandvold asked", "In March Senator X said": a date opens the clause.

@@ -51,6 +51,8 @@ struct Lexicon: Sendable {
     var polarity = PhraseTable<Polarity>()
     var abbreviations = PhraseTable<Abbreviation>()
     var stopwords = PhraseTable<Bool>()
+    /// Family names written first ("Moon Jae-in"), which then name the person alone ("Moon said").
+    var familyNames = PhraseTable<Bool>()
 
     static let shared: Lexicon = {
         do { return try Lexicon(directory: resourceDirectory()) } catch {
@@ -120,6 +122,7 @@ struct Lexicon: Sendable {
             abbreviations.insert(row[0], row.count > 1 && row[1] == "general" ? .general : .title)
         }
         for row in try rows("stopwords.txt") { stopwords.insert(row[0], true) }
+        for row in try rows("family-names.txt") { familyNames.insert(row[0], true) }
     }
 }
 
