@@ -123,6 +123,8 @@ extension AnalysisRun {
                 if t.isPunct(")") { depth -= 1; continue }
                 if depth > 0 || t.isPunct(",") { linked = linked || t.isPunct(","); continue }
                 if let w = word(k), Self.listWords.contains(w) { linked = true; continue }
+                // "and Republican leader Mitch McConnell": an office in lower case before the next name.
+                if let w = word(k), lex.roleNouns.value(word: w) != nil { continue }
                 if t.isCapitalized || t.isPunct(".") { continue }
                 chains = false
                 break

@@ -37,6 +37,14 @@ extension AnalysisRun {
     static let proposalNouns = WordSet(["plan", "plans", "proposal", "proposals", "push", "call", "calls", "effort",
         "efforts", "bid", "demand", "demands", "initiative", "campaign", "offer", "attempt", "attempts", "drive"])
 
+    /// "the Trump administration", "the X government": an office word right after a name, which the name
+    /// stands for.
+    func namesOffice(after t: Int) -> Bool {
+        guard let w = word(t + 1), !tokens[t + 1].isCapitalized else { return false }
+        return Self.officeWords.contains(w)
+    }
+    static let officeWords = WordSet(["administration", "government", "campaign", "team", "cabinet", "camp", "regime"])
+
     /// "President X's plan for ending the war", "efforts by Senator Y to end the war": a plan or a push named
     /// as an actor's is that actor's position, wherever the name stands in the sentence.
     mutating func findProposals() {
@@ -45,9 +53,11 @@ extension AnalysisRun {
             let start: Int
             if m.last + 2 < tokens.count, tokens[m.last + 1].kind == .possessive, let noun = word(m.last + 2), Self.proposalNouns.contains(noun) {
                 start = m.last + 2
-            } else if word(m.first - 1) == StanceScorer.by, let noun = word(m.first - 2), Self.proposalNouns.contains(noun),
-                      word(m.last + 1) == Words.to {
-                start = m.last + 1
+            } else if let by = [m.first - 1, m.first - 2].first(where: { word($0) == StanceScorer.by }), let noun = word(by - 1),
+                      Self.proposalNouns.contains(noun), by == m.first - 1 || word(m.first - 1) == Words.the,
+                      let to = [m.last + 1, m.last + 2].first(where: { word($0) == Words.to }), to == m.last + 1 || namesOffice(after: m.last) {
+                // "efforts by the Kremlin to ...", "efforts by the X administration to ...".
+                start = to
             } else {
                 continue
             }

@@ -155,7 +155,9 @@ struct EntityRecognizer {
     private func nameRun(from start: Int) -> [Int] {
         var run: [Int] = []
         var j = start
-        while j < count, sameBlock(start, j), run.count < 6 {
+        // "Mohammed bin Abdulrahman bin Jassim Al Thani": particles make a name longer, not fuller.
+        var particleCount = 0
+        while j < count, sameBlock(start, j), run.count < 6 + particleCount {
             let t = tok(j)
             if isNameToken(j) {
                 // Months, weekdays and function words end a name: "By Peter Baker Nov. 10".
@@ -178,6 +180,7 @@ struct EntityRecognizer {
                 var k = j
                 while k < count, tok(k).kind == .word, Self.particles.contains(tok(k).hash), k - j < 3 { k += 1 }
                 if k < count, isNameToken(k) {
+                    particleCount = min(3, particleCount + k - j)
                     run.append(contentsOf: j..<k)
                     j = k
                     continue
@@ -217,8 +220,9 @@ struct EntityRecognizer {
             if title == nil {
                 // Nationality, country or organisation words before a title: "Hungarian Foreign Minister X".
                 var k = i
+                var limit = i + 4
                 // "In March Senator X": function words and dates are no part of the prefix.
-                while k < min(count, i + 4), sameBlock(i, k), recognizer.isNameToken(k) || tok(k).has(Token.dotted) || tok(k).has(Token.allCaps),
+                while k < min(count, limit), sameBlock(i, k), recognizer.isNameToken(k) || tok(k).has(Token.dotted) || tok(k).has(Token.allCaps),
                       !lex.stopwords.contains(word: tok(k).hash) {
                     if k > i, let inner = recognizer.matchTitle(at: k), inner.end < count, recognizer.isNameToken(inner.end) {
                         title = inner
@@ -226,6 +230,11 @@ struct EntityRecognizer {
                         break
                     }
                     k += 1
+                    // "Qatari Prime Minister and Foreign Minister X": two offices joined before one name.
+                    if word(k) == Words.and, k + 1 < count, recognizer.matchTitle(at: k + 1) != nil {
+                        k += 1
+                        limit = k + 4
+                    }
                 }
             }
             if let p = prefixStart, let t = title {
@@ -408,13 +417,18 @@ struct EntityRecognizer {
         "legislator", "politician", "campaigner", "lecturer", "commentator", "spokesman", "envoy", "premier", "attorney"])
 
     private mutating func addPerson(titleStart: Int, core: [Int], last: Int, title: Lexicon.Title?, role: BlockRole) {
-        let surname = tok(core[core.count - 1]).hash
-        let given = core.count >= 2 && !tok(core[0]).has(Token.initial) && !tok(core[0]).has(Token.dotted) ? tok(core[0]).hash : 0
+        // "Moon Jae-in", "Chung Eui-yong": a hyphenated given name after the family name ("Moon said").
+        let familyFirst = core.count == 2 && isHyphenatedGivenName(core[1])
+        let surnameToken = familyFirst ? core[0] : core[core.count - 1]
+        let surname = tok(surnameToken).hash
+        let givenToken = familyFirst ? core[1] : core[0]
+        let given = core.count >= 2 && !tok(givenToken).has(Token.initial) && !tok(givenToken).has(Token.dotted) ? tok(givenToken).hash : 0
         let fullName = text.text(core[0], last)
         var index = -1
         for candidate in personBySurname[surname, default: []].reversed() {
             let g = actors[candidate].given
-            if g == 0 || given == 0 || g == given { index = candidate; break }
+            // "Itamar Ben Gvir", then "Ben Gvir": a surname of two words, not another given name.
+            if g == 0 || given == 0 || g == given || actors[candidate].name.hasSuffix(" " + fullName) { index = candidate; break }
         }
         // Family name first ("Xi Jinping", then "Mr. Xi"): a titled single name matching a first name.
         if index < 0, core.count == 1, title != nil,
@@ -437,7 +451,7 @@ struct EntityRecognizer {
         var actor = actors[index]
         let alias = text.text(titleStart, last)
         actor.addAlias(alias)
-        if title != nil || core.count == 1 { actor.addAlias(text.text(core[core.count - 1], core[core.count - 1])) }
+        if title != nil || core.count == 1 { actor.addAlias(text.text(surnameToken, surnameToken)) }
         if let title {
             actor.titles.insert(title.canonical)
             if actor.gender == .unknown { actor.gender = title.gender }
@@ -472,6 +486,17 @@ struct EntityRecognizer {
         actors[index] = actor
         mentions.append(Mention(first: titleStart, last: last, actor: index, kind: .named, subjectLike: false))
         for k in titleStart...last { covered[k] = true }
+    }
+
+    /// "Jae-in", "Eui-yong": a capitalised syllable, a hyphen and a lower-case one, the romanised Korean
+    /// given name that follows the family name.
+    private func isHyphenatedGivenName(_ i: Int) -> Bool {
+        let t = tok(i)
+        let scalars = text.scalars
+        var k = Int(t.start) + 1
+        while k < Int(t.end), scalars[k] != "-" { k += 1 }
+        guard k + 1 < Int(t.end), k > Int(t.start) + 1 else { return false }
+        return scalars[k + 1].properties.isLowercase && !scalars[(k + 1)..<Int(t.end)].contains("-")
     }
 
     /// "Ukraine's president, Volodymyr Zelensky" -> "Ukraine's president".
@@ -668,6 +693,8 @@ struct EntityRecognizer {
             var j = i - 1
             var place: String?
             if j >= 0, tok(j).isCapitalized, let p = lex.demonyms.value(word: tok(j).hash) { place = p; j -= 1 }
+            // "the former president": the person who held the office is still the one meant.
+            if word(j) == Self.former { j -= 1 }
             guard j >= 0, word(j) == Words.the else { continue }
             if canonical == "*" && place == nil { continue }
             // "the president of France", "the general election": not a reference back to a person.
