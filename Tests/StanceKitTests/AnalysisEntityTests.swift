@@ -174,4 +174,13 @@ struct AnalysisEntityTests {
         #expect(a.persons().count == 1)
         #expect(a.speaker(of: "We stay")?.name == "Yael Ben Ami")
     }
+
+    @Test func aSurnameOfTwoWordsBeforeTheFullName() {
+        let a = AnalysisFixture.article("""
+            The prime minister will meet Ben Ami on Monday.
+
+            Energy Minister Yael Ben Ami said on Sunday that the coalition would hold.
+            """)
+        #expect(a.persons().map(\.name) == ["Yael Ben Ami"])
+    }
 }

@@ -360,4 +360,20 @@ struct AnalysisStanceTests {
         #expect(a.actor(named: "Ruiz")?.stance == "support")
         #expect(a.actor(named: "Becker")?.stance == "support")
     }
+
+    @Test func talksLedOrBrokeredBySomeoneAreTheirPosition() {
+        let a = AnalysisFixture.article("""
+            The government agreed on Monday to join peace talks spearheaded by UN envoy Lena Ortiz in Geneva.
+            """)
+        #expect(a.actor(named: "Ortiz")?.stance == "diplomacy")
+    }
+
+    @Test func aThreatIsASpeechCueAndQuittingACoalitionOverADealIsAgainstIt() {
+        let a = AnalysisFixture.article("""
+            Security Minister Dov Arad threatened to “dismantle the government” if the truce was adopted.
+            """)
+        #expect(a.speaker(of: "dismantle the government")?.name == "Dov Arad")
+        #expect(stance("Our party will withdraw from the ruling coalition if the cabinet approves the ceasefire.") == "support")
+        #expect(stance("The conflict is militarily unwinnable.") == "diplomacy")
+    }
 }

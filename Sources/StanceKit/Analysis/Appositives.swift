@@ -69,11 +69,42 @@ extension AnalysisRun {
                 end += 1
             }
             let proposal = start..<end
-            let signal = scorer.score([proposal])
-            guard signal.total > 0 else { continue }
-            drafts.append(StatementDraft(actor: m.actor, kind: .description, text: text.text(proposal.lowerBound, proposal.upperBound - 1),
-                                         cue: nil, span: text.span(proposal.lowerBound, proposal.upperBound - 1),
-                                         signal: signal, sentence: Int(sentence)))
+            recordProposal(proposal, actor: m.actor, sentence: Int(sentence))
         }
+        findAgentsOfProposals()
+    }
+
+    static let agentParticiples = WordSet(["led", "spearheaded", "brokered", "mediated", "hosted", "sponsored",
+        "championed", "proposed", "drafted", "authored", "introduced", "backed", "pushed", "offered", "floated"])
+
+    /// "peace talks spearheaded by UN envoy X", "a truce brokered by Y": the noun phrase just before a
+    /// participle of leading or proposing is the position of the actor named after "by".
+    mutating func findAgentsOfProposals() {
+        let quoteOf = text.quoteOf
+        for index in entities.mentions.indices {
+            let m = entities.mentions[index]
+            guard m.actor >= 0, m.kind == .named, m.first >= 3, inBody(m.first), quoteOf[m.first] < 0,
+                  word(m.first - 1) == StanceScorer.by, let participle = word(m.first - 2), Self.agentParticiples.contains(participle)
+            else { continue }
+            // "talks spearheaded by UN Yemen envoy X": the person the organisation's name modifies.
+            let actor = entities.mentions[personAfterModifier(index)].actor
+            var start = m.first - 2
+            let sentence = text.sentenceOf[m.first]
+            while start > m.first - 8, start > 0, text.sentenceOf[start - 1] == sentence, quoteOf[start - 1] < 0,
+                  tokens[start - 1].kind == .word || tokens[start - 1].kind == .number || tokens[start - 1].kind == .possessive {
+                start -= 1
+            }
+            recordProposal(start..<(m.first - 2), actor: actor, sentence: Int(sentence))
+        }
+    }
+
+    /// Records a proposal the journalist ascribes to `actor`, when it carries cues.
+    mutating func recordProposal(_ proposal: Range<Int>, actor: Int, sentence: Int) {
+        guard !proposal.isEmpty else { return }
+        let signal = scorer.score([proposal])
+        guard signal.total > 0 else { return }
+        drafts.append(StatementDraft(actor: actor, kind: .description, text: text.text(proposal.lowerBound, proposal.upperBound - 1),
+                                     cue: nil, span: text.span(proposal.lowerBound, proposal.upperBound - 1),
+                                     signal: signal, sentence: sentence))
     }
 }

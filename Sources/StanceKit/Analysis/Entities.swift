@@ -427,8 +427,9 @@ struct EntityRecognizer {
         var index = -1
         for candidate in personBySurname[surname, default: []].reversed() {
             let g = actors[candidate].given
-            // "Itamar Ben Gvir", then "Ben Gvir": a surname of two words, not another given name.
-            if g == 0 || given == 0 || g == given || actors[candidate].name.hasSuffix(" " + fullName) { index = candidate; break }
+            // "Itamar Ben Gvir" and "Ben Gvir", in either order: a surname of two words, not another given name.
+            if g == 0 || given == 0 || g == given || actors[candidate].name.hasSuffix(" " + fullName)
+                || fullName.hasSuffix(" " + actors[candidate].name) { index = candidate; break }
         }
         // Family name first ("Xi Jinping", then "Mr. Xi"): a titled single name matching a first name.
         if index < 0, core.count == 1, title != nil,
