@@ -376,4 +376,11 @@ struct AnalysisStanceTests {
         #expect(stance("Our party will withdraw from the ruling coalition if the cabinet approves the ceasefire.") == "support")
         #expect(stance("The conflict is militarily unwinnable.") == "diplomacy")
     }
+
+    @Test func aLowerCaseOfficeBeforeANameLeavesItTheSubject() {
+        let a = AnalysisFixture.article("""
+            On Thursday, Colombian peace commissioner Ana Duarte insisted in a statement that a ceasefire would be signed.
+            """)
+        #expect(a.actor(named: "Duarte")?.stance == "diplomacy")
+    }
 }

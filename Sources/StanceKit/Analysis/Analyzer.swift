@@ -687,7 +687,9 @@ struct AnalysisRun {
                     // Quotation marks lie outside the quote: a sentence is quoted when all its words are.
                     let quoted = sentence.allSatisfy { tokens[$0].kind != .word && tokens[$0].kind != .number || text.quoteOf[$0] >= 0 }
                     if !quoted {
-                        guard run.mentionsActor(sentence: s, actor: draft.actor) else { break }
+                        // "On Saturday night, X said ... Y issued a similar warning": a paragraph shares its day.
+                        guard run.mentionsActor(sentence: s, actor: draft.actor)
+                            || text.paragraphOf[sentence.lowerBound] == text.paragraphOf[text.sentences[draft.sentence].lowerBound] else { break }
                         if let d = run.firstDate(inSentence: s, for: draft, parsed: &parsed) { found = d; break }
                     }
                     s -= 1

@@ -414,7 +414,8 @@ struct EntityRecognizer {
         "candidate", "activist", "resident", "citizen", "soldier", "father", "mother", "son", "daughter", "wife",
         "husband", "man", "woman", "student", "teacher", "doctor", "partner", "manager", "deputy", "speaker",
         "democrat", "republican", "physicist", "scientist", "writer", "columnist", "pollster", "consultant", "mp",
-        "legislator", "politician", "campaigner", "lecturer", "commentator", "spokesman", "envoy", "premier", "attorney"])
+        "legislator", "politician", "campaigner", "lecturer", "commentator", "spokesman", "envoy", "premier", "attorney",
+        "commissioner", "mediator", "prosecutor", "chancellor", "coordinator", "rapporteur", "delegate"])
 
     private mutating func addPerson(titleStart: Int, core: [Int], last: Int, title: Lexicon.Title?, role: BlockRole) {
         // "Moon Jae-in", "Chung Eui-yong": a hyphenated given name after the family name ("Moon said").
@@ -456,6 +457,16 @@ struct EntityRecognizer {
         if let title {
             actor.titles.insert(title.canonical)
             if actor.gender == .unknown { actor.gender = title.gender }
+        }
+        // "Prime Minister and Foreign Minister X": every office named before the name is held.
+        var k = titleStart
+        while k < core[0] {
+            if let other = matchTitle(at: k), other.end <= core[0] {
+                actor.titles.insert(other.title.canonical)
+                k = other.end
+            } else {
+                k += 1
+            }
         }
         if actor.gender == .unknown, given != 0, let g = lex.givenNames.value(word: given) { actor.gender = g }
         // "President X of Russia": the place that "the Russian leader" refers to.
@@ -690,9 +701,14 @@ struct EntityRecognizer {
                 mentions.append(Mention(first: i - 2, last: i, actor: -1, kind: .role, subjectLike: false, roleTitle: "*"))
                 continue
             }
-            guard !t.isCapitalized, let canonical = lex.roleNouns.value(word: t.hash) else { continue }
+            guard !t.isCapitalized, var canonical = lex.roleNouns.value(word: t.hash) else { continue }
             var j = i - 1
             var place: String?
+            // "the Qatari prime minister": a role of two words.
+            if j >= 0, let modifier = word(j), !tok(j).isCapitalized, let phrase = lex.roleNouns.value([modifier, t.hash][...]) {
+                canonical = phrase
+                j -= 1
+            }
             if j >= 0, tok(j).isCapitalized, let p = lex.demonyms.value(word: tok(j).hash) { place = p; j -= 1 }
             // "the former president": the person who held the office is still the one meant.
             if word(j) == Self.former { j -= 1 }
