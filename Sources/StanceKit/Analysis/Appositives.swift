@@ -83,18 +83,24 @@ extension AnalysisRun {
         let quoteOf = text.quoteOf
         for index in entities.mentions.indices {
             let m = entities.mentions[index]
+            // "by UN Yemen envoy X": the person, reached from the name; the organisation only modifies them.
             guard m.actor >= 0, m.kind == .named, m.first >= 3, inBody(m.first), quoteOf[m.first] < 0,
-                  word(m.first - 1) == StanceScorer.by, let participle = word(m.first - 2), Self.agentParticiples.contains(participle)
-            else { continue }
-            // "talks spearheaded by UN Yemen envoy X": the person the organisation's name modifies.
-            let actor = entities.mentions[personAfterModifier(index)].actor
-            var start = m.first - 2
+                  personAfterModifier(index) == index else { continue }
+            // Capitalised modifiers and a lower-case office may stand between "by" and the name.
+            var by = m.first - 1
+            while by > m.first - 5, by > 0, word(by) != StanceScorer.by, tokens[by].kind == .word,
+                  tokens[by].isCapitalized || EntityRecognizer.personNouns.contains(tokens[by].hash) {
+                by -= 1
+            }
+            guard word(by) == StanceScorer.by, let participle = word(by - 1), Self.agentParticiples.contains(participle) else { continue }
+            let actor = m.actor
+            var start = by - 1
             let sentence = text.sentenceOf[m.first]
-            while start > m.first - 8, start > 0, text.sentenceOf[start - 1] == sentence, quoteOf[start - 1] < 0,
+            while start > by - 7, start > 0, text.sentenceOf[start - 1] == sentence, quoteOf[start - 1] < 0,
                   tokens[start - 1].kind == .word || tokens[start - 1].kind == .number || tokens[start - 1].kind == .possessive {
                 start -= 1
             }
-            recordProposal(start..<(m.first - 2), actor: actor, sentence: Int(sentence))
+            recordProposal(start..<(by - 1), actor: actor, sentence: Int(sentence))
         }
     }
 
