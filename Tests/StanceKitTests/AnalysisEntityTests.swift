@@ -198,4 +198,44 @@ struct AnalysisEntityTests {
             """)
         #expect(a.actor(named: "Jane Holloway")?.kind == .person)
     }
+
+    @Test func aFamilyNameBeforeAHyphenatedGivenName() {
+        let a = AnalysisFixture.article("""
+            South Korean President Park Min-jun said on Monday that the talks would resume.
+
+            “We will keep the door open,” Park said.
+            """)
+        #expect(a.persons().count == 1)
+        #expect(a.speaker(of: "door open")?.name == "Park Min-jun")
+    }
+
+    @Test func aLongPatronymicNameAfterTwoOffices() {
+        let a = AnalysisFixture.article("""
+            “We are close to a formula,” Omani Prime Minister and Foreign Minister Khalid bin Saeed bin Hamad Al Harthi said on Monday.
+
+            “We will meet both sides again soon,” the Omani prime minister said.
+            """)
+        #expect(a.persons().count == 1)
+        #expect(a.speaker(of: "close to a formula")?.name.hasSuffix("Al Harthi") == true)
+        #expect(a.speaker(of: "both sides again")?.name.hasSuffix("Al Harthi") == true)
+    }
+
+    @Test func aSurnameOfTwoWordsAfterTheFullName() {
+        let a = AnalysisFixture.article("""
+            Energy Minister Yael Ben Ami said on Monday that the coalition would hold.
+
+            “We stay,” Ben Ami told reporters.
+            """)
+        #expect(a.persons().count == 1)
+        #expect(a.speaker(of: "We stay")?.name == "Yael Ben Ami")
+    }
+
+    @Test func aSurnameOfTwoWordsBeforeTheFullName() {
+        let a = AnalysisFixture.article("""
+            The prime minister will meet Ben Ami on Monday.
+
+            Energy Minister Yael Ben Ami said on Sunday that the coalition would hold.
+            """)
+        #expect(a.persons().map(\.name) == ["Yael Ben Ami"])
+    }
 }

@@ -332,4 +332,55 @@ struct AnalysisStanceTests {
             """)
         #expect(a.actor(named: "Holm")?.stance == "support")
     }
+
+    @Test func aThreatToQuitOverADealIsAgainstIt() {
+        let a = AnalysisFixture.article("""
+            Finance Minister Avi Doron vowed on Thursday to resign from the government if the cabinet approves the ceasefire deal.
+            """)
+        #expect(a.actor(named: "Doron")?.stance == "support")
+        #expect(stance("We will bring down the government over this truce.") == "support")
+    }
+
+    @Test func warningsAndGainsForTheAggressorReverseTheCue() {
+        #expect(stance("The consequences of abandoning our allies would be grave.") == "support")
+        #expect(stance("Russia would capitalize on any ceasefire to rest its troops.") == "support")
+        #expect(stance("A truce would only let them regroup.") == "support")
+        #expect(stance("All the territories must be liberated first.") == "support")
+        #expect(stance("The money is crucial to pushing back against Russia.") == "support")
+    }
+
+    @Test func aReverserInsideACueActsOnlyThroughIt() {
+        #expect(stance("We are willing to stop military operations on all fronts to reach a just and lasting peace.") == "diplomacy")
+    }
+
+    @Test func aNameListedBeforeTheSubjectSharesTheClause() {
+        let a = AnalysisFixture.article("""
+            Senate Majority Leader Ana Ruiz, D-Ore., and Republican leader Tom Becker of Ohio argued on Sunday that the money is crucial to pushing back against Russia.
+            """)
+        #expect(a.actor(named: "Ruiz")?.stance == "support")
+        #expect(a.actor(named: "Becker")?.stance == "support")
+    }
+
+    @Test func talksLedOrBrokeredBySomeoneAreTheirPosition() {
+        let a = AnalysisFixture.article("""
+            The government agreed on Monday to join peace talks spearheaded by UN envoy Lena Ortiz in Geneva.
+            """)
+        #expect(a.actor(named: "Ortiz")?.stance == "diplomacy")
+    }
+
+    @Test func aThreatIsASpeechCueAndQuittingACoalitionOverADealIsAgainstIt() {
+        let a = AnalysisFixture.article("""
+            Security Minister Dov Arad threatened to “dismantle the government” if the truce was adopted.
+            """)
+        #expect(a.speaker(of: "dismantle the government")?.name == "Dov Arad")
+        #expect(stance("Our party will withdraw from the ruling coalition if the cabinet approves the ceasefire.") == "support")
+        #expect(stance("The conflict is militarily unwinnable.") == "diplomacy")
+    }
+
+    @Test func aLowerCaseOfficeBeforeANameLeavesItTheSubject() {
+        let a = AnalysisFixture.article("""
+            On Thursday, Colombian peace commissioner Ana Duarte insisted in a statement that a ceasefire would be signed.
+            """)
+        #expect(a.actor(named: "Duarte")?.stance == "diplomacy")
+    }
 }

@@ -114,6 +114,8 @@ extension AnalysisRun {
         var previous = entities.mentions[m]
         for next in found where entities.mentions[next].first > previous.last {
             let mention = entities.mentions[next]
+            // "and Republican leader X": a party or body named before the next person only modifies them.
+            if mention.actor >= 0, entities.actors[mention.actor].kind != .person { continue }
             var depth = 0
             var linked = false
             var chains = true
@@ -123,7 +125,10 @@ extension AnalysisRun {
                 if t.isPunct(")") { depth -= 1; continue }
                 if depth > 0 || t.isPunct(",") { linked = linked || t.isPunct(","); continue }
                 if let w = word(k), Self.listWords.contains(w) { linked = true; continue }
-                if t.isCapitalized || t.isPunct(".") { continue }
+                // "and Republican leader Mitch McConnell": an office in lower case before the next name.
+                if let w = word(k), lex.roleNouns.value(word: w) != nil || lex.groupMembers.contains(word: w) { continue }
+                // "Chuck Schumer, D-N.Y., and ...": an AP party tag without brackets.
+                if t.isCapitalized || t.isPunct(".") || t.isPunct("-") { continue }
                 chains = false
                 break
             }

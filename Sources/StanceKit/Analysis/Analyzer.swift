@@ -832,7 +832,14 @@ struct AnalysisRun {
         for draft in reported.map({ drafts[$0] }) {
             guard people.contains(where: { $0 != draft.actor }), let own = found.first(where: { entities.mentions[$0].actor == draft.actor && Int(tokens[entities.mentions[$0].last].end) <= draft.span.start })
             else { continue }
-            let chained = Set(namesListedAfter(own, in: found))
+            var chained = Set(namesListedAfter(own, in: found))
+            // "Chuck Schumer, D-N.Y., and Republican leader Mitch McConnell issued ...": a name listed just
+            // before the speaker's shares the clause as well.
+            if let ownIndex = found.firstIndex(of: own) {
+                for earlier in found[max(0, ownIndex - 3)..<ownIndex] where namesListedAfter(earlier, in: found).contains(own) {
+                    chained.insert(earlier)
+                }
+            }
             let subjects = found.filter {
                 let m = entities.mentions[$0]
                 guard m.kind == .named, m.actor != draft.actor, entities.actors[m.actor].kind == .person else { return false }

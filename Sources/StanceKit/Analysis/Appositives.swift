@@ -37,6 +37,14 @@ extension AnalysisRun {
     static let proposalNouns = WordSet(["plan", "plans", "proposal", "proposals", "push", "call", "calls", "effort",
         "efforts", "bid", "demand", "demands", "initiative", "campaign", "offer", "attempt", "attempts", "drive"])
 
+    /// "the Trump administration", "the X government": an office word right after a name, which the name
+    /// stands for.
+    func namesOffice(after t: Int) -> Bool {
+        guard let w = word(t + 1), !tokens[t + 1].isCapitalized else { return false }
+        return Self.officeWords.contains(w)
+    }
+    static let officeWords = WordSet(["administration", "government", "campaign", "team", "cabinet", "camp", "regime"])
+
     /// "President X's plan for ending the war", "efforts by Senator Y to end the war": a plan or a push named
     /// as an actor's is that actor's position, wherever the name stands in the sentence.
     mutating func findProposals() {
@@ -45,9 +53,11 @@ extension AnalysisRun {
             let start: Int
             if m.last + 2 < tokens.count, tokens[m.last + 1].kind == .possessive, let noun = word(m.last + 2), Self.proposalNouns.contains(noun) {
                 start = m.last + 2
-            } else if word(m.first - 1) == StanceScorer.by, let noun = word(m.first - 2), Self.proposalNouns.contains(noun),
-                      word(m.last + 1) == Words.to {
-                start = m.last + 1
+            } else if let by = [m.first - 1, m.first - 2].first(where: { word($0) == StanceScorer.by }), let noun = word(by - 1),
+                      Self.proposalNouns.contains(noun), by == m.first - 1 || word(m.first - 1) == Words.the,
+                      let to = [m.last + 1, m.last + 2].first(where: { word($0) == Words.to }), to == m.last + 1 || namesOffice(after: m.last) {
+                // "efforts by the Kremlin to ...", "efforts by the X administration to ...".
+                start = to
             } else {
                 continue
             }
@@ -59,11 +69,48 @@ extension AnalysisRun {
                 end += 1
             }
             let proposal = start..<end
-            let signal = scorer.score([proposal])
-            guard signal.total > 0 else { continue }
-            drafts.append(StatementDraft(actor: m.actor, kind: .description, text: text.text(proposal.lowerBound, proposal.upperBound - 1),
-                                         cue: nil, span: text.span(proposal.lowerBound, proposal.upperBound - 1),
-                                         signal: signal, sentence: Int(sentence)))
+            recordProposal(proposal, actor: m.actor, sentence: Int(sentence))
         }
+        findAgentsOfProposals()
+    }
+
+    static let agentParticiples = WordSet(["led", "spearheaded", "brokered", "mediated", "hosted", "sponsored",
+        "championed", "proposed", "drafted", "authored", "introduced", "backed", "pushed", "offered", "floated"])
+
+    /// "peace talks spearheaded by UN envoy X", "a truce brokered by Y": the noun phrase just before a
+    /// participle of leading or proposing is the position of the actor named after "by".
+    mutating func findAgentsOfProposals() {
+        let quoteOf = text.quoteOf
+        for index in entities.mentions.indices {
+            let m = entities.mentions[index]
+            // "by UN Yemen envoy X": the person, reached from the name; the organisation only modifies them.
+            guard m.actor >= 0, m.kind == .named, m.first >= 3, inBody(m.first), quoteOf[m.first] < 0,
+                  personAfterModifier(index) == index else { continue }
+            // Capitalised modifiers and a lower-case office may stand between "by" and the name.
+            var by = m.first - 1
+            while by > m.first - 5, by > 0, word(by) != StanceScorer.by, tokens[by].kind == .word,
+                  tokens[by].isCapitalized || EntityRecognizer.personNouns.contains(tokens[by].hash) {
+                by -= 1
+            }
+            guard word(by) == StanceScorer.by, let participle = word(by - 1), Self.agentParticiples.contains(participle) else { continue }
+            let actor = m.actor
+            var start = by - 1
+            let sentence = text.sentenceOf[m.first]
+            while start > by - 7, start > 0, text.sentenceOf[start - 1] == sentence, quoteOf[start - 1] < 0,
+                  tokens[start - 1].kind == .word || tokens[start - 1].kind == .number || tokens[start - 1].kind == .possessive {
+                start -= 1
+            }
+            recordProposal(start..<(by - 1), actor: actor, sentence: Int(sentence))
+        }
+    }
+
+    /// Records a proposal the journalist ascribes to `actor`, when it carries cues.
+    mutating func recordProposal(_ proposal: Range<Int>, actor: Int, sentence: Int) {
+        guard !proposal.isEmpty else { return }
+        let signal = scorer.score([proposal])
+        guard signal.total > 0 else { return }
+        drafts.append(StatementDraft(actor: actor, kind: .description, text: text.text(proposal.lowerBound, proposal.upperBound - 1),
+                                     cue: nil, span: text.span(proposal.lowerBound, proposal.upperBound - 1),
+                                     signal: signal, sentence: sentence))
     }
 }

@@ -431,7 +431,8 @@ struct EntityRecognizer {
         "candidate", "activist", "resident", "citizen", "soldier", "father", "mother", "son", "daughter", "wife",
         "husband", "man", "woman", "student", "teacher", "doctor", "partner", "manager", "deputy", "speaker",
         "democrat", "republican", "physicist", "scientist", "writer", "columnist", "pollster", "consultant", "mp",
-        "legislator", "politician", "campaigner", "lecturer", "commentator", "spokesman", "envoy", "premier", "attorney"])
+        "legislator", "politician", "campaigner", "lecturer", "commentator", "spokesman", "envoy", "premier", "attorney",
+        "commissioner", "mediator", "prosecutor", "chancellor", "coordinator", "rapporteur", "delegate"])
 
     /// "Qatari Prime Minister and Foreign Minister X": the first of two titles joined by "and" before the one
     /// that opens the name, with a nationality before it.

@@ -275,8 +275,9 @@ struct StanceScorer {
             var k = range.lowerBound
             while k < hit.first {
                 let t = text.tokens[k]
-                // Words of a frame reverser ("not ripe") act through the reverser only.
-                let inReverser = clauseReversers.contains { $0.first <= k && k <= $0.last }
+                // Words of a frame reverser ("not ripe") act through the reverser only, and so do the words of
+                // an earlier cue ("stop military operations to reach peace").
+                let inReverser = found.contains { $0.first <= k && k <= $0.last }
                 if t.kind == .word, !skip(k), !inReverser, let kind = lex.polarity.value(word: t.hash) {
                     switch kind {
                     case .negator where isRealNegation(k, range) && !startsNewSubject(k, hit.first):
