@@ -86,7 +86,7 @@ public struct ActorComparison: Hashable, Sendable, Codable {
     /// earliest to the latest statement of either actor.
     public static func make(left: Actor, right: Actor, statements: [DatedStatement], frame: Frame,
                             by bucketing: DateBucketing = .week, from: Day? = nil, to: Day? = nil) -> ActorComparison {
-        let ofEither = statements.filter { $0.actor.id == left.id || $0.actor.id == right.id }.countedChronologically()
+        let ofEither = statements.countedChronologically { $0.actor.id == left.id || $0.actor.id == right.id }
         let start = from ?? ofEither.first?.date, end = to ?? ofEither.last?.date
         return make(left: Side(actor: left, from: start, to: end), right: Side(actor: right, from: start, to: end),
                     alignment: .calendar, statements: ofEither, frame: frame, bucketing: bucketing)
@@ -99,7 +99,7 @@ public struct ActorComparison: Hashable, Sendable, Codable {
                             by bucketing: DateBucketing = .week) -> ActorComparison {
         make(left: Side(actor: actor, from: period.lowerBound, to: period.upperBound),
              right: Side(actor: actor, from: other.lowerBound, to: other.upperBound),
-             alignment: .offset, statements: statements.filter { $0.actor.id == actor.id }.countedChronologically(),
+             alignment: .offset, statements: statements.countedChronologically { $0.actor.id == actor.id },
              frame: frame,
              bucketing: bucketing)
     }

@@ -72,9 +72,9 @@ public struct AgreementMatrix: Hashable, Sendable, Codable {
     /// Counts agreement over the statements dated `from`...`to` (either end open when nil).
     public static func make(statements: [DatedStatement], frame: Frame, by bucketing: DateBucketing = .week,
                             from: Day? = nil, to: Day? = nil) -> AgreementMatrix {
-        let counted = statements.filter { statement in
+        let counted = statements.countedChronologically { statement in
             (from.map { statement.date >= $0 } ?? true) && (to.map { statement.date <= $0 } ?? true)
-        }.countedChronologically()
+        }
         var actorsByID: [String: Actor] = [:]
         // Keyed by the first day of each period.
         var tallies: [Day: [String: StanceTally]] = [:]

@@ -66,7 +66,7 @@ public struct CorpusTimeline: Hashable, Sendable, Codable {
 
     public static func make(statements: [DatedStatement], frame: Frame, by bucketing: DateBucketing = .week,
                             filter: TimelineFilter = TimelineFilter()) -> CorpusTimeline {
-        let shown = statements.filter(filter.admits).countedChronologically()
+        let shown = statements.countedChronologically(where: filter.admits)
         var actors: [String: Actor] = [:]
         var byActor: [String: [DatedStatement]] = [:]
         for dated in shown {

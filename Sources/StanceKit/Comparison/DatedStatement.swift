@@ -67,14 +67,15 @@ public struct DatedStatement: Hashable, Sendable, Codable, Identifiable {
 }
 
 extension Array where Element == DatedStatement {
-    /// The statements that count (not rejected), in date order.
-    func countedChronologically() -> [DatedStatement] {
-        // Sorting small keys and moving each statement once is much cheaper than sorting the
-        // statements themselves, which are large values.
-        let counted = filter(\.counts)
-        return counted.indices.map { (key: DatedStatement.ChronologicalKey(counted[$0]), index: $0) }
+    /// The statements that count (not rejected) and that `isIncluded` keeps, in date order.
+    func countedChronologically(where isIncluded: (DatedStatement) -> Bool) -> [DatedStatement] {
+        // Sorting small keys and copying each kept statement once is much cheaper, in time and in
+        // memory, than filtering and sorting the statements themselves, which are large values
+        // (a workspace holds hundreds of thousands).
+        indices.filter { self[$0].counts && isIncluded(self[$0]) }
+            .map { (key: DatedStatement.ChronologicalKey(self[$0]), index: $0) }
             .sorted { $0.key < $1.key }
-            .map { counted[$0.index] }
+            .map { self[$0.index] }
     }
 }
 

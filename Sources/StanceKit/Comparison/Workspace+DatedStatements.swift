@@ -15,15 +15,15 @@ extension Workspace {
             // Sorted here rather than by SQL: ordering by article would make SQLite walk the whole
             // table in article order to pick out a few actors' rows.
             let request = actorIDs.map { StatementRecord.filter($0.contains(Column("actor_id"))) } ?? StatementRecord.all()
-            let statements = Dictionary(grouping: try request.fetchAll(db), by: \.articleId).mapValues { rows in
-                rows.sorted { ($0.start, $0.end, $0.id ?? 0) < ($1.start, $1.end, $1.id ?? 0) }
-            }
+            var statements = Dictionary(grouping: try request.fetchAll(db), by: \.articleId)
             var dated: [DatedStatement] = []
             for article in try Row.fetchAll(db, sql: """
                 SELECT id, title, source, published FROM articles ORDER BY published IS NULL, published, title, id
                 """) {
                 let articleID: Int64 = article[0]
-                guard let own = statements[articleID] else { continue }
+                // Taken out as they are placed, so the rows go as their statements come.
+                guard var own = statements.removeValue(forKey: articleID) else { continue }
+                own.sort { ($0.start, $0.end, $0.id ?? 0) < ($1.start, $1.end, $1.id ?? 0) }
                 let title: String? = article[1], outlet: String? = article[2], published: Day? = article[3]
                 for record in own {
                     let statement = Self.workspaceStatement(record).statement
