@@ -27,6 +27,7 @@ struct CorpusOptions: ParsableArguments {
     func load(actors actorQueries: [String] = []) throws -> (statements: [DatedStatement], frame: Frame, actors: [Actor]) {
         let frame = try loadFrame(frame)
         let workspace = try workspaceOptions.open(readOnly: true)
+        defer { workspace.close() }
         let actors: [Actor]
         let statements: [DatedStatement]
         do {

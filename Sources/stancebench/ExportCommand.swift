@@ -36,6 +36,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open(readOnly: true)
+        defer { workspace.close() }
         do {
             var exporter = try Exporter(workspace: workspace)
             exporter.frame = exporter.document.frame.flatMap { try? FrameLibrary.load(nameOrPath: $0) }

@@ -37,6 +37,8 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let chosenFrame = try loadFrame(frame)
         let workspace = try workspaceOptions.open()
+        // Before the process exits: the import's writer thread may hold the last reference.
+        defer { workspace.close() }
         let jsonFiles = paths.filter { $0.lowercased().hasSuffix(".json") }
         let (files, expansionFailed) = expandPaths(paths.filter { !$0.lowercased().hasSuffix(".json") })
 

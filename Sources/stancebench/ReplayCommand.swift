@@ -24,6 +24,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
+        defer { workspace.close() }
         if let own = workspace.commandLogURL, own.standardizedFileURL == URL(fileURLWithPath: log).standardizedFileURL {
             printError("stancebench: \(log) is this workspace's own log; replay it into another workspace.")
             throw ExitStatus.failure

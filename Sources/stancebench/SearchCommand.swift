@@ -41,6 +41,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let opened = try workspaceOptions.open(readOnly: true)
+        defer { opened.close() }
         let hits: [SearchHit]
         do {
             hits = try opened.search(query, limit: limit)

@@ -44,6 +44,7 @@ public final class Workspace: Sendable {
     /// The side files and the command log as they were before opening a writable file, to take
     /// away on closing those made for nothing: by a read-only connection, or for a damaged file.
     private let sideFilesBeforeOpening: (SQLiteSideFiles, commandLogExisted: Bool)?
+    private let closing = FirstCall()
 
     private init(path: String?, connections: WorkspaceConnections, readOnlyReason: String?, commandLog: CommandLog?,
                  integrityCheck: IntegrityCheck, sideFilesToTidy: SQLiteSideFiles? = nil,
@@ -60,7 +61,18 @@ public final class Workspace: Sendable {
         self.now = now
     }
 
-    deinit {
+    deinit { close() }
+
+    /// Closes the file now instead of when the last reference goes, and tidies what opening it
+    /// left beside it (see `open`). A command that exits the process right after its work calls
+    /// this: a reference still held by another thread (an import's writer queue lets go of its
+    /// own just after it finishes) would otherwise go after the process has ended, leaving
+    /// SQLite's side files beside a file that was never written. Nothing may use the workspace
+    /// afterwards. Closing twice does nothing more.
+    public func close() {
+        guard closing.claim() else { return }
+        // Last: the writer, closing, takes the WAL away.
+        defer { connections.close() }
         let isDamaged = if case .damaged = integrityCheck.status { true } else { false }
         integrityCheck.cancel(path: path ?? "the workspace")
         if let sideFilesToTidy {
@@ -480,5 +492,18 @@ struct SQLiteSideFiles: Sendable {
             try? fileManager.removeItem(atPath: wal)
         }
         if !sharedMemoryExisted { try? fileManager.removeItem(atPath: path + "-shm") }
+    }
+}
+
+/// Says yes to the first caller only, from any thread.
+private final class FirstCall: @unchecked Sendable {
+    private let lock = NSLock()
+    private var called = false
+
+    func claim() -> Bool {
+        lock.withLock {
+            defer { called = true }
+            return !called
+        }
     }
 }
