@@ -540,6 +540,8 @@ struct AnalysisRun {
         } else {
             return nil
         }
+        // A subject whose name runs past the clause's end (a long name cut by the clause) leaves no predicate.
+        guard predicateStart <= predicateEnd else { return nil }
         var predicate = predicateStart..<predicateEnd
         // "declined to discuss reports that Gen. X has urged talks", "after Y told the house that the war had
         // stalled": a person named inside the predicate with a reporting verb of their own is the source of
