@@ -16,7 +16,9 @@ struct CompareE2ETests {
         try session.waitFor("Compare Lena Brandt with")
         session.type("Tom")
         session.send("Enter")
-        var screen = try session.waitFor("Compare · Lena Brandt and Tomas Reyes")
+        // The title shows before the statements arrive: wait for a row.
+        var screen = try session.waitFor("a new bridge is now the only")
+        #expect(screen.contains("Compare · Lena Brandt and Tomas Reyes"))
         #expect(screen.contains("≠"))
         #expect(screen.contains("a new bridge is now the only"))
         // The second week, the engineer's column, into the article.
