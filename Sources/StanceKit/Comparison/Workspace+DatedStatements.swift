@@ -10,7 +10,7 @@ extension Workspace {
     /// places and names them: a statement keeps its own words, so no article text is read, and
     /// mentions are not read at all.
     public func datedStatements(actorIDs: [Int64]? = nil) throws -> [DatedStatement] {
-        let actors = Dictionary(uniqueKeysWithValues: try comparisonActors().map { ($0.id, $0) })
+        let actors = Dictionary(uniqueKeysWithValues: try comparisonActors(ids: actorIDs).map { ($0.id, $0) })
         return try read { db in
             // Sorted here rather than by SQL: ordering by article would make SQLite walk the whole
             // table in article order to pick out a few actors' rows.
@@ -36,10 +36,11 @@ extension Workspace {
         }
     }
 
-    /// Every actor as comparisons name them: the workspace id as `id`, name, kind, role, aliases,
-    /// and the stance of all their standing statements. No mentions: those belong to one article.
-    public func comparisonActors() throws -> [Actor] {
-        try actors().map { summary in
+    /// Every actor (or those of `ids`) as comparisons name them: the workspace id as `id`, name,
+    /// kind, role, aliases, and the stance of all their standing statements. No mentions: those
+    /// belong to one article; no article counts, which no comparison shows and which cost most.
+    public func comparisonActors(ids: [Int64]? = nil) throws -> [Actor] {
+        try actors(ids: ids, countingArticles: false).map { summary in
             Actor(id: String(summary.id), name: summary.name, kind: summary.kind, role: summary.role,
                   aliases: summary.aliases, stance: summary.stance, isParticipant: summary.isParticipant)
         }
