@@ -14,9 +14,10 @@ extension AnalysisRun {
     /// March she said"), count for less; `markedPast` tells the latter.
     func currentWeights() -> [(weight: Double, markedPast: Bool)] {
         var latest = [Int](repeating: Int.min, count: entities.actors.count)
-        for draft in drafts { if let day = draft.date { latest[draft.actor] = max(latest[draft.actor], day.ordinal) } }
+        for d in drafts.indices { if let day = drafts[d].date { latest[drafts[d].actor] = max(latest[drafts[d].actor], day.ordinal) } }
         // Markers are found once per sentence: one sentence may hold thousands of statements.
-        var markersBySentence: [Int: [PastMarker]] = [:]
+        // By sentence index in an array: a dictionary SipHashed the key at every read.
+        var markersBySentence = [[PastMarker]?](repeating: nil, count: text.sentences.count)
         var weights: [(weight: Double, markedPast: Bool)] = []
         weights.reserveCapacity(drafts.count)
         for draft in drafts {

@@ -42,9 +42,9 @@ struct AnalysisText {
         blockOf.reserveCapacity(scalars.count / 5 + 16)
         for (index, block) in blocks.enumerated() {
             let start = max(0, min(block.span.start, scalars.count)), end = max(start, min(block.span.end, scalars.count))
-            let part = Tokenizer.tokenize(scalars, hidden: hidden, range: start..<end)
-            tokens.append(contentsOf: part)
-            blockOf.append(contentsOf: repeatElement(Int32(index), count: part.count))
+            let before = tokens.count
+            Tokenizer.tokenize(scalars, hidden: hidden, range: start..<end, into: &tokens)
+            blockOf.append(contentsOf: repeatElement(Int32(index), count: tokens.count - before))
         }
         segment()
         findQuotes()

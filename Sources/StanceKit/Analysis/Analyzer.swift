@@ -763,7 +763,8 @@ struct AnalysisRun {
     /// named in that sentence, else the one named last in the sentences just before.
     mutating func shareGroupPositions() {
         var groupSignals = [StanceSignal](repeating: StanceSignal(positions: frame.positions.count), count: entities.actors.count)
-        for draft in drafts where entities.actors[draft.actor].kind != .person { groupSignals[draft.actor].add(draft.signal) }
+        // Drafts are read in place, by index: `for draft in drafts` copied each one (retaining its strings).
+        for d in drafts.indices where entities.actors[drafts[d].actor].kind != .person { groupSignals[drafts[d].actor].add(drafts[d].signal) }
         var lastGroup: (actor: Int, sentence: Int)?
         // Reads go through locals and this one copy of the run: a method called on `self` in this loop made
         // Swift copy the whole run at each call (callgrind: half the analysis time, when it was per token).
@@ -773,9 +774,9 @@ struct AnalysisRun {
         let mentionList = entities.mentions
         let actorList = entities.actors
         let documents = lex.groupDocuments
-        var draftsBySentence: [Int: [Int]] = [:]
-        for (index, draft) in drafts.enumerated() where draft.kind != .direct && entities.actors[draft.actor].kind == .person {
-            draftsBySentence[draft.sentence, default: []].append(index)
+        var draftsBySentence = [[Int]](repeating: [], count: text.sentences.count)
+        for index in drafts.indices where drafts[index].kind != .direct && entities.actors[drafts[index].actor].kind == .person {
+            draftsBySentence[drafts[index].sentence].append(index)
         }
         for (s, sentence) in text.sentences.enumerated() {
             guard let first = sentence.first, run.inBody(first) else { continue }
@@ -786,7 +787,8 @@ struct AnalysisRun {
                 (actorList[$0].kind == .group || (namesDocument && actorList[$0].kind == .organization)) && groupSignals[$0].total > 0
             }
             defer { if let groupHere { lastGroup = (groupHere, s) } }
-            if let reported = draftsBySentence[s] {
+            let reported = draftsBySentence[s]
+            if !reported.isEmpty {
                 for (actor, signal) in run.coSubjects(reported, sentence: s, mentions: found) {
                     memberSignals[actor, default: StanceSignal(positions: frame.positions.count)].add(signal)
                 }
@@ -872,10 +874,12 @@ struct AnalysisRun {
         // An actor whose every position the article marks as given up ("once a steadfast backer") holds none
         // that it tells.
         var holdsCurrent = [Bool](repeating: false, count: entities.actors.count)
-        for (draft, weight) in zip(drafts, currentWeights()) {
-            actorSignals[draft.actor].add(draft.signal, factor: weight.weight)
-            hasStatements[draft.actor] = true
-            if !weight.markedPast, draft.signal.total > 0 { holdsCurrent[draft.actor] = true }
+        // Drafts are read in place, by index: iterating them copied each one (retaining its strings).
+        for (index, weight) in currentWeights().enumerated() {
+            let actor = drafts[index].actor
+            actorSignals[actor].add(drafts[index].signal, factor: weight.weight)
+            hasStatements[actor] = true
+            if !weight.markedPast, drafts[index].signal.total > 0 { holdsCurrent[actor] = true }
         }
         for (actor, signal) in memberSignals {
             actorSignals[actor].add(signal)
@@ -883,7 +887,7 @@ struct AnalysisRun {
             // A group that speaks only through its chair is an actor all the same.
             if entities.actors[actor].kind != .person { hasStatements[actor] = true }
         }
-        var idOf: [Int: String] = [:]
+        var idOf = [String?](repeating: nil, count: entities.actors.count)
         var actors: [Actor] = []
         var spansOf = [[TextSpan]](repeating: [], count: entities.actors.count)
         var firstSeen = [Int](repeating: Int.max, count: entities.actors.count)
@@ -904,7 +908,8 @@ struct AnalysisRun {
                                 mentions: spans, stance: stance, confidence: confidence, isParticipant: participant))
         }
         var statements: [Statement] = []
-        for draft in drafts.sorted(by: { $0.span.start < $1.span.start }) {
+        for index in drafts.indices.sorted(by: { drafts[$0].span.start < drafts[$1].span.start }) {
+            let draft = drafts[index]
             guard let actorID = idOf[draft.actor] else { continue }
             let (stance, confidence) = stance(of: draft.signal, threshold: 0.66)
             statements.append(Statement(id: "s\(statements.count + 1)", actorID: actorID, kind: draft.kind, text: draft.text,

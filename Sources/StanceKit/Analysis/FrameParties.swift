@@ -100,6 +100,12 @@ struct PartyPatterns: Sendable {
             let trimmed = scalars.count >= 5 && "aeiouy".unicodeScalars.contains(scalars.last!) ? String(name.dropLast()) : name
             return (trimmed, c)
         }
+        // A word extends a stem only if it opens with the stem's first letter, so the stems' first bytes turn
+        // away most words before their lower-cased string is built. A stem opening with a scalar beyond ASCII
+        // could match a decomposed spelling of another first byte, and turns the test off.
+        var stemInitials = [Bool](repeating: false, count: 128)
+        let initialsDecide = stems.allSatisfy { stem, _ in stem.utf8.first.map { $0 < 0x80 } ?? false }
+        if initialsDecide { for (stem, _) in stems { stemInitials[Int(stem.utf8.first!)] = true } }
         var seen = Set<UInt64>()
         for i in tokens.indices where tokens[i].isCapitalized && !excluded.contains(tokens[i].hash) {
             let hash = tokens[i].hash
@@ -108,6 +114,8 @@ struct PartyPatterns: Sendable {
                 learned[c].insert(hash)
                 continue
             }
+            let initial = text.scalars[Int(tokens[i].start)].value
+            if initialsDecide, initial >= 65, initial <= 90, !stemInitials[Int(initial + 32)] { continue }
             let word = text.text(i, i).lowercased()
             for (stem, c) in stems where word.hasPrefix(stem) && word.count <= stem.count + 4 {
                 learned[c].insert(hash)

@@ -68,11 +68,12 @@ struct Lexicon: Sendable {
         func rows(_ name: String) throws -> [[String]] {
             let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
             return text.split(whereSeparator: \.isNewline).compactMap { line in
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                // `TrimSet` trims ASCII ends on bytes: Foundation's trimming was half of the lexicon's load.
+                let trimmed = TrimSet.whitespaces.trim(line)
                 guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
-                let separator: Character = trimmed.contains("\t") ? "\t" : "|"
+                let separator: Character = trimmed.utf8.contains(9) && trimmed.contains("\t") ? "\t" : "|"
                 return trimmed.split(separator: separator, omittingEmptySubsequences: false)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                    .map { TrimSet.whitespaces.trim($0) }
             }
         }
         func gender(_ text: String?) -> Gender {

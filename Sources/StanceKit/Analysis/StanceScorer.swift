@@ -26,6 +26,9 @@ struct CompiledFrame: Sendable {
     /// Cues that start with a word prefix, one table per prefix length (shortest first): a token looks up
     /// the hash of its first n scalars in each.
     var byPrefix: [(length: Int, cues: WordTable<[Int]>)] = []
+    /// The hashes of the first three scalars of every prefix (prefixes are at least that long): a token
+    /// that opens with none of them starts no prefix cue, and skips the tables.
+    var prefixHeads = WordTable<Bool>()
     /// The fixed members of each class, by class index.
     var classMembers: [Set<UInt64>] = []
     /// The cues that start with a class, by class index: a word learned for that class starts them too.
@@ -73,6 +76,9 @@ struct CompiledFrame: Sendable {
                 let stem = part.dropLast()
                 guard stem.count >= 3 else { throw CueError(cue: source, message: "prefix `\(part)` is shorter than three letters") }
                 elements.append(.prefix(stem.unicodeScalars.count, WordHash.hash(stem)))
+                var head = WordHash.seed
+                for scalar in stem.unicodeScalars.prefix(3) { head = WordHash.mix(head, WordHash.fold(scalar)) }
+                prefixHeads[head] = true
             } else {
                 elements.append(.word(WordHash.hash(part)))
             }
@@ -229,13 +235,19 @@ struct StanceScorer {
             // `prefixHash(i, n)`); lengths the token is too short for end the walk.
             var prefix = WordHash.seed
             var hashed = 0
-            for (n, table) in frame.byPrefix {
-                guard Int(t.end - t.start) >= n else { break }
-                while hashed < n {
-                    prefix = WordHash.mix(prefix, WordHash.fold(text.scalars[Int(t.start) + hashed]))
-                    hashed += 1
+            while hashed < 3, hashed < Int(t.end - t.start) {
+                prefix = WordHash.mix(prefix, WordHash.fold(text.scalars[Int(t.start) + hashed]))
+                hashed += 1
+            }
+            if hashed == 3, frame.prefixHeads[prefix] != nil {
+                for (n, table) in frame.byPrefix {
+                    guard Int(t.end - t.start) >= n else { break }
+                    while hashed < n {
+                        prefix = WordHash.mix(prefix, WordHash.fold(text.scalars[Int(t.start) + hashed]))
+                        hashed += 1
+                    }
+                    if let list = table[prefix] { candidates.append(contentsOf: list) }
                 }
-                if let list = table[prefix] { candidates.append(contentsOf: list) }
             }
             // A phrase can be a cue and a reverser at once ("too soon"): both are kept.
             var best: Hit?

@@ -77,12 +77,19 @@ enum Tokenizer {
     }
 
     static func tokenize(_ scalars: [Unicode.Scalar], hidden: [Bool], range: Range<Int>) -> [Token] {
-        // Checked once here, so the loops below index raw buffers and narrow offsets without traps.
-        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count && hidden.count == scalars.count
-                     && range.upperBound <= Int(Int32.max), "a token range inside the text and its mask")
         var tokens: [Token] = []
         // A token for every four or five scalars in prose; short blocks (bylines, headings) run denser.
         tokens.reserveCapacity(range.count / 4 + 8)
+        tokenize(scalars, hidden: hidden, range: range, into: &tokens)
+        return tokens
+    }
+
+    /// Appends the tokens of `range` to `tokens`: an article's blocks go into one array, without an array
+    /// of their own to allocate and copy each.
+    static func tokenize(_ scalars: [Unicode.Scalar], hidden: [Bool], range: Range<Int>, into tokens: inout [Token]) {
+        // Checked once here, so the loops below index raw buffers and narrow offsets without traps.
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count && hidden.count == scalars.count
+                     && range.upperBound <= Int(Int32.max), "a token range inside the text and its mask")
         scalars.withUnsafeBufferPointer { s in hidden.withUnsafeBufferPointer { h in
             var i = range.lowerBound
             let end = range.upperBound
@@ -151,7 +158,6 @@ enum Tokenizer {
                 i &+= 1
             }
         } }
-        return tokens
     }
 
     /// Marks after which a straight double quote opens a quote: "([{—–-".
