@@ -908,7 +908,8 @@ struct AnalysisRun {
                                 mentions: spans, stance: stance, confidence: confidence, isParticipant: participant))
         }
         var statements: [Statement] = []
-        for index in drafts.indices.sorted(by: { drafts[$0].span.start < drafts[$1].span.start }) {
+        let starts = drafts.map(\.span.start)
+        for index in drafts.indices.sorted(by: { starts[$0] < starts[$1] }) {
             let draft = drafts[index]
             guard let actorID = idOf[draft.actor] else { continue }
             let (stance, confidence) = stance(of: draft.signal, threshold: 0.66)
