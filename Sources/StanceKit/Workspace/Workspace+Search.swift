@@ -90,7 +90,8 @@ enum SearchRanking {
     static func function(for phrases: [String], newestOfTheOnlyPhrase: [Int64]?, _ db: Database) throws -> String {
         var arguments = columnWeights.map { String($0) }
         for phrase in phrases {
-            let newest = try newestOfTheOnlyPhrase.map { Array($0.prefix(sampleSize)) } ?? newestMatches(of: phrase, count: sampleSize, db)
+            let newest = try newestOfTheOnlyPhrase.map { Array($0.prefix(sampleSize)) }
+                ?? newestMatches(of: phrase, count: sampleSize, db)
             var spanned: Int64 = 0
             if newest.count == sampleSize, let oldest = newest.last {
                 spanned = try Int64.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM articles WHERE id >= ?"),
