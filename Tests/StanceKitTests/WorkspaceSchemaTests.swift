@@ -20,7 +20,7 @@ import Testing
         }
         #expect(migrations == ["v1-articles-actors-statements-history", "v2-search-index-filled-per-batch",
                                "v3-covering-indexes-for-the-workbench", "v4-import-one-unique-key-per-statement",
-                               "v5-timeline-summaries-from-indexes"])
+                               "v5-timeline-summaries-from-indexes", "v6-search-prefix-index"])
         #expect(journal == "wal")
         #expect(try workspace.articles().isEmpty)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import StanceKit
 import TestSupport
@@ -164,5 +165,113 @@ import TestSupport
         #expect(pair.count == 3)
         #expect(try workspace.search("envoy talks", limit: 1, rankingAtMost: 4).map(\.title) != ["A"])
         #expect(Set(try workspace.search("envoy talks", limit: 2, rankingAtMost: 4).compactMap(\.title)) == ["B", "C"])
+    }
+
+    /// Articles added straight into the table (the trigger indexes them): `count` of them, article
+    /// i holding "alpha" when i is even, "beta" when i is a multiple of 3, "alpha alpha" twice when
+    /// a multiple of 7, and filler words of a length that varies, so bm25 has lengths and
+    /// frequencies to tell apart.
+    static func rankingCorpus(count: Int) throws -> Workspace {
+        let workspace = try Workspace.inMemory()
+        try workspace.write { db in
+            for index in 1...count {
+                var words = (0..<(index % 11 + 3)).map { "filler\($0)" }
+                if index % 2 == 0 { words.append("alpha") }
+                if index % 3 == 0 { words.append("beta") }
+                if index % 7 == 0 { words += ["alpha alpha", "gamma"] }
+                try db.execute(sql: """
+                    INSERT INTO articles(content_hash, file, title, text, byline, blocks, warnings, imported_at)
+                    VALUES (printf('%064d', ?), ?, ?, ?, '[]', '[]', '[]', '2023-01-02')
+                    """, arguments: [index, "\(index).txt", "Article \(index)", words.joined(separator: " ")])
+            }
+        }
+        return workspace
+    }
+
+    /// FTS5's own bm25 over every match, best first, for comparing with what `search` returns.
+    static func builtInRanking(_ workspace: Workspace, _ expression: String) throws -> [(id: Int64, score: Double)] {
+        try workspace.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT rowid, bm25(article_search, 5.0, 1.0) FROM article_search WHERE article_search MATCH ?
+                ORDER BY 2, rowid
+                """, arguments: [expression]).map { ($0[0], $0[1]) }
+        }
+    }
+
+    @Test func withFewMatchesPerPhraseTheScoresAreFTS5sBM25() throws {
+        let workspace = try Self.rankingCorpus(count: 60)
+        for query in ["alpha", "alpha beta", "beta OR gamma", "\"alpha alpha\"", "alp*", "alpha \"alpha gamma\"*"] {
+            let parsed = try #require(try SearchQuery(query))
+            let expected = try Self.builtInRanking(workspace, parsed.ftsExpression)
+            let hits = try workspace.search(query, limit: 100)
+            #expect(hits.count == expected.count, "\(query)")
+            for (hit, reference) in zip(hits, expected) {
+                #expect(abs(hit.score - reference.score) <= 1e-9 * max(1, abs(reference.score)), "\(query)")
+            }
+            #expect(hits.map(\.score) == hits.map(\.score).sorted(), "\(query)")
+        }
+    }
+
+    @Test func withManyMatchesTheDocumentFrequencyIsEstimatedFromTheNewest() throws {
+        // 1,200 articles: "alpha" in 600, "beta" in 400, evenly spread, so the newest 200 matches of
+        // each phrase span a share of the articles equal to the phrase's share of all of them.
+        let workspace = try Self.rankingCorpus(count: 1200)
+        #expect(SearchRanking.sampleSize < 400)
+        for query in ["alpha", "alpha beta", "beta OR gamma"] {
+            let parsed = try #require(try SearchQuery(query))
+            let expected = try Self.builtInRanking(workspace, parsed.ftsExpression)
+            let hits = try workspace.search(query, limit: 2000, rankingAtMost: 2000)
+            #expect(hits.count == expected.count, "\(query)")
+            let reference = Dictionary(uniqueKeysWithValues: expected.map { ($0.id, $0.score) })
+            var largestError = 0.0
+            for hit in hits {
+                let score = try #require(reference[hit.articleID])
+                largestError = max(largestError, abs(hit.score - score) / max(abs(score), 1e-9))
+            }
+            #expect(largestError < 0.02, "\(query): scores off by up to \(largestError)")
+            // Same order where FTS5's scores differ by more than the estimate can move them.
+            for (hit, next) in zip(hits, hits.dropFirst()) {
+                let (a, b) = (try #require(reference[hit.articleID]), try #require(reference[next.articleID]))
+                #expect(a <= b + 0.05 * abs(b), "\(query): \(hit.articleID) before \(next.articleID)")
+            }
+        }
+    }
+
+    @Test func aVersion5WorkspaceGetsThePrefixIndexAndFindsWhatItFoundBefore() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v5.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try WorkspaceSchema.migrator.migrate(queue, upTo: "v5-timeline-summaries-from-indexes")
+        try queue.write { db in
+            for (index, text) in ["Negotiations stalled in Brüssel.", "Negotiators waited; the truce held.", "Nothing here."].enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO articles(content_hash, file, title, text, byline, blocks, warnings, imported_at)
+                    VALUES (printf('%064d', ?), ?, ?, ?, '[]', '[]', '[]', '2023-01-02')
+                    """, arguments: [index, "\(index).txt", "Title \(index)", text])
+            }
+        }
+        let before = try queue.read { db in
+            try Int64.fetchAll(db, sql: "SELECT rowid FROM article_search WHERE article_search MATCH '\"neg\"*' ORDER BY rowid")
+        }
+        try queue.close()
+
+        let workspace = try Workspace.open(path: path)
+        let definition = try workspace.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'article_search'")
+        }
+        #expect(definition?.contains("prefix = '3'") == true)
+        #expect(before.count == 2)
+        #expect(try workspace.articleIDs(matching: "neg*") == before)
+        #expect(try workspace.articleIDs(matching: "negotiat*") == before)
+        #expect(try workspace.articleIDs(matching: "brussel") == [before[0]])
+        try workspace.write { db in
+            try db.execute(sql: "INSERT INTO article_search(article_search) VALUES ('integrity-check')")
+            // The triggers still keep the table in step.
+            try db.execute(sql: "UPDATE articles SET text = 'Negligible.' WHERE id = ?", arguments: [before[1]])
+        }
+        #expect(try workspace.articleIDs(matching: "neg*") == before)
+        #expect(try workspace.articleIDs(matching: "negotiat*") == [before[0]])
+        #expect(try workspace.articleIDs(matching: "negl*") == [before[1]])
     }
 }

@@ -15,6 +15,8 @@ struct SearchQuery: Hashable, Sendable {
         /// Lowercased and without diacritics, in UTF-8, to find them in a text.
         var folded: [[UInt8]]
         var isPrefix: Bool
+
+        var ftsExpression: String { "\"" + words.joined(separator: " ") + "\"" + (isPrefix ? "*" : "") }
     }
 
     /// Every group must match; within a group any phrase does.
@@ -52,10 +54,13 @@ struct SearchQuery: Hashable, Sendable {
     /// FTS5 takes no implicit AND next to parentheses, so every AND is written.
     var ftsExpression: String {
         groups.map { group in
-            let phrases = group.map { "\"" + $0.words.joined(separator: " ") + "\"" + ($0.isPrefix ? "*" : "") }
+            let phrases = group.map(\.ftsExpression)
             return phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")"
         }.joined(separator: " AND ")
     }
+
+    /// Each phrase alone in FTS5 syntax, in the order FTS5 numbers the phrases of `ftsExpression`.
+    var phraseExpressions: [String] { groups.joined().map(\.ftsExpression) }
 
     /// How many words FTS5 looks up in each matching article to rank it.
     var lookedUpWords: Int { groups.joined().reduce(0) { $0 + $1.words.count } }
