@@ -305,6 +305,9 @@ struct EntityRecognizer {
             return end + 1
         }
         if lex.places.value(hashes[...]) != nil || (run.count == 1 && lex.demonyms.contains(word: hashes[0])) {
+            if title == nil, office == nil, lex.places.value(hashes[...]) != nil, placeActsAsSubject(first: run[0], last: last) {
+                addOther(kind: .organization, first: run[0], last: last)
+            }
             return last + 1
         }
         // "Credit...Jane Doe/Northgate Observer": what follows the slash is the outlet; after an agency
@@ -343,6 +346,56 @@ struct EntityRecognizer {
         }
         addPerson(titleStart: start, core: core, last: last, title: title, role: role)
         return last + 1
+    }
+
+    static let placeAuxiliaries = WordSet(["has", "have", "had", "will", "would", "also", "been", "did", "does",
+        "do", "not", "now", "again", "already", "repeatedly", "publicly", "formally", "jointly", "swiftly", "then", "later"])
+    /// Verbs of acting on a position that a government does: "the United Kingdom introduced a draft resolution".
+    static let placeActionVerbs = WordSet(["agreed", "agrees", "introduced", "introduces", "offered", "offers", "demanded",
+        "demands", "refused", "refuses", "accepted", "accepts", "welcomed", "welcomes", "backed", "backs", "sponsored",
+        "sponsors", "sponsoring", "brokered", "brokering", "mediated", "mediating", "hosted", "hosting", "signed", "signs",
+        "vetoed", "vetoes", "blocked", "blocks", "confirmed", "confirms", "sought", "seeks", "joined", "joins", "voted",
+        "votes", "supported", "opposed", "objected", "approved", "approves", "committed", "commits", "promised", "promises",
+        "engaged", "ruled", "sent", "sends"])
+
+    /// "Qatar says", "Kyiv rejected", "Saudi Arabia and the US called on", "the United Kingdom introduced": a country or
+    /// capital standing as the subject of a verb of saying, position or acting is its government, an actor. Not a place
+    /// after a preposition ("in Qatar", "from Kyiv"), an owner ("Qatar's capital") or an item of a list after a comma
+    /// ("The Gulf state, Egypt and the United States have been engaged").
+    private func placeActsAsSubject(first: Int, last: Int) -> Bool {
+        var p = first - 1
+        if word(p) == Words.the { p -= 1 }
+        if p >= 0, text.sentenceOf[p] == text.sentenceOf[first] {
+            if let w = word(p) {
+                guard !tok(p).isCapitalized || p == text.sentences[Int(text.sentenceOf[p])].lowerBound,
+                      Self.clauseOpeners.contains(w) else { return false }
+                // "talks between Israel and Qatar": a conjunct after "and" stands as a subject only when the one
+                // before it does ("Saudi Arabia and the US called on").
+                if w == Words.and {
+                    var k = p - 1
+                    while k >= 0, p - k <= 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[first] { k -= 1 }
+                    guard k < p - 1, lex.places.contains(word: tok(p - 1).hash) else { return false }
+                    return placeActsAsSubject(first: k + 1, last: p - 1)
+                }
+            } else if !(text.isPunct(p, ";") || text.isPunct(p, ":")) {
+                return false
+            }
+        }
+        var j = last + 1
+        // "Saudi Arabia and the US called on": skip a coordinated name to the shared verb.
+        if word(j) == Words.and {
+            var k = j + 1
+            if word(k) == Words.the { k += 1 }
+            let start = k
+            while k < count, k - start < 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[first] { k += 1 }
+            guard k > start else { return false }
+            j = k
+        }
+        var skipped = 0
+        while skipped < 3, let w = word(j), Self.placeAuxiliaries.contains(w) { j += 1; skipped += 1 }
+        if word(j) == Words.on, let d = word(j + 1), DateParser.weekdays[d] != nil { j += 2 }
+        guard let verb = word(j), !tok(j).isCapitalized else { return false }
+        return lex.verbs.value(word: verb) != nil || Self.placeActionVerbs.contains(verb)
     }
 
     /// "Osama bin Laden", "Ursula von der Leyen": a lower-case particle standing alone inside a capitalised run joins
