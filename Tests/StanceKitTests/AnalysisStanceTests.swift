@@ -413,4 +413,14 @@ struct AnalysisStanceTests {
         #expect(a.speaker(of: "ceasefire now")?.name == "Lena Ortiz")
         #expect(a.actors.allSatisfy { $0.name != "Norway" })
     }
+
+    @Test func aGovernmentNamedByItsCountryIsAnActorAndSharesAVerbWithItsPartner() {
+        let a = AnalysisFixture.article("""
+            Chile’s newly elected government confirmed it will join the peace talks in Geneva.
+
+            The Peruvian government and the Northern Front (NF) rebel group on Thursday postponed the signing of a ceasefire by a day.
+            """)
+        #expect(a.actors.first { $0.name.hasSuffix("government") && $0.name.hasPrefix("Chile") }?.stance == "diplomacy")
+        #expect(a.actors.first { $0.name == "Peruvian government" }?.stance == "diplomacy")
+    }
 }

@@ -305,6 +305,10 @@ struct EntityRecognizer {
             return end + 1
         }
         if lex.places.value(hashes[...]) != nil || (run.count == 1 && lex.demonyms.contains(word: hashes[0])) {
+            if title == nil, office == nil, let head = governmentHead(after: last), placeActsAsSubject(first: run[0], last: head) {
+                addOther(kind: .organization, first: run[0], last: head)
+                return head + 1
+            }
             if title == nil, office == nil, lex.places.value(hashes[...]) != nil, placeActsAsSubject(first: run[0], last: last) {
                 addOther(kind: .organization, first: run[0], last: last)
             }
@@ -348,6 +352,20 @@ struct EntityRecognizer {
         return last + 1
     }
 
+    static let governmentHeads = WordSet(["government", "cabinet"])
+
+    /// "Colombian government", "Yemen’s Saudi-backed government": the government of the place just read (a demonym
+    /// before the head, or the place's possessive and up to two modifiers), as the head's token.
+    private func governmentHead(after last: Int) -> Int? {
+        if let w = word(last + 1), Self.governmentHeads.contains(w), !tok(last + 1).isCapitalized { return last + 1 }
+        guard last + 1 < count, tok(last + 1).kind == .possessive else { return nil }
+        for k in (last + 2)..<min(count, last + 5) {
+            guard let w = word(k) else { return nil }
+            if Self.governmentHeads.contains(w), !tok(k).isCapitalized { return k }
+        }
+        return nil
+    }
+
     static let placeAuxiliaries = WordSet(["has", "have", "had", "will", "would", "also", "been", "did", "does",
         "do", "not", "now", "again", "already", "repeatedly", "publicly", "formally", "jointly", "swiftly", "then", "later"])
     /// Verbs of acting on a position that a government does: "the United Kingdom introduced a draft resolution".
@@ -356,7 +374,7 @@ struct EntityRecognizer {
         "sponsors", "sponsoring", "brokered", "brokering", "mediated", "mediating", "hosted", "hosting", "signed", "signs",
         "vetoed", "vetoes", "blocked", "blocks", "confirmed", "confirms", "sought", "seeks", "joined", "joins", "voted",
         "votes", "supported", "opposed", "objected", "approved", "approves", "committed", "commits", "promised", "promises",
-        "engaged", "ruled", "sent", "sends"])
+        "engaged", "ruled", "sent", "sends", "postponed", "delayed", "resumed", "suspended"])
 
     /// "Qatar says", "Kyiv rejected", "Saudi Arabia and the US called on", "the United Kingdom introduced": a country or
     /// capital standing as the subject of a verb of saying, position or acting is its government, an actor. Not a place
@@ -382,13 +400,21 @@ struct EntityRecognizer {
             }
         }
         var j = last + 1
-        // "Saudi Arabia and the US called on": skip a coordinated name to the shared verb.
+        // "Saudi Arabia and the US called on", "Colombia and the National Liberation Army (ELN) rebel group agreed":
+        // skip a coordinated name, with its acronym and the common nouns after it, to the shared verb.
         if word(j) == Words.and {
             var k = j + 1
             if word(k) == Words.the { k += 1 }
             let start = k
             while k < count, k - start < 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[first] { k += 1 }
             guard k > start else { return false }
+            if text.isPunct(k, "("), let close = (k + 1..<min(count, k + 5)).first(where: { text.isPunct($0, ")") }) { k = close + 1 }
+            var nouns = 0
+            while nouns < 2, let w = word(k), !tok(k).isCapitalized, lex.verbs.value(word: w) == nil, !Self.placeActionVerbs.contains(w),
+                  !Self.placeAuxiliaries.contains(w), !Self.prepositions.contains(w), w != Words.on {
+                k += 1
+                nouns += 1
+            }
             j = k
         }
         var skipped = 0
