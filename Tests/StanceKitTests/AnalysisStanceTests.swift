@@ -388,7 +388,7 @@ struct AnalysisStanceTests {
         let a = AnalysisFixture.article("""
             Norway says it will keep hosting negotiations for a ceasefire between the two sides.
 
-            Chile and the UK called on the army on Sunday to agree to a new truce. Lisbon later rejected the talks as premature.
+            Chile and the UK called on the army on Sunday to agree to a new truce. Lisbon rejected a cease-fire in place.
             """)
         #expect(a.actors.first { $0.name == "Norway" }?.kind == .organization)
         #expect(a.actors.first { $0.name == "Norway" }?.stance == "diplomacy")

@@ -213,6 +213,13 @@ struct EntityRecognizer {
                 i += 1
                 continue
             }
+            // "the UK introduced", "the U.S. called on": an abbreviated country, which is never part of a name.
+            if tok(i).has(Token.allCaps) || tok(i).has(Token.dotted), lex.places.contains(word: tok(i).hash),
+               recognizer.placeActsAsSubject(first: i, last: i) {
+                addOther(kind: .organization, first: i, last: i)
+                i += 1
+                continue
+            }
             // "In March Senator X": a capitalised function word or date opens no name, so what follows
             // is read afresh (with its title).
             if lex.stopwords.contains(word: tok(i).hash), recognizer.matchTitle(at: i) == nil, i + 1 < count, tok(i + 1).isCapitalized {
@@ -392,7 +399,7 @@ struct EntityRecognizer {
                 if w == Words.and {
                     var k = p - 1
                     while k >= 0, p - k <= 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[first] { k -= 1 }
-                    guard k < p - 1, lex.places.contains(word: tok(p - 1).hash) else { return false }
+                    guard k < p - 1, lex.places.value((k + 1..<p).map { tok($0).hash }[...]) != nil else { return false }
                     return placeActsAsSubject(first: k + 1, last: p - 1)
                 }
             } else if !(text.isPunct(p, ";") || text.isPunct(p, ":")) {
