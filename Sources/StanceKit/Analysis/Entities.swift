@@ -283,7 +283,10 @@ struct EntityRecognizer {
         let last = run[run.count - 1]
         let hashes = run.map { tok($0).hash }
         // "Victoria Station", "Minsk Accords": named things, not people.
-        if title == nil, office == nil, let head = hashes.last, lex.thingHeads.contains(word: head) { return last + 1 }
+        // ("Downing Street", a known institution, is an organisation.)
+        if title == nil, office == nil, let head = hashes.last, lex.thingHeads.contains(word: head), lex.orgNames.value(hashes[...]) == nil {
+            return last + 1
+        }
         if let office {
             addPerson(titleStart: start, core: run, last: last, title: nil, role: role)
             let actor = mentions[mentions.count - 1].actor
