@@ -97,4 +97,22 @@ struct AnalysisDateTests {
         #expect(day?.day.description == "2031-04-18")
         #expect(a.statement(containing: "sign a document")?.date?.description == "2031-04-17")
     }
+
+    @Test func theFollowingDayCountsFromTheDateGivenJustBefore() {
+        // 2022-11-10 was a Thursday: "On Monday" is 2022-11-07, the day after it 2022-11-08.
+        let a = AnalysisFixture.article("""
+            On Monday, the foreign minister, Lena Ortiz, told reporters that she had received a letter.
+
+            In a statement the following day, the adviser Tomas Ferreira said the letter changed nothing. “We are not ready for talks,” Ferreira said.
+            """)
+        #expect(a.statement(containing: "not ready for talks")?.date?.description == "2022-11-08")
+        #expect(a.statement(containing: "not ready for talks")?.dateText == "the following day")
+    }
+
+    @Test func aDayCountedFromNoGivenDateLeavesThePublicationDate() {
+        let a = AnalysisFixture.article("""
+            The next day, the adviser Tomas Ferreira said the letter changed nothing. “We are not ready for talks,” Ferreira said.
+            """)
+        #expect(a.statement(containing: "not ready for talks")?.date?.description == "2022-11-10")
+    }
 }

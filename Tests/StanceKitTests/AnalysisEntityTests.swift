@@ -238,4 +238,12 @@ struct AnalysisEntityTests {
             """)
         #expect(a.persons().map(\.name) == ["Yael Ben Ami"])
     }
+
+    @Test func aKnownInstitutionNamedLikeAThingIsAnOrganisation() {
+        let a = AnalysisFixture.article("""
+            Downing Street said it would keep sending weapons to Ukraine. Victoria Station was closed.
+            """)
+        #expect(a.actors.first { $0.name == "Downing Street" }?.kind == .organization)
+        #expect(a.actors.allSatisfy { $0.name != "Victoria Station" })
+    }
 }

@@ -19,6 +19,11 @@ struct AnalysisSegmentationTests {
         #expect(s == ["Officials in the U.S. State Department agreed.", "Aid flows from the U.S.", "The E.U. waits."])
     }
 
+    @Test func aFullStopWithALetterRightAfterItEndsNoSentence() {
+        let s = sentences("Leader Ana Ruiz, D-N.Y., and Tom Becker of Ohio spoke. Then they left.")
+        #expect(s == ["Leader Ana Ruiz, D-N.Y., and Tom Becker of Ohio spoke.", "Then they left."])
+    }
+
     @Test func aClosingQuoteBelongsToItsSentence() {
         let s = sentences("“We will not go,” she said. “Never.” He laughed.")
         #expect(s == ["“We will not go,” she said.", "“Never.”", "He laughed."])

@@ -383,4 +383,44 @@ struct AnalysisStanceTests {
             """)
         #expect(a.actor(named: "Duarte")?.stance == "diplomacy")
     }
+
+    @Test func aCountryOrCapitalThatSpeaksOrActsIsAnActor() {
+        let a = AnalysisFixture.article("""
+            Norway says it will keep hosting negotiations for a ceasefire between the two sides.
+
+            Chile and the UK called on the army on Sunday to agree to a new truce. Lisbon rejected a cease-fire in place.
+            """)
+        #expect(a.actors.first { $0.name == "Norway" }?.kind == .organization)
+        #expect(a.actors.first { $0.name == "Norway" }?.stance == "diplomacy")
+        #expect(a.actors.first { $0.name == "Chile" }?.stance == "diplomacy")
+        #expect(a.actors.first { $0.name == "UK" }?.stance == "diplomacy")
+        #expect(a.actors.first { $0.name == "Lisbon" }?.stance == "support")
+    }
+
+    @Test func aPlaceAfterAPrepositionAnOwnerOrInAListIsNoActor() {
+        let a = AnalysisFixture.article("""
+            Envoys met in Norway and agreed to push for a ceasefire. Norway's capital hosted talks on a truce.
+
+            The Gulf state, Chile and the UK have been engaged in months of truce talks.
+            """)
+        #expect(a.actors.allSatisfy { $0.name != "Norway" && $0.name != "Chile" && $0.name != "UK" })
+    }
+
+    @Test func aCountryNamedBeforeAPersonLeavesThePersonTheSpeaker() {
+        let a = AnalysisFixture.article("""
+            “We want a ceasefire now,” Norway's foreign minister, Lena Ortiz, said on Tuesday.
+            """)
+        #expect(a.speaker(of: "ceasefire now")?.name == "Lena Ortiz")
+        #expect(a.actors.allSatisfy { $0.name != "Norway" })
+    }
+
+    @Test func aGovernmentNamedByItsCountryIsAnActorAndSharesAVerbWithItsPartner() {
+        let a = AnalysisFixture.article("""
+            Chile’s newly elected government confirmed it will join the peace talks in Geneva.
+
+            The Peruvian government and the Northern Front (NF) rebel group on Thursday postponed the signing of a ceasefire by a day.
+            """)
+        #expect(a.actors.first { $0.name.hasSuffix("government") && $0.name.hasPrefix("Chile") }?.stance == "diplomacy")
+        #expect(a.actors.first { $0.name == "Peruvian government" }?.stance == "diplomacy")
+    }
 }

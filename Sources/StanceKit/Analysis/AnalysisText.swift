@@ -115,7 +115,8 @@ struct AnalysisText {
                     let next = tokens[end]
                     let startsSentence = next.isCapitalized || next.kind == .number || next.kind == .openQuote
                         || next.kind == .openSingle || next.isPunct("(")
-                    boundary = startsSentence
+                    // "Chuck Schumer, D-N.Y., and": a full stop with a letter right after it, no space, is inside an abbreviation.
+                    boundary = startsSentence && !(end == i + 1 && next.kind == .word && !next.has(Token.spaceBefore))
                     if boundary, t.hash == 46, i > 0, tokens[i - 1].kind == .word, !tokens[i].has(Token.spaceBefore) {
                         let prev = tokens[i - 1]
                         if prev.has(Token.initial) && next.isCapitalized {

@@ -552,7 +552,22 @@ struct AnalysisRun {
             predicate = predicate.lowerBound..<mention.first
         }
         recordStatement(actor: actor, predicate: predicate, clause: clause)
+        if let partner = coordinatedOrganization(opening: predicate, besides: actor) {
+            let mention = entities.mentions[partner]
+            recordStatement(actor: mention.actor, predicate: mention.predicateStart..<predicate.upperBound, clause: clause)
+        }
         return actor
+    }
+
+    /// "Saudi Arabia and the US called on ...": an organisation joined to the subject by "and" shares its predicate.
+    func coordinatedOrganization(opening predicate: Range<Int>, besides actor: Int) -> Int? {
+        guard entities.actors[actor].kind != .person, word(predicate.lowerBound) == Words.and,
+              let m = mentions(in: predicate.lowerBound..<min(predicate.upperBound, predicate.lowerBound + 3)).first
+        else { return nil }
+        let mention = entities.mentions[m]
+        guard mention.actor >= 0, mention.actor != actor, mention.subjectLike, entities.actors[mention.actor].kind != .person,
+              predicate.contains(mention.predicateStart) else { return nil }
+        return m
     }
 
     /// "The Senate approved ...", "the U.S. Congress": a whole legislature, whose votes are outcomes, not a
@@ -741,6 +756,11 @@ struct AnalysisRun {
                     s -= 1
                 }
             }
+            if let relative = found, relative.dayAfterPrevious {
+                found = run.previousDate(before: relative.first, parsed: &parsed).map {
+                    DateMention(first: relative.first, last: relative.last, day: $0.day.adding(days: 1))
+                }
+            }
             if let found {
                 drafts[index].date = found.day
                 drafts[index].dateText = text.text(found.first, found.last)
@@ -748,6 +768,25 @@ struct AnalysisRun {
                 drafts[index].date = article.published
             }
         }
+    }
+
+    /// The date the text gave last before token `t`, in its sentence or the two before it ("On Friday, X said ... .
+    /// In a statement the following day, ..."), for a phrase counted from it.
+    func previousDate(before t: Int, parsed: inout [Int: [DateMention]]) -> DateMention? {
+        let own = Int(text.sentenceOf[t])
+        for s in stride(from: own, through: max(0, own - 2), by: -1) {
+            let range = text.sentences[s]
+            guard let first = range.first, inBody(first) else { break }
+            if parsed[s] == nil {
+                parsed[s] = text.scalars.withUnsafeBufferPointer {
+                    DateParser.mentions(tokens: tokens, range: range, scalars: $0, reference: article.published)
+                }
+            }
+            if let anchor = parsed[s]?.last(where: { $0.last < t && !$0.dayAfterPrevious && text.quoteOf[$0.first] < 0 }) {
+                return anchor
+            }
+        }
+        return nil
     }
 
     // MARK: group members

@@ -4,6 +4,9 @@ struct DateMention {
     var first: Int
     var last: Int
     var day: Day
+    /// "the following day", "the next day": the day after the date the text gave last; `day` holds the reference
+    /// until the reader resolves it against that date.
+    var dayAfterPrevious = false
 }
 
 /// Newsroom date forms on tokens. Absolute forms: "Nov. 10, 2022", "November 10th, 2022", "10. November
@@ -43,11 +46,13 @@ enum DateParser {
     static let recently = WordHash.hash("recently")
     static let recent = WordHash.hash("recent")
     static let days = WordHash.hash("days")
+    static let day = WordHash.hash("day")
+    static let following = WordHash.hash("following")
     /// Every word a relative date phrase starts with: one look-up turns away the other tokens, which are
     /// nearly all of them, before the comparisons below.
     static let relativeStarts: WordSet = {
         var words = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        words += ["yesterday", "today", "tonight", "recently", "last", "this", "earlier", "in"]
+        words += ["yesterday", "today", "tonight", "recently", "last", "this", "earlier", "in", "following", "next"]
         return WordSet(words)
     }()
 
@@ -224,6 +229,10 @@ enum DateParser {
             return DateMention(first: first, last: i, day: day)
         }
         if h == yesterday { return DateMention(first: i, last: i, day: ref.adding(days: -1)) }
+        if h == following || h == next, word(i + 1) == day {
+            let first = i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].hash == Words.the ? i - 1 : i
+            return DateMention(first: first, last: i + 1, day: ref, dayAfterPrevious: true)
+        }
         if h == today || h == tonight { return DateMention(first: i, last: i, day: ref) }
         if h == recently { return DateMention(first: i, last: i, day: ref) }
         if h == last, let n = word(i + 1) {

@@ -213,6 +213,13 @@ struct EntityRecognizer {
                 i += 1
                 continue
             }
+            // "the UK introduced", "the U.S. called on": an abbreviated country, which is never part of a name.
+            if tok(i).has(Token.allCaps) || tok(i).has(Token.dotted), lex.places.contains(word: tok(i).hash),
+               recognizer.placeActsAsSubject(first: i, last: i) {
+                addOther(kind: .organization, first: i, last: i)
+                i += 1
+                continue
+            }
             // "In March Senator X": a capitalised function word or date opens no name, so what follows
             // is read afresh (with its title).
             if lex.stopwords.contains(word: tok(i).hash), recognizer.matchTitle(at: i) == nil, i + 1 < count, tok(i + 1).isCapitalized {
@@ -276,7 +283,10 @@ struct EntityRecognizer {
         let last = run[run.count - 1]
         let hashes = run.map { tok($0).hash }
         // "Victoria Station", "Minsk Accords": named things, not people.
-        if title == nil, office == nil, let head = hashes.last, lex.thingHeads.contains(word: head) { return last + 1 }
+        // ("Downing Street", a known institution, is an organisation.)
+        if title == nil, office == nil, let head = hashes.last, lex.thingHeads.contains(word: head), lex.orgNames.value(hashes[...]) == nil {
+            return last + 1
+        }
         if let office {
             addPerson(titleStart: start, core: run, last: last, title: nil, role: role)
             let actor = mentions[mentions.count - 1].actor
@@ -305,6 +315,13 @@ struct EntityRecognizer {
             return end + 1
         }
         if lex.places.value(hashes[...]) != nil || (run.count == 1 && lex.demonyms.contains(word: hashes[0])) {
+            if title == nil, office == nil, let head = governmentHead(after: last), placeActsAsSubject(first: run[0], last: head) {
+                addOther(kind: .organization, first: run[0], last: head)
+                return head + 1
+            }
+            if title == nil, office == nil, lex.places.value(hashes[...]) != nil, placeActsAsSubject(first: run[0], last: last) {
+                addOther(kind: .organization, first: run[0], last: last)
+            }
             return last + 1
         }
         // "Credit...Jane Doe/Northgate Observer": what follows the slash is the outlet; after an agency
@@ -343,6 +360,78 @@ struct EntityRecognizer {
         }
         addPerson(titleStart: start, core: core, last: last, title: title, role: role)
         return last + 1
+    }
+
+    static let governmentHeads = WordSet(["government", "cabinet"])
+
+    /// "Colombian government", "Yemen’s Saudi-backed government": the government of the place just read (a demonym
+    /// before the head, or the place's possessive and up to two modifiers), as the head's token.
+    private func governmentHead(after last: Int) -> Int? {
+        if let w = word(last + 1), Self.governmentHeads.contains(w), !tok(last + 1).isCapitalized { return last + 1 }
+        guard last + 1 < count, tok(last + 1).kind == .possessive else { return nil }
+        for k in (last + 2)..<min(count, last + 5) {
+            guard let w = word(k) else { return nil }
+            if Self.governmentHeads.contains(w), !tok(k).isCapitalized { return k }
+        }
+        return nil
+    }
+
+    static let placeAuxiliaries = WordSet(["has", "have", "had", "will", "would", "also", "been", "did", "does",
+        "do", "not", "now", "again", "already", "repeatedly", "publicly", "formally", "jointly", "swiftly", "then", "later"])
+    /// Verbs of acting on a position that a government does: "the United Kingdom introduced a draft resolution".
+    static let placeActionVerbs = WordSet(["agreed", "agrees", "introduced", "introduces", "offered", "offers", "demanded",
+        "demands", "refused", "refuses", "accepted", "accepts", "welcomed", "welcomes", "backed", "backs", "sponsored",
+        "sponsors", "sponsoring", "brokered", "brokering", "mediated", "mediating", "hosted", "hosting", "signed", "signs",
+        "vetoed", "vetoes", "blocked", "blocks", "confirmed", "confirms", "sought", "seeks", "joined", "joins", "voted",
+        "votes", "supported", "opposed", "objected", "approved", "approves", "committed", "commits", "promised", "promises",
+        "engaged", "ruled", "sent", "sends", "postponed", "delayed", "resumed", "suspended"])
+
+    /// "Qatar says", "Kyiv rejected", "Saudi Arabia and the US called on", "the United Kingdom introduced": a country or
+    /// capital standing as the subject of a verb of saying, position or acting is its government, an actor. Not a place
+    /// after a preposition ("in Qatar", "from Kyiv"), an owner ("Qatar's capital") or an item of a list after a comma
+    /// ("The Gulf state, Egypt and the United States have been engaged").
+    private func placeActsAsSubject(first: Int, last: Int) -> Bool {
+        var p = first - 1
+        if word(p) == Words.the { p -= 1 }
+        if p >= 0, text.sentenceOf[p] == text.sentenceOf[first] {
+            if let w = word(p) {
+                guard !tok(p).isCapitalized || p == text.sentences[Int(text.sentenceOf[p])].lowerBound,
+                      Self.clauseOpeners.contains(w) else { return false }
+                // "talks between Israel and Qatar": a conjunct after "and" stands as a subject only when the one
+                // before it does ("Saudi Arabia and the US called on").
+                if w == Words.and {
+                    var k = p - 1
+                    while k >= 0, p - k <= 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[first] { k -= 1 }
+                    guard k < p - 1, lex.places.value((k + 1..<p).map { tok($0).hash }[...]) != nil else { return false }
+                    return placeActsAsSubject(first: k + 1, last: p - 1)
+                }
+            } else if !(text.isPunct(p, ";") || text.isPunct(p, ":")) {
+                return false
+            }
+        }
+        var j = last + 1
+        // "Saudi Arabia and the US called on", "Colombia and the National Liberation Army (ELN) rebel group agreed":
+        // skip a coordinated name, with its acronym and the common nouns after it, to the shared verb.
+        if word(j) == Words.and {
+            var k = j + 1
+            if word(k) == Words.the { k += 1 }
+            let start = k
+            while k < count, k - start < 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[first] { k += 1 }
+            guard k > start else { return false }
+            if text.isPunct(k, "("), let close = (k + 1..<min(count, k + 5)).first(where: { text.isPunct($0, ")") }) { k = close + 1 }
+            var nouns = 0
+            while nouns < 2, let w = word(k), !tok(k).isCapitalized, lex.verbs.value(word: w) == nil, !Self.placeActionVerbs.contains(w),
+                  !Self.placeAuxiliaries.contains(w), !Self.prepositions.contains(w), w != Words.on {
+                k += 1
+                nouns += 1
+            }
+            j = k
+        }
+        var skipped = 0
+        while skipped < 3, let w = word(j), Self.placeAuxiliaries.contains(w) { j += 1; skipped += 1 }
+        if word(j) == Words.on, let d = word(j + 1), DateParser.weekdays[d] != nil { j += 2 }
+        guard let verb = word(j), !tok(j).isCapitalized else { return false }
+        return lex.verbs.value(word: verb) != nil || Self.placeActionVerbs.contains(verb)
     }
 
     /// "Osama bin Laden", "Ursula von der Leyen": a lower-case particle standing alone inside a capitalised run joins
