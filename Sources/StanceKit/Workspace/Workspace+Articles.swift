@@ -121,13 +121,15 @@ private struct ScalarOffsets {
 
 extension String {
     /// Without the white space and line ends around it: what Foundation's `trimmingCharacters(in:
-    /// .whitespacesAndNewlines)` gives (that set is Unicode's White_Space property), without its
-    /// bridge to NSString and a copy when there is nothing to trim. The import trims every
-    /// spelling of every actor, and Foundation's trimming was a tenth of its row preparation.
+    /// .whitespacesAndNewlines)` gives (that set is Unicode's White_Space property and, on Linux,
+    /// the zero-width space), without its bridge to NSString and a copy when there is nothing to
+    /// trim. The import trims every spelling of every actor, and Foundation's trimming was a
+    /// tenth of its row preparation.
     var trimmedOfWhitespace: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let isSpace: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0 == "\u{200B}" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
         if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
         return String(Substring(scalars[first...last]))
     }
