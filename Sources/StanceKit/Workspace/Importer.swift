@@ -45,23 +45,30 @@ public struct Importer: Sendable {
     public let workspace: Workspace
     public let analyze: @Sendable (String) throws -> ArticleAnalysis
     public var frameID: String?
-    /// Articles written per transaction: large enough to amortise the commit's fsync and the
-    /// full-text index's flush, small enough that progress moves and memory stays flat.
+    /// Articles handed from the workers to the writer at a time; the workers run at most two
+    /// batches ahead of the writer, so this bounds the memory of articles analysed but not written.
     public var batchSize: Int
+    /// Articles written per transaction (whole batches, at least one): each commit rewrites every
+    /// index page its rows touched, and the statement keys, which begin with a content hash, touch
+    /// nearly every page of their index; so larger transactions write far less at the end of a
+    /// large import. Memory does not grow with it: SQLite spills what its page cache cannot hold
+    /// to the write-ahead log, uncommitted.
+    public var transactionSize: Int
 
-    public init(workspace: Workspace, frameID: String? = nil, batchSize: Int = 256,
+    public init(workspace: Workspace, frameID: String? = nil, batchSize: Int = 256, transactionSize: Int = 1024,
                 analyze: @escaping @Sendable (String) throws -> ArticleAnalysis) {
         self.workspace = workspace
         self.frameID = frameID
         self.batchSize = max(1, batchSize)
+        self.transactionSize = max(1, transactionSize)
         self.analyze = analyze
     }
 
     /// Imports the files; a file that fails is reported in the summary and the rest go on. Every
     /// file is read and hashed first, so those already imported are skipped before analysing (the
     /// expensive part). The rest are analysed on all cores and written in order by the single
-    /// writer (SQLite has one), in batches of `batchSize`, each one transaction: a crash leaves the
-    /// workspace with whole batches only. Analysis and writing overlap: workers run ahead of the
+    /// writer (SQLite has one), in batches of `batchSize`, `transactionSize` articles a transaction:
+    /// a crash leaves the workspace with whole transactions only. Analysis and writing overlap: workers run ahead of the
     /// writer by at most two batches (memory stays flat), and the writer takes each batch as soon
     /// as its articles are ready. `progress` is called from worker threads as files are analysed
     /// or skipped. Throws only when the workspace cannot be written at all (read-only, disk full).
@@ -113,29 +120,41 @@ public struct Importer: Sendable {
         prepare: @escaping @Sendable (Int) -> (path: String, result: Result<PreparedArticle, any Error>)
     ) throws -> Summary {
         let window = PreparedWindow(count: count, capacity: 2 * batchSize)
-        let (workspace, frameID, batchSize) = (self.workspace, self.frameID, self.batchSize)
+        let (workspace, frameID, batchSize, transactionSize) = (self.workspace, self.frameID, self.batchSize, self.transactionSize)
         let written = DispatchSemaphore(value: 0)
         DispatchQueue(label: "StanceKit.Importer.writes").async {
             defer { written.signal() }
-            // The workspace's actors stay in memory from one batch to the next.
+            // The workspace's actors stay in memory from one transaction to the next.
             let actorCache = ActorDirectoryCache()
-            while let batch = window.takeBatch(upTo: batchSize, waited: { collected.add(\.writerWaitingForAnalysis, $0) }) {
-                var items: [PreparedArticle] = []
-                var itemPaths: [String] = []
-                for (path, result) in batch {
-                    switch result {
-                    case let .success(prepared):
-                        items.append(prepared)
-                        itemPaths.append(path)
-                    case let .failure(error):
-                        collected.fail(path, "\(error)")
-                    }
-                }
+            let waited: (Double) -> Void = { collected.add(\.writerWaitingForAnalysis, $0) }
+            while let first = window.takeBatch(upTo: batchSize, waited: waited) {
+                var outcomes: [(Result<AddResult, any Error>, path: String)] = []
                 do {
-                    let outcomes = try collected.timed(\.writing) {
-                        try workspace.addArticles(items, frameID: frameID, actorCache: actorCache)
+                    try collected.timed(\.writing) {
+                        try workspace.addArticleBatches(frameID: frameID, actorCache: actorCache) { add in
+                            var batch = first
+                            var articles = 0
+                            while true {
+                                var items: [PreparedArticle] = []
+                                var itemPaths: [String] = []
+                                for (path, result) in batch {
+                                    switch result {
+                                    case let .success(prepared):
+                                        items.append(prepared)
+                                        itemPaths.append(path)
+                                    case let .failure(error):
+                                        collected.fail(path, "\(error)")
+                                    }
+                                }
+                                outcomes += zip(try add(items), itemPaths).map { ($0, $1) }
+                                articles += batch.count
+                                guard articles < transactionSize,
+                                      let next = window.takeBatch(upTo: batchSize, waited: waited) else { break }
+                                batch = next
+                            }
+                        }
                     }
-                    collected.record(outcomes, for: itemPaths)
+                    collected.record(outcomes)
                 } catch {
                     collected.writeError = error
                     window.stop()
@@ -249,9 +268,9 @@ private final class SummaryCollector: @unchecked Sendable {
         return try work()
     }
 
-    func record(_ outcomes: [Result<AddResult, any Error>], for paths: [String]) {
+    func record(_ outcomes: [(Result<AddResult, any Error>, path: String)]) {
         lock.withLock {
-            for (path, outcome) in zip(paths, outcomes) {
+            for (outcome, path) in outcomes {
                 switch outcome {
                 case let .success(.added(id)): current.added.append(id)
                 case .success(.duplicate): current.duplicates.append(path)

@@ -18,22 +18,21 @@ struct PreparedArticle: Sendable {
         var aliases: [(text: String, key: String)]
 
         init(_ actor: Actor) throws {
-            let name = actor.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = actor.name.trimmedOfWhitespace
             let nameKey = NameKey.normalize(name)
             guard !nameKey.isEmpty else { throw WorkspaceError.invalidValue("Actor \(actor.id) has no name.") }
             // A person's short form ("Rowan Achterberg" for "Rowan T. Achterberg") is an alias too, so
             // the two spellings meet across articles; two different initials never match each other.
             let shortForm = actor.kind == .person ? NameKey.withoutInitials(nameKey) : nil
-            let lookupKeys = Set(actor.aliases.map(NameKey.normalize)).union([nameKey, shortForm ?? ""]).subtracting([""])
-            let spellings = [name] + actor.aliases + [shortForm.map { _ in Workspace.shortName(name) } ?? ""]
+            // Spaces around a spelling do not change its key: each is folded once, as given.
+            let aliasKeys = actor.aliases.map(NameKey.normalize)
             self.name = name
             self.nameKey = nameKey
-            self.lookupKeys = lookupKeys.sorted()
-            aliases = spellings.compactMap { spelling in
-                let text = spelling.trimmingCharacters(in: .whitespacesAndNewlines)
-                let key = NameKey.normalize(text)
-                return key.isEmpty ? nil : (text, key)
-            }
+            lookupKeys = Set(aliasKeys + [nameKey, shortForm ?? ""]).subtracting([""]).sorted()
+            let shortName = shortForm.map { _ in Workspace.shortName(name) }
+            aliases = [(name, nameKey)]
+                + zip(actor.aliases, aliasKeys).compactMap { alias, key in key.isEmpty ? nil : (alias.trimmedOfWhitespace, key) }
+                + (shortName.map { [($0.trimmedOfWhitespace, NameKey.normalize($0))] } ?? []).filter { !$0.1.isEmpty }
         }
     }
 
@@ -54,9 +53,10 @@ struct PreparedArticle: Sendable {
     var statements: [MachineStatement]
 
     init(_ analysis: ArticleAnalysis, fileHash: String?) throws {
-        let scalars = Array(analysis.article.text.unicodeScalars)
+        let text = analysis.article.text
+        let scalars = ScalarOffsets(text)
         let spans = analysis.statements.map(\.span) + analysis.actors.flatMap(\.mentions)
-        if let bad = spans.first(where: { $0.start < 0 || $0.end > scalars.count }) {
+        if let bad = spans.first(where: { $0.start < 0 || $0.end > scalars.count || $0.start > $0.end }) {
             throw WorkspaceError.invalidSpan(bad, textLength: scalars.count)
         }
         let actorIDs = Set(analysis.actors.map(\.id))
@@ -64,14 +64,14 @@ struct PreparedArticle: Sendable {
             throw WorkspaceError.invalidValue("Statement \(orphan.id) names actor \(orphan.actorID), "
                                               + "who is not among the article's actors.")
         }
-        let contentHash = SHA256.hexDigest(analysis.article.text)
+        let contentHash = SHA256.hexDigest(text)
         self.analysis = analysis
         self.contentHash = contentHash
         self.fileHash = fileHash
         self.actorNames = try analysis.actors.map(ActorNames.init)
         self.mentionKeys = analysis.actors.map { actor in
             actor.mentions.map { span in
-                NameKey.normalize(String(String.UnicodeScalarView(scalars[span.start..<span.end])))
+                NameKey.normalize(String(Substring(text.unicodeScalars[scalars.index(span.start)..<scalars.index(span.end)])))
             }
         }
         let article = analysis.article
@@ -84,6 +84,54 @@ struct PreparedArticle: Sendable {
             let row = MachineStatement(statement, contentHash: contentHash)
             return seenKeys.insert(row.key).inserted ? row : nil
         }
+    }
+}
+
+/// The `String.Index` of each Unicode scalar offset of a text (spans count scalars). In ASCII text,
+/// which many articles are, offset n is byte n; other text is walked once, byte by byte, for where
+/// each scalar begins. An array of every scalar, the former way, copied each text at four times its
+/// size, and an array of the view's indexes was slower still.
+private struct ScalarOffsets {
+    private let text: String
+    /// The byte offset of each scalar, for text that is not ASCII.
+    private let byteOffsets: [UInt32]?
+    /// How many scalars the text has.
+    let count: Int
+
+    init(_ text: String) {
+        self.text = text
+        var text = text
+        (count, byteOffsets) = text.withUTF8 { bytes in
+            // Every byte but a continuation byte (10xxxxxx) begins a scalar.
+            let scalars = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            guard scalars < bytes.count else { return (scalars, nil) }
+            var offsets: [UInt32] = []
+            offsets.reserveCapacity(scalars)
+            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { offsets.append(UInt32(offset)) }
+            return (scalars, offsets)
+        }
+    }
+
+    /// The index of scalar `offset`, `0...count`.
+    func index(_ offset: Int) -> String.Index {
+        let byte = offset < count ? byteOffsets.map { Int($0[offset]) } ?? offset : text.utf8.count
+        return text.utf8.index(text.utf8.startIndex, offsetBy: byte)
+    }
+}
+
+extension String {
+    /// Without the white space and line ends around it: what Foundation's `trimmingCharacters(in:
+    /// .whitespacesAndNewlines)` gives (that set is Unicode's White_Space property and, on Linux,
+    /// the zero-width space), without its bridge to NSString and a copy when there is nothing to
+    /// trim. The import trims every spelling of every actor, and Foundation's trimming was a
+    /// tenth of its row preparation.
+    var trimmedOfWhitespace: String {
+        let scalars = unicodeScalars
+        let isSpace: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0 == "\u{200B}" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
+        return String(Substring(scalars[first...last]))
     }
 }
 
@@ -156,52 +204,57 @@ extension Workspace {
         }
     }
 
-    /// Adds many prepared articles in one transaction, for the importer. The batch's articles are
-    /// added to the full-text index in one statement at the end (see WorkspaceSchema, v2).
-    /// `actorCache` keeps the workspace's actors in memory from one batch to the next.
+    /// Adds many prepared articles in one transaction (see `addArticleBatches`).
     func addArticles(_ items: [PreparedArticle], frameID: String?,
                      actorCache: ActorDirectoryCache = ActorDirectoryCache()) throws -> [Result<AddResult, any Error>] {
-        let importedAt = now()
+        var results: [Result<AddResult, any Error>] = []
+        try addArticleBatches(frameID: frameID, actorCache: actorCache) { add in results = try add(items) }
+        return results
+    }
+
+    /// Adds prepared articles for the importer, batch after batch, in one transaction: `batches` is
+    /// given `add`, which adds one batch and returns each article's outcome (an article is added in
+    /// a savepoint of its own, so a bad one fails alone). The transaction's articles go into the
+    /// full-text index in one statement at the end (see WorkspaceSchema, v2). `actorCache` keeps
+    /// the workspace's actors in memory from one transaction to the next.
+    func addArticleBatches(frameID: String?, actorCache: ActorDirectoryCache = ActorDirectoryCache(),
+                           _ batches: (_ add: ([PreparedArticle]) throws -> [Result<AddResult, any Error>]) throws -> Void) throws {
+        let importedAt = now().databaseValue
         do {
-            return try write { db in try Self.addArticles(items, frameID: frameID, importedAt: importedAt, actorCache: actorCache, db) }
+            try write { db in
+                // The statements' unique keys start with the content hash, so a batch's rows land all
+                // over those indexes: with SQLite's default 2 MB page cache, a large workspace rereads
+                // and rewrites index pages for nearly every row. 64 MB keeps them for the import.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+                // Ids only grow (AUTOINCREMENT): the transaction's articles are those above the largest now.
+                let largestBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
+                try db.execute(sql: "INSERT INTO search_index_deferred(id) VALUES (1)")
+                var actors = try actorCache.take(db)
+                try batches { items in
+                    try items.map { item -> Result<AddResult, any Error> in
+                        do {
+                            var added: AddResult?
+                            try db.inSavepoint {
+                                added = try Self.insert(item, frameID: frameID, importedAt: importedAt, actors: &actors, db)
+                                return .commit
+                            }
+                            return .success(added!)
+                        } catch {
+                            // The savepoint took back what the directory had recorded for this article.
+                            actors = try ActorDirectory(db)
+                            return .failure(error)
+                        }
+                    }
+                }
+                try db.execute(sql: "INSERT INTO article_search(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?",
+                               arguments: [largestBefore])
+                try db.execute(sql: "DELETE FROM search_index_deferred")
+                try actorCache.keep(actors, db)
+            }
         } catch {
             actorCache.forget()
             throw error
         }
-    }
-
-    private static func addArticles(_ items: [PreparedArticle], frameID: String?, importedAt: Date,
-                                    actorCache: ActorDirectoryCache, _ db: Database) throws -> [Result<AddResult, any Error>] {
-        // The statements' unique keys start with the content hash, so a batch's rows land all
-        // over those indexes: with SQLite's default 2 MB page cache, a large workspace rereads
-        // and rewrites index pages for nearly every row. 64 MB keeps them for the import.
-        try db.execute(sql: "PRAGMA cache_size = -65536")
-        // Ids only grow (AUTOINCREMENT): the batch's articles are those above the largest now.
-        let largestBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
-        try db.execute(sql: "INSERT INTO search_index_deferred(id) VALUES (1)")
-        var actors = try actorCache.take(db)
-        let importedAt = importedAt.databaseValue
-        var results: [Result<AddResult, any Error>] = []
-        for item in items {
-            // A savepoint per article: one bad analysis fails alone, not its whole batch.
-            var result: Result<AddResult, any Error> = .failure(WorkspaceError.invalidValue("not written"))
-            do {
-                try db.inSavepoint {
-                    result = .success(try insert(item, frameID: frameID, importedAt: importedAt, actors: &actors, db))
-                    return .commit
-                }
-            } catch {
-                result = .failure(error)
-                // The savepoint took back what the directory had recorded for this article.
-                actors = try ActorDirectory(db)
-            }
-            results.append(result)
-        }
-        try db.execute(sql: "INSERT INTO article_search(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?",
-                       arguments: [largestBefore])
-        try db.execute(sql: "DELETE FROM search_index_deferred")
-        try actorCache.keep(actors, db)
-        return results
     }
 
     /// The content hashes of files already imported, for the importer to skip before analysing.
@@ -475,9 +528,14 @@ extension Workspace {
     static func shortName(_ name: String) -> String {
         let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv"]
         let words = name.split(separator: " ")
+        let isMark: (Unicode.Scalar) -> Bool = { $0 == "." || $0 == "," }
         return words.enumerated().filter { index, word in
-            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,")).lowercased()
-            return index == 0 || (bare.count > 1 && !suffixes.contains(bare))
+            // The word without the periods and commas around it (no CharacterSet, which costs a set a word).
+            guard index > 0 else { return true }
+            guard let first = word.unicodeScalars.firstIndex(where: { !isMark($0) }),
+                  let last = word.unicodeScalars.lastIndex(where: { !isMark($0) }) else { return false }
+            let bare = Substring(word.unicodeScalars[first...last])
+            return bare.count > 1 && !suffixes.contains(bare.lowercased())
         }.map { String($0.element) }.joined(separator: " ")
     }
 
