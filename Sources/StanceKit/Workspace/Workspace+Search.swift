@@ -31,13 +31,11 @@ extension Workspace {
             // the rows returned, whose snippets are made here: FTS5's snippet() tokenizes and
             // scores every window of both columns, most of a query's time.
             let ranking = try SearchRanking.function(for: phrases, newestOfTheOnlyPhrase: phrases.count == 1 ? walked : nil, db)
-            let ranked = try SearchRanking.registeringIfMissing(db) {
-                try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT rowid, rank FROM article_search
-                    WHERE article_search MATCH ? AND rank MATCH ? AND rowid >= ?
-                    ORDER BY rank LIMIT ?
-                    """), arguments: [pattern, ranking, oldestCandidate, limit])
-            }
+            let ranked = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT rowid, rank FROM article_search
+                WHERE article_search MATCH ? AND rank MATCH ? AND rowid >= ?
+                ORDER BY rank LIMIT ?
+                """), arguments: [pattern, ranking, oldestCandidate, limit])
             let ids: [Int64] = ranked.map { $0[0] }
             let articles = try Row.fetchAll(db, sql: """
                 SELECT id, title, source, published, text FROM articles WHERE id IN (\(databaseQuestionMarks(count: ids.count)))
@@ -109,21 +107,16 @@ enum SearchRanking {
             """), arguments: [expression, count])
     }
 
-    /// Runs `body`, first making the ranking function known to this connection if FTS5 says it
-    /// is not (FTS5 keeps its functions per connection and offers no way to ask).
-    static func registeringIfMissing<T>(_ db: Database, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as DatabaseError where error.message == "no such function: \(functionName)" {
-            let api = FTS5.api(db)
-            let code = functionName.withCString { name in
-                api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, nil, { api, fts, context, count, values in
-                    SearchRanking.score(api, fts, context, Int(count), values)
-                }, nil)
-            }
-            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-            return try body()
+    /// Makes the ranking function known to a connection: FTS5 keeps its functions per
+    /// connection, so every connection the workspace opens registers it as it opens.
+    static func register(_ db: Database) throws {
+        let api = FTS5.api(db)
+        let code = functionName.withCString { name in
+            api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, nil, { api, fts, context, count, values in
+                SearchRanking.score(api, fts, context, Int(count), values)
+            }, nil)
         }
+        guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
     }
 
     private static func score(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ context: OpaquePointer?,

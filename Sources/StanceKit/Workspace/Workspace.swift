@@ -204,8 +204,9 @@ public final class Workspace: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.label = "StanceBench.Workspace"
-        if !readOnly {
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        configuration.prepareDatabase { db in
+            try SearchRanking.register(db)
+            if !readOnly { try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
         return configuration
     }
