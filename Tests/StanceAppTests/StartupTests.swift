@@ -26,7 +26,11 @@ import Testing
             return inner.timelineStatements(of: actors)
         }
         func articles(matching query: String) -> [ArticleID] { inner.articles(matching: query) }
-        func datedStatements() -> [DatedStatement] { log.append("dated"); return inner.datedStatements() }
+        func datedStatements(of actors: Set<CorpusActorID>?) -> [DatedStatement] {
+            log.append("dated")
+            return inner.datedStatements(of: actors)
+        }
+        func dailyStanceCounts() -> [CorpusActorID: [DailyStanceCount]] { log.append("daily"); return inner.dailyStanceCounts() }
     }
 
     final class RecordingBackend: TerminalBackend {
