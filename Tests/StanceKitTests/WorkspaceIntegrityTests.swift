@@ -56,6 +56,32 @@ import Testing
         #expect(after == before)
     }
 
+    /// A command that only reads opens read-only and does not read the whole file first: the
+    /// damaged page is reported by the read that meets it, and the folder stays as it was.
+    @Test func aFileOpenedReadOnlyIsNotCheckedAndADamagedPageFailsTheReadThatMeetsIt() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Self.damagedWorkspaceFile(in: folder)
+        let before = try Self.folderListing(folder)
+        do {
+            let workspace = try Workspace.open(path: path, readOnly: true)
+            defer { workspace.close() }
+            #expect(workspace.integrityStatus == .notChecked)
+            #expect(try workspace.counts().articles == 4)
+            do {
+                _ = try workspace.allArticles()
+                Issue.record("reading the damaged page did not fail")
+            } catch let error as WorkspaceError {
+                guard case .corrupt = error else {
+                    Issue.record("not reported as damage: \(error)")
+                    return
+                }
+                #expect(error.description.contains("is damaged"))
+            }
+        }
+        #expect(try Self.folderListing(folder) == before)
+    }
+
     @Test func aWriteWaitsForTheCheckThenGoesThroughOnASoundFile() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
