@@ -30,7 +30,10 @@ import Testing
             log.append("dated")
             return inner.datedStatements(of: actors)
         }
-        func dailyStanceCounts() -> [CorpusActorID: [DailyStanceCount]] { log.append("daily"); return inner.dailyStanceCounts() }
+        func dailyStanceCounts(outlets: Set<String>?) -> [CorpusActorID: [DailyStanceCount]] {
+            log.append("daily")
+            return inner.dailyStanceCounts(outlets: outlets)
+        }
     }
 
     final class RecordingBackend: TerminalBackend {
