@@ -47,7 +47,7 @@ public struct CorpusTimelineModel: Sendable {
             dailyCounts[actor.id] != nil && (filter.kinds?.contains(actor.kind) ?? true)
         }.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
         // Periods by their first day; cells take their bucket (with its labels) from the axis.
-        var tallies: [CorpusActorID: [(start: Day, tally: StanceTally, firstDays: [String: Day])]] = [:]
+        var tallies: [CorpusActorID: [(start: Day, tally: StanceTally, firstDays: [String: Day], leaning: String)]] = [:]
         var first: Day?, last: Day?
         for actor in shown {
             var periods: [(start: Day, tally: StanceTally, firstDays: [String: Day])] = []
@@ -59,9 +59,11 @@ public struct CorpusTimelineModel: Sendable {
                     periods[periods.count - 1].firstDays[count.stance] = count.day
                 }
             }
-            let leanings = periods.map { $0.tally.leaning(in: frame) }
-            if let positions = filter.positions, !leanings.contains(where: positions.contains) { continue }
-            tallies[actor.id] = periods
+            let leaned = periods.map {
+                (start: $0.start, tally: $0.tally, firstDays: $0.firstDays, leaning: $0.tally.leaning(in: frame))
+            }
+            if let positions = filter.positions, !leaned.contains(where: { positions.contains($0.leaning) }) { continue }
+            tallies[actor.id] = leaned
             if let start = periods.first?.start { first = min(first ?? start, start) }
             if let start = periods.last?.start { last = max(last ?? start, start) }
         }
@@ -73,7 +75,7 @@ public struct CorpusTimelineModel: Sendable {
             var changes: [Shift] = []
             var held: String?
             for period in periods {
-                let leaning = period.tally.leaning(in: frame)
+                let leaning = period.leaning
                 cells.append(Cell(bucket: axis[period.start] ?? bucketing.bucket(of: period.start), tally: period.tally,
                                   leaning: leaning))
                 guard frame.positions.contains(where: { $0.id == leaning }) else { continue }

@@ -40,12 +40,10 @@ extension AppState {
                 return []
             }
             return withDailyCounts(outlets: nil, command, argument) { state, counts in
-                var mode = CorpusTimelineState(timeline: CorpusTimelineModel(
+                state.corpusTimeline = CorpusTimelineState(timeline: CorpusTimelineModel(
                     dailyCounts: counts, actors: state.corpus.actors, frame: state.frame, by: DateBucketing(.week),
                     filter: TimelineFilter()))
-                mode.period = max(0, mode.timeline.buckets.count - 1)
-                state.corpusTimeline = mode
-                state.remakeCorpusTimeline()
+                state.placeCorpusTimelineCursor(onDay: nil)
                 state.setFocus(.timeline)
                 state.message = StatusMessage(text: "Corpus timeline: every actor's position per period", isError: false)
                 return []
@@ -170,6 +168,14 @@ extension AppState {
         let day = mode.timeline.buckets[safe: mode.period]?.start
         mode.timeline = CorpusTimelineModel(dailyCounts: read.counts, actors: corpus.actors, frame: frame,
                                             by: DateBucketing(mode.bucket), filter: mode.filter)
+        corpusTimeline = mode
+        placeCorpusTimelineCursor(onDay: day)
+    }
+
+    /// Puts the cursor on the selected actor's lane and on the period holding `day` (the last
+    /// period when nil), and keeps it on screen.
+    mutating func placeCorpusTimelineCursor(onDay day: Day?) {
+        guard var mode = corpusTimeline else { return }
         let lanes = mode.timeline.lanes
         mode.lane = selectedActor.flatMap { id in lanes.firstIndex { $0.actor.id == id } } ?? min(mode.lane, max(0, lanes.count - 1))
         let buckets = mode.timeline.buckets

@@ -263,14 +263,18 @@ extension Workspace {
                 arguments += ["[" + articleIDs.map(String.init).joined(separator: ",") + "]"]
             }
             var byActor: [Int64: [DailyStanceCount]] = [:]
+            // The day comes as its year, month and day numbers: parsing 100,000 texts in Swift
+            // cost more than the query.
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT actor_id, day, stance, count(*) FROM (
+                SELECT actor_id, CAST(substr(day, 1, 4) AS INTEGER), CAST(substr(day, 6, 2) AS INTEGER),
+                       CAST(substr(day, 9, 2) AS INTEGER), stance, count(*) FROM (
                     SELECT s.actor_id, s.stance, \(Self.statementDay) AS day FROM statements s
                     WHERE s.status <> 'rejected' \(outlets == nil ? "" : "AND s.article_id IN (SELECT value FROM json_each(?))"))
-                WHERE day IS NOT NULL GROUP BY actor_id, day, stance ORDER BY actor_id, day, stance
+                WHERE length(day) = 10 GROUP BY actor_id, day, stance ORDER BY actor_id, day, stance
                 """, arguments: arguments)
             while let row = try rows.next() {
-                byActor[row[0], default: []].append(DailyStanceCount(day: row[1], stance: row[2], count: row[3]))
+                guard let day = Day(year: row[1], month: row[2], day: row[3]) else { continue }
+                byActor[row[0], default: []].append(DailyStanceCount(day: day, stance: row[4], count: row[5]))
             }
             return byActor
         }
