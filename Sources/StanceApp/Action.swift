@@ -27,8 +27,8 @@ public enum Action: Sendable {
     case articlesMatched(query: String, [ArticleID])
     case themeSwitched(String)
     case effectFailed(String)
-    /// The dated statements of `actors` (of every actor when nil).
-    case datedStatementsLoaded(actors: Set<CorpusActorID>?, [DatedStatement])
+    /// The dated statements of `actors`.
+    case datedStatementsLoaded(actors: Set<CorpusActorID>, [DatedStatement])
     /// Every actor's dated statements counted per day and stance (only those of `outlets`' articles
     /// when given), for the corpus timeline and agreement.
     case dailyStanceCountsLoaded(outlets: Set<String>?, [CorpusActorID: [DailyStanceCount]])
@@ -59,8 +59,8 @@ public enum Effect: Hashable, Sendable {
     case write(AnnotationWrite, show: String?)
     case reloadArticle(ArticleID, statement: String?)
     case quit
-    /// Reads the dated statements of `actors`, or of every actor when nil.
-    case loadDatedStatements(of: Set<CorpusActorID>?)
+    /// Reads the dated statements of `actors`.
+    case loadDatedStatements(of: Set<CorpusActorID>)
     /// Reads every actor's dated statements counted per day and stance (of `outlets` when given).
     case loadDailyStanceCounts(outlets: Set<String>?)
     /// Drops what the store keeps between reads, before the corpus is read again.

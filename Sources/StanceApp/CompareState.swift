@@ -76,16 +76,13 @@ public struct DailyStanceCountsRead: Sendable {
     public var counts: [CorpusActorID: [DailyStanceCount]]
 }
 
-/// Dated statements as read: of `actors`, or of every actor when `actors` is nil.
+/// The dated statements of `actors`, as read.
 public struct DatedStatementsRead: Sendable {
-    public var actors: Set<CorpusActorID>?
+    public var actors: Set<CorpusActorID>
     public var statements: [DatedStatement]
 
-    /// Whether these hold every statement of `wanted` (of every actor when nil).
-    func covers(_ wanted: Set<CorpusActorID>?) -> Bool {
-        guard let actors else { return true }
-        return wanted.map { $0.isSubset(of: actors) } ?? false
-    }
+    /// Whether these hold every statement of `wanted`.
+    func covers(_ wanted: Set<CorpusActorID>) -> Bool { wanted.isSubset(of: actors) }
 }
 
 extension AppState {
@@ -96,14 +93,13 @@ extension AppState {
 
     // MARK: Dated statements
 
-    /// Runs `body` with dated statements that hold those of `actors` (every actor's when nil), or
-    /// asks the store for them and runs `command` again when they arrive.
-    mutating func withDatedStatements(of actors: Set<CorpusActorID>?, _ command: CommandID, _ argument: String?,
+    /// Runs `body` with dated statements that hold those of `actors`, or asks the store for them
+    /// and runs `command` again when they arrive.
+    mutating func withDatedStatements(of actors: Set<CorpusActorID>, _ command: CommandID, _ argument: String?,
                                       _ body: (inout AppState, [DatedStatement]) -> [Effect]) -> [Effect] {
         if let datedStatements, datedStatements.covers(actors) { return body(&self, datedStatements.statements) }
         commandAwaitingStatements = CommandAwaitingStatements(command: command, argument: argument)
-        message = StatusMessage(text: actors == nil ? "Loading the corpus' statements…" : "Loading the statements…",
-                                isError: false)
+        message = StatusMessage(text: "Loading the statements…", isError: false)
         return [.loadDatedStatements(of: actors)]
     }
 
