@@ -46,21 +46,22 @@ public struct CorpusTimelineModel: Sendable {
         let shown = actors.filter { actor in
             dailyCounts[actor.id] != nil && (filter.kinds?.contains(actor.kind) ?? true)
         }.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
-        // Periods by their first day; cells take their bucket (with its labels) from the axis.
-        var tallies: [CorpusActorID: [(start: Day, tally: StanceTally, firstDays: [String: Day], leaning: String)]] = [:]
+        // Periods by their first day, each with the range of its counts (in day order); cells take
+        // their bucket (with its labels) from the axis.
+        typealias Period = (start: Day, tally: StanceTally, counts: Range<Int>)
+        var tallies: [CorpusActorID: [(start: Day, tally: StanceTally, counts: Range<Int>, leaning: String)]] = [:]
         var first: Day?, last: Day?
         for actor in shown {
-            var periods: [(start: Day, tally: StanceTally, firstDays: [String: Day])] = []
-            for count in dailyCounts[actor.id] ?? [] {
+            let counts = dailyCounts[actor.id] ?? []
+            var periods: [Period] = []
+            for (index, count) in counts.enumerated() {
                 let start = bucketing.start(of: count.day)
-                if periods.last?.start != start { periods.append((start, StanceTally(), [:])) }
+                if periods.last?.start != start { periods.append((start, StanceTally(), index..<index)) }
                 for _ in 0..<count.count { periods[periods.count - 1].tally.add(count.stance) }
-                if periods[periods.count - 1].firstDays[count.stance] == nil {
-                    periods[periods.count - 1].firstDays[count.stance] = count.day
-                }
+                periods[periods.count - 1].counts = periods[periods.count - 1].counts.lowerBound..<index + 1
             }
             let leaned = periods.map {
-                (start: $0.start, tally: $0.tally, firstDays: $0.firstDays, leaning: $0.tally.leaning(in: frame))
+                (start: $0.start, tally: $0.tally, counts: $0.counts, leaning: $0.tally.leaning(in: frame))
             }
             if let positions = filter.positions, !leaned.contains(where: { positions.contains($0.leaning) }) { continue }
             tallies[actor.id] = leaned
@@ -70,7 +71,7 @@ public struct CorpusTimelineModel: Sendable {
         buckets = first.flatMap { first in last.map { bucketing.buckets(from: first, to: $0) } } ?? []
         let axis = Dictionary(uniqueKeysWithValues: buckets.map { ($0.start, $0) })
         lanes = shown.compactMap { actor in
-            guard let periods = tallies[actor.id] else { return nil }
+            guard let periods = tallies[actor.id], let counts = dailyCounts[actor.id] else { return nil }
             var cells: [Cell] = []
             var changes: [Shift] = []
             var held: String?
@@ -79,8 +80,8 @@ public struct CorpusTimelineModel: Sendable {
                 cells.append(Cell(bucket: axis[period.start] ?? bucketing.bucket(of: period.start), tally: period.tally,
                                   leaning: leaning))
                 guard frame.positions.contains(where: { $0.id == leaning }) else { continue }
-                if let held, held != leaning, let date = period.firstDays[leaning] {
-                    changes.append(Shift(from: held, to: leaning, date: date))
+                if let held, held != leaning, let taken = counts[period.counts].first(where: { $0.stance == leaning }) {
+                    changes.append(Shift(from: held, to: leaning, date: taken.day))
                 }
                 held = leaning
             }
