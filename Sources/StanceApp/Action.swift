@@ -27,7 +27,11 @@ public enum Action: Sendable {
     case articlesMatched(query: String, [ArticleID])
     case themeSwitched(String)
     case effectFailed(String)
-    case datedStatementsLoaded([DatedStatement])
+    /// The dated statements of `actors`.
+    case datedStatementsLoaded(actors: Set<CorpusActorID>, [DatedStatement])
+    /// Every actor's dated statements counted per day and stance (only those of `outlets`' articles
+    /// when given), for the corpus timeline and agreement.
+    case dailyStanceCountsLoaded(outlets: Set<String>?, [CorpusActorID: [DailyStanceCount]])
     /// A write was saved; `show` is the statement to show after the reload.
     case saved(SavedChange, show: String?)
     /// A write that found nothing to do (nothing to undo); the text says so.
@@ -55,7 +59,10 @@ public enum Effect: Hashable, Sendable {
     case write(AnnotationWrite, show: String?)
     case reloadArticle(ArticleID, statement: String?)
     case quit
-    case loadDatedStatements
+    /// Reads the dated statements of `actors`.
+    case loadDatedStatements(of: Set<CorpusActorID>)
+    /// Reads every actor's dated statements counted per day and stance (of `outlets` when given).
+    case loadDailyStanceCounts(outlets: Set<String>?)
     /// Drops what the store keeps between reads, before the corpus is read again.
     case forgetCachedReads
     case export(ExportFormat, path: String)

@@ -300,9 +300,12 @@ public struct AppState: Sendable {
     public var mode: InputMode = .normal
     public var overlay: Overlay?
     public var message: StatusMessage?
-    /// The corpus' statements placed in time, loaded when a comparison, the corpus timeline or
-    /// agreement first needs them.
-    public var datedStatements: [DatedStatement]?
+    /// Statements placed in time, read when a comparison (its actors') or the corpus timeline
+    /// (the actor of a period opened) first needs them.
+    public var datedStatements: DatedStatementsRead?
+    /// Every actor's dated statements counted per day and stance, read when the corpus timeline
+    /// or agreement first needs them.
+    public var dailyCounts: DailyStanceCountsRead?
     public var commandAwaitingStatements: CommandAwaitingStatements?
     public var comparison: ComparisonState?
     /// A statement was opened from the comparison: Esc in the article goes back to it.
@@ -310,7 +313,7 @@ public struct AppState: Sendable {
     /// The timeline pane's corpus mode; nil: the statement timeline.
     public var corpusTimeline: CorpusTimelineState?
     /// Who agrees and disagrees with the selected actor, shown in the actors pane; nil: hidden.
-    public var agreement: AgreementMatrix?
+    public var agreement: AgreementState?
     /// The annotation popup being answered, step by step.
     public var annotation: AnnotationFlow?
     /// Why nothing can be annotated here (a corpus held in memory, a read-only file); nil when it can.

@@ -11,6 +11,14 @@ public enum ComparisonSubject: Hashable, Sendable {
     case actors(left: CorpusActorID, right: CorpusActorID)
     /// One actor in one period (left) against the same actor in another (right).
     case periods(CorpusActorID, left: ClosedRange<Day>, right: ClosedRange<Day>)
+
+    /// The actors compared, whose statements the comparison reads.
+    public var actors: Set<CorpusActorID> {
+        switch self {
+        case .actors(let left, let right): return [left, right]
+        case .periods(let actor, _, _): return [actor]
+        }
+    }
 }
 
 /// The compare view: what is compared, how, and the computed comparison (made once per change
@@ -55,10 +63,26 @@ public struct ActorPickerState: Hashable, Sendable {
     public var scroll = 0
 }
 
-/// A command put off until the corpus' dated statements have arrived.
+/// A command put off until the dated statements it needs have arrived.
 public struct CommandAwaitingStatements: Hashable, Sendable {
     public var command: CommandID
     public var argument: String?
+}
+
+/// Every actor's dated statements counted per day and stance, as read: of the articles of
+/// `outlets`, or of every article when `outlets` is nil.
+public struct DailyStanceCountsRead: Sendable {
+    public var outlets: Set<String>?
+    public var counts: [CorpusActorID: [DailyStanceCount]]
+}
+
+/// The dated statements of `actors`, as read.
+public struct DatedStatementsRead: Sendable {
+    public var actors: Set<CorpusActorID>
+    public var statements: [DatedStatement]
+
+    /// Whether these hold every statement of `wanted`.
+    func covers(_ wanted: Set<CorpusActorID>) -> Bool { wanted.isSubset(of: actors) }
 }
 
 extension AppState {
@@ -69,36 +93,67 @@ extension AppState {
 
     // MARK: Dated statements
 
-    /// Runs `body` with the corpus' dated statements, or asks the store for them and runs
-    /// `command` again when they arrive.
-    mutating func withDatedStatements(_ command: CommandID, _ argument: String?,
+    /// Runs `body` with dated statements that hold those of `actors`, or asks the store for them
+    /// and runs `command` again when they arrive.
+    mutating func withDatedStatements(of actors: Set<CorpusActorID>, _ command: CommandID, _ argument: String?,
                                       _ body: (inout AppState, [DatedStatement]) -> [Effect]) -> [Effect] {
-        if let datedStatements { return body(&self, datedStatements) }
+        if let datedStatements, datedStatements.covers(actors) { return body(&self, datedStatements.statements) }
         commandAwaitingStatements = CommandAwaitingStatements(command: command, argument: argument)
-        message = StatusMessage(text: "Loading the corpus' statements…", isError: false)
-        return [.loadDatedStatements]
+        message = StatusMessage(text: "Loading the statements…", isError: false)
+        return [.loadDatedStatements(of: actors)]
     }
 
-    mutating func datedStatementsArrived(_ statements: [DatedStatement]) -> [Effect] {
-        datedStatements = statements
+    mutating func datedStatementsArrived(_ read: DatedStatementsRead) -> [Effect] {
+        datedStatements = read
         guard let waiting = commandAwaitingStatements else {
             // Statements read again after a write: what is open shows the change at once.
             recomputeComparison()
+            return []
+        }
+        return runAwaitingCommand(waiting)
+    }
+
+    /// Runs `body` with the daily stance counts of `outlets`' articles (of every article when
+    /// nil), or asks the store for them and runs `command` again when they arrive.
+    mutating func withDailyCounts(outlets: Set<String>?, _ command: CommandID, _ argument: String?,
+                                  _ body: (inout AppState, [CorpusActorID: [DailyStanceCount]]) -> [Effect]) -> [Effect] {
+        if let dailyCounts, dailyCounts.outlets == outlets { return body(&self, dailyCounts.counts) }
+        commandAwaitingStatements = CommandAwaitingStatements(command: command, argument: argument)
+        message = StatusMessage(text: "Counting the corpus' statements…", isError: false)
+        return [.loadDailyStanceCounts(outlets: outlets)]
+    }
+
+    mutating func dailyCountsArrived(_ read: DailyStanceCountsRead) -> [Effect] {
+        dailyCounts = read
+        guard let waiting = commandAwaitingStatements else {
+            // Counted again after a write: what is open shows the change at once.
             remakeCorpusTimeline()
             remakeAgreement()
             return []
         }
+        return runAwaitingCommand(waiting)
+    }
+
+    private mutating func runAwaitingCommand(_ waiting: CommandAwaitingStatements) -> [Effect] {
         message = nil
         commandAwaitingStatements = nil
         return run(waiting.command, argument: waiting.argument)
     }
 
-    /// After a write (which dropped the dated statements): reads them again at once when a
-    /// comparison, the corpus timeline or agreement is open, since they show those statements.
+    /// After a write (which dropped what was read): reads again at once what an open comparison,
+    /// corpus timeline or agreement shows. Agreement counts every outlet; the corpus timeline
+    /// only its filter's, read last so that they are the ones kept.
     var reloadingOpenDatedViews: [Effect] {
-        guard datedStatements == nil, commandAwaitingStatements == nil,
-              comparison != nil || corpusTimeline != nil || agreement != nil else { return [] }
-        return [.loadDatedStatements]
+        guard commandAwaitingStatements == nil else { return [] }
+        var effects: [Effect] = []
+        if dailyCounts == nil {
+            if agreement != nil { effects.append(.loadDailyStanceCounts(outlets: nil)) }
+            if let mode = corpusTimeline, agreement == nil || mode.filter.outlets != nil {
+                effects.append(.loadDailyStanceCounts(outlets: mode.filter.outlets))
+            }
+        }
+        if datedStatements == nil, let comparison { effects.append(.loadDatedStatements(of: comparison.subject.actors)) }
+        return effects
     }
 
     // MARK: Comparison commands
@@ -111,7 +166,7 @@ extension AppState {
                     message = StatusMessage(text: "Usage: :compare-actors ACTOR ACTOR (Tab completes names)", isError: true)
                     return []
                 }
-                return withDatedStatements(command, argument) { state, _ in
+                return withDatedStatements(of: [left.id, right.id], command, argument) { state, _ in
                     state.openComparison(.actors(left: left.id, right: right.id))
                     return []
                 }
@@ -131,7 +186,8 @@ extension AppState {
             guard case .actorPicker(let picker) = overlay, let other = picker.rows[safe: picker.cursor] else { return [] }
             overlay = nil
             let subject = ComparisonSubject.actors(left: picker.subject, right: other.id)
-            return withDatedStatements(.compareActors, "\(name(of: picker.subject)), \(other.name)") { state, _ in
+            return withDatedStatements(of: subject.actors, .compareActors,
+                                       "\(name(of: picker.subject)), \(other.name)") { state, _ in
                 state.openComparison(subject)
                 return []
             }
@@ -151,7 +207,7 @@ extension AppState {
                 message = StatusMessage(text: "No actor named “\(argument ?? "")”", isError: true)
                 return []
             }
-            return withDatedStatements(command, argument ?? name(of: actor)) { state, statements in
+            return withDatedStatements(of: [actor], command, argument ?? name(of: actor)) { state, statements in
                 guard let halves = Self.halves(of: statements.filter { $0.actor.id == actor && $0.counts }.map(\.date)) else {
                     state.message = StatusMessage(text: "\(state.name(of: actor)) spoke on fewer than two days",
                                                   isError: false)
@@ -293,7 +349,8 @@ extension AppState {
     /// Makes the comparison again for its subject, bucket and window, keeping the cursor on the
     /// same period where it still exists.
     mutating func recomputeComparison() {
-        guard var state = comparison, let statements = datedStatements else { return }
+        guard var state = comparison, let read = datedStatements, read.covers(state.subject.actors) else { return }
+        let statements = read.statements
         let keptDay = state.comparison.rows[safe: state.cursor]?.leftBucket.start
         let bucketing = DateBucketing(state.bucket)
         switch state.subject {
@@ -317,7 +374,8 @@ extension AppState {
     }
 
     private mutating func moveComparisonWindow(later: Bool) {
-        guard var state = comparison, let statements = datedStatements else { return }
+        guard var state = comparison, let read = datedStatements, read.covers(state.subject.actors) else { return }
+        let statements = read.statements
         guard case .actors(let left, let right) = state.subject else {
             message = StatusMessage(text: "A comparison of two periods has no time window", isError: false)
             return

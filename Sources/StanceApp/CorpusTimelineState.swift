@@ -7,7 +7,7 @@ public struct CorpusTimelineState: Sendable {
     public var bucket: BucketSize = .week
     public var filter = TimelineFilter()
     public var showsCounts = false
-    public var timeline: CorpusTimeline
+    public var timeline: CorpusTimelineModel
     /// Index into `timeline.lanes`.
     public var lane = 0
     public var laneScroll = 0
@@ -25,7 +25,7 @@ public struct CorpusTimelineState: Sendable {
         return parts.joined(separator: " · ")
     }
 
-    public var cursorCell: CorpusTimeline.Cell? {
+    public var cursorCell: CorpusTimelineModel.Cell? {
         guard let lane = timeline.lanes[safe: lane], let bucket = timeline.buckets[safe: period] else { return nil }
         return lane.cell(for: bucket)
     }
@@ -39,11 +39,11 @@ extension AppState {
                 message = StatusMessage(text: "Timeline of statements", isError: false)
                 return []
             }
-            return withDatedStatements(command, argument) { state, statements in
-                var mode = CorpusTimelineState(timeline: CorpusTimeline.make(statements: statements, frame: state.frame))
-                mode.period = max(0, mode.timeline.buckets.count - 1)
-                state.corpusTimeline = mode
-                state.remakeCorpusTimeline()
+            return withDailyCounts(outlets: nil, command, argument) { state, counts in
+                state.corpusTimeline = CorpusTimelineState(timeline: CorpusTimelineModel(
+                    dailyCounts: counts, actors: state.corpus.actors, frame: state.frame, by: DateBucketing(.week),
+                    filter: TimelineFilter()))
+                state.placeCorpusTimelineCursor(onDay: nil)
                 state.setFocus(.timeline)
                 state.message = StatusMessage(text: "Corpus timeline: every actor's position per period", isError: false)
                 return []
@@ -96,22 +96,39 @@ extension AppState {
                                         + "position POSITION or outlet NAME", isError: true)
                 return []
             }
-            corpusTimeline?.filter = filter
-            remakeCorpusTimeline()
+            return withDailyCounts(outlets: filter.outlets, command, argument) { state, _ in
+                state.corpusTimeline?.filter = filter
+                state.remakeCorpusTimeline()
+                return []
+            }
         case .clearTimelineFilter:
-            corpusTimeline?.filter = TimelineFilter()
-            remakeCorpusTimeline()
+            return withDailyCounts(outlets: nil, command, argument) { state, _ in
+                state.corpusTimeline?.filter = TimelineFilter()
+                state.remakeCorpusTimeline()
+                return []
+            }
         case .openPeriodStatement:
-            guard let lane = mode.timeline.lanes[safe: mode.lane], let cell = mode.cursorCell,
-                  let first = cell.statementIDs.first,
-                  let statement = datedStatements?.first(where: {
-                      $0.actor.id == lane.actor.id && $0.id == first && cell.bucket.contains($0.date)
-                  }) else {
+            guard let lane = mode.timeline.lanes[safe: mode.lane], let cell = mode.cursorCell else {
                 message = StatusMessage(text: "No statement here", isError: false)
                 return []
             }
-            setFocus(.article)
-            return openStatement(statement.id, inArticle: statement.articleID)
+            let outlets = mode.filter.outlets.map { Set($0.map { $0.lowercased() }) }
+            return withDatedStatements(of: [lane.actor.id], command, argument) { state, statements in
+                // The period's first statement as the timeline counts them: standing, of the
+                // filter's outlets, first in date order.
+                let first = statements.filter { dated in
+                    dated.actor.id == lane.actor.id && dated.counts && cell.bucket.contains(dated.date)
+                        && (outlets.map { wanted in dated.outlet.map { wanted.contains($0.lowercased()) } ?? false } ?? true)
+                }.min { a, b in
+                    (a.date, a.articleID, a.statement.span.start, a.id) < (b.date, b.articleID, b.statement.span.start, b.id)
+                }
+                guard let first else {
+                    state.message = StatusMessage(text: "No statement here", isError: false)
+                    return []
+                }
+                state.setFocus(.article)
+                return state.openStatement(first.id, inArticle: first.articleID)
+            }
         default:
             break
         }
@@ -147,10 +164,18 @@ extension AppState {
     /// Makes the corpus timeline again for its bucket and filter, keeping the cursor on the same
     /// actor and date.
     mutating func remakeCorpusTimeline() {
-        guard var mode = corpusTimeline, let statements = datedStatements else { return }
+        guard var mode = corpusTimeline, let read = dailyCounts, read.outlets == mode.filter.outlets else { return }
         let day = mode.timeline.buckets[safe: mode.period]?.start
-        mode.timeline = CorpusTimeline.make(statements: statements, frame: frame, by: DateBucketing(mode.bucket),
-                                            filter: mode.filter)
+        mode.timeline = CorpusTimelineModel(dailyCounts: read.counts, actors: corpus.actors, frame: frame,
+                                            by: DateBucketing(mode.bucket), filter: mode.filter)
+        corpusTimeline = mode
+        placeCorpusTimelineCursor(onDay: day)
+    }
+
+    /// Puts the cursor on the selected actor's lane and on the period holding `day` (the last
+    /// period when nil), and keeps it on screen.
+    mutating func placeCorpusTimelineCursor(onDay day: Day?) {
+        guard var mode = corpusTimeline else { return }
         let lanes = mode.timeline.lanes
         mode.lane = selectedActor.flatMap { id in lanes.firstIndex { $0.actor.id == id } } ?? min(mode.lane, max(0, lanes.count - 1))
         let buckets = mode.timeline.buckets
@@ -179,20 +204,16 @@ extension AppState {
             agreement = nil
             return []
         }
-        return withDatedStatements(.showAgreement, nil) { state, statements in
-            state.agreement = Self.weeklyAgreement(statements, frame: state.frame)
+        return withDailyCounts(outlets: nil, .showAgreement, nil) { state, counts in
+            state.agreement = AgreementState(dailyCounts: counts, frame: state.frame)
             state.setFocus(.actors)
             return []
         }
     }
 
-    /// Makes the shown agreement again from the current dated statements.
+    /// Makes the shown agreement again from the current counts.
     mutating func remakeAgreement() {
-        guard agreement != nil, let statements = datedStatements else { return }
-        agreement = Self.weeklyAgreement(statements, frame: frame)
-    }
-
-    private static func weeklyAgreement(_ statements: [DatedStatement], frame: Frame) -> AgreementMatrix {
-        AgreementMatrix.make(statements: statements, frame: frame, by: .week)
+        guard agreement != nil, let read = dailyCounts, read.outlets == nil else { return }
+        agreement = AgreementState(dailyCounts: read.counts, frame: frame)
     }
 }

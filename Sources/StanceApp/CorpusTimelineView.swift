@@ -109,7 +109,7 @@ enum CorpusTimelineView {
 /// the same week, and who the opposite, with how many weeks each.
 enum AgreementView {
     static func draw(_ state: AppState, in rect: Rect, into screen: inout Screen) {
-        guard let matrix = state.agreement else { return }
+        guard let agreement = state.agreement else { return }
         let focused = state.focus == .actors && state.overlay == nil
         let actor = state.selectedActor ?? state.actors.rows[safe: state.actors.cursor]?.id
         PaneFrame.draw(rect, title: "Agreement · by week", footer: "j/k another actor · A back",
@@ -119,8 +119,10 @@ enum AgreementView {
         var y = inside.y
         screen.put("▸ \(state.name(of: actor))", x: inside.x, y: y, style: Style(.text, [.bold]), clip: inside)
         y += 2
-        for (heading, partners) in [("Agree with them", matrix.agreeing(with: actor)),
-                                    ("Disagree with them", matrix.disagreeing(with: actor))] {
+        let names = Dictionary(state.corpus.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let name = { (id: CorpusActorID) in names[id] ?? id }
+        let (agreeing, disagreeing) = agreement.partners(of: actor, name: name)
+        for (heading, partners) in [("Agree with them", agreeing), ("Disagree with them", disagreeing)] {
             guard y < inside.maxY else { return }
             screen.put(heading, x: inside.x, y: y, style: Style(.paneTitle, [.bold]), clip: inside)
             y += 1
@@ -130,9 +132,9 @@ enum AgreementView {
             }
             for partner in partners {
                 guard y < inside.maxY else { return }
-                let weeks = "\(partner.times) week\(partner.times == 1 ? "" : "s")"
+                let weeks = "\(partner.weeks) week\(partner.weeks == 1 ? "" : "s")"
                 let width = TerminalText.width(weeks)
-                screen.put("  \(partner.actor.name)", x: inside.x, y: y, style: Style(.text),
+                screen.put("  \(name(partner.actor))", x: inside.x, y: y, style: Style(.text),
                            maxWidth: inside.width - width - 1, clip: inside)
                 screen.put(weeks, x: inside.maxX - width, y: y, style: Style(.textDim), clip: inside)
                 y += 1

@@ -147,8 +147,10 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
             case .quit:
                 hasQuit = true
                 return nil
-            case .loadDatedStatements:
-                return .datedStatementsLoaded(try store.datedStatements())
+            case .loadDatedStatements(let actors):
+                return .datedStatementsLoaded(actors: actors, try store.datedStatements(of: actors))
+            case .loadDailyStanceCounts(let outlets):
+                return .dailyStanceCountsLoaded(outlets: outlets, try store.dailyStanceCounts(outlets: outlets))
             case .forgetCachedReads:
                 (store as? any RereadableStore)?.forgetCachedReads()
                 return nil

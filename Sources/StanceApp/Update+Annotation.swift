@@ -222,6 +222,7 @@ extension AppState {
         // The change may move a statement between actors, stances or dates: the next comparison,
         // corpus timeline or agreement reads the statements again.
         datedStatements = nil
+        dailyCounts = nil
         var effects: [Effect] = [touchedActors.map { .patchCorpus(actors: $0) } ?? .loadCorpus]
         if let current = currentArticle {
             let currentID = article.currentStatement.flatMap { article.prepared?.statements[safe: $0]?.id }

@@ -63,8 +63,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .effectFailed(let text):
         state.message = StatusMessage(text: text, isError: true)
         return []
-    case .datedStatementsLoaded(let statements):
-        return state.datedStatementsArrived(statements)
+    case .datedStatementsLoaded(let actors, let statements):
+        return state.datedStatementsArrived(DatedStatementsRead(actors: actors, statements: statements))
+    case .dailyStanceCountsLoaded(let outlets, let counts):
+        return state.dailyCountsArrived(DailyStanceCountsRead(outlets: outlets, counts: counts))
     case .saved(let change, let show):
         return state.saved(change, show: show) + state.reloadingOpenDatedViews
     case .nothingChanged(let text):

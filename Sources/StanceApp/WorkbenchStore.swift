@@ -157,9 +157,13 @@ public protocol WorkbenchStore {
     func timelineStatements(of actors: [CorpusActorID]) throws -> [CorpusActorID: [TimelineStatement]]
     /// Articles whose title, outlet or text contains `query`, ignoring case, in summary order.
     func articles(matching query: String) throws -> [ArticleID]
-    /// Every statement of the corpus placed in time, with corpus actor ids and article ids, for
-    /// comparisons, the corpus timeline and agreement.
-    func datedStatements() throws -> [DatedStatement]
+    /// The statements of `actors` (every actor's when nil) placed in time, with corpus actor ids
+    /// and article ids, for comparisons and the corpus timeline: a comparison reads its actors' only.
+    func datedStatements(of actors: Set<CorpusActorID>?) throws -> [DatedStatement]
+    /// Each actor's standing statements that have a day, counted per day and stance, in day
+    /// order: what agreement and the corpus timeline are made from; with `outlets`, only the
+    /// statements of those outlets' articles (compared ignoring case).
+    func dailyStanceCounts(outlets: Set<String>?) throws -> [CorpusActorID: [DailyStanceCount]]
 }
 
 /// A store whose file is checked page by page after the workbench opened it (the workspace, on a
@@ -272,6 +276,21 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
         Dictionary(actors.map { ($0, (actorStatements[$0] ?? []).map(TimelineStatement.init)) }, uniquingKeysWith: { first, _ in first })
     }
 
+    public func dailyStanceCounts(outlets: Set<String>?) -> [CorpusActorID: [DailyStanceCount]] {
+        let wanted = outlets.map { Set($0.map { $0.lowercased() }) }
+        return actorStatements.compactMapValues { statements in
+            var counts: [Day: [String: Int]] = [:]
+            for item in statements {
+                if let wanted, !(item.outlet.map { wanted.contains($0.lowercased()) } ?? false) { continue }
+                if let day = item.date { counts[day, default: [:]][item.statement.stance, default: 0] += 1 }
+            }
+            guard !counts.isEmpty else { return nil }
+            return counts.sorted { $0.key < $1.key }.flatMap { day, stances in
+                stances.sorted { $0.key < $1.key }.map { DailyStanceCount(day: day, stance: $0.key, count: $0.value) }
+            }
+        }
+    }
+
     public func articles(matching query: String) -> [ArticleID] {
         let needle = query.trimmingCharacters(in: .whitespaces)
         guard !needle.isEmpty else { return loaded.map(\.summary.id) }
@@ -310,7 +329,7 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
 extension InMemoryWorkbenchStore {
     /// The analyses' statements, attributed to corpus actors (merged name, corpus id) and to the
     /// store's article ids, so they group as the actors pane and the timeline group them.
-    public func datedStatements() -> [DatedStatement] {
+    public func datedStatements(of actors: Set<CorpusActorID>?) -> [DatedStatement] {
         let corpusActors = Dictionary(corpusActors().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return loaded.flatMap { loaded in
             DatedStatement.statements(of: loaded.analysis, articleID: loaded.summary.id).map { dated in
@@ -324,7 +343,7 @@ extension InMemoryWorkbenchStore {
                 }
                 dated.articleTitle = loaded.summary.title
                 return dated
-            }
+            }.filter { actors?.contains($0.actor.id) ?? true }
         }
     }
 }

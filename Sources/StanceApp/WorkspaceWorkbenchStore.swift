@@ -107,8 +107,12 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
             .sorted { (summaryOrder[$0] ?? .max) < (summaryOrder[$1] ?? .max) }
     }
 
-    public func datedStatements() throws -> [DatedStatement] {
-        try workspace.datedStatements()
+    public func datedStatements(of actors: Set<CorpusActorID>?) throws -> [DatedStatement] {
+        try workspace.datedStatements(actorIDs: actors.map { $0.compactMap { Int64($0) }.sorted() })
+    }
+
+    public func dailyStanceCounts(outlets: Set<String>?) throws -> [CorpusActorID: [DailyStanceCount]] {
+        Dictionary(uniqueKeysWithValues: try workspace.dailyStanceCounts(outlets: outlets).map { (String($0.key), $0.value) })
     }
 
     /// The article list is kept between requests; another workbench's writes make it stale.

@@ -431,6 +431,48 @@ final class Bench {
         }
         rows.append(Row("opening to the end of the check of every page (its own thread; writes wait for it), median of 3",
                         formatMilliseconds(Timings(checks).median), pass: nil))
+        try measureWorkbenchViews()
+    }
+
+    /// The views that show more than one article, each opened in a started workbench (a new one
+    /// each time, so nothing read for an earlier one is reused) until its frame is drawn: the
+    /// comparison of the two actors with the most statements, the corpus timeline, and the
+    /// agreement of the actor with the most statements.
+    private func measureWorkbenchViews() throws {
+        let actors = try WorkspaceWorkbenchStore(workspace: try Workspace.open(path: workspacePath), frame: analyzer.frame,
+                                                 annotator: "bench").corpusActors()
+            .sorted { ($0.statementCount, $1.name) > ($1.statementCount, $0.name) }
+        guard actors.count >= 2 else { throw BenchError("the workspace has fewer than two actors to compare") }
+        let views: [(name: String, target: Double, commands: [(CommandID, String?)])] = [
+            ("open comparison of the two actors with the most statements", 0.300,
+             [(.compareActors, "\(actors[0].name) vs \(actors[1].name)")]),
+            ("open corpus timeline (first screen)", 0.500, [(.focusTimelinePane, nil), (.toggleCorpusTimeline, nil)]),
+            ("open agreement of the actor with the most statements", 1.0,
+             [(.selectActor, actors[0].name), (.showAgreement, nil)]),
+        ]
+        for view in views {
+            var timings: (wall: [Double], cpu: [Double]) = ([], [])
+            for _ in 0..<3 {
+                let store = WorkspaceWorkbenchStore(workspace: try Workspace.open(path: workspacePath), frame: analyzer.frame,
+                                                    annotator: "bench")
+                let runtime = WorkbenchRuntime(backend: DiffingBackend(size: Size(width: 200, height: 60)), store: store,
+                                               themeName: "default", themeNames: [], applyTheme: { $0 })
+                runtime.start()
+                let (wall, cpu) = timed(cpuClock: threadCPUSeconds) {
+                    for (command, argument) in view.commands { runtime.send(.run(command, argument: argument)) }
+                    runtime.draw()
+                }
+                let state = runtime.state
+                guard state.comparison != nil || state.corpusTimeline != nil || state.agreement != nil else {
+                    throw BenchError("\(view.name): nothing opened (\(state.message?.text ?? "no message"))")
+                }
+                timings.wall.append(wall)
+                timings.cpu.append(cpu)
+            }
+            let median = Timings(timings.wall).median
+            rows.append(Row("\(view.name), median of 3", "\(formatMilliseconds(median)) (CPU \(formatMilliseconds(Timings(timings.cpu).median)))",
+                            target: "< \(Int(view.target * 1000)) ms", pass: median < view.target))
+        }
     }
 }
 

@@ -49,7 +49,7 @@ extension WorkbenchRuntime where Backend == TestBackend {
 
 @Suite struct CompareViewTests {
     @Test func storeDatesEveryStatementWithCorpusActorsAndArticleIDs() {
-        let statements = CompareFixtures.store.datedStatements()
+        let statements = CompareFixtures.store.datedStatements(of: nil)
         #expect(statements.count == 13)
         let reyes = statements.filter { $0.actor.id == "tomas reyes" }
         #expect(reyes.map(\.id) == ["s3", "s4", "t1", "v1"])
@@ -273,10 +273,18 @@ extension WorkbenchRuntime where Backend == TestBackend {
         let runtime = CompareFixtures.runtime(Size(width: 100, height: 30))
         runtime.command("select-actor Lena Brandt")
         runtime.press(.char("2"), .char("A"))
-        let matrix = try! #require(runtime.state.agreement)
-        #expect(matrix.disagreeing(with: "lena brandt").map(\.actor.name) == ["Tomas Reyes"])
-        #expect(matrix.disagreeing(with: "lena brandt").first?.times == 2)
-        #expect(matrix.agreeing(with: "lena brandt").isEmpty)
+        let agreement = try! #require(runtime.state.agreement)
+        let partners = agreement.partners(of: "lena brandt", name: runtime.state.name(of:))
+        #expect(partners.disagreeing == [AgreementState.Partner(actor: "tomas reyes", weeks: 2)])
+        #expect(partners.agreeing.isEmpty)
+        // The same counts as the matrix made from every statement.
+        let matrix = AgreementMatrix.make(statements: CompareFixtures.store.datedStatements(of: nil), frame: Fixtures.frame)
+        for actor in runtime.state.corpus.actors.map(\.id) {
+            let counted = agreement.partners(of: actor, name: runtime.state.name(of:))
+            #expect(counted.agreeing.map { [$0.actor: $0.weeks] } == matrix.agreeing(with: actor).map { [$0.actor.id: $0.times] })
+            #expect(counted.disagreeing.map { [$0.actor: $0.weeks] }
+                    == matrix.disagreeing(with: actor).map { [$0.actor.id: $0.times] })
+        }
         let lines = runtime.screen.lines
         #expect(lines.contains { $0.contains("Agreement · by week") })
         #expect(lines.contains { $0.contains("Tomas Reyes") && $0.contains("2 weeks") })

@@ -52,7 +52,7 @@ import Testing
         let reyesCounts = { () -> Int in
             guard let lane = runtime.state.corpusTimeline?.timeline.lanes.first(where: { $0.actor.name == "Tomas Reyes" })
             else { return 0 }
-            return lane.cells.reduce(0) { $0 + $1.statementIDs.count }
+            return lane.cells.reduce(0) { $0 + $1.tally.total }
         }
         let before = runtime.screen.lines
         let countBefore = reyesCounts()

@@ -26,7 +26,14 @@ import Testing
             return inner.timelineStatements(of: actors)
         }
         func articles(matching query: String) -> [ArticleID] { inner.articles(matching: query) }
-        func datedStatements() -> [DatedStatement] { log.append("dated"); return inner.datedStatements() }
+        func datedStatements(of actors: Set<CorpusActorID>?) -> [DatedStatement] {
+            log.append("dated")
+            return inner.datedStatements(of: actors)
+        }
+        func dailyStanceCounts(outlets: Set<String>?) -> [CorpusActorID: [DailyStanceCount]] {
+            log.append("daily")
+            return inner.dailyStanceCounts(outlets: outlets)
+        }
     }
 
     final class RecordingBackend: TerminalBackend {

@@ -56,6 +56,50 @@ import Testing
         #expect(after == before)
     }
 
+    /// A command that only reads opens read-only and does not read the whole file first: a
+    /// damaged page is reported by the read that meets it (here a page in the middle of the long
+    /// article's text, whose link to the next page is garbled), and the file stays as it was.
+    @Test func aFileOpenedReadOnlyIsNotCheckedAndADamagedPageFailsTheReadThatMeetsIt() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("workspace.sqlite").path
+        let paragraph = "The council met again on Tuesday and said the bridge would be repaired by spring. "
+        do {
+            let workspace = try Workspace.open(path: path)
+            try workspace.addArticle(Fixtures.milley)
+            try workspace.addArticle(AnalysisFixture.article(String(repeating: paragraph, count: 400)))
+        }
+        var data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let pageSize = 4096
+        var pages: Set<Int> = []
+        var rest = data.startIndex..<data.endIndex
+        while let found = data.range(of: Data(paragraph.utf8), in: rest) {
+            pages.insert(found.lowerBound / pageSize)
+            rest = found.upperBound..<data.endIndex
+        }
+        let textPages = pages.sorted()
+        try #require(textPages.count >= 3, "the text should run over several pages")
+        let page = textPages[textPages.count / 2]
+        for index in page * pageSize..<page * pageSize + 4 { data[index] = 0xA5 }
+        try data.write(to: URL(fileURLWithPath: path))
+
+        let workspace = try Workspace.open(path: path, readOnly: true)
+        defer { workspace.close() }
+        #expect(workspace.integrityStatus == .notChecked)
+        #expect(try workspace.counts().articles == 2)
+        do {
+            _ = try workspace.allArticles()
+            Issue.record("reading the damaged page did not fail")
+        } catch let error as WorkspaceError {
+            guard case .corrupt = error else {
+                Issue.record("not reported as damage: \(error)")
+                return
+            }
+            #expect(error.description.contains("is damaged"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == data)
+    }
+
     @Test func aWriteWaitsForTheCheckThenGoesThroughOnASoundFile() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -5,7 +5,7 @@ import Testing
 
 /// A workspace file the binary must not change: not SQLite, damaged, another application's
 /// database, from a newer version, or read-only. Every command that opens a workspace (the
-/// workbench, import, export, replay) says what is wrong, and the folder holding the file is
+/// workbench, import, export, timeline, agreement, replay) says what is wrong, and the folder holding the file is
 /// byte for byte as it was: the file, and no journal, WAL or log left beside it.
 @Suite(.serialized, .enabled(if: BinaryRunner.binary != nil, "needs a built .build/debug/stancebench"))
 struct WorkspaceOpenFaultsBinaryTests {
@@ -50,6 +50,8 @@ struct WorkspaceOpenFaultsBinaryTests {
         let runs: [(name: String, arguments: [String], readOnlyStatus: Int32)] = [
             ("workbench", ["--workspace", path, "--print-screen", "80x24"], 0),
             ("export", ["export", "--workspace", path, "--format", "csv"], 0),
+            ("timeline", ["timeline", "--workspace", path], 0),
+            ("agreement", ["agreement", "--workspace", path], 0),
             ("import", ["import", "--workspace", path, article.path], 1),
             ("replay", ["replay", log.path, "--workspace", path], 3),
         ]

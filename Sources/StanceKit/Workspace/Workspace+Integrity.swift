@@ -7,6 +7,9 @@ public enum IntegrityStatus: Equatable, Sendable {
     case checking
     case sound
     case damaged(WorkspaceError)
+    /// Opened read-only as asked: nothing will be written, so nothing waits for a check of
+    /// every page and none runs; a read that meets a damaged page throws `WorkspaceError.corrupt`.
+    case notChecked
 }
 
 extension Workspace {
@@ -39,13 +42,20 @@ final class IntegrityCheck: @unchecked Sendable {
     /// Until the check's connection is closed: a workspace closing waits for it, so no connection
     /// outlives the workspace and leaves side files beside the file.
     private var isRunning = false
+    /// Never run, for a workspace that will not be written.
+    private let isSkipped: Bool
 
-    private init(outcome: Result<Void, WorkspaceError>?) {
+    private init(outcome: Result<Void, WorkspaceError>?, isSkipped: Bool = false) {
         self.outcome = outcome
+        self.isSkipped = isSkipped
     }
 
     /// For a file this process has just created (or an in-memory one): there is nothing to check.
     static var notNeeded: IntegrityCheck { IntegrityCheck(outcome: .success(())) }
+
+    /// For a file opened read-only as asked, which nothing writes: reading a whole file first
+    /// would cost a command that reads part of it more than its own reading.
+    static var skipped: IntegrityCheck { IntegrityCheck(outcome: .success(()), isSkipped: true) }
 
     /// Starts checking the file at `path` on a new thread.
     static func start(path: String, configuration: Configuration) -> IntegrityCheck {
@@ -95,7 +105,8 @@ final class IntegrityCheck: @unchecked Sendable {
 
     var status: IntegrityStatus {
         condition.withLock {
-            switch outcome {
+            if isSkipped { return .notChecked }
+            return switch outcome {
             case nil: .checking
             case .success: .sound
             case .failure(let error): .damaged(error)

@@ -243,6 +243,54 @@ extension Workspace {
             return summaries
         }
     }
+    /// Each actor's standing statements that have a day (their own date, else their article's),
+    /// counted per day and stance, each actor's in day order: what agreement and the corpus
+    /// timeline need to find who leaned where in which period, without reading a statement. One
+    /// grouped query over the statements' timeline index; with `outlets`, only the statements of
+    /// articles from those outlets (compared ignoring case).
+    public func dailyStanceCounts(outlets: Set<String>? = nil) throws -> [Int64: [DailyStanceCount]] {
+        try read { db in
+            var arguments = StatementArguments()
+            if let outlets {
+                // The outlets' articles from the article list's index (no article row is read),
+                // matched here so that case is ignored as Swift ignores it, passed as one JSON array.
+                let wanted = Set(outlets.map { $0.lowercased() })
+                var articleIDs: [Int64] = []
+                let articles = try Row.fetchCursor(db, sql: "SELECT id, source FROM articles WHERE source IS NOT NULL")
+                while let article = try articles.next() {
+                    if let source: String = article[1], wanted.contains(source.lowercased()) { articleIDs.append(article[0]) }
+                }
+                arguments += ["[" + articleIDs.map(String.init).joined(separator: ",") + "]"]
+            }
+            var byActor: [Int64: [DailyStanceCount]] = [:]
+            // The day comes as its year, month and day numbers: parsing 100,000 texts in Swift
+            // cost more than the query.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT actor_id, CAST(substr(day, 1, 4) AS INTEGER), CAST(substr(day, 6, 2) AS INTEGER),
+                       CAST(substr(day, 9, 2) AS INTEGER), stance, count(*) FROM (
+                    SELECT s.actor_id, s.stance, \(Self.statementDay) AS day FROM statements s
+                    WHERE s.status <> 'rejected' \(outlets == nil ? "" : "AND s.article_id IN (SELECT value FROM json_each(?))"))
+                WHERE length(day) = 10 GROUP BY actor_id, day, stance ORDER BY actor_id, day, stance
+                """, arguments: arguments)
+            while let row = try rows.next() {
+                guard let day = Day(year: row[1], month: row[2], day: row[3]) else { continue }
+                byActor[row[0], default: []].append(DailyStanceCount(day: day, stance: row[4], count: row[5]))
+            }
+            return byActor
+        }
+    }
+}
+
+/// How many of an actor's standing statements took one stance on one day.
+public struct DailyStanceCount: Hashable, Sendable {
+    public var day: Day
+    public var stance: String
+    public var count: Int
+    public init(day: Day, stance: String, count: Int) {
+        self.day = day
+        self.stance = stance
+        self.count = count
+    }
 }
 
 /// A statement as a timeline places it: when, with which stance, and its words; the rest of the

@@ -23,7 +23,9 @@ import GRDB
 /// damage, and so is opening a file that needs writing before it can be used (migrations, a
 /// journal to switch to WAL, a WAL left by a crash, which closing would copy into the file). A
 /// damaged file is left byte for byte as it was; `integrityStatus` tells the workbench what the
-/// check found, so it can say so without waiting for a write.
+/// check found, so it can say so without waiting for a write. A file opened read-only as asked
+/// (the commands that only read: export, compare, search) is not checked at all, since nothing
+/// will be written: a read that meets a damaged page says so (`WorkspaceError.corrupt`).
 public final class Workspace: Sendable {
     /// `nil` for an in-memory workspace.
     public let path: String?
@@ -142,7 +144,7 @@ public final class Workspace: Sendable {
                 if let header {
                     try header.checkSize(against: try fileSize(path), hasWAL: sideFiles.walHasContent, path: path)
                     needsMigrating = try inspect(path: path, readOnly: readOnlyReason != nil)
-                    integrityCheck = .start(path: path, configuration: configuration(readOnly: true))
+                    integrityCheck = readOnly ? .skipped : .start(path: path, configuration: configuration(readOnly: true))
                     // Each of these writes the file on opening or closing: only a sound file may be.
                     writesOnOpening = needsMigrating || !header.isInWALMode || sideFiles.walHasContent
                     if readOnlyReason == nil, writesOnOpening { try integrityCheck.requireSound() }
