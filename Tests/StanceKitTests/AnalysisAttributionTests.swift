@@ -29,7 +29,7 @@ struct AnalysisRelativeDateTests {
 
     @Test func aVagueDateOfAnotherEventGivesWayToTheLeadsDay() {
         let a = AnalysisFixture.article(published: "2031-04-16", """
-            The foreign minister of Norland, Arne Pettvik, said on Monday that his country was ready for a ceasefire with its neighbour and would send a delegation to the talks.
+            The foreign minister of Norland, Arthur Pettvik, said on Monday that his country was ready for a ceasefire with its neighbour and would send a delegation to the talks.
 
             “We want negotiations to begin at once,” Pettvik told reporters, after rebels seized two towns last week.
             """)
@@ -38,7 +38,7 @@ struct AnalysisRelativeDateTests {
 
     @Test func aMonthAndDayWithoutAYearTakeTheNearestYear() {
         let a = AnalysisFixture.article(published: "2031-01-05", """
-            “We will keep fighting,” Jana Kovic said on Dec. 28. “Talks will come,” she said, adding that the parties would meet on Jan. 20.
+            “We will keep fighting,” Julia Kovic said on Dec. 28. “Talks will come,” she said, adding that the parties would meet on Jan. 20.
             """)
         #expect(a.statement(containing: "keep fighting")?.date?.description == "2030-12-28")
         #expect(DateParser.inferYear(month: 1, day: 20, reference: Day(year: 2031, month: 1, day: 5)!, future: true)?.description == "2031-01-20")
@@ -50,27 +50,27 @@ struct AnalysisRelativeDateTests {
 struct AnalysisSpeechCueTests {
     @Test func lessCommonCueVerbsAndPhrases() {
         let a = AnalysisFixture.article("""
-            The prime minister, Helga Varnes, spoke to reporters in the capital about the offer of talks.
+            The prime minister, Helen Varnes, spoke to reporters in the capital about the offer of talks.
 
             “We are ready for negotiations with our neighbours,” she claimed.
 
-            “No weapons will end this war,” clarified Oskar Lindqvist, the foreign minister.
+            “No weapons will end this war,” clarified Oscar Lindqvist, the foreign minister.
 
             Varnes expressed hope that “cooler heads will prevail and talks will begin.”
 
             Lindqvist pointed to “the need for a ceasefire before the winter.”
             """)
-        #expect(a.speaker(of: "ready for negotiations")?.name == "Helga Varnes")
-        #expect(a.speaker(of: "No weapons")?.name == "Oskar Lindqvist")
-        #expect(a.speaker(of: "cooler heads")?.name == "Helga Varnes")
-        #expect(a.speaker(of: "before the winter")?.name == "Oskar Lindqvist")
+        #expect(a.speaker(of: "ready for negotiations")?.name == "Helen Varnes")
+        #expect(a.speaker(of: "No weapons")?.name == "Oscar Lindqvist")
+        #expect(a.speaker(of: "cooler heads")?.name == "Helen Varnes")
+        #expect(a.speaker(of: "before the winter")?.name == "Oscar Lindqvist")
     }
 
     @Test func aQuoteOpenedWithAClosingMark() {
         let a = AnalysisFixture.article("""
-            ”We must keep sending arms to the front,” said Petra Holmberg, the defence minister.
+            ”We must keep sending arms to the front,” said Paula Holmberg, the defence minister.
             """)
-        #expect(a.speaker(of: "keep sending arms")?.name == "Petra Holmberg")
+        #expect(a.speaker(of: "keep sending arms")?.name == "Paula Holmberg")
     }
 }
 
@@ -78,13 +78,13 @@ struct AnalysisSpeechCueTests {
 struct AnalysisPronounSubjectTests {
     @Test func heSaidSkipsANameInThePassive() {
         let a = AnalysisFixture.article("""
-            The foreign minister, Arne Pettvik, rejected the peace plan on Monday and said the country would keep fighting.
+            The foreign minister, Arthur Pettvik, rejected the peace plan on Monday and said the country would keep fighting.
 
             The plan was drafted by the mediator Carl Mannholt and presented to parliament last week.
 
             “We will not negotiate while our land is occupied,” he said.
             """)
-        #expect(a.speaker(of: "not negotiate")?.name == "Arne Pettvik")
+        #expect(a.speaker(of: "not negotiate")?.name == "Arthur Pettvik")
     }
 }
 
@@ -99,10 +99,10 @@ struct AnalysisNameBoundaryTests {
 
     @Test func aRoleWordBetweenTwoNamesSeparatesThem() {
         let a = AnalysisFixture.article("""
-            President Amir Rahimov Spokesman Karim Nourani said “talks are the only way forward.”
+            President Amir Rahimov Spokesman Joseph Nourani said “talks are the only way forward.”
             """)
         #expect(a.actor(named: "Amir Rahimov") != nil)
-        #expect(a.speaker(of: "only way forward")?.name == "Karim Nourani")
+        #expect(a.speaker(of: "only way forward")?.name == "Joseph Nourani")
     }
 
     @Test func aNameOpeningWithItsParticleAfterATitle() {
@@ -110,5 +110,28 @@ struct AnalysisNameBoundaryTests {
             Mr. de Montval said the talks “must resume at once.”
             """)
         #expect(a.speaker(of: "must resume")?.name == "de Montval")
+    }
+}
+
+@Suite("Analysis: people who act without a quote")
+struct AnalysisActionDescriptionTests {
+    @Test func signersHostsAndBrokersTakeTheActsStance() {
+        let a = AnalysisFixture.article("""
+            President Amir Rahimov and rebel commander Joseph Nourani signed the truce at the palace on Friday.
+
+            The ceasefire agreement was brokered by the envoy Carl Haddani and Laura Marsh.
+            """)
+        #expect(a.actor(named: "Joseph Nourani")?.stance == "diplomacy")
+        #expect(a.actor(named: "Amir Rahimov")?.stance == "diplomacy")
+        #expect(a.actor(named: "Carl Haddani")?.stance == "diplomacy")
+        #expect(a.actor(named: "Laura Marsh")?.stance == "diplomacy")
+    }
+
+    @Test func anActWithoutAFrameCueGivesNoStance() {
+        let a = AnalysisFixture.article("""
+            Governor Amir Rahimov signed the budget at the palace on Friday, and Mayor Laura Marsh hosted a dinner.
+            """)
+        #expect(a.actor(named: "Amir Rahimov")?.stance == "none")
+        #expect(a.actor(named: "Laura Marsh")?.stance == "none")
     }
 }

@@ -83,6 +83,7 @@ struct AnalysisRun {
         findReportedStatements()
         findRelativeClauses()
         findAppositiveDescriptions()
+        findActionDescriptions()
         findProposals()
         assignDates()
         shareGroupPositions()
