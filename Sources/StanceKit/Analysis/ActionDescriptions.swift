@@ -9,24 +9,24 @@ extension AnalysisRun {
 
     mutating func findActionDescriptions() {
         let quoteOf = text.quoteOf
-        var described = Set<Int>()
+        // Who already has a statement in which sentence, as actor and sentence in one key: read once, not per sentence.
+        var described = Set(drafts.map { Int64($0.actor) << 32 | Int64($0.sentence) })
         for (s, sentence) in text.sentences.enumerated() {
             guard let first = sentence.first, inBody(first),
                   let verb = sentence.first(where: { quoteOf[$0] < 0 && tokens[$0].kind == .word && !tokens[$0].isCapitalized
                       && Self.actVerbs.contains(tokens[$0].hash) }) else { continue }
-            let agents = word(verb + 1) == Self.agentBy
-                ? actPersons(from: verb + 2, in: sentence)
-                : actPersons(endingBefore: verb, in: sentence)
-            guard !agents.isEmpty else { continue }
-            described.removeAll(keepingCapacity: true)
-            for draft in drafts where draft.sentence == s { described.insert(draft.actor) }
-            let fresh = agents.filter { !described.contains($0) }
+            let passive = word(verb + 1) == Self.agentBy
+            let agents = passive ? actPersons(from: verb + 2, in: sentence) : actPersons(endingBefore: verb, in: sentence)
+            let fresh = agents.filter { !described.contains(Int64($0) << 32 | Int64(s)) }
             guard !fresh.isEmpty else { continue }
-            let signal = scorer.score([sentence]) { quoteOf[$0] >= 0 }
+            // The act is what is signed or brokered: the object after the verb, or in the passive the subject before it.
+            let act = passive ? sentence.lowerBound..<verb : verb..<sentence.upperBound
+            let signal = scorer.score([act]) { quoteOf[$0] >= 0 }
             guard signal.total > 0 else { continue }
             var end = sentence.upperBound - 1
             while end > sentence.lowerBound, tokens[end].kind == .punct { end -= 1 }
             for actor in fresh {
+                described.insert(Int64(actor) << 32 | Int64(s))
                 drafts.append(StatementDraft(actor: actor, kind: .description, text: text.text(sentence.lowerBound, end),
                                              cue: text.text(verb, verb), span: text.span(sentence.lowerBound, end),
                                              signal: signal, sentence: s))

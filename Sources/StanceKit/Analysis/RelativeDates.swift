@@ -32,6 +32,7 @@ extension AnalysisRun {
         }
     }
 
+    static let cueReach = 40
     static let vagueDateStarts = WordSet(["last", "this", "earlier", "recently", "in"])
     /// Words that open a clause of its own after the cue verb: what they introduce happened on its own day.
     static let eventClauseOpeners = WordSet(["that", "after", "when", "since", "before", "because", "while", "as",
@@ -47,6 +48,8 @@ extension AnalysisRun {
               text.sentenceOf[verb] == text.sentenceOf[m.first] else { return false }
         let between = m.first > verb ? (verb + 1)..<m.first : (m.last + 1)..<verb
         guard !between.isEmpty else { return false }
+        // Far from the verb it tells of something else; the bound keeps a sentence that never ends linear.
+        guard between.count <= Self.cueReach else { return true }
         return between.contains { k in
             text.quoteOf[k] < 0 && (word(k).map(Self.eventClauseOpeners.contains) ?? false)
         }
