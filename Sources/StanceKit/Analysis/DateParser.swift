@@ -163,8 +163,7 @@ enum DateParser {
                 guard let day = Day(year: y, month: m, day: dd) else { return nil }
                 return DateMention(first: start, last: j, day: day)
             }
-            guard let ref = reference, let day = inferYear(month: m, day: dd, reference: ref,
-                                                           future: futureClause(before: start, tokens: tokens)) else { return nil }
+            guard let ref = reference, let day = inferYear(month: m, day: dd, reference: ref) else { return nil }
             return DateMention(first: start, last: last, day: day)
         }
         // Day[.] Month [Year]
@@ -176,21 +175,15 @@ enum DateParser {
                 guard let day = Day(year: y, month: m, day: dd) else { return nil }
                 return DateMention(first: start, last: k, day: day)
             }
-            guard let ref = reference, let day = inferYear(month: m, day: dd, reference: ref,
-                                                           future: futureClause(before: start, tokens: tokens)) else { return nil }
+            guard let ref = reference, let day = inferYear(month: m, day: dd, reference: ref) else { return nil }
             return DateMention(first: start, last: j, day: day)
         }
         return nil
     }
 
-    /// A day and month without a year: the latest such date on or before the reference, or for an event
-    /// still to come the first on or after it.
-    static func inferYear(month: Int, day: Int, reference: Day, future: Bool = false) -> Day? {
-        if future {
-            guard let same = Day(year: reference.year, month: month, day: day) else { return Day(year: reference.year + 1, month: month, day: day) }
-            return same >= reference ? same : Day(year: reference.year + 1, month: month, day: day)
-        }
-        guard let same = Day(year: reference.year, month: month, day: day) else { return Day(year: reference.year - 1, month: month, day: day) }
+    /// A day and month without a year: the latest such date on or before the reference.
+    static func inferYear(month: Int, day: Int, reference: Day) -> Day? {
+        guard let same = Day(year: reference.year, month: month, day: day) else { return nil }
         return same <= reference ? same : Day(year: reference.year - 1, month: month, day: day)
     }
 

@@ -198,11 +198,12 @@ struct EntityRecognizer {
         return run
     }
 
-    /// "President X Y Spokesman Z W": a role word written between two names ends the first; the second
-    /// is read afresh with the role as its office.
+    /// "President X Y Spokesman Z W": a role word written between two names ends the first (one that opens
+    /// with a given name or follows a title; "Senate Minority Leader X" is one office); the second is read
+    /// afresh with the role as its office.
     private func opensNextName(at j: Int, after run: [Int]) -> Bool {
         run.count >= 2 && Self.personNouns.contains(tok(j).hash) && j + 1 < count && isNameToken(j + 1)
-            && !tok(j).has(Token.allCaps)
+            && !tok(j).has(Token.allCaps) && (isGivenName(run[0]) || isTitleEnd(run[0] - 1))
     }
 
     /// Whether token `t` ends a title ("Mr.", "Envoy"), so that a name may follow it.
