@@ -83,6 +83,7 @@ struct AnalysisRun {
         findReportedStatements()
         findRelativeClauses()
         findAppositiveDescriptions()
+        findActionDescriptions()
         findProposals()
         assignDates()
         shareGroupPositions()
@@ -100,7 +101,8 @@ struct AnalysisRun {
     }
     /// Verbs that characterise something in the subject's words: "called the attack “a war crime”".
     static let characterisingVerbs = WordSet(["called", "calls", "condemned", "denounced", "dismissed", "described",
-        "praised", "hailed", "branded", "labeled", "labelled", "termed"])
+        "praised", "hailed", "branded", "labeled", "labelled", "termed",
+        "expressed", "expresses", "voiced", "pointed"])
     func isCharacterisingVerb(_ i: Int) -> Bool {
         guard let w = word(i), !tokens[i].isCapitalized, text.quoteOf[i] < 0 else { return false }
         return Self.characterisingVerbs.contains(w)
@@ -317,12 +319,21 @@ struct AnalysisRun {
                 let gender = mentions[index].gender
                 let g = genders.firstIndex(of: gender)!
                 var chosen = -1
-                // Sentence by sentence, nearest first: its subject, else any person it names.
-                for s in stride(from: sentence, through: max(0, sentence - (window - 1)), by: -1) where slots[s % window].sentence == s {
-                    if let actor = nearestFitting(&slots[s % window].subjects[g], gender)
-                        ?? nearestFitting(&slots[s % window].all[g], gender) {
+                // The subject of the nearest sentence that has a fitting one ("The plan was drafted by Y. “...,” he
+                // said": the one who acts, not the name in the passive or the object); else the nearest person named.
+                let searched = stride(from: sentence, through: max(0, sentence - (window - 1)), by: -1)
+                for s in searched where slots[s % window].sentence == s {
+                    if let actor = nearestFitting(&slots[s % window].subjects[g], gender) {
                         chosen = actor
                         break
+                    }
+                }
+                if chosen < 0 {
+                    for s in searched where slots[s % window].sentence == s {
+                        if let actor = nearestFitting(&slots[s % window].all[g], gender) {
+                            chosen = actor
+                            break
+                        }
                     }
                 }
                 mentions[index].actor = chosen
@@ -665,16 +676,7 @@ struct AnalysisRun {
     /// sentence's phrases once read: every statement of a sentence asks, and a sentence that never ends
     /// can hold thousands of statements.
     func firstDate(inSentence s: Int, for draft: StatementDraft, parsed: inout [Int: [DateMention]]) -> DateMention? {
-        let found: [DateMention]
-        if let known = parsed[s] {
-            found = known
-        } else {
-            let range = text.sentences[s]
-            found = text.scalars.withUnsafeBufferPointer {
-                DateParser.mentions(tokens: tokens, range: range, scalars: $0, reference: article.published)
-            }
-            parsed[s] = found
-        }
+        let found = datePhrases(inSentence: s, parsed: &parsed)
         return found.first { m in
             if text.quoteOf[m.first] >= 0 { return false }
             // What is still to come ("will be in Havana Friday") never dates a statement already made.
@@ -685,6 +687,7 @@ struct AnalysisRun {
                (verb..<m.first).contains(where: { word($0).map(Self.relativePronouns.contains) ?? false }) {
                 return false
             }
+            if vagueDateOfOtherEvent(m, verb: draft.verb) { return false }
             return true
         }
     }
@@ -749,16 +752,12 @@ struct AnalysisRun {
                     if !quoted {
                         guard run.mentionsActor(sentence: s, actor: draft.actor) else {
                             found = run.sceneDate(sentence: s, for: draft, lead: lead, parsed: &parsed)
+                            if found == nil, run.namesNoActor(sentence: s) { s -= 1; continue }
                             break
                         }
                         if let d = run.firstDate(inSentence: s, for: draft, parsed: &parsed) { found = d; break }
                     }
                     s -= 1
-                }
-            }
-            if let relative = found, relative.dayAfterPrevious {
-                found = run.previousDate(before: relative.first, parsed: &parsed).map {
-                    DateMention(first: relative.first, last: relative.last, day: $0.day.adding(days: 1))
                 }
             }
             if let found {
@@ -768,25 +767,6 @@ struct AnalysisRun {
                 drafts[index].date = article.published
             }
         }
-    }
-
-    /// The date the text gave last before token `t`, in its sentence or the two before it ("On Friday, X said ... .
-    /// In a statement the following day, ..."), for a phrase counted from it.
-    func previousDate(before t: Int, parsed: inout [Int: [DateMention]]) -> DateMention? {
-        let own = Int(text.sentenceOf[t])
-        for s in stride(from: own, through: max(0, own - 2), by: -1) {
-            let range = text.sentences[s]
-            guard let first = range.first, inBody(first) else { break }
-            if parsed[s] == nil {
-                parsed[s] = text.scalars.withUnsafeBufferPointer {
-                    DateParser.mentions(tokens: tokens, range: range, scalars: $0, reference: article.published)
-                }
-            }
-            if let anchor = parsed[s]?.last(where: { $0.last < t && !$0.dayAfterPrevious && text.quoteOf[$0.first] < 0 }) {
-                return anchor
-            }
-        }
-        return nil
     }
 
     // MARK: group members

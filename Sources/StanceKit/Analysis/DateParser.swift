@@ -4,9 +4,9 @@ struct DateMention {
     var first: Int
     var last: Int
     var day: Day
-    /// "the following day", "the next day": the day after the date the text gave last; `day` holds the reference
-    /// until the reader resolves it against that date.
-    var dayAfterPrevious = false
+    /// For a day named from another ("the following day", "later that day"): its distance in days from the
+    /// date written before it, which `day` does not yet count (see `DateParser.anchored`).
+    var anchor: Int? = nil
 }
 
 /// Newsroom date forms on tokens. Absolute forms: "Nov. 10, 2022", "November 10th, 2022", "10. November
@@ -47,12 +47,12 @@ enum DateParser {
     static let recent = WordHash.hash("recent")
     static let days = WordHash.hash("days")
     static let day = WordHash.hash("day")
-    static let following = WordHash.hash("following")
     /// Every word a relative date phrase starts with: one look-up turns away the other tokens, which are
     /// nearly all of them, before the comparisons below.
     static let relativeStarts: WordSet = {
         var words = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        words += ["yesterday", "today", "tonight", "recently", "last", "this", "earlier", "in", "following", "next"]
+        words += ["yesterday", "today", "tonight", "recently", "last", "this", "earlier", "in"]
+        words += ["the", "a", "later", "that", "one", "two", "three"]
         return WordSet(words)
     }()
 
@@ -188,9 +188,14 @@ enum DateParser {
         return same <= reference ? same : Day(year: reference.year - 1, month: month, day: day)
     }
 
-    static let futureAuxiliaries = WordSet(["will", "would", "shall", "'ll"])
+    /// Words that put the day after them in what is still to come: auxiliaries, schedules ("due in Cairo on
+    /// Thursday", "set to meet", "expected"), and the present tense newsrooms use for a planned event ("talks
+    /// resume on Thursday", "meets X on Friday"); a past event is written in the past tense ("met", "resumed").
+    static let futureAuxiliaries = WordSet(["will", "would", "shall", "'ll", "due", "scheduled", "slated", "expected",
+        "planned", "upcoming", "resume", "resumes", "begin", "begins", "starts", "meets", "convene", "convenes",
+        "reconvene", "reconvenes", "arrive", "arrives", "travels", "visits", "holds", "opens", "returns", "heads"])
 
-    /// A future auxiliary among the few words before `t` in its clause.
+    /// A future marker among the few words before `t` in its clause.
     static func futureClause(before t: Int, tokens: [Token]) -> Bool {
         var k = t - 1
         while k >= 0, t - k <= 8, tokens[k].kind == .word {
@@ -228,11 +233,8 @@ enum DateParser {
             }
             return DateMention(first: first, last: i, day: day)
         }
+        if let found = anchored(at: i, tokens: tokens, limit: limit, reference: ref) { return found }
         if h == yesterday { return DateMention(first: i, last: i, day: ref.adding(days: -1)) }
-        if h == following || h == next, word(i + 1) == day {
-            let first = i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].hash == Words.the ? i - 1 : i
-            return DateMention(first: first, last: i + 1, day: ref, dayAfterPrevious: true)
-        }
         if h == today || h == tonight { return DateMention(first: i, last: i, day: ref) }
         if h == recently { return DateMention(first: i, last: i, day: ref) }
         if h == last, let n = word(i + 1) {
@@ -254,5 +256,66 @@ enum DateParser {
             return DateMention(first: i, last: i + 2, day: ref)
         }
         return nil
+    }
+
+    static let sameDayWords = WordSet(["same"])
+    static let nextDayWords = WordSet(["next", "following"])
+    static let previousDayWords = WordSet(["previous", "preceding"])
+    static let the = WordHash.hash("the")
+    static let later = WordHash.hash("later")
+    static let that = WordHash.hash("that")
+    static let day = WordHash.hash("day")
+    static let dayCounts: WordTable<Int> = {
+        var table = WordTable<Int>()
+        for (word, n) in [("a", 1), ("one", 1), ("two", 2), ("three", 3)] { table[WordHash.hash(word)] = n }
+        return table
+    }()
+
+    /// A day named from the date written before it: "the next day", "the following day", "the previous day",
+    /// "the same day", "later that day", "that day", "a day later", "two days earlier". Its `day` is the
+    /// reference until the anchor is known.
+    static func anchored(at i: Int, tokens: [Token], limit: Int, reference: Day) -> DateMention? {
+        func word(_ k: Int) -> UInt64? { k < limit && tokens[k].kind == .word ? tokens[k].hash : nil }
+        let h = tokens[i].hash
+        // "the next day", "the same day"
+        if h == the, let w = word(i + 1), word(i + 2) == day {
+            if sameDayWords.contains(w) { return DateMention(first: i, last: i + 2, day: reference, anchor: 0) }
+            if nextDayWords.contains(w) { return DateMention(first: i, last: i + 2, day: reference, anchor: 1) }
+            if previousDayWords.contains(w) { return DateMention(first: i, last: i + 2, day: reference, anchor: -1) }
+            return nil
+        }
+        // "later that day", "that same day", "that day"
+        if h == later, word(i + 1) == that, word(i + 2) == day { return DateMention(first: i, last: i + 2, day: reference, anchor: 0) }
+        if h == that, word(i + 1) == day, i == 0 || tokens[i - 1].kind != .word || tokens[i - 1].hash == Words.on {
+            return DateMention(first: i, last: i + 1, day: reference, anchor: 0)
+        }
+        if h == that, word(i + 1).map(sameDayWords.contains) ?? false, word(i + 2) == day {
+            return DateMention(first: i, last: i + 2, day: reference, anchor: 0)
+        }
+        // "a day later", "two days earlier"
+        if let n = dayCounts[h], let unit = word(i + 1), unit == day || unit == days, let direction = word(i + 2) {
+            if direction == later { return DateMention(first: i, last: i + 2, day: reference, anchor: n) }
+            if direction == earlier { return DateMention(first: i, last: i + 2, day: reference, anchor: -n) }
+        }
+        return nil
+    }
+
+    /// The phrases of `found` resolved in text order, each anchored one counted from the nearest resolved
+    /// one before it (`before`: the last date written before the first phrase); an anchored phrase with no
+    /// date before it is left out.
+    static func resolvingAnchors(_ found: [DateMention], after before: Day?) -> [DateMention] {
+        guard found.contains(where: { $0.anchor != nil }) else { return found }
+        var resolved: [DateMention] = []
+        var previous = before
+        for var m in found {
+            if let offset = m.anchor {
+                guard let base = previous else { continue }
+                m.day = base.adding(days: offset)
+                m.anchor = nil
+            }
+            previous = m.day
+            resolved.append(m)
+        }
+        return resolved
     }
 }

@@ -165,6 +165,7 @@ struct EntityRecognizer {
             if isNameToken(j) {
                 // Months, weekdays and function words end a name: "By Peter Baker Nov. 10".
                 if !run.isEmpty, !t.has(Token.initial), lex.stopwords.contains(word: t.hash) { break }
+                if opensNextName(at: j, after: run) { break }
                 run.append(j)
                 j += 1
                 if t.has(Token.initial) || lex.abbreviations.value(word: t.hash) == .general {
@@ -179,7 +180,9 @@ struct EntityRecognizer {
                 j += 1
                 continue
             }
-            if t.kind == .word, !run.isEmpty, Self.particles.contains(t.hash) {
+            // "Mr. de Mistura": after a title a name may open with its particle.
+            if t.kind == .word, !run.isEmpty || (j == start && isTitleEnd(start - 1)),
+               Self.particles.contains(t.hash) {
                 // "von der Leyen": particles count only when a name follows them.
                 var k = j
                 while k < count, tok(k).kind == .word, Self.particles.contains(tok(k).hash), k - j < 3 { k += 1 }
@@ -194,6 +197,28 @@ struct EntityRecognizer {
         }
         return run
     }
+
+    /// "President X Y Spokesman Z W": a role word written between two names ends the first (one that opens
+    /// with a given name or follows a title; "Senate Minority Leader X" is one office); the second is read
+    /// afresh with the role as its office.
+    private func opensNextName(at j: Int, after run: [Int]) -> Bool {
+        run.count >= 2 && Self.personNouns.contains(tok(j).hash) && j + 1 < count && isNameToken(j + 1)
+            && !tok(j).has(Token.allCaps) && (isGivenName(run[0]) || isTitleEnd(run[0] - 1))
+    }
+
+    /// Whether token `t` ends a title ("Mr.", "Envoy"), so that a name may follow it.
+    private func isTitleEnd(_ t: Int) -> Bool {
+        guard t >= 0 else { return false }
+        var k = t
+        if tok(k).isPunct("."), k > 0 { k -= 1 }
+        return tok(k).kind == .word && tok(k).isCapitalized && lex.titles.contains(word: tok(k).hash)
+    }
+
+    /// "UN General Assembly", "Security Council": bodies whose names may open with a title word, and which
+    /// are never persons.
+    static let institutionHeads = WordSet(["assembly", "council", "committee", "commission", "parliament", "congress",
+        "senate", "cabinet", "secretariat", "ministry", "department", "agency", "authority", "court", "caucus",
+        "bureau", "tribunal", "chamber", "assemblies", "councils", "committees", "commissions"])
 
     private mutating func findNames() {
         // Calls go through this copy: a method called on `self` from this mutating loop made Swift copy the
@@ -261,6 +286,12 @@ struct EntityRecognizer {
                 i = max(i + 1, title?.end ?? i + 1)
                 continue
             }
+            // "Spokesman Karim Nouri" after another name: the role word is the office, not part of the name.
+            if title == nil, run.count >= 3, Self.personNouns.contains(tok(run[0]).hash) {
+                let next = classify(start: run[0], run: Array(run.dropFirst()), title: nil, role: role, office: run[0]..<run[1])
+                i = max(next, i + 1)
+                continue
+            }
             // ("Mohammed Ali al-Houthi": a given name first is no office.)
             if title == nil, run.count >= 3, !isGivenName(run[0]),
                let p = run.indices.dropFirst().dropLast().first(where: { isGivenName(run[$0]) }) {
@@ -282,6 +313,10 @@ struct EntityRecognizer {
     private mutating func classify(start: Int, run: [Int], title: Lexicon.Title?, role: BlockRole, office: Range<Int>? = nil) -> Int {
         let last = run[run.count - 1]
         let hashes = run.map { tok($0).hash }
+        if title != nil, office == nil, hashes.contains(where: Self.institutionHeads.contains) {
+            addOther(kind: .organization, first: start, last: last)
+            return last + 1
+        }
         // "Victoria Station", "Minsk Accords": named things, not people.
         // ("Downing Street", a known institution, is an organisation.)
         if title == nil, office == nil, let head = hashes.last, lex.thingHeads.contains(word: head), lex.orgNames.value(hashes[...]) == nil {
@@ -544,7 +579,8 @@ struct EntityRecognizer {
             joinedTitle = joined.title
         }
         let surname = tok(core[core.count - 1]).hash
-        let given = core.count >= 2 && !tok(core[0]).has(Token.initial) && !tok(core[0]).has(Token.dotted) ? tok(core[0]).hash : 0
+        let given = core.count >= 2 && !tok(core[0]).has(Token.initial) && !tok(core[0]).has(Token.dotted)
+            && tok(core[0]).isCapitalized ? tok(core[0]).hash : 0
         let fullName = text.text(core[0], last)
         var index = -1
         for candidate in personBySurname[surname, default: []].reversed() {
@@ -999,6 +1035,20 @@ struct EntityRecognizer {
         return k < 0 || text.sentenceOf[k] != text.sentenceOf[p] || word(k).map(Self.clauseOpeners.contains) ?? false
     }
 
+    static let articles = WordSet(["the", "a", "an", "or", "nor"])
+    /// "drafted by the mediator X", "met with the envoy X": a name after a preposition and a lower-case role
+    /// noun is the preposition's object, however the clause goes on.
+    private func governedByPreposition(_ m: Mention) -> Bool {
+        var k = m.first - 1
+        var roleWords = 0
+        while k >= 0, roleWords < 3, let w = word(k), !tok(k).isCapitalized, Self.personNouns.contains(w) || Self.articles.contains(w) {
+            roleWords += 1
+            k -= 1
+        }
+        guard roleWords > 0, let w = word(k), !tok(k).isCapitalized, !Self.articles.contains(w) else { return false }
+        return Self.prepositions.contains(w) && text.sentenceOf[k] == text.sentenceOf[m.first]
+    }
+
     /// Whether the mention stands where a clause's subject does (after a clause opener or a speech verb,
     /// followed by what reads as its verb), and where its predicate starts.
     private func subjectPosition(_ m: Mention) -> (Bool, Int) {
@@ -1033,6 +1083,7 @@ struct EntityRecognizer {
                 || lex.places.contains(word: tok(before).hash) || lex.demonyms.contains(word: tok(before).hash) {
             before -= 1
         }
+        if governedByPreposition(m) { return (false, predicate) }
         if before >= 0 {
             let prev = tok(before)
             if prev.kind == .possessive, !ownerOpensClause(possessive: before) { return (false, predicate) }

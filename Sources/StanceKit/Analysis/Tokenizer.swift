@@ -142,7 +142,11 @@ enum Tokenizer {
                 let kind: TokenKind
                 switch v {
                 case 0x201C, 0x201E, 0x00AB: kind = .openQuote
-                case 0x201D, 0x00BB: kind = .closeQuote
+                case 0x201D:
+                    // "”Text,” he said": a closing mark typed where a quote opens (after a space, before a word).
+                    let opens = (i == range.lowerBound || isSpace(s[i &- 1])) && i &+ 1 < end && !isSpace(s[i &+ 1])
+                    kind = opens ? .openQuote : .closeQuote
+                case 0x00BB: kind = .closeQuote
                 case 0x22:
                     let prevSpace = i == range.lowerBound || isSpace(s[i &- 1]) || opensQuoteAfter(s[i &- 1].value) || h[i &- 1]
                     let nextSpace = i &+ 1 >= end || isSpace(s[i &+ 1])
