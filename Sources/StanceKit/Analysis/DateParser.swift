@@ -46,7 +46,6 @@ enum DateParser {
     static let recently = WordHash.hash("recently")
     static let recent = WordHash.hash("recent")
     static let days = WordHash.hash("days")
-    static let day = WordHash.hash("day")
     /// Every word a relative date phrase starts with: one look-up turns away the other tokens, which are
     /// nearly all of them, before the comparisons below.
     static let relativeStarts: WordSet = {
