@@ -246,4 +246,15 @@ struct AnalysisEntityTests {
         #expect(a.actors.first { $0.name == "Downing Street" }?.kind == .organization)
         #expect(a.actors.allSatisfy { $0.name != "Victoria Station" })
     }
+
+    @Test func anOfficeNamedWithoutItsHolderIsNoPerson() {
+        let a = AnalysisFixture.article("""
+            The Deputy Special Envoy said the talks would resume. UN Special Envoy Lotte Varnhagen told reporters \
+            she wanted a ceasefire. John Major said nothing.
+            """)
+        #expect(a.actors.allSatisfy { !$0.name.contains("Envoy") })
+        let envoy = a.actors.first { $0.name == "Lotte Varnhagen" }
+        #expect(envoy?.role == "Special Envoy")
+        #expect(a.actors.contains { $0.name == "John Major" })
+    }
 }

@@ -313,6 +313,8 @@ struct EntityRecognizer {
     private mutating func classify(start: Int, run: [Int], title: Lexicon.Title?, role: BlockRole, office: Range<Int>? = nil) -> Int {
         let last = run[run.count - 1]
         let hashes = run.map { tok($0).hash }
+        // "the Deputy Special Envoy", "a Senior Foreign Minister": an office named without its holder.
+        if hashes.count >= 2, lex.titles.value(hashes.suffix(2)) != nil { return last + 1 }
         if title != nil, office == nil, hashes.contains(where: Self.institutionHeads.contains) {
             addOther(kind: .organization, first: start, last: last)
             return last + 1
