@@ -98,19 +98,12 @@ extension AppState {
     mutating func withDatedStatements(of actors: Set<CorpusActorID>, _ command: CommandID, _ argument: String?,
                                       _ body: (inout AppState, [DatedStatement]) -> [Effect]) -> [Effect] {
         if let datedStatements, datedStatements.covers(actors) { return body(&self, datedStatements.statements) }
-        commandAwaitingStatements = CommandAwaitingStatements(command: command, argument: argument)
-        message = StatusMessage(text: "Loading the statements…", isError: false)
-        return [.loadDatedStatements(of: actors)]
+        return putOff(command, argument, until: .loadDatedStatements(of: actors), saying: "Loading the statements…")
     }
 
     mutating func datedStatementsArrived(_ read: DatedStatementsRead) -> [Effect] {
         datedStatements = read
-        guard let waiting = commandAwaitingStatements else {
-            // Statements read again after a write: what is open shows the change at once.
-            recomputeComparison()
-            return []
-        }
-        return runAwaitingCommand(waiting)
+        return readArrived { $0.recomputeComparison() }
     }
 
     /// Runs `body` with the daily stance counts of `outlets`' articles (of every article when
@@ -118,17 +111,30 @@ extension AppState {
     mutating func withDailyCounts(outlets: Set<String>?, _ command: CommandID, _ argument: String?,
                                   _ body: (inout AppState, [CorpusActorID: [DailyStanceCount]]) -> [Effect]) -> [Effect] {
         if let dailyCounts, dailyCounts.outlets == outlets { return body(&self, dailyCounts.counts) }
-        commandAwaitingStatements = CommandAwaitingStatements(command: command, argument: argument)
-        message = StatusMessage(text: "Counting the corpus' statements…", isError: false)
-        return [.loadDailyStanceCounts(outlets: outlets)]
+        return putOff(command, argument, until: .loadDailyStanceCounts(outlets: outlets),
+                      saying: "Counting the corpus' statements…")
     }
 
     mutating func dailyCountsArrived(_ read: DailyStanceCountsRead) -> [Effect] {
         dailyCounts = read
+        return readArrived {
+            $0.remakeCorpusTimeline()
+            $0.remakeAgreement()
+        }
+    }
+
+    /// Asks the store for what `command` needs (`read`) and runs the command again when it arrives.
+    private mutating func putOff(_ command: CommandID, _ argument: String?, until read: Effect, saying text: String) -> [Effect] {
+        commandAwaitingStatements = CommandAwaitingStatements(command: command, argument: argument)
+        message = StatusMessage(text: text, isError: false)
+        return [read]
+    }
+
+    /// Runs the command put off for a read that has arrived; a read that no command waited for came
+    /// after a write, and `refresh` makes what is open show the change at once.
+    private mutating func readArrived(refreshing refresh: (inout AppState) -> Void) -> [Effect] {
         guard let waiting = commandAwaitingStatements else {
-            // Counted again after a write: what is open shows the change at once.
-            remakeCorpusTimeline()
-            remakeAgreement()
+            refresh(&self)
             return []
         }
         return runAwaitingCommand(waiting)
