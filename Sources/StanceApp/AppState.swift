@@ -40,7 +40,7 @@ public struct CorpusSnapshot: Hashable, Sendable {
             let index = snapshot.actors.firstIndex { ($0.name.localizedLowercase, $0.id) > key } ?? snapshot.actors.endIndex
             snapshot.actors.insert(actor, at: index)
         }
-        snapshot.timelineSummaries = timelineSummaries.filter { !patch.actorIDs.contains($0.actor) } + patch.timelineSummaries
+        snapshot.timelineSummaries = timelineSummaries.filter { !patch.actorIDs.contains($0.actorID) } + patch.timelineSummaries
         return snapshot
     }
 }
@@ -82,7 +82,7 @@ public struct TimelineModel: Sendable {
     /// (most events first, then by name); the rows `previous` had read are kept, but for the
     /// actors in `changed`.
     public init(_ snapshot: CorpusSnapshot, keeping previous: TimelineModel? = nil, except changed: Set<CorpusActorID> = []) {
-        let summaries = Dictionary(snapshot.timelineSummaries.map { ($0.actor, $0) }, uniquingKeysWith: { first, _ in first })
+        let summaries = Dictionary(snapshot.timelineSummaries.map { ($0.actorID, $0) }, uniquingKeysWith: { first, _ in first })
         // The sort keys made once per actor: a write makes the model again.
         let ordered = snapshot.actors.compactMap { actor in
             summaries[actor.id].map { (actor: actor.id, label: actor.name, key: actor.name.localizedLowercase,

@@ -118,20 +118,8 @@ public struct TimelineStatement: Hashable, Sendable {
     }
 }
 
-/// One actor's timeline row before its statements are read: its dated standing statements
-/// counted per stance, and the days they span (a statement's day is its own date, else its
-/// article's).
-public struct TimelineRowSummary: Hashable, Sendable {
-    public var actor: CorpusActorID
-    public var stanceCounts: [String: Int]
-    public var days: ClosedRange<Day>
-    public var statementCount: Int { stanceCounts.values.reduce(0, +) }
-    public init(actor: CorpusActorID, stanceCounts: [String: Int], days: ClosedRange<Day>) {
-        self.actor = actor
-        self.stanceCounts = stanceCounts
-        self.days = days
-    }
-}
+/// One actor's timeline row before its statements are read, by the workbench's actor id.
+public typealias TimelineRowSummary = TimelineActorSummary<CorpusActorID>
 
 /// Where the workbench reads its corpus from. Small and intention-named so that an in-memory corpus
 /// and the SQLite workspace can both stand behind it. Stores that can be annotated are also
@@ -267,7 +255,7 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
             guard ids?.contains(actor) ?? true else { return nil }
             let dated = statements.filter { $0.date != nil }
             guard let first = dated.lazy.compactMap(\.date).min(), let last = dated.lazy.compactMap(\.date).max() else { return nil }
-            return TimelineRowSummary(actor: actor, stanceCounts: Dictionary(dated.map { ($0.statement.stance, 1) }, uniquingKeysWith: +),
+            return TimelineRowSummary(actorID: actor, stanceCounts: Dictionary(dated.map { ($0.statement.stance, 1) }, uniquingKeysWith: +),
                                       days: first...last)
         }
     }

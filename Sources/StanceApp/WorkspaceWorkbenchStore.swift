@@ -69,7 +69,7 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
 
     public func timelineSummaries(among ids: Set<CorpusActorID>?) throws -> [TimelineRowSummary] {
         try workspace.timelineSummaries(actorIDs: ids.map { $0.compactMap { Int64($0) }.sorted() }).values.map { summary in
-            TimelineRowSummary(actor: String(summary.actorID), stanceCounts: summary.stanceCounts, days: summary.days)
+            TimelineRowSummary(actorID: String(summary.actorID), stanceCounts: summary.stanceCounts, days: summary.days)
         }
     }
 

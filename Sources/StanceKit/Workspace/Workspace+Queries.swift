@@ -219,10 +219,10 @@ extension Workspace {
     /// order, label and size its rows before it reads any of their statements. One grouped query
     /// over two indexes; with `actorIDs`, only those actors. Actors without such statements are
     /// left out.
-    public func timelineSummaries(actorIDs: [Int64]? = nil) throws -> [Int64: TimelineActorSummary] {
+    public func timelineSummaries(actorIDs: [Int64]? = nil) throws -> [Int64: TimelineActorSummary<Int64>] {
         try read { db in
             let chosen = actorIDs.map { "AND s.actor_id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
-            var summaries: [Int64: TimelineActorSummary] = [:]
+            var summaries: [Int64: TimelineActorSummary<Int64>] = [:]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT actor_id, stance, count(*), min(day), max(day) FROM (
                     SELECT s.actor_id, s.stance, \(Self.statementDay) AS day FROM statements s
@@ -308,13 +308,14 @@ public struct StatementPlacement: Hashable, Sendable, Identifiable {
 }
 
 /// One actor's row of the timeline before its statements are read: how many dated standing
-/// statements it has per stance, and the days they span.
-public struct TimelineActorSummary: Hashable, Sendable {
-    public var actorID: Int64
+/// statements it has per stance, and the days they span (a statement's day is its own date, else
+/// its article's). Generic over the actor's id: the workspace's row ids, or the workbench's ids.
+public struct TimelineActorSummary<ActorID: Hashable & Sendable>: Hashable, Sendable {
+    public var actorID: ActorID
     public var stanceCounts: [String: Int]
     public var days: ClosedRange<Day>
     public var statementCount: Int { stanceCounts.values.reduce(0, +) }
-    public init(actorID: Int64, stanceCounts: [String: Int], days: ClosedRange<Day>) {
+    public init(actorID: ActorID, stanceCounts: [String: Int], days: ClosedRange<Day>) {
         self.actorID = actorID
         self.stanceCounts = stanceCounts
         self.days = days
