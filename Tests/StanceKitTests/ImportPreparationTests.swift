@@ -10,12 +10,12 @@ import Testing
             guard let scalar = Unicode.Scalar(value) else { continue }
             let around = String(scalar)
             for text in [around + "Ab c" + around, around, around + around, "x" + around] {
-                #expect(text.trimmedOfWhitespace == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                #expect(TrimSet.whitespacesAndNewlines.trim(text) == text.trimmingCharacters(in: .whitespacesAndNewlines),
                         "U+\(String(value, radix: 16))")
             }
         }
-        #expect("  \t Jake\u{00A0}Sullivan \n".trimmedOfWhitespace == "Jake\u{00A0}Sullivan")
-        #expect(" \u{3000} ".trimmedOfWhitespace == "")
+        #expect(TrimSet.whitespacesAndNewlines.trim("  \t Jake\u{00A0}Sullivan \n") == "Jake\u{00A0}Sullivan")
+        #expect(TrimSet.whitespacesAndNewlines.trim(" \u{3000} ") == "")
     }
 
     @Test func aPersonsShortNameDropsInitialsAndSuffixes() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises an article's structure in a decoded file: metadata (YAML front matter, a `Key: value`
 /// header, HTML metadata), and blocks with roles, including the shape of text pasted from a news site
 /// (outlet and date line, `#` headline, standfirst, caption with `Credit...`, `By ...` byline, sidebar
@@ -469,40 +471,5 @@ public enum ArticleParser {
         text.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",")
             .split(separator: ",").map { TrimSet.nameSeparators.trim($0) }
             .filter { !$0.isEmpty && $0.first?.isUppercase == true }
-    }
-}
-
-import Foundation
-
-/// A character set for trimming, with its ASCII members in a table: those are cut from the UTF-8 bytes
-/// directly, and Foundation (slow: it goes through NSString) is asked only when an end is not ASCII, so
-/// the result is always `text.trimmingCharacters(in: set)`.
-struct TrimSet: Sendable {
-    let set: CharacterSet
-    private let ascii: [Bool]
-
-    init(_ set: CharacterSet) {
-        self.set = set
-        ascii = (0..<128).map { set.contains(Unicode.Scalar(UInt8($0))) }
-    }
-
-    static let whitespaces = TrimSet(.whitespaces)
-    static let whitespacesAndNewlines = TrimSet(.whitespacesAndNewlines)
-    static let quotesAndSpace = TrimSet(CharacterSet(charactersIn: "\"' "))
-    static let outletSeparators = TrimSet(CharacterSet(charactersIn: " ,|-—–·"))
-    static let nameSeparators = TrimSet(.whitespacesAndNewlines.union(CharacterSet(charactersIn: "|·")))
-
-    func trim<Text: StringProtocol>(_ text: Text) -> String where Text.UTF8View: BidirectionalCollection {
-        let utf8 = text.utf8
-        var a = utf8.startIndex, b = utf8.endIndex
-        while a < b, utf8[a] < 0x80, ascii[Int(utf8[a])] { a = utf8.index(after: a) }
-        while b > a {
-            let before = utf8.index(before: b)
-            guard utf8[before] < 0x80, ascii[Int(utf8[before])] else { break }
-            b = before
-        }
-        let rest = String(decoding: utf8[a..<b], as: UTF8.self)
-        guard a < b, utf8[a] >= 0x80 || utf8[utf8.index(before: b)] >= 0x80 else { return rest }
-        return rest.trimmingCharacters(in: set)
     }
 }

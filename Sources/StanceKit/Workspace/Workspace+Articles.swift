@@ -18,7 +18,7 @@ struct PreparedArticle: Sendable {
         var aliases: [(text: String, key: String)]
 
         init(_ actor: Actor) throws {
-            let name = actor.name.trimmedOfWhitespace
+            let name = TrimSet.whitespacesAndNewlines.trim(actor.name)
             let nameKey = NameKey.normalize(name)
             guard !nameKey.isEmpty else { throw WorkspaceError.invalidValue("Actor \(actor.id) has no name.") }
             // A person's short form ("Rowan Achterberg" for "Rowan T. Achterberg") is an alias too, so
@@ -31,8 +31,8 @@ struct PreparedArticle: Sendable {
             lookupKeys = Set(aliasKeys + [nameKey, shortForm ?? ""]).subtracting([""]).sorted()
             let shortName = shortForm.map { _ in Workspace.shortName(name) }
             aliases = [(name, nameKey)]
-                + zip(actor.aliases, aliasKeys).compactMap { alias, key in key.isEmpty ? nil : (alias.trimmedOfWhitespace, key) }
-                + (shortName.map { [($0.trimmedOfWhitespace, NameKey.normalize($0))] } ?? []).filter { !$0.1.isEmpty }
+                + zip(actor.aliases, aliasKeys).compactMap { alias, key in key.isEmpty ? nil : (TrimSet.whitespacesAndNewlines.trim(alias), key) }
+                + (shortName.map { [(TrimSet.whitespacesAndNewlines.trim($0), NameKey.normalize($0))] } ?? []).filter { !$0.1.isEmpty }
         }
     }
 
@@ -116,22 +116,6 @@ private struct ScalarOffsets {
     func index(_ offset: Int) -> String.Index {
         let byte = offset < count ? byteOffsets.map { Int($0[offset]) } ?? offset : text.utf8.count
         return text.utf8.index(text.utf8.startIndex, offsetBy: byte)
-    }
-}
-
-extension String {
-    /// Without the white space and line ends around it: what Foundation's `trimmingCharacters(in:
-    /// .whitespacesAndNewlines)` gives (that set is Unicode's White_Space property and, on Linux,
-    /// the zero-width space), without its bridge to NSString and a copy when there is nothing to
-    /// trim. The import trims every spelling of every actor, and Foundation's trimming was a
-    /// tenth of its row preparation.
-    var trimmedOfWhitespace: String {
-        let scalars = unicodeScalars
-        let isSpace: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0 == "\u{200B}" }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
-        return String(Substring(scalars[first...last]))
     }
 }
 
