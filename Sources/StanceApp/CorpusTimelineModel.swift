@@ -72,18 +72,13 @@ public struct CorpusTimelineModel: Sendable {
         let axis = Dictionary(uniqueKeysWithValues: buckets.map { ($0.start, $0) })
         lanes = shown.compactMap { actor in
             guard let periods = tallies[actor.id], let counts = dailyCounts[actor.id] else { return nil }
-            var cells: [Cell] = []
-            var changes: [Shift] = []
-            var held: String?
-            for period in periods {
-                let leaning = period.leaning
-                cells.append(Cell(bucket: axis[period.start] ?? bucketing.bucket(of: period.start), tally: period.tally,
-                                  leaning: leaning))
-                guard frame.positions.contains(where: { $0.id == leaning }) else { continue }
-                if let held, held != leaning, let taken = counts[period.counts].first(where: { $0.stance == leaning }) {
-                    changes.append(Shift(from: held, to: leaning, date: taken.day))
+            let cells = periods.map {
+                Cell(bucket: axis[$0.start] ?? bucketing.bucket(of: $0.start), tally: $0.tally, leaning: $0.leaning)
+            }
+            let changes = CorpusTimeline.positionChanges(periods.map(\.leaning), in: frame).compactMap { change in
+                counts[periods[change.period].counts].first { $0.stance == change.to }.map {
+                    Shift(from: change.from, to: change.to, date: $0.day)
                 }
-                held = leaning
             }
             return Lane(actor: actor, cells: cells, changes: changes)
         }

@@ -105,21 +105,30 @@ public struct CorpusTimeline: Hashable, Sendable, Codable {
                 groups.append((bucketing.bucket(of: dated.date), [dated]))
             }
         }
-        var cells: [Cell] = []
-        var changes: [PositionShift] = []
-        var held: String?
-        for group in groups {
+        let cells = groups.map { group in
             let tally = StanceTally(group.statements.map(\.stance))
-            let leaning = tally.leaning(in: frame)
-            cells.append(Cell(bucket: group.bucket, tally: tally, leaning: leaning,
-                              statementIDs: group.statements.map(\.id)))
-            guard ComparisonSupport.isPosition(leaning, in: frame) else { continue }
-            if let held, held != leaning, let first = group.statements.first(where: { $0.stance == leaning }) {
-                changes.append(PositionShift(from: held, to: leaning, date: first.date, statement: first))
+            return Cell(bucket: group.bucket, tally: tally, leaning: tally.leaning(in: frame),
+                        statementIDs: group.statements.map(\.id))
+        }
+        let changes = positionChanges(cells.map(\.leaning), in: frame).compactMap { change in
+            groups[change.period].statements.first { $0.stance == change.to }.map {
+                PositionShift(from: change.from, to: change.to, date: $0.date, statement: $0)
             }
-            held = leaning
         }
         return Lane(actor: actor, cells: cells, changes: changes)
+    }
+
+    /// The changes of leaning between frame positions in an actor's periods (`leanings`, in order):
+    /// each from the position last held to the new one, with the index of the period that took it;
+    /// periods leaning mixed or none are passed over.
+    public static func positionChanges(_ leanings: [String], in frame: Frame) -> [(from: String, to: String, period: Int)] {
+        var changes: [(from: String, to: String, period: Int)] = []
+        var held: String?
+        for (period, leaning) in leanings.enumerated() where ComparisonSupport.isPosition(leaning, in: frame) {
+            if let held, held != leaning { changes.append((held, leaning, period)) }
+            held = leaning
+        }
+        return changes
     }
 
     public func lane(for actorID: String) -> Lane? { lanes.first { $0.actor.id == actorID } }
