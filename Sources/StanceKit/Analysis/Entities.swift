@@ -67,9 +67,9 @@ struct EntityRecognizer {
     static let suffixes = WordSet(["jr", "sr", "ii", "iii", "iv"])
     static let partyWords = WordSet(["democrat", "republican", "independent", "conservative", "labour",
         "liberal"])
-    static let former = WordHash.hash("former")
-    static let administration = WordHash.hash("administration")
-    static let ambiguousRole = WordHash.hash("general")
+    static let former: UInt64 = 0x64CD_628E_EFF3_227C   // WordHash.hash("former")
+    static let administration: UInt64 = 0x0424_99D0_6B5B_2C6F   // WordHash.hash("administration")
+    static let ambiguousRole: UInt64 = 0x9E27_5796_A0D9_A90B   // WordHash.hash("general")
     static let verbish = WordSet(["has", "had", "is", "was", "will", "would", "could", "should", "said", "says",
         "told", "added", "argued", "also", "did", "does", "then", "who", "cites", "made", "wants", "thinks", "believes",
         "warned", "urged", "insisted", "later", "quickly", "repeatedly", "declined", "rejected", "suggested"])
@@ -795,7 +795,7 @@ struct EntityRecognizer {
         }
     }
 
-    static let they = WordHash.hash("they")
+    static let they: UInt64 = 0x2579_BAEF_323C_F77F   // WordHash.hash("they")
 
     /// "they", "the senators", "the group", "the letter", "a statement": a reference to the group or
     /// organisation last named within a few sentences, as a noun phrase of its own (not "the letter's").
