@@ -802,7 +802,8 @@ struct EntityRecognizer {
     private func collectiveReference(at i: Int) -> (first: Int, organisations: Bool)? {
         let t = tok(i)
         if t.hash == Self.they { return (i, false) }
-        guard !t.isCapitalized, i > 0, let article = word(i - 1), tok(i + 1 < count ? i + 1 : i).kind != .possessive else { return nil }
+        guard !t.isCapitalized, i > 0, let article = word(i - 1), article == Words.the || article == Words.a,
+              tok(i + 1 < count ? i + 1 : i).kind != .possessive else { return nil }
         if lex.groupDocuments.contains(word: t.hash) {
             return article == Words.the || article == Words.a ? (i - 1, true) : nil
         }

@@ -106,10 +106,13 @@ struct PartyPatterns: Sendable {
         var stemInitials = [Bool](repeating: false, count: 128)
         let initialsDecide = stems.allSatisfy { stem, _ in stem.utf8.first.map { $0 < 0x80 } ?? false }
         if initialsDecide { for (stem, _) in stems { stemInitials[Int(stem.utf8.first!)] = true } }
-        var seen = Set<UInt64>()
+        // Word hashes are well mixed: a `WordTable` keeps the words tried without SipHashing each again.
+        var seen = WordTable<Bool>()
         for i in tokens.indices where tokens[i].isCapitalized && !excluded.contains(tokens[i].hash) {
             let hash = tokens[i].hash
-            guard seen.insert(hash).inserted, !learned.contains(where: { $0.contains(hash) }) else { continue }
+            guard seen[hash] == nil else { continue }
+            seen[hash] = true
+            guard !learned.contains(where: { $0.contains(hash) }) else { continue }
             if let place = lex.demonyms.value(word: hash), let c = classOfName[place.lowercased()] {
                 learned[c].insert(hash)
                 continue
