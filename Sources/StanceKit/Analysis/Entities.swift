@@ -775,6 +775,10 @@ struct EntityRecognizer {
     private mutating func findSurnameMentions() {
         let named = mentions
         var lastSeen = [Int](repeating: -1, count: actors.count)
+        // Asked for every capitalised token: a `WordTable` of the surnames (word hashes are well mixed) instead
+        // of the dictionary's SipHash per look-up.
+        var surnames = WordTable<[Int]>(capacity: personBySurname.count)
+        for (surname, people) in personBySurname { surnames[surname] = people }
         var cursor = 0
         for i in 0..<count {
             while cursor < named.count, named[cursor].first < i {
@@ -784,7 +788,7 @@ struct EntityRecognizer {
                 }
                 cursor += 1
             }
-            guard !covered[i], tok(i).isCapitalized, let candidates = personBySurname[tok(i).hash] else { continue }
+            guard !covered[i], tok(i).isCapitalized, let candidates = surnames[tok(i).hash] else { continue }
             let role = text.role(ofToken: i)
             if role == .promo { continue }
             // The most recent bearer of the surname, or the first one when none came before.
