@@ -66,7 +66,7 @@ struct AnalysisText {
     // MARK: sentences
 
     /// "no." ends a sentence in lower case; "No. 2" abbreviates "number".
-    private static let no = WordHash.hash("no")
+    static let no: UInt64 = 0x08B3_5907_B558_9AFA   // WordHash.hash("no")
 
     @inline(__always) private static func isTerminal(_ hash: UInt64) -> Bool {
         hash == 46 || hash == 63 || hash == 33 || hash == 0x2026

@@ -444,8 +444,8 @@ struct AnalysisRun {
     // MARK: reported speech and descriptions
 
     static let clauseOpeners = WordSet(["but", "while", "although", "though", "whereas"])
-    static let thatWord = WordHash.hash("that")
-    static let butWord = WordHash.hash("but")
+    static let thatWord: UInt64 = 0x256C_ADEF_3232_570C   // WordHash.hash("that")
+    static let butWord: UInt64 = 0x0061_1E19_135A_72CC   // WordHash.hash("but")
 
     mutating func findReportedStatements() {
         var mentionCursor = 0
@@ -470,7 +470,7 @@ struct AnalysisRun {
         }
     }
 
-    static let asWord = WordHash.hash("as")
+    static let asWord: UInt64 = 0x089C_5507_B545_B54D   // WordHash.hash("as")
     static let clauseDeterminers = WordSet(["a", "an", "the", "some", "many", "several", "other"])
 
     /// "..., as a bloc of legislators pressed to tie aid to a ceasefire": "as" opening a clause with its own
@@ -665,8 +665,8 @@ struct AnalysisRun {
 
     // MARK: dates
 
-    static let since = WordHash.hash("since")
-    static let until = WordHash.hash("until")
+    static let since: UInt64 = 0x2B82_7D4F_5E0A_DA9D   // WordHash.hash("since")
+    static let until: UInt64 = 0x1FCC_8B4E_81FB_AC2F   // WordHash.hash("until")
 
     static let relativePronouns = WordSet(["who", "which", "whose", "whom"])
 

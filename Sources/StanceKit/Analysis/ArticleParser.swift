@@ -89,7 +89,8 @@ public enum ArticleParser {
         if urlKeys.contains(k), meta.url == nil { meta.url = value }
         if authorKeys.contains(k), meta.authors.isEmpty {
             let list = value.hasPrefix("[") ? String(value.dropFirst().dropLast()) : value
-            meta.authors = splitNames(list.replacingOccurrences(of: "\"", with: ""))
+            // (Foundation's replacement is asked only when there is a quote byte: it finds no quote without one.)
+            meta.authors = splitNames(list.utf8.contains(34) ? list.replacingOccurrences(of: "\"", with: "") : list)
         }
     }
 
@@ -100,9 +101,14 @@ public enum ArticleParser {
     }
 
     static func keyValue(_ text: String) -> (String, String)? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        // In ASCII text a byte is a character, so the colon is found on bytes: the header reader tries the
+        // article's first line, often a whole paragraph, where walking characters cost 23,000 instructions.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        guard let colon = ascii ? text.utf8.firstIndex(of: 58) : text.firstIndex(of: ":") else { return nil }
         let key = TrimSet.whitespaces.trim(text[..<colon])
-        guard !key.isEmpty, key.count <= 24, !key.contains(" ") || key.split(separator: " ").count <= 2 else { return nil }
+        // (Foundation's `contains` is asked only when there is a space byte: it can find no space without one.)
+        guard !key.isEmpty, key.count <= 24, !key.utf8.contains(32) || !key.contains(" ") || key.split(separator: " ").count <= 2
+        else { return nil }
         return (key, String(text[text.index(after: colon)...]))
     }
 
@@ -178,7 +184,8 @@ public enum ArticleParser {
                     let last = f.count - n.count
                     while i <= last, let hit = memchr(base + i, Int32(head), last - i + 1) {
                         i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                        if memcmp(base + i, n.baseAddress!, n.count) == 0 { return true }
+                        // The second byte first: most candidates ("i" of "ing by") fail there, without a call.
+                        if n.count < 2 || f[i + 1] == n[1], memcmp(base + i, n.baseAddress!, n.count) == 0 { return true }
                         i += 1
                     }
                     return false
@@ -235,16 +242,28 @@ public enum ArticleParser {
                 if !inWord { words &+= 1 }
                 inWord = true
                 if !inLink { hasVisibleOutsideLink = true }
-                guard n < foldLimit else { continue }
-                if v < 128 {
-                    out[n] = UInt8(truncatingIfNeeded: v &- 65 < 26 ? v | 32 : v)
-                    n &+= 1
-                } else if v == 0x2026 {
-                    out[n] = 46; out[n &+ 1] = 46; out[n &+ 2] = 46
-                    n &+= 3
-                } else {
-                    out[n] = 0xFF
-                    n &+= 1
+                if n < foldLimit {
+                    if v < 128 {
+                        out[n] = UInt8(truncatingIfNeeded: v &- 65 < 26 ? v | 32 : v)
+                        n &+= 1
+                    } else if v == 0x2026 {
+                        out[n] = 46; out[n &+ 1] = 46; out[n &+ 2] = 46
+                        n &+= 3
+                    } else {
+                        out[n] = 0xFF
+                        n &+= 1
+                    }
+                }
+                // The rest of the word while it is visible printable ASCII: it changes none of the flags
+                // above, so only its bytes are folded (most scalars of a text pass here).
+                while i < end {
+                    let w = s[i].value
+                    guard w &- 33 < 94, !hidden[i] else { break }
+                    if n < foldLimit {
+                        out[n] = UInt8(truncatingIfNeeded: w &- 65 < 26 ? w | 32 : w)
+                        n &+= 1
+                    }
+                    i &+= 1
                 }
             }
             count = n
@@ -411,11 +430,11 @@ public enum ArticleParser {
     /// A caption paragraph with its credit split off as a `credit` block.
     static func addCaption(_ p: Paragraph, _ s: [Unicode.Scalar], _ blocks: inout [Block]) {
         var i = p.span.lowerBound
-        let markers = ["Credit", "Photo: ", "Photograph: ", "Photo by "]
+        // Compared in place: arrays built per scalar and marker cost half a million instructions a caption.
+        let markers = ["Credit", "Photo: ", "Photograph: ", "Photo by "].map { Array($0.unicodeScalars) }
         while i < p.span.upperBound {
-            for marker in markers {
-                let m = Array(marker.unicodeScalars)
-                if i + m.count <= p.span.upperBound, Array(s[i..<(i + m.count)]) == m {
+            for m in markers {
+                if i + m.count <= p.span.upperBound, s[i..<(i + m.count)].elementsEqual(m) {
                     if i > p.span.lowerBound {
                         blocks.append(Block(role: .caption, span: TextSpan(start: p.span.lowerBound, end: i)))
                     }
@@ -464,12 +483,39 @@ public enum ArticleParser {
             }
         }
         // "By Peter Baker, Reporting from Kyiv": a byline name has at least two words.
-        return (splitNames(Scalars.string(out.scalars, 0..<cut)).filter { $0.contains(" ") }, date)
+        // (Foundation's `contains` is asked only when there is a space byte: it can find no space without one.)
+        return (splitNames(Scalars.string(out.scalars, 0..<cut)).filter { $0.utf8.contains(32) && $0.contains(" ") }, date)
     }
 
     static func splitNames(_ text: String) -> [String] {
-        text.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",")
-            .split(separator: ",").map { TrimSet.nameSeparators.trim($0) }
+        // An ASCII list (nearly every byline) is cut on its bytes: there a byte is a character, so the pieces
+        // are the ones Foundation's replacements and the split give, without their tens of thousands of
+        // instructions a call.
+        let pieces = text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiNamePieces(text)
+            : text.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",")
+                .split(separator: ",")
+        return pieces.map { TrimSet.nameSeparators.trim($0) }
             .filter { !$0.isEmpty && $0.first?.isUppercase == true }
+    }
+
+    /// The non-empty pieces of an ASCII text between ",", "&" and " and " (found left to right).
+    static func asciiNamePieces(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var pieces: [Substring] = []
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            let separator = b == 44 || b == 38 ? 1 : b == 32 && utf8[i...].starts(with: " and ".utf8) ? 5 : 0
+            guard separator > 0 else {
+                i = utf8.index(after: i)
+                continue
+            }
+            if start < i { pieces.append(text[start..<i]) }
+            i = utf8.index(i, offsetBy: separator)
+            start = i
+        }
+        if start < utf8.endIndex { pieces.append(text[start...]) }
+        return pieces
     }
 }

@@ -32,20 +32,21 @@ enum DateParser {
         }
         return table
     }()
-    static let may = WordHash.hash("may")
-    static let mar = WordHash.hash("mar")
-    static let last = WordHash.hash("last")
-    static let next = WordHash.hash("next")
-    static let this = WordHash.hash("this")
-    static let earlier = WordHash.hash("earlier")
-    static let week = WordHash.hash("week")
-    static let month = WordHash.hash("month")
-    static let yesterday = WordHash.hash("yesterday")
-    static let today = WordHash.hash("today")
-    static let tonight = WordHash.hash("tonight")
-    static let recently = WordHash.hash("recently")
-    static let recent = WordHash.hash("recent")
-    static let days = WordHash.hash("days")
+    // Hashes as literals, read without lazy initialisation (see `Words`).
+    static let may: UInt64 = 0x080F_5019_176D_1E46   // WordHash.hash("may")
+    static let mar: UInt64 = 0x080F_5719_176D_2A2B   // WordHash.hash("mar")
+    static let last: UInt64 = 0x0456_D2AD_9058_47D9   // WordHash.hash("last")
+    static let next: UInt64 = 0xE531_6CBA_A025_F028   // WordHash.hash("next")
+    static let this: UInt64 = 0x2587_BCEF_3249_3841   // WordHash.hash("this")
+    static let earlier: UInt64 = 0xDF04_0ECD_A350_EA5B   // WordHash.hash("earlier")
+    static let week: UInt64 = 0x3D80_FFF6_19ED_BFBD   // WordHash.hash("week")
+    static let month: UInt64 = 0xF4BD_C393_6FAF_56A5   // WordHash.hash("month")
+    static let yesterday: UInt64 = 0xF945_4585_85F6_2267   // WordHash.hash("yesterday")
+    static let today: UInt64 = 0xA411_597D_0674_521E   // WordHash.hash("today")
+    static let tonight: UInt64 = 0x06E7_9A21_3AFA_FD4A   // WordHash.hash("tonight")
+    static let recently: UInt64 = 0xB71C_504A_6CA4_4E1D   // WordHash.hash("recently")
+    static let recent: UInt64 = 0xCF2A_4200_13D7_8E7E   // WordHash.hash("recent")
+    static let days: UInt64 = 0x8587_7367_30C8_B7EA   // WordHash.hash("days")
     /// Every word a relative date phrase starts with: one look-up turns away the other tokens, which are
     /// nearly all of them, before the comparisons below.
     static let relativeStarts: WordSet = {
@@ -260,10 +261,10 @@ enum DateParser {
     static let sameDayWords = WordSet(["same"])
     static let nextDayWords = WordSet(["next", "following"])
     static let previousDayWords = WordSet(["previous", "preceding"])
-    static let the = WordHash.hash("the")
-    static let later = WordHash.hash("later")
-    static let that = WordHash.hash("that")
-    static let day = WordHash.hash("day")
+    static let the: UInt64 = 0x56F5_C919_4461_D57C   // WordHash.hash("the")
+    static let later: UInt64 = 0x9EE7_1CEC_3834_BB69   // WordHash.hash("later")
+    static let that: UInt64 = 0x256C_ADEF_3232_570C   // WordHash.hash("that")
+    static let day: UInt64 = 0xCA8D_3918_F457_8F1D   // WordHash.hash("day")
     static let dayCounts: WordTable<Int> = {
         var table = WordTable<Int>()
         for (word, n) in [("a", 1), ("one", 1), ("two", 2), ("three", 3)] { table[WordHash.hash(word)] = n }

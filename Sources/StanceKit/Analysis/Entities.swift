@@ -67,9 +67,9 @@ struct EntityRecognizer {
     static let suffixes = WordSet(["jr", "sr", "ii", "iii", "iv"])
     static let partyWords = WordSet(["democrat", "republican", "independent", "conservative", "labour",
         "liberal"])
-    static let former = WordHash.hash("former")
-    static let administration = WordHash.hash("administration")
-    static let ambiguousRole = WordHash.hash("general")
+    static let former: UInt64 = 0x64CD_628E_EFF3_227C   // WordHash.hash("former")
+    static let administration: UInt64 = 0x0424_99D0_6B5B_2C6F   // WordHash.hash("administration")
+    static let ambiguousRole: UInt64 = 0x9E27_5796_A0D9_A90B   // WordHash.hash("general")
     static let verbish = WordSet(["has", "had", "is", "was", "will", "would", "could", "should", "said", "says",
         "told", "added", "argued", "also", "did", "does", "then", "who", "cites", "made", "wants", "thinks", "believes",
         "warned", "urged", "insisted", "later", "quickly", "repeatedly", "declined", "rejected", "suggested"])
@@ -775,6 +775,10 @@ struct EntityRecognizer {
     private mutating func findSurnameMentions() {
         let named = mentions
         var lastSeen = [Int](repeating: -1, count: actors.count)
+        // Asked for every capitalised token: a `WordTable` of the surnames (word hashes are well mixed) instead
+        // of the dictionary's SipHash per look-up.
+        var surnames = WordTable<[Int]>(capacity: personBySurname.count)
+        for (surname, people) in personBySurname { surnames[surname] = people }
         var cursor = 0
         for i in 0..<count {
             while cursor < named.count, named[cursor].first < i {
@@ -784,7 +788,7 @@ struct EntityRecognizer {
                 }
                 cursor += 1
             }
-            guard !covered[i], tok(i).isCapitalized, let candidates = personBySurname[tok(i).hash] else { continue }
+            guard !covered[i], tok(i).isCapitalized, let candidates = surnames[tok(i).hash] else { continue }
             let role = text.role(ofToken: i)
             if role == .promo { continue }
             // The most recent bearer of the surname, or the first one when none came before.
@@ -795,14 +799,15 @@ struct EntityRecognizer {
         }
     }
 
-    static let they = WordHash.hash("they")
+    static let they: UInt64 = 0x2579_BAEF_323C_F77F   // WordHash.hash("they")
 
     /// "they", "the senators", "the group", "the letter", "a statement": a reference to the group or
     /// organisation last named within a few sentences, as a noun phrase of its own (not "the letter's").
     private func collectiveReference(at i: Int) -> (first: Int, organisations: Bool)? {
         let t = tok(i)
         if t.hash == Self.they { return (i, false) }
-        guard !t.isCapitalized, i > 0, let article = word(i - 1), tok(i + 1 < count ? i + 1 : i).kind != .possessive else { return nil }
+        guard !t.isCapitalized, i > 0, let article = word(i - 1), article == Words.the || article == Words.a,
+              tok(i + 1 < count ? i + 1 : i).kind != .possessive else { return nil }
         if lex.groupDocuments.contains(word: t.hash) {
             return article == Words.the || article == Words.a ? (i - 1, true) : nil
         }

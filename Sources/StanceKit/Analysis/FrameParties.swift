@@ -70,13 +70,16 @@ struct PartyPatterns: Sendable {
         guard !patterns.isEmpty else { return learned }
         let tokens = text.tokens
         let lex = Lexicon.shared
+        // Asked for capitalised tokens in both loops: a `WordTable` instead of the set's SipHash per look-up.
+        var isExcluded = WordTable<Bool>(capacity: excluded.count)
+        for word in excluded { isExcluded[word] = true }
         var votes: [UInt64: [Int]] = [:]
         var nameOf: [UInt64: String] = [:]
         for i in tokens.indices {
             let t = tokens[i]
             guard t.isCapitalized, !t.has(Token.dotted), !t.has(Token.allCaps) else { continue }
             let tried = candidates(at: i, tokens: tokens)
-            guard !tried.isEmpty, !excluded.contains(t.hash),
+            guard !tried.isEmpty, isExcluded[t.hash] == nil,
                   !lex.stopwords.contains(word: t.hash), !lex.titles.contains(word: t.hash),
                   !lex.orgHeads.contains(word: t.hash), !lex.orgNames.contains(word: t.hash),
                   !lex.givenNames.contains(word: t.hash) || lex.places.contains(word: t.hash) else { continue }
@@ -106,10 +109,13 @@ struct PartyPatterns: Sendable {
         var stemInitials = [Bool](repeating: false, count: 128)
         let initialsDecide = stems.allSatisfy { stem, _ in stem.utf8.first.map { $0 < 0x80 } ?? false }
         if initialsDecide { for (stem, _) in stems { stemInitials[Int(stem.utf8.first!)] = true } }
-        var seen = Set<UInt64>()
-        for i in tokens.indices where tokens[i].isCapitalized && !excluded.contains(tokens[i].hash) {
+        // Word hashes are well mixed: a `WordTable` keeps the words tried without SipHashing each again.
+        var seen = WordTable<Bool>()
+        for i in tokens.indices where tokens[i].isCapitalized && isExcluded[tokens[i].hash] == nil {
             let hash = tokens[i].hash
-            guard seen.insert(hash).inserted, !learned.contains(where: { $0.contains(hash) }) else { continue }
+            guard seen[hash] == nil else { continue }
+            seen[hash] = true
+            guard !learned.contains(where: { $0.contains(hash) }) else { continue }
             if let place = lex.demonyms.value(word: hash), let c = classOfName[place.lowercased()] {
                 learned[c].insert(hash)
                 continue

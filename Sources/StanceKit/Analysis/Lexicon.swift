@@ -127,24 +127,26 @@ struct Lexicon: Sendable {
     }
 }
 
-/// Hashes of single words the code itself tests for; named here once.
+/// Hashes of single words the code itself tests for; named here once. Written as literals (each the
+/// `WordHash.hash` of the word in its comment, checked by AnalysisHotPathTests): a `static let` computed by a
+/// call is initialised lazily, and every read of it in a token loop paid a `swift_once` check.
 enum Words {
-    static let the = WordHash.hash("the")
-    static let a = WordHash.hash("a")
-    static let an = WordHash.hash("an")
-    static let of = WordHash.hash("of")
-    static let and = WordHash.hash("and")
-    static let who = WordHash.hash("who")
-    static let that = WordHash.hash("that")
-    static let he = WordHash.hash("he")
-    static let she = WordHash.hash("she")
-    static let to = WordHash.hash("to")
-    static let on = WordHash.hash("on")
-    static let in_ = WordHash.hash("in")
-    static let according = WordHash.hash("according")
-    static let said = WordHash.hash("said")
-    static let told = WordHash.hash("told")
-    static let not = WordHash.hash("not")
-    static let whether = WordHash.hash("whether")
-    static let which = WordHash.hash("which")
+    static let the: UInt64 = 0x56F5_C919_4461_D57C   // WordHash.hash("the")
+    static let a: UInt64 = 0xAF63_DC4C_8601_EC8C   // WordHash.hash("a")
+    static let an: UInt64 = 0x089C_3807_B545_8406   // WordHash.hash("an")
+    static let of: UInt64 = 0x08B0_6007_B556_7108   // WordHash.hash("of")
+    static let and: UInt64 = 0xE6F7_9719_051F_F286   // WordHash.hash("and")
+    static let who: UInt64 = 0x5EC5_FC19_4891_690F   // WordHash.hash("who")
+    static let that: UInt64 = 0x256C_ADEF_3232_570C   // WordHash.hash("that")
+    static let he: UInt64 = 0x08BA_5307_B55E_AF76   // WordHash.hash("he")
+    static let she: UInt64 = 0x8245_AA19_5CEA_9E21   // WordHash.hash("she")
+    static let to: UInt64 = 0x08C8_3907_B56A_C0A4   // WordHash.hash("to")
+    static let on: UInt64 = 0x08B0_5807_B556_6370   // WordHash.hash("on")
+    static let in_: UInt64 = 0x08B7_3807_B55C_4BBE   // WordHash.hash("in")
+    static let according: UInt64 = 0x2206_9A7D_CA73_9B67   // WordHash.hash("according")
+    static let said: UInt64 = 0x096E_4D18_BF89_481C   // WordHash.hash("said")
+    static let told: UInt64 = 0x2FD9_F6EF_389A_0874   // WordHash.hash("told")
+    static let not: UInt64 = 0x215A_D619_258E_9F4A   // WordHash.hash("not")
+    static let whether: UInt64 = 0x9945_F6A9_A016_BAE2   // WordHash.hash("whether")
+    static let which: UInt64 = 0xCE98_9E88_581F_9422   // WordHash.hash("which")
 }

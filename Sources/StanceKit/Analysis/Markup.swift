@@ -134,6 +134,15 @@ enum Markup {
                     space = false
                 }
                 n &+= Scalars.writeUTF8(c, to: out, at: n)
+                // The rest of the word while it is visible printable ASCII, byte for byte: the steps above
+                // would write each such scalar as it is (most scalars of a text pass here).
+                while i < end {
+                    let w = sp[i].value
+                    guard w &- 33 < 94, !(mask?[i] ?? false) else { break }
+                    out[n] = UInt8(truncatingIfNeeded: w)
+                    n &+= 1
+                    i &+= 1
+                }
             }
             return n
         }

@@ -11,8 +11,9 @@ enum Scalars {
                     let b = utf8[i]
                     if b < 0x80 {
                         out[n] = Unicode.Scalar(b)
-                        n += 1
-                        i += 1
+                        // Wrapping adds: both stay below `length`, and this runs on nearly every byte.
+                        n &+= 1
+                        i &+= 1
                         continue
                     }
                     var v: UInt32

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import StanceKit
+
+/// The analyser's fast paths against the slow definitions they stand in for.
+@Suite("Analysis: hot paths")
+struct AnalysisHotPathTests {
+    @Test func literalWordHashesAreTheHashesOfTheirWords() {
+        let literals: [(UInt64, String)] = [
+            (Words.the, "the"), (Words.a, "a"), (Words.an, "an"), (Words.of, "of"), (Words.and, "and"),
+            (Words.who, "who"), (Words.that, "that"), (Words.he, "he"), (Words.she, "she"), (Words.to, "to"),
+            (Words.on, "on"), (Words.in_, "in"), (Words.according, "according"), (Words.said, "said"),
+            (Words.told, "told"), (Words.not, "not"), (Words.whether, "whether"), (Words.which, "which"),
+            (AnalysisText.no, "no"), (Tokenizer.possessiveHash, "'s"),
+            (DateParser.may, "may"), (DateParser.mar, "mar"), (DateParser.last, "last"), (DateParser.next, "next"),
+            (DateParser.this, "this"), (DateParser.earlier, "earlier"), (DateParser.week, "week"),
+            (DateParser.month, "month"), (DateParser.yesterday, "yesterday"), (DateParser.today, "today"),
+            (DateParser.tonight, "tonight"), (DateParser.recently, "recently"), (DateParser.recent, "recent"),
+            (DateParser.days, "days"), (DateParser.the, "the"), (DateParser.later, "later"), (DateParser.that, "that"),
+            (DateParser.day, "day"),
+            (EntityRecognizer.former, "former"), (EntityRecognizer.administration, "administration"),
+            (EntityRecognizer.ambiguousRole, "general"), (EntityRecognizer.they, "they"),
+            (AnalysisRun.thatWord, "that"), (AnalysisRun.butWord, "but"), (AnalysisRun.asWord, "as"),
+            (AnalysisRun.since, "since"), (AnalysisRun.until, "until"),
+        ]
+        for (literal, word) in literals {
+            #expect(literal == WordHash.hash(word), "hash of “\(word)”")
+        }
+    }
+
+    @Test func wordScalarsBeyondASCIIFollowTheirProperties() {
+        for value in UInt32(0x80)..<UInt32(0x3000) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let p = scalar.properties
+            let expected = p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+            #expect(Tokenizer.isWordScalar(scalar) == expected, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    /// The names the Foundation replacements and split give.
+    func namesByFoundation(_ text: String) -> [String] {
+        text.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",")
+            .split(separator: ",").map { TrimSet.nameSeparators.trim($0) }
+            .filter { !$0.isEmpty && $0.first?.isUppercase == true }
+    }
+
+    @Test(arguments: [
+        "Peter Baker", "Peter Baker and Michael Crowley", "A, B and C", "Ann Lee & Bo Kim, Cy Dunn",
+        "x and and Y", " and Ann and ", ",,&&", "Ann andersen and Bob", "Ann Band, Lee Andrews AND Kim",
+        "Ann and\tBob", "Ann|Bob · Cy", "", "Reporting by Ann Lee; editing by Bo Kim",
+        "José Núñez and Ana Ruiz", "Ann and \u{301}Bob", "Ann &\u{301} Bob",
+    ])
+    func splitNamesAgreesWithFoundation(_ text: String) {
+        #expect(ArticleParser.splitNames(text) == namesByFoundation(text))
+    }
+
+    /// Hidden scalars dropped and runs of white space folded to one space, scalar by scalar.
+    func visibleByScalars(_ s: [Unicode.Scalar], _ hidden: [Bool], _ range: Range<Int>) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for i in range where !hidden[i] {
+            if Tokenizer.isSpace(s[i]) {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(" ") }
+            space = false
+            out.append(s[i])
+        }
+        return String(out)
+    }
+
+    static let markedTexts = [
+        "He [told the Intercept](#) so.", "**Bold** and __strong__ words,\n\n  spaced \t out… “quoted” — dash",
+        "Café Zelenskyy’s \\$5 *em*phasis [a [nested] link](http://x.y/z) end", "  \n ", "x",
+        "ASCII~!@#$%^&*()_+{}|:\"<>?`-=[]\\;',./ and \u{7F}DEL\u{7F} then  Ünïcödé\u{A0}nbsp",
+    ]
+
+    @Test(arguments: markedTexts)
+    func visibleTextAgreesWithAScalarByScalarCopy(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        let hidden = Markup.hiddenMask(scalars)
+        for start in [0, 1, scalars.count / 2] where start <= scalars.count {
+            #expect(Markup.visible(scalars, hidden, start..<scalars.count) == visibleByScalars(scalars, hidden, start..<scalars.count))
+        }
+    }
+
+    @Test(arguments: markedTexts + [String(repeating: "Word **and** [link](x) … more ", count: 60)])
+    func paragraphWordsAndFoldAgreeWithAScalarByScalarReading(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        let hidden = Markup.hiddenMask(scalars)
+        for p in ArticleParser.paragraphs(scalars, hidden, from: 0) {
+            var words = 0
+            var folded: [UInt8] = []
+            var inWord = false
+            var inLink = false
+            var outsideLink = false
+            for i in p.span {
+                let v = scalars[i].value
+                if hidden[i] {
+                    if v == 91 { inLink = true } else if v == 93 { inLink = false }
+                    continue
+                }
+                if Tokenizer.isSpace(scalars[i]) {
+                    if inWord, folded.count < ArticleParser.foldLimit { folded.append(32) }
+                    inWord = false
+                    continue
+                }
+                if !inWord { words += 1 }
+                inWord = true
+                if !inLink { outsideLink = true }
+                guard folded.count < ArticleParser.foldLimit else { continue }
+                if v < 128 {
+                    folded.append(UInt8(v >= 65 && v <= 90 ? v + 32 : v))
+                } else if v == 0x2026 {
+                    folded += [46, 46, 46]
+                } else {
+                    folded.append(0xFF)
+                }
+            }
+            #expect(p.words == words)
+            #expect(p.folded == folded)
+            #expect(p.allLink == !outsideLink)
+        }
+    }
+
+    @Test func paragraphContainsFindsPhrasesAmongManyFirstLetters() {
+        let text = "it is in the interim, inviting ideas; reporting by Ann Lee, compiled by Bo Kim"
+        let scalars = Array(text.unicodeScalars)
+        let p = ArticleParser.paragraphs(scalars, nil, from: 0)[0]
+        #expect(p.contains("ing by") && p.contains("led by") && p.contains("by bo kim") && p.contains("i"))
+        #expect(!p.contains("ing bx") && !p.contains("contribut") && !p.contains("kim "))
+    }
+}
