@@ -200,8 +200,8 @@ extension Workspace {
     /// given `add`, which adds one batch and returns each article's outcome (an article is added in
     /// a savepoint of its own, so a bad one fails alone), and whether the workspace had no
     /// articles when the transaction began. The transaction's articles go into the full-text index
-    /// in one statement at the end (see WorkspaceSchema, v2). `actorCache` keeps the workspace's
-    /// actors in memory from one transaction to the next.
+    /// in one statement per `searchIndexChunk` articles and at the end (see WorkspaceSchema, v2).
+    /// `actorCache` keeps the workspace's actors in memory from one transaction to the next.
     ///
     /// Into a workspace without articles, the indexes that only serve reading (those of
     /// `deferredIndexes`) are dropped as the transaction begins and made again, from the same
@@ -218,15 +218,27 @@ extension Workspace {
                 // over those indexes: with SQLite's default 2 MB page cache, a large workspace rereads
                 // and rewrites index pages for nearly every row. 64 MB keeps them for the import.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
-                // Ids only grow (AUTOINCREMENT): the transaction's articles are those above the largest now.
-                let largestBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
+                // Ids only grow (AUTOINCREMENT): the articles not yet in the full-text index are those
+                // above the largest indexed.
+                var largestIndexed = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
+                var unindexed = 0
+                func indexForSearch() throws {
+                    try db.execute(sql: "INSERT INTO article_search(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?",
+                                   arguments: [largestIndexed])
+                    largestIndexed = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
+                    unindexed = 0
+                }
                 let isEmpty = try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM articles)") ?? false)
                 let deferred = isEmpty ? try Self.deferredIndexes(db) : []
                 for index in deferred { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
                 try db.execute(sql: "INSERT INTO search_index_deferred(id) VALUES (1)")
                 var actors = try actorCache.take(db)
                 try batches({ items in
-                    try items.map { item -> Result<AddResult, any Error> in
+                    // A large transaction is indexed as it goes, so that the index's work overlaps
+                    // the analysis of the articles still to come instead of all following it.
+                    defer { unindexed += items.count }
+                    if unindexed >= Self.searchIndexChunk { try indexForSearch() }
+                    return try items.map { item -> Result<AddResult, any Error> in
                         do {
                             var added: AddResult?
                             try db.inSavepoint {
@@ -241,8 +253,7 @@ extension Workspace {
                         }
                     }
                 }, isEmpty)
-                try db.execute(sql: "INSERT INTO article_search(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?",
-                               arguments: [largestBefore])
+                try indexForSearch()
                 try db.execute(sql: "DELETE FROM search_index_deferred")
                 for index in deferred { try db.execute(sql: index.sql) }
                 try actorCache.keep(actors, db)
@@ -252,6 +263,10 @@ extension Workspace {
             throw error
         }
     }
+
+    /// Articles added to the full-text index at a time within an import's transaction: the larger,
+    /// the fewer segments FTS5 writes and merges.
+    static let searchIndexChunk = 1024
 
     /// The indexes on the tables an import fills (articles, statements, mentions) that no write
     /// of the import reads and that enforce nothing: not the unique ones (duplicate articles and
