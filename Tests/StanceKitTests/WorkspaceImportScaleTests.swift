@@ -48,6 +48,64 @@ import Testing
         }
     }
 
+    static func indexSQL(_ workspace: Workspace) throws -> [String] {
+        try workspace.read { db in
+            try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        }
+    }
+
+    /// A first import drops the read indexes and makes them again before it commits: the finished
+    /// workspace has every index of the schema, the same rows as articles added one by one, and
+    /// its indexes agree with its tables.
+    @Test func aFirstImportEndsWithEveryIndexOfTheSchema() throws {
+        let analyses = [Fixtures.milley, Fixtures.brussels, Fixtures.kyiv, Self.retold(Fixtures.brussels, " Again.")]
+        let schema = try Self.indexSQL(try Workspace.inMemory())
+        let oneByOne = try Workspace.inMemory()
+        for analysis in analyses { try oneByOne.addArticle(analysis) }
+        let imported = try Workspace.inMemory()
+        // Batches of one in transactions of one: a first import is still one transaction.
+        let summary = try Importer(workspace: imported, batchSize: 1, transactionSize: 1) { _ in Fixtures.milley }
+            .importAnalyses(analyses)
+        #expect(summary.added.count == analyses.count)
+        #expect(try Self.indexSQL(imported) == schema)
+        #expect(try imported.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } == ["ok"])
+        // Read through the rebuilt indexes (the timeline's, the article list's), as one-by-one adds give them.
+        for sql in ["SELECT actor_id, stance, status, date, article_id FROM statements INDEXED BY statements_for_timeline",
+                    "SELECT article_id, status FROM statements INDEXED BY statements_by_article_status",
+                    "SELECT actor_id, article_id FROM mentions INDEXED BY mentions_by_actor_article",
+                    "SELECT published, title, id FROM articles INDEXED BY articles_for_list"] {
+            #expect(try imported.read { db in try Row.fetchAll(db, sql: sql) } == oneByOne.read { db in try Row.fetchAll(db, sql: sql) })
+        }
+    }
+
+    /// A first import that fails before it commits leaves the empty workspace as it was, indexes
+    /// and all, and others reading it meanwhile see every index; an import into a workspace with
+    /// articles is not a first import.
+    @Test func aFailedFirstImportLeavesTheIndexes() throws {
+        struct Interrupted: Error {}
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("first.sqlite").path
+        let workspace = try Workspace.open(path: path)
+        let schema = try Self.indexSQL(workspace)
+        #expect(throws: Interrupted.self) {
+            try workspace.addArticleBatches(frameID: nil) { add, intoEmptyWorkspace in
+                #expect(intoEmptyWorkspace)
+                _ = try add([try PreparedArticle(Fixtures.milley, fileHash: nil)])
+                #expect(try Self.indexSQL(try Workspace.open(path: path, readOnly: true)) == schema)
+                throw Interrupted()
+            }
+        }
+        #expect(try Self.indexSQL(workspace) == schema)
+        #expect(try workspace.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") } == 0)
+        try workspace.addArticle(Fixtures.milley)
+        try workspace.addArticleBatches(frameID: nil) { add, intoEmptyWorkspace in
+            #expect(!intoEmptyWorkspace)
+            _ = try add([try PreparedArticle(Fixtures.brussels, fileHash: nil)])
+        }
+        #expect(try Self.indexSQL(workspace) == schema)
+    }
+
     @Test func aVersion3WorkspaceUpgradesWithItsStatements() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

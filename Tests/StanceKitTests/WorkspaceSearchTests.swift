@@ -145,6 +145,21 @@ import TestSupport
         #expect(prefix.highlights.compactMap { prefix.snippet.scalars(in: $0) } == ["arrived"])
     }
 
+    /// A long query no window holds whole ("last" is far from the rest): the snippet is the window
+    /// with the most of its words, found among many matches of a common one; words of the same
+    /// length and first letter as a query word ("tax" for "the", "aim" for "aid") are not matches,
+    /// and a prefix marks the longer word.
+    @Test func aLongQuerySnippetIsTheWindowWithTheMostOfItsWords() throws {
+        let workspace = try Workspace.inMemory()
+        let common = (1...30).map { "the tax \($0) the aim" }.joined(separator: " ")
+        let text = "\(common) truce first. \(common) the truce held and aid arrived in spring at dawn. \(common) last."
+        try workspace.addArticle(Self.article(1, title: "Long", text: text))
+        let hit = try #require(try workspace.search("the truce aid spring dawn arriv* last").first)
+        let marked = hit.highlights.compactMap { hit.snippet.scalars(in: $0) }
+        #expect(hit.snippet.contains("the truce held and aid arrived in spring at dawn"))
+        #expect(Set(marked) == ["the", "truce", "aid", "arrived", "spring", "dawn"])
+    }
+
     @Test func snippetsCountUnicodeScalarsAndFoldAccents() throws {
         let workspace = try Workspace.inMemory()
         try workspace.addArticle(Self.article(1, title: "Accents", text: "Élan — “Zürich” and ZÜRICH’s café 🇺🇦 in Zurich."))

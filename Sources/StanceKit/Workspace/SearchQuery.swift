@@ -163,6 +163,12 @@ private struct SnippetTerms {
     var terms: [Term] = []
     var phrases: [Phrase] = []
     let groupCount: Int
+    /// Bit `length * 256 + first byte` (lengths from `longLength` up share one row) is set when a
+    /// phrase's last word could be an ASCII word of that length and first letter, folded: most
+    /// words of a text fail this one test, where comparing them with every phrase was most of
+    /// a long query's snippets.
+    private var lastWordShapes = [UInt64](repeating: 0, count: (longLength + 1) * 256 / 64)
+    private static let longLength = 24
 
     init(_ groups: [[SearchQuery.Phrase]]) {
         groupCount = groups.count
@@ -174,8 +180,25 @@ private struct SnippetTerms {
                     terms.append(Term(offset: bytes.count, count: word.count))
                     bytes += word
                 }
+                guard let last = phrase.folded.last, let first = last.first else {
+                    // A last word that folds to nothing (no such query word is known) is matched by comparing.
+                    lastWordShapes = lastWordShapes.map { _ in UInt64.max }
+                    continue
+                }
+                let lengths = phrase.isPrefix ? min(last.count, Self.longLength)...Self.longLength
+                                              : min(last.count, Self.longLength)...min(last.count, Self.longLength)
+                for length in lengths {
+                    let bit = length * 256 + Int(first)
+                    lastWordShapes[bit / 64] |= 1 << UInt64(bit % 64)
+                }
             }
         }
+    }
+
+    /// False when no phrase can end with this ASCII word (`bytes` of `word`).
+    func mayEndAPhrase(_ word: SearchText.WordRange, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let bit = min(word.end - word.start, Self.longLength) * 256 + Int(SearchText.lowercasedASCII(bytes[word.start]))
+        return lastWordShapes[bit / 64] & (1 << UInt64(bit % 64)) != 0
     }
 }
 
@@ -199,10 +222,15 @@ private struct SnippetScan {
     private(set) var isComplete = false
     /// Folded non-ASCII words, by word index (few in English text).
     private var folded: [Int: [UInt8]] = [:]
+    /// For counting a window's groups without a set: group n was seen in the window being
+    /// counted when `seenInWindow[n]` is that window's number.
+    private var seenInWindow: [Int]
+    private var windowsCounted = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, terms: SnippetTerms) {
         self.bytes = bytes
         self.terms = terms
+        seenInWindow = Array(repeating: 0, count: terms.groupCount)
     }
 
     /// The first word of the best window; nil when no phrase occurs.
@@ -244,18 +272,35 @@ private struct SnippetScan {
         return max(0, min(start, wordCount - SearchQuery.snippetWords))
     }
 
-    private func groups(inWindowFrom start: Int) -> Int {
-        var seen = Set<Int>()
+    /// How many groups match inside the window. Matches are in the order of their last words, so
+    /// those that can lie in it are found by bisection: the window's cost is its own matches,
+    /// not every match so far (which made a long query's snippets quadratic in its matches).
+    private mutating func groups(inWindowFrom start: Int) -> Int {
         let end = start + SearchQuery.snippetWords
-        for match in matches where match.first >= start && match.last < end { seen.insert(match.group) }
-        return seen.count
+        var low = 0, high = matches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if matches[middle].last < start { low = middle + 1 } else { high = middle }
+        }
+        windowsCounted += 1
+        var count = 0
+        for match in matches[low...] {
+            guard match.last < end else { break }
+            if match.first >= start, seenInWindow[match.group] != windowsCounted {
+                seenInWindow[match.group] = windowsCounted
+                count += 1
+            }
+        }
+        return count
     }
 
     private mutating func findMatches(endingAt last: Int) {
+        if words[last].isASCII, !terms.mayEndAPhrase(words[last], in: bytes) { return }
         for phrase in terms.phrases where phrase.termCount <= last + 1 {
             let first = last - phrase.termCount + 1
+            // The last word first: it is the one just read, and it fails most often.
             var all = true
-            for offset in 0..<phrase.termCount where all {
+            for offset in (0..<phrase.termCount).reversed() where all {
                 all = wordMatches(first + offset, term: terms.terms[phrase.firstTerm + offset],
                                   prefix: phrase.isPrefix && offset == phrase.termCount - 1)
             }

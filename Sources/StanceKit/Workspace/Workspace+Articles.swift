@@ -192,17 +192,25 @@ extension Workspace {
     func addArticles(_ items: [PreparedArticle], frameID: String?,
                      actorCache: ActorDirectoryCache = ActorDirectoryCache()) throws -> [Result<AddResult, any Error>] {
         var results: [Result<AddResult, any Error>] = []
-        try addArticleBatches(frameID: frameID, actorCache: actorCache) { add in results = try add(items) }
+        try addArticleBatches(frameID: frameID, actorCache: actorCache) { add, _ in results = try add(items) }
         return results
     }
 
     /// Adds prepared articles for the importer, batch after batch, in one transaction: `batches` is
     /// given `add`, which adds one batch and returns each article's outcome (an article is added in
-    /// a savepoint of its own, so a bad one fails alone). The transaction's articles go into the
-    /// full-text index in one statement at the end (see WorkspaceSchema, v2). `actorCache` keeps
-    /// the workspace's actors in memory from one transaction to the next.
-    func addArticleBatches(frameID: String?, actorCache: ActorDirectoryCache = ActorDirectoryCache(),
-                           _ batches: (_ add: ([PreparedArticle]) throws -> [Result<AddResult, any Error>]) throws -> Void) throws {
+    /// a savepoint of its own, so a bad one fails alone), and whether the workspace had no
+    /// articles when the transaction began. The transaction's articles go into the full-text index
+    /// in one statement per `searchIndexChunk` articles and at the end (see WorkspaceSchema, v2).
+    /// `actorCache` keeps the workspace's actors in memory from one transaction to the next.
+    ///
+    /// Into a workspace without articles, the indexes that only serve reading (those of
+    /// `deferredIndexes`) are dropped as the transaction begins and made again, from the same
+    /// SQL, before it commits: one sort of the finished table instead of an index insert per row.
+    /// Being in the transaction, a crash or an error leaves the workspace as it was, indexes and all.
+    func addArticleBatches(
+        frameID: String?, actorCache: ActorDirectoryCache = ActorDirectoryCache(),
+        _ batches: (_ add: ([PreparedArticle]) throws -> [Result<AddResult, any Error>], _ intoEmptyWorkspace: Bool) throws -> Void
+    ) throws {
         let importedAt = now().databaseValue
         do {
             try write { db in
@@ -210,12 +218,27 @@ extension Workspace {
                 // over those indexes: with SQLite's default 2 MB page cache, a large workspace rereads
                 // and rewrites index pages for nearly every row. 64 MB keeps them for the import.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
-                // Ids only grow (AUTOINCREMENT): the transaction's articles are those above the largest now.
-                let largestBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
+                // Ids only grow (AUTOINCREMENT): the articles not yet in the full-text index are those
+                // above the largest indexed.
+                var largestIndexed = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
+                var unindexed = 0
+                func indexForSearch() throws {
+                    try db.execute(sql: "INSERT INTO article_search(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?",
+                                   arguments: [largestIndexed])
+                    largestIndexed = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
+                    unindexed = 0
+                }
+                let isEmpty = try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM articles)") ?? false)
+                let deferred = isEmpty ? try Self.deferredIndexes(db) : []
+                for index in deferred { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
                 try db.execute(sql: "INSERT INTO search_index_deferred(id) VALUES (1)")
                 var actors = try actorCache.take(db)
-                try batches { items in
-                    try items.map { item -> Result<AddResult, any Error> in
+                try batches({ items in
+                    // A large transaction is indexed as it goes, so that the index's work overlaps
+                    // the analysis of the articles still to come instead of all following it.
+                    defer { unindexed += items.count }
+                    if unindexed >= Self.searchIndexChunk { try indexForSearch() }
+                    return try items.map { item -> Result<AddResult, any Error> in
                         do {
                             var added: AddResult?
                             try db.inSavepoint {
@@ -229,16 +252,33 @@ extension Workspace {
                             return .failure(error)
                         }
                     }
-                }
-                try db.execute(sql: "INSERT INTO article_search(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?",
-                               arguments: [largestBefore])
+                }, isEmpty)
+                try indexForSearch()
                 try db.execute(sql: "DELETE FROM search_index_deferred")
+                for index in deferred { try db.execute(sql: index.sql) }
                 try actorCache.keep(actors, db)
             }
         } catch {
             actorCache.forget()
             throw error
         }
+    }
+
+    /// Articles added to the full-text index at a time within an import's transaction: the larger,
+    /// the fewer segments FTS5 writes and merges.
+    static let searchIndexChunk = 1024
+
+    /// The indexes on the tables an import fills (articles, statements, mentions) that no write
+    /// of the import reads and that enforce nothing: not the unique ones (duplicate articles and
+    /// mentions are found through them), not those SQLite makes for constraints. Read from the
+    /// schema, so an index a later migration adds is deferred too.
+    private static func deferredIndexes(_ db: Database) throws -> [(name: String, sql: String)] {
+        try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master AS m
+            WHERE type = 'index' AND tbl_name IN ('articles', 'statements', 'mentions') AND sql IS NOT NULL
+              AND NOT (SELECT "unique" FROM pragma_index_list(m.tbl_name) AS l WHERE l.name = m.name)
+            ORDER BY name
+            """).map { (name: $0[0], sql: $0[1]) }
     }
 
     /// The content hashes of files already imported, for the importer to skip before analysing.
