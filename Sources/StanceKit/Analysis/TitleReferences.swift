@@ -100,7 +100,8 @@ extension EntityRecognizer {
     /// right before a name (with a lower-case word that makes a title with it, and capitalised modifiers), which
     /// "the envoy" later refers back to.
     func roleWordBefore(_ start: Int) -> String? {
-        guard start >= 1, let noun = word(start - 1), !tok(start - 1).isCapitalized, Self.personNouns.contains(noun) else { return nil }
+        guard start >= 1, let noun = word(start - 1), !tok(start - 1).isCapitalized, Self.personNouns.contains(noun),
+              !lineBreaks(between: start - 1, and: start) else { return nil }
         var first = start - 1
         if let w = word(first - 1), !tok(first - 1).isCapitalized, lex.titles.value([w, noun][...]) != nil { first -= 1 }
         while first > 0, start - first <= 1 + Self.titleModifierLimit, tok(first - 1).kind == .word, tok(first - 1).isCapitalized,
@@ -108,6 +109,12 @@ extension EntityRecognizer {
             first -= 1
         }
         return text.text(first, start - 1)
+    }
+
+    /// Whether a line ends between tokens `a` and `b`: a subheadline ending in "warns far-right leader" is no
+    /// role of the name opening the next line.
+    func lineBreaks(between a: Int, and b: Int) -> Bool {
+        (Int(tok(a).end)..<Int(tok(b).start)).contains { text.scalars[$0] == "\n" }
     }
 }
 
