@@ -6,7 +6,7 @@ import Testing
 struct AnalysisRoleReferenceTests {
     @Test func aCapitalisedTitleRefersToItsHolderNotToTheDeputy() {
         let a = AnalysisFixture.article(published: "2031-04-16", """
-            United Nations Special Envoy for Velmaria Oskar Lindahl met the rebel delegation in Orsk on Monday to discuss a renewed truce.
+            United Nations Special Envoy for Velmaria Erik Lindahl met the rebel delegation in Orsk on Monday to discuss a renewed truce.
 
             Separately, the UN Deputy Special Envoy for Velmaria, Mr. Tomas Reyes, paid a visit to the port city, where he met local officials.
 
@@ -14,8 +14,8 @@ struct AnalysisRoleReferenceTests {
 
             One of their demands, he said, was the release of prisoners. “We must agree on the prisoners before any talks,” he said.
             """)
-        #expect(a.speaker(of: "nationwide ceasefire")?.name == "Oskar Lindahl")
-        #expect(a.speaker(of: "agree on the prisoners")?.name == "Oskar Lindahl")
+        #expect(a.speaker(of: "nationwide ceasefire")?.name == "Erik Lindahl")
+        #expect(a.speaker(of: "agree on the prisoners")?.name == "Erik Lindahl")
         #expect(a.actor(named: "Reyes")?.role?.contains("Deputy") ?? true)
     }
 

@@ -913,7 +913,7 @@ struct EntityRecognizer {
             if canonical == "*" && place == nil && speakerFirst == nil { continue }
             // "the president of France", "the general election": not a reference back to a person.
             if let n = word(i + 1) {
-                if n == Words.of || tok(i + 1).isCapitalized { continue }
+                if n == Words.of || tok(i + 1).isCapitalized && !recognizer.lineBreaks(between: i, and: i + 1) { continue }
                 if t.hash == Self.ambiguousRole && !Self.verbish.contains(n) && lex.verbs.value(word: n) == nil { continue }
             } else if i + 1 < count, tok(i + 1).isCapitalized { continue }
             mentions.append(Mention(first: speakerFirst ?? j, last: i, actor: -1, kind: .role, subjectLike: false,

@@ -64,7 +64,8 @@ extension EntityRecognizer {
     /// Whether `role` names a subordinate of `title` ("Deputy Special Envoy for Yemen" for "Special Envoy").
     static func roleNamesSubordinate(_ role: String?, title: String?) -> Bool {
         guard let role, let title else { return false }
-        return subordinateRankWords.contains { roleNames(role, title: "\($0) \(title)") }
+        // The rank alone first: a one-word test reads bytes, and almost no role has one.
+        return subordinateRankWords.contains { roleNames(role, title: $0) && roleNames(role, title: "\($0) \(title)") }
     }
 }
 
