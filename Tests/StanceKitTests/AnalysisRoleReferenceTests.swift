@@ -36,4 +36,15 @@ struct AnalysisRoleReferenceTests {
         #expect(a.speaker(of: "the only way")?.name == "Arthur Pettvik")
         #expect(a.persons().count == 1)
     }
+
+    @Test func aRoleNounEndingALineIsNoRoleOfTheNameOpeningTheNext() {
+        let a = AnalysisFixture.article(published: "2031-04-16", """
+            ‘A reckless deal’ will lead to ‘the release of hundreds of dangerous prisoners,’ warns hardline leader
+            Anna Berg is the Valmora Herald's political correspondent.
+
+            Interior Minister Pavel Orlov announced on Thursday that his party would leave the coalition over the truce deal.
+            """)
+        #expect(a.actor(named: "Anna Berg")?.role == nil)
+        #expect(a.speaker(of: "dangerous prisoners")?.name == "Pavel Orlov")
+    }
 }
