@@ -935,6 +935,7 @@ struct EntityRecognizer {
             var place: String?
         }
         var holdersOf: [Asked: [Int]] = [:]
+        let ranked = actors.map { Self.hasSubordinateRank($0.role) }
         // "The UK foreign secretary has said ... . ... David Lammy said": a role that opens the article before
         // anyone holding it is named points forward to the first person the narration names.
         let firstNarrated = named.first {
@@ -953,7 +954,7 @@ struct EntityRecognizer {
                     guard actor.kind == .person else { return false }
                     let titled = m.roleTitle == "*" ? !actor.titles.isEmpty || actor.role != nil : actor.titles.contains(m.roleTitle ?? "")
                         || Self.roleNames(actor.role, title: m.roleTitle)
-                    return titled && (m.rolePlace == nil || actor.place == m.rolePlace) && !Self.roleNamesSubordinate(actor.role, title: m.roleTitle)
+                    return titled && (m.rolePlace == nil || actor.place == m.rolePlace) && !(ranked[a] && Self.roleNamesSubordinate(actor.role, title: m.roleTitle))
                 }
                 holdersOf[asked] = holders
             }

@@ -61,11 +61,16 @@ extension EntityRecognizer {
         range.contains { word($0).map(Self.subordinateRanks.contains) ?? false }
     }
 
+    /// Whether a role has a subordinate rank among its words; read once per actor, as few roles have one.
+    static func hasSubordinateRank(_ role: String?) -> Bool {
+        guard let role else { return false }
+        return Tokenizer.tokenize(role).tokens.contains { $0.kind == .word && subordinateRanks.contains($0.hash) }
+    }
+
     /// Whether `role` names a subordinate of `title` ("Deputy Special Envoy for Yemen" for "Special Envoy").
     static func roleNamesSubordinate(_ role: String?, title: String?) -> Bool {
         guard let role, let title else { return false }
-        // The rank alone first: a one-word test reads bytes, and almost no role has one.
-        return subordinateRankWords.contains { roleNames(role, title: $0) && roleNames(role, title: "\($0) \(title)") }
+        return subordinateRankWords.contains { roleNames(role, title: "\($0) \(title)") }
     }
 }
 
