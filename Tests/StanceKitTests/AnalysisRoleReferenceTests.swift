@@ -37,6 +37,15 @@ struct AnalysisRoleReferenceTests {
         #expect(a.persons().count == 1)
     }
 
+    @Test func aTitleOpeningASentenceRefersToItsHolder() {
+        let a = AnalysisFixture.article(published: "2031-04-16", """
+            German Chancellor Erik Vollmer met the delegations in Sennet on Monday.
+
+            The Chancellor said “a ceasefire must come before any talk of borders.”
+            """)
+        #expect(a.speaker(of: "ceasefire must come")?.name == "Erik Vollmer")
+    }
+
     @Test func aRoleNounEndingALineIsNoRoleOfTheNameOpeningTheNext() {
         let a = AnalysisFixture.article(published: "2031-04-16", """
             ‘A reckless deal’ will lead to ‘the release of hundreds of dangerous prisoners,’ warns hardline leader

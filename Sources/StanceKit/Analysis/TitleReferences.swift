@@ -13,12 +13,12 @@ extension EntityRecognizer {
     /// (its title included), and a title qualified by "of" ("the President of France") names an office.
     /// A title after another word ("the Deputy Special Envoy") is a different office.
     func titleReference(at i: Int) -> Mention? {
-        // The word before is looked at first: it turns away nearly every capitalised word at once.
-        guard i > 0, word(i - 1) == Words.the || (tok(i - 1).isCapitalized && tok(i - 1).kind == .word),
-              let (end, title) = matchTitle(at: i), !Self.courtesyTitles.contains(title.canonical) else { return nil }
+        // The words before are read first: "the" and its modifiers turn away nearly every capitalised word
+        // before the title is looked up.
         var j = i - 1
         var place: String?
-        while j >= 0, i - j <= Self.titleModifierLimit, tok(j).isCapitalized, text.sentenceOf[j] == text.sentenceOf[i] {
+        // ("The Special Envoy said" opens a sentence with a capital "The".)
+        while j >= 0, i - j <= Self.titleModifierLimit, tok(j).isCapitalized, word(j) != Words.the, text.sentenceOf[j] == text.sentenceOf[i] {
             let h = tok(j).hash
             if let p = lex.demonyms.value(word: h) ?? lex.places.value(word: h) {
                 place = place ?? p
@@ -27,7 +27,7 @@ extension EntityRecognizer {
             }
             j -= 1
         }
-        guard word(j) == Words.the else { return nil }
+        guard word(j) == Words.the, let (end, title) = matchTitle(at: i), !Self.courtesyTitles.contains(title.canonical) else { return nil }
         var last = end - 1
         while last >= i, tok(last).kind == .punct { last -= 1 }
         var next = end
