@@ -231,6 +231,7 @@ struct AnalysisRun {
             return .anonymous
         }
         if leading {
+            if opensQuoteAppositive(range) { return nil }
             // "said X" / "X said": the verb or the subject opens the tail.
             if isSpeechVerb(range.lowerBound) {
                 // "said X", "said Ukraine's foreign minister, X": the first actor named after the verb.
@@ -260,7 +261,9 @@ struct AnalysisRun {
             return nil
         }
         // Before the quote: the last speech verb, its subject before it (or after: "said X:").
-        guard let verb = range.reversed().first(where: { isSpeechVerb($0) || (report && isCharacterisingVerb($0)) }) else { return nil }
+        guard let verb = range.reversed().first(where: { isSpeechVerb($0) || (report && isCharacterisingVerb($0)) }) else {
+            return sayingNounCue(in: range, sentence: sentence)
+        }
         let subjects = mentions(in: range).filter { entities.mentions[$0].last < verb }
         if let m = subjects.last(where: { entities.mentions[$0].subjectLike }) ?? subjects.last {
             return .mention(m, verb: verb, sentence: sentence)
@@ -356,6 +359,7 @@ struct AnalysisRun {
                ((reporter + 1)..<m.first).suffix(12).contains(where: { word($0).map { lex.verbs.value(word: $0) != nil } ?? false }) {
                 standsAsSubject = false
             }
+            if standsAsSubject, standsInReportedClause(m) { standsAsSubject = false }
             if standsAsSubject { lastSubject = m.last }
             for (g, gender) in genders.enumerated() where fits(m.actor, gender) {
                 slots[slot].all[g].append(index)
@@ -680,6 +684,7 @@ struct AnalysisRun {
         return found.first { m in
             if text.quoteOf[m.first] >= 0 { return false }
             // What is still to come ("will be in Havana Friday") never dates a statement already made.
+            if m.future { return false }
             if let published = article.published, m.day > published { return false }
             if word(m.first - 1).map({ $0 == Self.since || $0 == Self.until }) ?? false { return false }
             if draft.kind != .direct, draft.span.contains(Int(tokens[m.first].start)), !followsReportingVerb(m.first) { return false }

@@ -7,6 +7,9 @@ struct DateMention {
     /// For a day named from another ("the following day", "later that day"): its distance in days from the
     /// date written before it, which `day` does not yet count (see `DateParser.anchored`).
     var anchor: Int? = nil
+    /// Named in a clause about what is still to come ("is set to meet X on Thursday"): even when that is the
+    /// publication day, it dates no statement.
+    var future = false
 }
 
 /// Newsroom date forms on tokens. Absolute forms: "Nov. 10, 2022", "November 10th, 2022", "10. November
@@ -195,11 +198,16 @@ enum DateParser {
         "planned", "upcoming", "resume", "resumes", "begin", "begins", "starts", "meets", "convene", "convenes",
         "reconvene", "reconvenes", "arrive", "arrives", "travels", "visits", "holds", "opens", "returns", "heads"])
 
+    /// Words that put what follows in the future when "to" comes after them: "is set to meet", "is poised to sign".
+    static let scheduleWords = WordSet(["set", "poised", "going", "plans", "plan", "intends", "hopes", "aims"])
+    static let to = WordHash.hash("to")
+
     /// A future marker among the few words before `t` in its clause.
     static func futureClause(before t: Int, tokens: [Token]) -> Bool {
         var k = t - 1
         while k >= 0, t - k <= 8, tokens[k].kind == .word {
             if futureAuxiliaries.contains(tokens[k].hash) { return true }
+            if scheduleWords.contains(tokens[k].hash), k + 1 < t, tokens[k + 1].hash == to { return true }
             k -= 1
         }
         return false
@@ -228,10 +236,9 @@ enum DateParser {
                 }
             }
             // "he would be in Havana Friday", "will vote on Tuesday": a weekday in a clause about what is to come.
-            if first == i || tokens[first].hash != last && tokens[first].hash != next, futureClause(before: first, tokens: tokens) {
-                day = ref.adding(days: back == 0 ? 0 : 7 - back)
-            }
-            return DateMention(first: first, last: i, day: day)
+            let future = (first == i || tokens[first].hash != last && tokens[first].hash != next) && futureClause(before: first, tokens: tokens)
+            if future { day = ref.adding(days: back == 0 ? 0 : 7 - back) }
+            return DateMention(first: first, last: i, day: day, future: future)
         }
         if let found = anchored(at: i, tokens: tokens, limit: limit, reference: ref) { return found }
         if h == yesterday { return DateMention(first: i, last: i, day: ref.adding(days: -1)) }

@@ -100,13 +100,13 @@ struct EntityRecognizer {
 
     // MARK: names
 
-    private func tok(_ i: Int) -> Token { text.tokens[i] }
-    private var count: Int { text.tokens.count }
+    func tok(_ i: Int) -> Token { text.tokens[i] }
+    var count: Int { text.tokens.count }
     private func sameBlock(_ a: Int, _ b: Int) -> Bool { b < count && text.blockOf[a] == text.blockOf[b] }
-    private func word(_ i: Int) -> UInt64? { i >= 0 && i < count && tok(i).kind == .word ? tok(i).hash : nil }
+    func word(_ i: Int) -> UInt64? { i >= 0 && i < count && tok(i).kind == .word ? tok(i).hash : nil }
 
     /// The longest title phrase starting at `i` ("Gen.", "Secretary of Defense"), as the token after it.
-    private func matchTitle(at i: Int) -> (end: Int, title: Lexicon.Title)? {
+    func matchTitle(at i: Int) -> (end: Int, title: Lexicon.Title)? {
         guard tok(i).isCapitalized else { return nil }
         var key: UInt64 = 0
         var words = 0
@@ -325,7 +325,8 @@ struct EntityRecognizer {
             return last + 1
         }
         if let office {
-            addPerson(titleStart: start, core: run, last: last, title: nil, role: role)
+            let served = servedTitle(before: office.lowerBound)
+            addPerson(titleStart: served?.start ?? start, core: run, last: last, title: served?.title, role: role)
             let actor = mentions[mentions.count - 1].actor
             if actors[actor].role == nil || actors[actor].role == actors[actor].place { actors[actor].role = text.text(office.lowerBound, office.upperBound - 1) }
             return last + 1
@@ -392,7 +393,7 @@ struct EntityRecognizer {
             if foreign && !firstIsGiven && !demonymName { return last + 1 }
             let credit = Self.creditLikeRoles.contains(role)
             guard firstIsGiven || hasInitial || suffix || credit || demonymName || joinsByParticle(core) || familyNameFirst(core)
-                || personContext(after: last, before: start) else { return last + 1 }
+                || personContext(after: last, before: start) || namedInRoleAppositive(start) else { return last + 1 }
             if start > 0, word(start - 1) == Words.the { return last + 1 }
         }
         addPerson(titleStart: start, core: core, last: last, title: title, role: role)
@@ -581,8 +582,9 @@ struct EntityRecognizer {
             joinedTitle = joined.title
         }
         let surname = tok(core[core.count - 1]).hash
+        // "Van der Berg said" after "Pieter van der Berg": a particle capitalised at a sentence's start is no given name.
         let given = core.count >= 2 && !tok(core[0]).has(Token.initial) && !tok(core[0]).has(Token.dotted)
-            && tok(core[0]).isCapitalized ? tok(core[0]).hash : 0
+            && tok(core[0]).isCapitalized && !Self.particles.contains(tok(core[0]).hash) ? tok(core[0]).hash : 0
         let fullName = text.text(core[0], last)
         var index = -1
         for candidate in personBySurname[surname, default: []].reversed() {
@@ -622,7 +624,8 @@ struct EntityRecognizer {
         let alias = text.text(titleStart, last)
         actor.addAlias(alias)
         if title != nil || core.count == 1 { actor.addAlias(text.text(core[core.count - 1], core[core.count - 1])) }
-        if let title {
+        let subordinate = title != nil && namesSubordinateRank(titleStart..<core[0])
+        if let title, !subordinate {
             actor.titles.insert(title.canonical)
             if actor.gender == .unknown { actor.gender = title.gender }
         }
@@ -642,9 +645,9 @@ struct EntityRecognizer {
         for k in titleStart..<core[0] where tok(k).isCapitalized && actor.place == nil {
             actor.place = lex.demonyms.value(word: tok(k).hash) ?? lex.places.value(word: tok(k).hash)
         }
-        if actor.role == nil { actor.role = appositiveRole(after: after) ?? roleBefore(titleStart) }
+        if actor.role == nil { actor.role = appositiveRole(after: after) ?? roleBefore(titleStart) ?? roleWordBefore(titleStart) }
         if actor.role == nil, let title, !["Mr.", "Mrs.", "Ms.", "Dr."].contains(title.canonical) {
-            actor.role = title.canonical
+            actor.role = subordinate ? text.text(titleStart, core[0] - 1) : title.canonical
         }
         if actor.place == nil, actor.role != nil, !actor.placeChecked {
             actor.placeChecked = true
@@ -890,6 +893,10 @@ struct EntityRecognizer {
                 mentions.append(Mention(first: i - 2, last: i, actor: -1, kind: .role, subjectLike: false, roleTitle: "*"))
                 continue
             }
+            if t.isCapitalized, let reference = recognizer.titleReference(at: i) {
+                mentions.append(reference)
+                continue
+            }
             guard !t.isCapitalized, var canonical = lex.roleNouns.value(word: t.hash) else { continue }
             var j = i - 1
             // "the prime minister", "the UK foreign secretary": a title of two words names the office exactly.
@@ -906,14 +913,15 @@ struct EntityRecognizer {
             }
             // "the former president": the title still names who held it.
             if word(j) == Self.former { j -= 1 }
-            guard j >= 0, word(j) == Words.the else { continue }
-            if canonical == "*" && place == nil { continue }
+            let speakerFirst = word(j) == Words.the ? nil : recognizer.roleAfterSpeechVerb(endingAt: j)
+            guard j >= 0, word(j) == Words.the || speakerFirst != nil else { continue }
+            if canonical == "*" && place == nil && speakerFirst == nil { continue }
             // "the president of France", "the general election": not a reference back to a person.
             if let n = word(i + 1) {
-                if n == Words.of || tok(i + 1).isCapitalized { continue }
+                if n == Words.of || tok(i + 1).isCapitalized && !recognizer.lineBreaks(between: i, and: i + 1) { continue }
                 if t.hash == Self.ambiguousRole && !Self.verbish.contains(n) && lex.verbs.value(word: n) == nil { continue }
             } else if i + 1 < count, tok(i + 1).isCapitalized { continue }
-            mentions.append(Mention(first: j, last: i, actor: -1, kind: .role, subjectLike: false,
+            mentions.append(Mention(first: speakerFirst ?? j, last: i, actor: -1, kind: .role, subjectLike: false,
                                     roleTitle: canonical, rolePlace: place))
         }
         resolveRoleNouns()
@@ -932,6 +940,7 @@ struct EntityRecognizer {
             var place: String?
         }
         var holdersOf: [Asked: [Int]] = [:]
+        let ranked = actors.map { Self.hasSubordinateRank($0.role) }
         // "The UK foreign secretary has said ... . ... David Lammy said": a role that opens the article before
         // anyone holding it is named points forward to the first person the narration names.
         let firstNarrated = named.first {
@@ -950,7 +959,7 @@ struct EntityRecognizer {
                     guard actor.kind == .person else { return false }
                     let titled = m.roleTitle == "*" ? !actor.titles.isEmpty || actor.role != nil : actor.titles.contains(m.roleTitle ?? "")
                         || Self.roleNames(actor.role, title: m.roleTitle)
-                    return titled && (m.rolePlace == nil || actor.place == m.rolePlace)
+                    return titled && (m.rolePlace == nil || actor.place == m.rolePlace) && !(ranked[a] && Self.roleNamesSubordinate(actor.role, title: m.roleTitle))
                 }
                 holdersOf[asked] = holders
             }
@@ -965,8 +974,10 @@ struct EntityRecognizer {
                 if a == latest { score += 500 }
                 if score > bestScore { bestScore = score; best = a }
             }
-            if best < 0, let ahead = firstNarrated, m.first < ahead.first, text.sentenceOf[ahead.first] - text.sentenceOf[m.first] <= 6,
-               actors[ahead.actor].titles.isEmpty || actors[ahead.actor].titles.contains(m.roleTitle ?? "") {
+            // (One who holds the title and is the first named is the one meant, whoever is mentioned more.)
+            if let ahead = firstNarrated, m.first < ahead.first, text.sentenceOf[ahead.first] - text.sentenceOf[m.first] <= 6,
+               best < 0 && (actors[ahead.actor].titles.isEmpty || actors[ahead.actor].titles.contains(m.roleTitle ?? ""))
+                || holders.contains(ahead.actor) {
                 best = ahead.actor
             }
             guard best >= 0 else { continue }
