@@ -108,9 +108,10 @@ public struct StanceTally: Hashable, Sendable, Codable {
         for stance in stances { add(stance) }
     }
 
-    public mutating func add(_ stance: String) {
-        counts[stance, default: 0] += 1
-        total += 1
+    /// Counts `times` more statements that took `stance`.
+    public mutating func add(_ stance: String, times: Int = 1) {
+        counts[stance, default: 0] += times
+        total += times
     }
 
     public func count(_ stance: String) -> Int { counts[stance] ?? 0 }

@@ -281,18 +281,6 @@ extension Workspace {
     }
 }
 
-/// How many of an actor's standing statements took one stance on one day.
-public struct DailyStanceCount: Hashable, Sendable {
-    public var day: Day
-    public var stance: String
-    public var count: Int
-    public init(day: Day, stance: String, count: Int) {
-        self.day = day
-        self.stance = stance
-        self.count = count
-    }
-}
-
 /// A statement as a timeline places it: when, with which stance, and its words; the rest of the
 /// statement is read when it is opened.
 public struct StatementPlacement: Hashable, Sendable, Identifiable {
