@@ -152,30 +152,25 @@ public struct AgreementMatrix: Hashable, Sendable, Codable {
     public static func make(dailyCounts: [String: [DailyStanceCount]], actors: [Actor], frame: Frame,
                             by bucketing: DateBucketing = .week, from: Day? = nil, to: Day? = nil) -> AgreementMatrix {
         let positions = PeriodPositions(dailyCounts: dailyCounts, frame: frame, by: bucketing, from: from, to: to)
-        var counts: [String: [String: Count]] = [:]
+        var positioned = positions.positionedActorIDs
+        let shown = actors.filter { positioned.remove($0.id) != nil }.sorted(by: ComparisonSupport.byName)
+        // Counted by the actors' places in `shown`, in one flat table: a large corpus meets
+        // millions of pairs, which nested dictionaries keyed by id made seconds of hashing.
+        let place = Dictionary(shown.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var counts = [Count](repeating: .zero, count: shown.count * shown.count)
         for period in positions.positionsByPeriod.values {
-            let ids = period.keys.sorted()
-            for (i, a) in ids.enumerated() {
-                for b in ids[(i + 1)...] {
-                    if period[a] == period[b] {
-                        counts[a, default: [:]][b, default: .zero].agreements += 1
-                    } else {
-                        counts[a, default: [:]][b, default: .zero].disagreements += 1
-                    }
+            let leanings = period.compactMap { id, leaning in place[id].map { (place: $0, leaning: leaning) } }
+            for (i, a) in leanings.enumerated() {
+                for b in leanings[(i + 1)...] {
+                    let cell = min(a.place, b.place) * shown.count + max(a.place, b.place)
+                    if a.leaning == b.leaning { counts[cell].agreements += 1 } else { counts[cell].disagreements += 1 }
                 }
             }
         }
-
-        var positioned = positions.positionedActorIDs
-        let shown = actors.filter { positioned.remove($0.id) != nil }.sorted(by: ComparisonSupport.byName)
         var pairs: [Pair] = []
-        for (i, a) in shown.enumerated() {
-            for b in shown[(i + 1)...] {
-                // Counts were keyed with the smaller id first.
-                let (low, high) = a.id < b.id ? (a.id, b.id) : (b.id, a.id)
-                if let count = counts[low]?[high] {
-                    pairs.append(Pair(first: a.id, second: b.id, count: count))
-                }
+        for i in shown.indices {
+            for j in (i + 1)..<shown.count where counts[i * shown.count + j] != .zero {
+                pairs.append(Pair(first: shown[i].id, second: shown[j].id, count: counts[i * shown.count + j]))
             }
         }
         return AgreementMatrix(frame: frame, bucketing: bucketing, from: from, to: to, actors: shown, pairs: pairs)
