@@ -183,7 +183,7 @@ public struct AgreementMatrix: Hashable, Sendable, Codable {
         let counted = statements.countedChronologically { statement in
             (from.map { statement.date >= $0 } ?? true) && (to.map { statement.date <= $0 } ?? true)
         }
-        return make(dailyCounts: DailyStanceCount.counts(of: counted), actors: counted.map(\.actor), frame: frame,
+        return make(dailyCounts: DailyStanceCount.counts(of: counted), actors: counted.distinctActors, frame: frame,
                     by: bucketing, from: from, to: to)
     }
 

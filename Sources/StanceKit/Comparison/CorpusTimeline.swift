@@ -120,8 +120,9 @@ public struct CorpusTimeline: Hashable, Sendable, Codable {
     public static func make(statements: [DatedStatement], frame: Frame, by bucketing: DateBucketing = .week,
                             filter: TimelineFilter = TimelineFilter()) -> CorpusTimeline {
         let shown = statements.countedChronologically(where: filter.admits)
-        let byActor = Dictionary(grouping: shown, by: \.actor.id)
-        var timeline = make(dailyCounts: DailyStanceCount.counts(of: shown), actors: shown.map(\.actor), frame: frame,
+        // Positions in `shown`: the statements are large values, and a corpus holds many.
+        let byActor = Dictionary(grouping: shown.indices, by: { shown[$0].actor.id })
+        var timeline = make(dailyCounts: DailyStanceCount.counts(of: shown), actors: shown.distinctActors, frame: frame,
                             by: bucketing, filter: filter)
         for index in timeline.lanes.indices {
             let own = byActor[timeline.lanes[index].actor.id] ?? []
@@ -129,12 +130,13 @@ public struct CorpusTimeline: Hashable, Sendable, Codable {
             for cell in timeline.lanes[index].cells.indices {
                 let bucket = timeline.lanes[index].cells[cell].bucket
                 let first = next
-                while next < own.endIndex, bucket.contains(own[next].date) { next += 1 }
-                timeline.lanes[index].cells[cell].statementIDs = own[first..<next].map(\.id)
+                while next < own.endIndex, bucket.contains(shown[own[next]].date) { next += 1 }
+                timeline.lanes[index].cells[cell].statementIDs = own[first..<next].map { shown[$0].id }
             }
             for change in timeline.lanes[index].changes.indices {
                 let shift = timeline.lanes[index].changes[change]
-                timeline.lanes[index].changes[change].statement = own.first { $0.date == shift.date && $0.stance == shift.to }
+                timeline.lanes[index].changes[change].statement = own.lazy.map { shown[$0] }
+                    .first { $0.date == shift.date && $0.stance == shift.to }
             }
         }
         return timeline

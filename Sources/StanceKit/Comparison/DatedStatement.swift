@@ -67,6 +67,12 @@ public struct DatedStatement: Hashable, Sendable, Codable, Identifiable {
 }
 
 extension Array where Element == DatedStatement {
+    /// The statements' actors, each once (the first statement's copy of it), in order of first statement.
+    var distinctActors: [Actor] {
+        var seen: Set<String> = []
+        return compactMap { seen.insert($0.actor.id).inserted ? $0.actor : nil }
+    }
+
     /// The statements that count (not rejected) and that `isIncluded` keeps, in date order.
     func countedChronologically(where isIncluded: (DatedStatement) -> Bool) -> [DatedStatement] {
         // Sorting small keys and copying each kept statement once is much cheaper, in time and in
