@@ -313,7 +313,7 @@ public struct AppState: Sendable {
     /// The timeline pane's corpus mode; nil: the statement timeline.
     public var corpusTimeline: CorpusTimelineState?
     /// Who agrees and disagrees with the selected actor, shown in the actors pane; nil: hidden.
-    public var agreement: AgreementState?
+    public var agreement: PeriodPositions?
     /// The annotation popup being answered, step by step.
     public var annotation: AnnotationFlow?
     /// Why nothing can be annotated here (a corpus held in memory, a read-only file); nil when it can.

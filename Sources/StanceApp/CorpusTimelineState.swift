@@ -7,7 +7,7 @@ public struct CorpusTimelineState: Sendable {
     public var bucket: BucketSize = .week
     public var filter = TimelineFilter()
     public var showsCounts = false
-    public var timeline: CorpusTimelineModel
+    public var timeline: CorpusTimeline
     /// Index into `timeline.lanes`.
     public var lane = 0
     public var laneScroll = 0
@@ -25,7 +25,7 @@ public struct CorpusTimelineState: Sendable {
         return parts.joined(separator: " · ")
     }
 
-    public var cursorCell: CorpusTimelineModel.Cell? {
+    public var cursorCell: CorpusTimeline.Cell? {
         guard let lane = timeline.lanes[safe: lane], let bucket = timeline.buckets[safe: period] else { return nil }
         return lane.cell(for: bucket)
     }
@@ -40,9 +40,9 @@ extension AppState {
                 return []
             }
             return withDailyCounts(outlets: nil, command, argument) { state, counts in
-                state.corpusTimeline = CorpusTimelineState(timeline: CorpusTimelineModel(
-                    dailyCounts: counts, actors: state.corpus.actors, frame: state.frame, by: DateBucketing(.week),
-                    filter: TimelineFilter()))
+                state.corpusTimeline = CorpusTimelineState(timeline: CorpusTimeline.make(
+                    dailyCounts: counts, actors: state.corpus.actors.map(\.comparisonActor), frame: state.frame,
+                    by: DateBucketing(.week)))
                 state.placeCorpusTimelineCursor(onDay: nil)
                 state.setFocus(.timeline)
                 state.message = StatusMessage(text: "Corpus timeline: every actor's position per period", isError: false)
@@ -166,8 +166,8 @@ extension AppState {
     mutating func remakeCorpusTimeline() {
         guard var mode = corpusTimeline, let read = dailyCounts, read.outlets == mode.filter.outlets else { return }
         let day = mode.timeline.buckets[safe: mode.period]?.start
-        mode.timeline = CorpusTimelineModel(dailyCounts: read.counts, actors: corpus.actors, frame: frame,
-                                            by: DateBucketing(mode.bucket), filter: mode.filter)
+        mode.timeline = CorpusTimeline.make(dailyCounts: read.counts, actors: corpus.actors.map(\.comparisonActor),
+                                            frame: frame, by: DateBucketing(mode.bucket), filter: mode.filter)
         corpusTimeline = mode
         placeCorpusTimelineCursor(onDay: day)
     }
@@ -205,7 +205,7 @@ extension AppState {
             return []
         }
         return withDailyCounts(outlets: nil, .showAgreement, nil) { state, counts in
-            state.agreement = AgreementState(dailyCounts: counts, frame: state.frame)
+            state.agreement = PeriodPositions(dailyCounts: counts, frame: state.frame, by: .week)
             state.setFocus(.actors)
             return []
         }
@@ -214,6 +214,6 @@ extension AppState {
     /// Makes the shown agreement again from the current counts.
     mutating func remakeAgreement() {
         guard agreement != nil, let read = dailyCounts, read.outlets == nil else { return }
-        agreement = AgreementState(dailyCounts: read.counts, frame: frame)
+        agreement = PeriodPositions(dailyCounts: read.counts, frame: frame, by: .week)
     }
 }

@@ -132,9 +132,9 @@ enum AgreementView {
             }
             for partner in partners {
                 guard y < inside.maxY else { return }
-                let weeks = "\(partner.weeks) week\(partner.weeks == 1 ? "" : "s")"
+                let weeks = "\(partner.times) week\(partner.times == 1 ? "" : "s")"
                 let width = TerminalText.width(weeks)
-                screen.put("  \(name(partner.actor))", x: inside.x, y: y, style: Style(.text),
+                screen.put("  \(name(partner.actorID))", x: inside.x, y: y, style: Style(.text),
                            maxWidth: inside.width - width - 1, clip: inside)
                 screen.put(weeks, x: inside.maxX - width, y: y, style: Style(.textDim), clip: inside)
                 y += 1

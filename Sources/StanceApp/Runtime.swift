@@ -27,14 +27,17 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
     }
 
     /// Draws the first frame from the article list and the first article alone, then reads the
-    /// rest of the corpus (actors, the timeline's statements) and draws again.
+    /// rest of the corpus (actors, the statements of the timeline rows on screen) and draws
+    /// again; then reads the rows a screenful above and below, which scrolling shows next.
     public func start() {
         send(.start)
         send(.resized(backend.size))
         draw()
-        send(.firstFrameDrawn)
+        apply(.firstFrameDrawn)
+        readTimelineRows(pagesAround: 0)
         reportDamageIfFound()
         draw()
+        readTimelineRows(pagesAround: 1)
         // The first look only notes where the file stands: what was saved before is on screen.
         rereadIfChangedElsewhere()
     }
@@ -98,7 +101,13 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
     /// timeline rows that came into view (once: a failed read is said, not retried in a loop).
     public func send(_ action: Action) {
         apply(action)
-        if let rows = state.timelineRowsToRead, let result = perform(rows) { apply(result) }
+        readTimelineRows(pagesAround: 1)
+    }
+
+    /// Reads the statements of the timeline rows on screen and `pagesAround` screenfuls above and
+    /// below that are not read yet.
+    private func readTimelineRows(pagesAround: Int) {
+        if let rows = state.timelineRowsToRead(pagesAround: pagesAround), let result = perform(rows) { apply(result) }
     }
 
     private func apply(_ action: Action) {

@@ -741,12 +741,12 @@ extension AppState {
         followTimelineCursor()
     }
 
-    /// The rows the timeline shows, with a screenful above and below (so that moving the cursor
-    /// a row or a page finds its row read), and the cursor row: those not read yet, to read.
-    public var timelineRowsToRead: Effect? {
+    /// The rows the timeline shows, with `pagesAround` screenfuls above and below (so that moving
+    /// the cursor a row or a page finds its row read), and the cursor row: those not read yet, to read.
+    public func timelineRowsToRead(pagesAround: Int) -> Effect? {
         guard let geometry = timelineGeometry, !timeline.model.rows.isEmpty else { return nil }
         let page = max(1, geometry.visibleRows)
-        let shown = max(0, timeline.rowScroll - page)..<(timeline.rowScroll + 2 * page)
+        let shown = max(0, timeline.rowScroll - pagesAround * page)..<(timeline.rowScroll + (1 + pagesAround) * page)
         var actors = timeline.model.unreadActors(in: shown)
         if let cursor = timeline.model.rows[safe: timeline.row]?.id, !timeline.model.isRead(timeline.row),
            !actors.contains(cursor) {

@@ -70,6 +70,11 @@ public struct CorpusActor: Hashable, Sendable {
     }
 
     public var statementCount: Int { statementCounts.values.reduce(0, +) }
+
+    /// The actor as StanceKit's comparisons (corpus timeline, agreement) name it.
+    public var comparisonActor: Actor {
+        Actor(id: id, name: name, kind: kind, role: role, aliases: aliases, stance: stance, isParticipant: isParticipant)
+    }
 }
 
 /// A statement of one actor with where and when it was made.
@@ -266,17 +271,11 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
 
     public func dailyStanceCounts(outlets: Set<String>?) -> [CorpusActorID: [DailyStanceCount]] {
         let wanted = outlets.map { Set($0.map { $0.lowercased() }) }
-        return actorStatements.compactMapValues { statements in
-            var counts: [Day: [String: Int]] = [:]
-            for item in statements {
-                if let wanted, !(item.outlet.map { wanted.contains($0.lowercased()) } ?? false) { continue }
-                if let day = item.date { counts[day, default: [:]][item.statement.stance, default: 0] += 1 }
-            }
-            guard !counts.isEmpty else { return nil }
-            return counts.sorted { $0.key < $1.key }.flatMap { day, stances in
-                stances.sorted { $0.key < $1.key }.map { DailyStanceCount(day: day, stance: $0.key, count: $0.value) }
-            }
-        }
+        let corpusIDs = Set(actors.map(\.id))
+        return DailyStanceCount.counts(of: datedStatements(of: nil).filter { dated in
+            dated.counts && corpusIDs.contains(dated.actor.id)
+                && (wanted.map { wanted in dated.outlet.map { wanted.contains($0.lowercased()) } ?? false } ?? true)
+        })
     }
 
     public func articles(matching query: String) -> [ArticleID] {

@@ -112,7 +112,7 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
     }
 
     public func dailyStanceCounts(outlets: Set<String>?) throws -> [CorpusActorID: [DailyStanceCount]] {
-        Dictionary(uniqueKeysWithValues: try workspace.dailyStanceCounts(outlets: outlets).map { (String($0.key), $0.value) })
+        try workspace.comparisonDailyCounts(outlets: outlets)
     }
 
     /// The article list is kept between requests; another workbench's writes make it stale.

@@ -8,7 +8,7 @@ extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
 }
 
-/// What the comparison commands share: the workspace's dated statements and the frame.
+/// What the comparison commands share: the workspace's dated statements (or their counts) and the frame.
 struct CorpusOptions: ParsableArguments {
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
@@ -41,6 +41,26 @@ struct CorpusOptions: ParsableArguments {
             throw ExitStatus.failure
         }
         return (statements, frame, actors)
+    }
+
+    /// The frame, every actor, the actors named by `actorQueries` (in that order), and each actor's
+    /// standing statements counted per day and stance: what the timeline and agreement are made of,
+    /// read in one grouped query instead of every statement.
+    func loadCounts(actors actorQueries: [String] = [])
+        throws -> (counts: [String: [DailyStanceCount]], frame: Frame, actors: [Actor], chosen: [Actor]) {
+        let frame = try loadFrame(frame)
+        let workspace = try workspaceOptions.open(readOnly: true)
+        defer { workspace.close() }
+        do {
+            let actors = try workspace.comparisonActors()
+            let chosen = try actorQueries.map { try actor($0, among: actors) }
+            return (try workspace.comparisonDailyCounts(), frame, actors, chosen)
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            printError("stancebench: cannot read the workspace: \(error)")
+            throw ExitStatus.failure
+        }
     }
 
     /// One actor by id, name or alias; an unknown or ambiguous name is a usage error naming the candidates.
@@ -129,9 +149,18 @@ struct TimelineCommand: ParsableCommand {
     var actors: [String] = []
 
     func run() throws {
-        let (statements, frame, chosen) = try corpus.load(actors: actors)
-        let timeline = CorpusTimeline.make(statements: statements, frame: frame, by: DateBucketing(corpus.by),
+        let bucketing = DateBucketing(corpus.by)
+        let timeline: CorpusTimeline
+        if corpus.json {
+            // The JSON names each period's statements and the statement of each change: those are read.
+            let (statements, frame, chosen) = try corpus.load(actors: actors)
+            timeline = CorpusTimeline.make(statements: statements, frame: frame, by: bucketing,
                                            filter: TimelineFilter(actorIDs: chosen.isEmpty ? nil : chosen.map(\.id)))
+        } else {
+            let (counts, frame, all, chosen) = try corpus.loadCounts(actors: actors)
+            timeline = CorpusTimeline.make(dailyCounts: counts, actors: all, frame: frame, by: bucketing,
+                                           filter: TimelineFilter(actorIDs: chosen.isEmpty ? nil : chosen.map(\.id)))
+        }
         try corpus.emit(timeline) { timeline.timelineChart(width: outputWidth) }
     }
 }
@@ -153,8 +182,8 @@ struct AgreementCommand: ParsableCommand {
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
-        let (statements, frame, _) = try corpus.load()
-        let matrix = AgreementMatrix.make(statements: statements, frame: frame, by: DateBucketing(corpus.by))
+        let (counts, frame, actors, _) = try corpus.loadCounts()
+        let matrix = AgreementMatrix.make(dailyCounts: counts, actors: actors, frame: frame, by: DateBucketing(corpus.by))
         try corpus.emit(matrix) { matrix.agreementTable() }
     }
 }

@@ -275,14 +275,14 @@ extension WorkbenchRuntime where Backend == TestBackend {
         runtime.press(.char("2"), .char("A"))
         let agreement = try! #require(runtime.state.agreement)
         let partners = agreement.partners(of: "lena brandt", name: runtime.state.name(of:))
-        #expect(partners.disagreeing == [AgreementState.Partner(actor: "tomas reyes", weeks: 2)])
+        #expect(partners.disagreeing == [PeriodPositions.Partner(actorID: "tomas reyes", times: 2)])
         #expect(partners.agreeing.isEmpty)
         // The same counts as the matrix made from every statement.
         let matrix = AgreementMatrix.make(statements: CompareFixtures.store.datedStatements(of: nil), frame: Fixtures.frame)
         for actor in runtime.state.corpus.actors.map(\.id) {
             let counted = agreement.partners(of: actor, name: runtime.state.name(of:))
-            #expect(counted.agreeing.map { [$0.actor: $0.weeks] } == matrix.agreeing(with: actor).map { [$0.actor.id: $0.times] })
-            #expect(counted.disagreeing.map { [$0.actor: $0.weeks] }
+            #expect(counted.agreeing.map { [$0.actorID: $0.times] } == matrix.agreeing(with: actor).map { [$0.actor.id: $0.times] })
+            #expect(counted.disagreeing.map { [$0.actorID: $0.times] }
                     == matrix.disagreeing(with: actor).map { [$0.actor.id: $0.times] })
         }
         let lines = runtime.screen.lines

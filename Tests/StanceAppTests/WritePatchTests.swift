@@ -72,19 +72,20 @@ import Testing
     }
 
     @Test func theTimelineReadsTheRowsItShowsAndMovingReadsMore() throws {
-        // Four rows fit in the timeline pane here: the rows shown and a screenful below are read.
+        // Four rows fit in the timeline pane here: the rows shown are read before the second frame,
+        // a screenful below after it.
         let store = StartupTests.RecordingStore(Fixtures.store)
         let runtime = Fixtures.runtime(Size(width: 80, height: 24), store: store)
         let model = runtime.state.timeline.model
         #expect(model.rows.indices.allSatisfy(model.isRead))
-        #expect(store.log.filter { $0 == "timeline rows" }.count == 1)
+        #expect(store.log.filter { $0 == "timeline rows" }.count == 2)
         // Nothing more to read while the rows stay the same.
         runtime.press(.char("3"), .char("j"), .char("k"))
-        #expect(store.log.filter { $0 == "timeline rows" }.count == 1)
+        #expect(store.log.filter { $0 == "timeline rows" }.count == 2)
         // A row not read yet is read before the frame, and the cursor finds its event then.
         var state = runtime.state
         state.timeline.model = TimelineModel(state.corpus)
-        #expect(state.timelineRowsToRead != nil)
+        #expect(state.timelineRowsToRead(pagesAround: 1) != nil)
         #expect(TimelineModel(state.corpus).unreadActors(in: 0..<100).count == model.rows.count)
     }
 

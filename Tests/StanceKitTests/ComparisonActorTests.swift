@@ -49,7 +49,7 @@ import Testing
         #expect(shifts.map(\.from) == ["diplomacy", "support", "diplomacy"])
         #expect(shifts.map(\.to) == ["support", "diplomacy", "support"])
         #expect(shifts.map(\.date) == [day("2031-03-26"), day("2031-03-27"), day("2031-04-08")])
-        #expect(shifts.map(\.statement.id) == ["a3", "a4", "a5"])
+        #expect(shifts.map(\.statement?.id) == ["a3", "a4", "a5"])
     }
 
     @Test func periodLimitsBothSides() {

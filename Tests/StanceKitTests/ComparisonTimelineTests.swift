@@ -27,7 +27,7 @@ import Testing
         let ada = try #require(byWeek.lane(for: "ada"))
         #expect(ada.changes.count == 1)
         #expect(ada.changes[0].from == "diplomacy" && ada.changes[0].to == "support")
-        #expect(ada.changes[0].date == day("2031-04-08") && ada.changes[0].statement.id == "a5")
+        #expect(ada.changes[0].date == day("2031-04-08") && ada.changes[0].statement?.id == "a5")
         #expect(byWeek.lane(for: "carl")?.changes.isEmpty == true)
     }
 
@@ -61,7 +61,7 @@ import Testing
         let herald = CorpusTimeline.make(statements: F.statements, frame: F.frame,
                                          filter: TimelineFilter(outlets: ["herald"]))
         #expect(herald.lanes.map(\.actor.id) == ["ada", "carl"])
-        #expect(herald.lanes[0].cells.flatMap(\.statementIDs) == ["a2", "a4", "a5"])
+        #expect(herald.lanes[0].cells.flatMap { $0.statementIDs ?? [] } == ["a2", "a4", "a5"])
 
         let chosen = CorpusTimeline.make(statements: F.statements, frame: F.frame, by: .month,
                                          filter: TimelineFilter(actorIDs: ["wang", "ada", "wang"],

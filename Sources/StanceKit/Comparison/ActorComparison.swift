@@ -11,7 +11,9 @@ public struct PositionShift: Hashable, Sendable, Codable {
     public var from: String
     public var to: String
     public var date: Day
-    public var statement: DatedStatement
+    /// Nil in a corpus timeline made from counts (`CorpusTimeline.make(dailyCounts:)`), which
+    /// knows the day but not the statement.
+    public var statement: DatedStatement?
 }
 
 /// What one actor said over a period, in brief: the header of a comparison.

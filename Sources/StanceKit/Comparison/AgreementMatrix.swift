@@ -1,6 +1,84 @@
-/// Who agrees with whom, as discourse network analysis counts it: two actors agree in a period
-/// when both leaned to the same frame position in it, and disagree when they leaned to different
-/// ones. Periods in which either leaned mixed or none count neither way.
+/// Who leaned to which frame position in each period, from each actor's statements counted per
+/// day and stance: what agreement is counted from. Two actors agree in a period when both leaned to
+/// the same frame position in it, and disagree when they leaned to different ones; periods in
+/// which either leaned mixed or none count neither way. `AgreementMatrix` counts every pair from
+/// it; one actor's partners are counted without the others' (`partners(of:name:)`).
+public struct PeriodPositions: Sendable {
+    public let frame: Frame
+    public let bucketing: DateBucketing
+    /// Per period (its first day), the frame position each actor leaned to; actors leaning mixed
+    /// or none in it are left out.
+    let positionsByPeriod: [Day: [String: String]]
+    /// The periods (first days) in which each actor leaned to a frame position.
+    let periodsByActor: [String: [Day]]
+
+    /// From `dailyCounts` (by actor id) dated `from`...`to` (either end open when nil).
+    public init(dailyCounts: [String: [DailyStanceCount]], frame: Frame, by bucketing: DateBucketing = .week,
+                from: Day? = nil, to: Day? = nil) {
+        var positionsByPeriod: [Day: [String: String]] = [:]
+        var periodsByActor: [String: [Day]] = [:]
+        for (actor, counts) in dailyCounts {
+            var tallies: [Day: StanceTally] = [:]
+            for count in counts.dated(from: from, to: to) {
+                tallies[bucketing.start(of: count.day), default: StanceTally()].add(count.stance, times: count.count)
+            }
+            for (period, tally) in tallies {
+                let leaning = tally.leaning(in: frame)
+                guard ComparisonSupport.isPosition(leaning, in: frame) else { continue }
+                positionsByPeriod[period, default: [:]][actor] = leaning
+                periodsByActor[actor, default: []].append(period)
+            }
+        }
+        self.frame = frame
+        self.bucketing = bucketing
+        self.positionsByPeriod = positionsByPeriod
+        self.periodsByActor = periodsByActor
+    }
+
+    /// The ids of the actors who leaned to a frame position in some period.
+    public var positionedActorIDs: Set<String> { Set(periodsByActor.keys) }
+
+    /// How often each other actor agreed and disagreed with `actorID` (actors it never met are left out).
+    public func counts(with actorID: String) -> [String: AgreementMatrix.Count] {
+        var counts: [String: AgreementMatrix.Count] = [:]
+        for period in periodsByActor[actorID] ?? [] {
+            guard let positions = positionsByPeriod[period], let own = positions[actorID] else { continue }
+            for (other, position) in positions where other != actorID {
+                if position == own { counts[other, default: .zero].agreements += 1 } else { counts[other, default: .zero].disagreements += 1 }
+            }
+        }
+        return counts
+    }
+
+    /// Another actor and in how many periods it agreed (or disagreed) with the one asked about.
+    public struct Partner: Hashable, Sendable {
+        public var actorID: String
+        public var times: Int
+        public init(actorID: String, times: Int) {
+            self.actorID = actorID
+            self.times = times
+        }
+    }
+
+    /// The actors who agreed and those who disagreed with `actorID` in at least one period, each
+    /// most often first, then by name (`name` names an actor id), then id.
+    public func partners(of actorID: String, name: (String) -> String) -> (agreeing: [Partner], disagreeing: [Partner]) {
+        let counts = counts(with: actorID)
+        return (Self.ranked(counts, \.agreements, name: name), Self.ranked(counts, \.disagreements, name: name))
+    }
+
+    static func ranked(_ counts: [String: AgreementMatrix.Count], _ times: KeyPath<AgreementMatrix.Count, Int>,
+                       name: (String) -> String) -> [Partner] {
+        counts.compactMap { id, count in
+            count[keyPath: times] > 0 ? (partner: Partner(actorID: id, times: count[keyPath: times]), name: name(id).lowercased()) : nil
+        }
+        .sorted { ($0.partner.times, $1.name, $1.partner.actorID) > ($1.partner.times, $0.name, $0.partner.actorID) }
+        .map(\.partner)
+    }
+}
+
+/// Who agrees with whom, as discourse network analysis counts it (see `PeriodPositions`), for
+/// every pair of actors.
 public struct AgreementMatrix: Hashable, Sendable, Codable {
     public struct Count: Hashable, Sendable, Codable {
         public var agreements: Int
@@ -69,52 +147,44 @@ public struct AgreementMatrix: Hashable, Sendable, Codable {
         return index
     }
 
-    /// Counts agreement over the statements dated `from`...`to` (either end open when nil).
+    /// Counts agreement among `actors` from their standing statements counted per day and stance
+    /// (`dailyCounts`, by actor id), over the days `from`...`to` (either end open when nil).
+    public static func make(dailyCounts: [String: [DailyStanceCount]], actors: [Actor], frame: Frame,
+                            by bucketing: DateBucketing = .week, from: Day? = nil, to: Day? = nil) -> AgreementMatrix {
+        let positions = PeriodPositions(dailyCounts: dailyCounts, frame: frame, by: bucketing, from: from, to: to)
+        var positioned = positions.positionedActorIDs
+        let shown = actors.filter { positioned.remove($0.id) != nil }.sorted(by: ComparisonSupport.byName)
+        // Counted by the actors' places in `shown`, in one flat table: a large corpus meets
+        // millions of pairs, which nested dictionaries keyed by id made seconds of hashing.
+        let place = Dictionary(shown.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var counts = [Count](repeating: .zero, count: shown.count * shown.count)
+        for period in positions.positionsByPeriod.values {
+            let leanings = period.compactMap { id, leaning in place[id].map { (place: $0, leaning: leaning) } }
+            for (i, a) in leanings.enumerated() {
+                for b in leanings[(i + 1)...] {
+                    let cell = min(a.place, b.place) * shown.count + max(a.place, b.place)
+                    if a.leaning == b.leaning { counts[cell].agreements += 1 } else { counts[cell].disagreements += 1 }
+                }
+            }
+        }
+        var pairs: [Pair] = []
+        for i in shown.indices {
+            for j in (i + 1)..<shown.count where counts[i * shown.count + j] != .zero {
+                pairs.append(Pair(first: shown[i].id, second: shown[j].id, count: counts[i * shown.count + j]))
+            }
+        }
+        return AgreementMatrix(frame: frame, bucketing: bucketing, from: from, to: to, actors: shown, pairs: pairs)
+    }
+
+    /// Counts agreement over the statements (those not rejected) dated `from`...`to` (either end
+    /// open when nil), from their counts as `make(dailyCounts:)` counts it.
     public static func make(statements: [DatedStatement], frame: Frame, by bucketing: DateBucketing = .week,
                             from: Day? = nil, to: Day? = nil) -> AgreementMatrix {
         let counted = statements.countedChronologically { statement in
             (from.map { statement.date >= $0 } ?? true) && (to.map { statement.date <= $0 } ?? true)
         }
-        var actorsByID: [String: Actor] = [:]
-        // Keyed by the first day of each period.
-        var tallies: [Day: [String: StanceTally]] = [:]
-        for dated in counted {
-            if actorsByID[dated.actor.id] == nil { actorsByID[dated.actor.id] = dated.actor }
-            tallies[bucketing.start(of: dated.date), default: [:]][dated.actor.id, default: StanceTally()].add(dated.stance)
-        }
-
-        var positioned: Set<String> = []
-        var counts: [String: [String: Count]] = [:]
-        for period in tallies.values {
-            let leanings = period.compactMapValues { tally -> String? in
-                let leaning = tally.leaning(in: frame)
-                return ComparisonSupport.isPosition(leaning, in: frame) ? leaning : nil
-            }
-            positioned.formUnion(leanings.keys)
-            let ids = leanings.keys.sorted()
-            for (i, a) in ids.enumerated() {
-                for b in ids[(i + 1)...] {
-                    if leanings[a] == leanings[b] {
-                        counts[a, default: [:]][b, default: .zero].agreements += 1
-                    } else {
-                        counts[a, default: [:]][b, default: .zero].disagreements += 1
-                    }
-                }
-            }
-        }
-
-        let actors = positioned.compactMap { actorsByID[$0] }.sorted(by: ComparisonSupport.byName)
-        var pairs: [Pair] = []
-        for (i, a) in actors.enumerated() {
-            for b in actors[(i + 1)...] {
-                // Counts were keyed with the smaller id first.
-                let (low, high) = a.id < b.id ? (a.id, b.id) : (b.id, a.id)
-                if let count = counts[low]?[high] {
-                    pairs.append(Pair(first: a.id, second: b.id, count: count))
-                }
-            }
-        }
-        return AgreementMatrix(frame: frame, bucketing: bucketing, from: from, to: to, actors: actors, pairs: pairs)
+        return make(dailyCounts: DailyStanceCount.counts(of: counted), actors: counted.distinctActors, frame: frame,
+                    by: bucketing, from: from, to: to)
     }
 
     /// How often two actors agreed and disagreed (zero for an actor with themself or strangers).
@@ -127,10 +197,9 @@ public struct AgreementMatrix: Hashable, Sendable, Codable {
     public func disagreeing(with actorID: String) -> [Partner] { partners(of: actorID, \.disagreements) }
 
     private func partners(of actorID: String, _ times: KeyPath<Count, Int>) -> [Partner] {
-        actors.compactMap { actor in
-            let n = count(between: actorID, and: actor.id)[keyPath: times]
-            return n > 0 ? Partner(actor: actor, times: n) : nil
+        let byID = Dictionary(actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return PeriodPositions.ranked(index[actorID] ?? [:], times, name: { byID[$0]?.name ?? $0 }).compactMap { partner in
+            byID[partner.actorID].map { Partner(actor: $0, times: partner.times) }
         }
-        .sorted { ($0.times, $1.actor.name.lowercased()) > ($1.times, $0.actor.name.lowercased()) }
     }
 }

@@ -34,7 +34,10 @@ public struct TimelineFilter: Hashable, Sendable, Codable {
     }
 }
 
-/// Every actor's leaning, period by period, across the corpus.
+/// Every actor's leaning, period by period, across the corpus. Made from each actor's statements
+/// counted per day and stance (`make(dailyCounts:)`), which a workspace reads in one grouped query,
+/// or from the statements themselves (`make(statements:)`), which also names each period's
+/// statements and the statement behind each change.
 public struct CorpusTimeline: Hashable, Sendable, Codable {
     /// What one actor said in one period.
     public struct Cell: Hashable, Sendable, Codable {
@@ -42,8 +45,8 @@ public struct CorpusTimeline: Hashable, Sendable, Codable {
         public var tally: StanceTally
         /// The position leaned to (see `StanceTally.leaning`): a frame position, `mixed` or `none`.
         public var leaning: String
-        /// The statements in the period, in date order.
-        public var statementIDs: [String]
+        /// The statements in the period, in date order; nil when the timeline was made from counts.
+        public var statementIDs: [String]?
     }
 
     /// One actor's row.
@@ -52,7 +55,8 @@ public struct CorpusTimeline: Hashable, Sendable, Codable {
         /// Periods in which the actor said something, in order.
         public var cells: [Cell]
         /// Changes of leaning between frame positions from one period to a later one (periods
-        /// leaning mixed or none are passed over); each names the first statement of the new one.
+        /// leaning mixed or none are passed over), each on the first day in the new period that a
+        /// statement took the new position (naming that statement when made from statements).
         public var changes: [PositionShift]
 
         public func cell(for bucket: DateBucket) -> Cell? { cells.first { $0.bucket == bucket } }
@@ -64,58 +68,100 @@ public struct CorpusTimeline: Hashable, Sendable, Codable {
     public var buckets: [DateBucket]
     public var lanes: [Lane]
 
-    public static func make(statements: [DatedStatement], frame: Frame, by bucketing: DateBucketing = .week,
-                            filter: TimelineFilter = TimelineFilter()) -> CorpusTimeline {
-        let shown = statements.countedChronologically(where: filter.admits)
-        var actors: [String: Actor] = [:]
-        var byActor: [String: [DatedStatement]] = [:]
-        for dated in shown {
-            if actors[dated.actor.id] == nil { actors[dated.actor.id] = dated.actor }
-            byActor[dated.actor.id, default: []].append(dated)
+    /// The timeline of `actors` from their standing statements counted per day and stance
+    /// (`dailyCounts`, by actor id, each actor's in day order), narrowed by the filter's actors,
+    /// kinds, positions and days. The counts must already be narrowed to the filter's outlets,
+    /// which counts no longer know. Actors without counts have no lane.
+    public static func make(dailyCounts: [String: [DailyStanceCount]], actors: [Actor], frame: Frame,
+                            by bucketing: DateBucketing = .week, filter: TimelineFilter = TimelineFilter()) -> CorpusTimeline {
+        var byID: [String: Actor] = [:]
+        for actor in actors where byID[actor.id] == nil && dailyCounts[actor.id] != nil {
+            if let kinds = filter.kinds, !kinds.contains(actor.kind) { continue }
+            byID[actor.id] = actor
         }
-        let order = filter.actorIDs.map { ids in ids.compactMap { actors[$0] } }
-            ?? actors.values.sorted(by: ComparisonSupport.byName)
+        let order = filter.actorIDs.map { ids in ids.compactMap { byID[$0] } } ?? byID.values.sorted(by: ComparisonSupport.byName)
 
-        var lanes: [Lane] = []
+        // Each lane's periods first, by their first day; the cells take their bucket (with its
+        // labels, which cost more to make than anything else here) from the axis made once.
+        var rows: [(actor: Actor, counts: [DailyStanceCount], periods: [Period])] = []
         var seen: Set<String> = []
         for actor in order where seen.insert(actor.id).inserted {
-            let lane = makeLane(actor: actor, statements: byActor[actor.id] ?? [], frame: frame, bucketing: bucketing)
-            if let positions = filter.positions, !lane.cells.contains(where: { positions.contains($0.leaning) }) {
-                continue
-            }
-            lanes.append(lane)
+            let counts = (dailyCounts[actor.id] ?? []).dated(from: filter.from, to: filter.to)
+            let periods = Period.periods(of: counts, by: bucketing, frame: frame)
+            if periods.isEmpty { continue }
+            if let positions = filter.positions, !periods.contains(where: { positions.contains($0.leaning) }) { continue }
+            rows.append((actor, counts, periods))
         }
 
-        let kept = lanes.flatMap { $0.cells.map(\.bucket) }
         var buckets: [DateBucket] = []
-        if let first = filter.from ?? kept.min()?.start, let last = filter.to ?? kept.max()?.end {
+        let starts = rows.flatMap { [$0.periods.first!.start, $0.periods.last!.start] }
+        if let first = filter.from ?? starts.min(), let last = filter.to ?? starts.max() {
             buckets = bucketing.buckets(from: first, to: last)
+        }
+        let axis = Dictionary(buckets.map { ($0.start, $0) }, uniquingKeysWith: { first, _ in first })
+        let lanes = rows.map { row in
+            let cells = row.periods.map { period in
+                Cell(bucket: axis[period.start] ?? bucketing.bucket(of: period.start), tally: period.tally,
+                     leaning: period.leaning, statementIDs: nil)
+            }
+            let changes = positionChanges(row.periods.map(\.leaning), in: frame).compactMap { change in
+                row.counts[row.periods[change.period].counts].first { $0.stance == change.to }.map {
+                    PositionShift(from: change.from, to: change.to, date: $0.day, statement: nil)
+                }
+            }
+            return Lane(actor: row.actor, cells: cells, changes: changes)
         }
         return CorpusTimeline(frame: frame, bucketing: bucketing, buckets: buckets, lanes: lanes)
     }
 
-    /// `statements` are the actor's, counted and in date order.
-    private static func makeLane(actor: Actor, statements: [DatedStatement], frame: Frame,
-                                 bucketing: DateBucketing) -> Lane {
-        var groups: [(bucket: DateBucket, statements: [DatedStatement])] = []
-        for dated in statements {
-            if let last = groups.last, last.bucket.contains(dated.date) {
-                groups[groups.count - 1].statements.append(dated)
-            } else {
-                groups.append((bucketing.bucket(of: dated.date), [dated]))
+    /// The timeline of `statements` (those not rejected that the filter admits), made from their
+    /// counts as `make(dailyCounts:)` makes it, with each period's statements named and each
+    /// change's statement: the first in date order of the new period to take the new position.
+    public static func make(statements: [DatedStatement], frame: Frame, by bucketing: DateBucketing = .week,
+                            filter: TimelineFilter = TimelineFilter()) -> CorpusTimeline {
+        let shown = statements.countedChronologically(where: filter.admits)
+        // Positions in `shown`: the statements are large values, and a corpus holds many.
+        let byActor = Dictionary(grouping: shown.indices, by: { shown[$0].actor.id })
+        var timeline = make(dailyCounts: DailyStanceCount.counts(of: shown), actors: shown.distinctActors, frame: frame,
+                            by: bucketing, filter: filter)
+        for index in timeline.lanes.indices {
+            let own = byActor[timeline.lanes[index].actor.id] ?? []
+            var next = own.startIndex
+            for cell in timeline.lanes[index].cells.indices {
+                let bucket = timeline.lanes[index].cells[cell].bucket
+                let first = next
+                while next < own.endIndex, bucket.contains(shown[own[next]].date) { next += 1 }
+                timeline.lanes[index].cells[cell].statementIDs = own[first..<next].map { shown[$0].id }
+            }
+            for change in timeline.lanes[index].changes.indices {
+                let shift = timeline.lanes[index].changes[change]
+                timeline.lanes[index].changes[change].statement = own.lazy.map { shown[$0] }
+                    .first { $0.date == shift.date && $0.stance == shift.to }
             }
         }
-        let cells = groups.map { group in
-            let tally = StanceTally(group.statements.map(\.stance))
-            return Cell(bucket: group.bucket, tally: tally, leaning: tally.leaning(in: frame),
-                        statementIDs: group.statements.map(\.id))
-        }
-        let changes = positionChanges(cells.map(\.leaning), in: frame).compactMap { change in
-            groups[change.period].statements.first { $0.stance == change.to }.map {
-                PositionShift(from: change.from, to: change.to, date: $0.date, statement: $0)
+        return timeline
+    }
+
+    /// An actor's statements in one period: their tally, its leaning, and which of the actor's
+    /// counts (in day order) fall in it.
+    private struct Period {
+        var start: Day
+        var tally = StanceTally()
+        var leaning = Frame.none
+        var counts: Range<Int>
+
+        /// `counts` (in day order) grouped into periods, in order.
+        static func periods(of counts: [DailyStanceCount], by bucketing: DateBucketing, frame: Frame) -> [Period] {
+            var periods: [Period] = []
+            for (index, count) in counts.enumerated() {
+                let start = bucketing.start(of: count.day)
+                if periods.last?.start != start { periods.append(Period(start: start, counts: index..<index)) }
+                periods[periods.count - 1].tally.add(count.stance, times: count.count)
+                periods[periods.count - 1].counts = periods[periods.count - 1].counts.lowerBound..<index + 1
             }
+            for index in periods.indices { periods[index].leaning = periods[index].tally.leaning(in: frame) }
+            return periods
         }
-        return Lane(actor: actor, cells: cells, changes: changes)
     }
 
     /// The changes of leaning between frame positions in an actor's periods (`leanings`, in order):

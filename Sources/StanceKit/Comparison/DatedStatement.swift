@@ -67,6 +67,12 @@ public struct DatedStatement: Hashable, Sendable, Codable, Identifiable {
 }
 
 extension Array where Element == DatedStatement {
+    /// The statements' actors, each once (the first statement's copy of it), in order of first statement.
+    var distinctActors: [Actor] {
+        var seen: Set<String> = []
+        return compactMap { seen.insert($0.actor.id).inserted ? $0.actor : nil }
+    }
+
     /// The statements that count (not rejected) and that `isIncluded` keeps, in date order.
     func countedChronologically(where isIncluded: (DatedStatement) -> Bool) -> [DatedStatement] {
         // Sorting small keys and copying each kept statement once is much cheaper, in time and in
@@ -108,9 +114,10 @@ public struct StanceTally: Hashable, Sendable, Codable {
         for stance in stances { add(stance) }
     }
 
-    public mutating func add(_ stance: String) {
-        counts[stance, default: 0] += 1
-        total += 1
+    /// Counts `times` more statements that took `stance`.
+    public mutating func add(_ stance: String, times: Int = 1) {
+        counts[stance, default: 0] += times
+        total += times
     }
 
     public func count(_ stance: String) -> Int { counts[stance] ?? 0 }

@@ -36,6 +36,12 @@ extension Workspace {
         }
     }
 
+    /// `dailyStanceCounts(outlets:)` keyed by the actor ids comparisons use (see
+    /// `comparisonActors()`): what `CorpusTimeline.make(dailyCounts:)` and `PeriodPositions` take.
+    public func comparisonDailyCounts(outlets: Set<String>? = nil) throws -> [String: [DailyStanceCount]] {
+        Dictionary(uniqueKeysWithValues: try dailyStanceCounts(outlets: outlets).map { (String($0.key), $0.value) })
+    }
+
     /// Every actor (or those of `ids`) as comparisons name them: the workspace id as `id`, name,
     /// kind, role, aliases, and the stance of all their standing statements. No mentions: those
     /// belong to one article; no article counts, which no comparison shows and which cost most.

@@ -20,6 +20,11 @@ public struct TimelineRow<RowID: Hashable & Sendable, EventID: Hashable & Sendab
         self.id = id
         self.label = label
         // Stable, so events of one day keep the order they were given in (their order in the text).
+        // Rows read from a workspace come in date order already: checking is cheaper than sorting.
+        if zip(events, events.dropFirst()).allSatisfy({ $0.day <= $1.day }) {
+            self.events = events
+            return
+        }
         self.events = events.enumerated().sorted { a, b in
             a.element.day != b.element.day ? a.element.day < b.element.day : a.offset < b.offset
         }.map(\.element)

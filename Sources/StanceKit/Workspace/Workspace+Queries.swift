@@ -190,12 +190,13 @@ extension Workspace {
             let chosen = actorIDs.map { "AND s.actor_id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
             var byActor: [Int64: [StatementPlacement]] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT s.id, s.actor_id, s.article_id, s.start, \(Self.statementDay), s.stance, s.status, s.text
-                FROM statements s WHERE s.status <> 'rejected' \(chosen)
+                SELECT id, actor_id, article_id, start, \(Self.dayNumbers("day")), stance, status, text FROM (
+                    SELECT s.id, s.actor_id, s.article_id, s.start, \(Self.statementDay) AS day, s.stance, s.status, s.text
+                    FROM statements s WHERE s.status <> 'rejected' \(chosen))
                 """, arguments: actorIDs.map { StatementArguments($0) } ?? StatementArguments())
             while let row = try rows.next() {
-                let placement = StatementPlacement(id: row[0], articleID: row[2], start: row[3], day: row[4],
-                                                   stance: row[5], status: row[6], text: row[7])
+                let placement = StatementPlacement(id: row[0], articleID: row[2], start: row[3], day: Self.day(row, at: 4),
+                                                   stance: row[7], status: row[8], text: row[9])
                 byActor[row[1], default: []].append(placement)
             }
             for actor in byActor.keys {
@@ -205,6 +206,21 @@ extension Workspace {
             }
             return byActor
         }
+    }
+
+    /// The year, month and day numbers of the day text `column` (NULL for a text that is not a
+    /// day): parsing a hundred thousand texts in Swift costs more than the query that reads them.
+    private static func dayNumbers(_ column: String) -> String {
+        """
+        CASE WHEN length(\(column)) = 10 THEN CAST(substr(\(column), 1, 4) AS INTEGER) END,
+        CAST(substr(\(column), 6, 2) AS INTEGER), CAST(substr(\(column), 9, 2) AS INTEGER)
+        """
+    }
+
+    /// The day whose numbers `dayNumbers` put in the three columns from `index`.
+    private static func day(_ row: Row, at index: Int) -> Day? {
+        guard let year: Int = row[index], let month: Int = row[index + 1], let day: Int = row[index + 2] else { return nil }
+        return Day(year: year, month: month, day: day)
     }
 
     /// The day of statement `s`: its own date, else its article's, which comes from the narrow
@@ -263,33 +279,18 @@ extension Workspace {
                 arguments += ["[" + articleIDs.map(String.init).joined(separator: ",") + "]"]
             }
             var byActor: [Int64: [DailyStanceCount]] = [:]
-            // The day comes as its year, month and day numbers: parsing 100,000 texts in Swift
-            // cost more than the query.
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT actor_id, CAST(substr(day, 1, 4) AS INTEGER), CAST(substr(day, 6, 2) AS INTEGER),
-                       CAST(substr(day, 9, 2) AS INTEGER), stance, count(*) FROM (
+                SELECT actor_id, \(Self.dayNumbers("day")), stance, count(*) FROM (
                     SELECT s.actor_id, s.stance, \(Self.statementDay) AS day FROM statements s
                     WHERE s.status <> 'rejected' \(outlets == nil ? "" : "AND s.article_id IN (SELECT value FROM json_each(?))"))
                 WHERE length(day) = 10 GROUP BY actor_id, day, stance ORDER BY actor_id, day, stance
                 """, arguments: arguments)
             while let row = try rows.next() {
-                guard let day = Day(year: row[1], month: row[2], day: row[3]) else { continue }
+                guard let day = Self.day(row, at: 1) else { continue }
                 byActor[row[0], default: []].append(DailyStanceCount(day: day, stance: row[4], count: row[5]))
             }
             return byActor
         }
-    }
-}
-
-/// How many of an actor's standing statements took one stance on one day.
-public struct DailyStanceCount: Hashable, Sendable {
-    public var day: Day
-    public var stance: String
-    public var count: Int
-    public init(day: Day, stance: String, count: Int) {
-        self.day = day
-        self.stance = stance
-        self.count = count
     }
 }
 
