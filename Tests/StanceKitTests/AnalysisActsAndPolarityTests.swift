@@ -166,3 +166,13 @@ struct AnalysisOfficeHolderTests {
         #expect(a.actor(named: "Joseph Nourani")?.stance == "diplomacy")
     }
 }
+
+@Suite("Analysis: reversals told twice count once")
+struct AnalysisOneReversalTests {
+    @Test func aThreatToLeaveTheCoalitionOverATruceIsSupport() {
+        let a = AnalysisFixture.article("""
+            Senator Laura Marsh said her party will withdraw from the ruling coalition of the prime minister if the cabinet approves the truce deal.
+            """)
+        #expect(a.actor(named: "Laura Marsh")?.stance == "support")
+    }
+}

@@ -281,8 +281,8 @@ struct StanceScorer {
             let cue = frame.cues[hit.cue]
             var flips = 0
             var flipWords: [String] = []
-            // Flips by reversing verbs ("rejected") rather than by negators ("not").
-            var reversals = 0
+            // Where the flips by reversing verbs ("rejected") rather than by negators ("not") are.
+            var reversals: [Int] = []
             var hedged = false
             // "declined to discuss a ceasefire", "nobody should expect a peace treaty": a subject of talk or
             // a forecast, not a position.
@@ -300,7 +300,7 @@ struct StanceScorer {
                         flipWords.append(text.text(k, k))
                     case .reverser where hit.first - k <= 16 && !hasScopeBreak(k, hit.first):
                         flips += 1
-                        reversals += 1
+                        reversals.append(k)
                         flipWords.append(text.text(k, k))
                     case .hedge:
                         hedged = true
@@ -319,22 +319,25 @@ struct StanceScorer {
                 if a.kind == .word, b.kind == .word, lex.polarity.value([a.hash, b.hash][...]) == .reverser, !hasScopeBreak(k, hit.first),
                    !found.contains(where: { $0.first <= k && k <= $0.last }) {
                     flips += 1
-                    reversals += 1
+                    reversals.append(k)
                     flipWords.append(text.text(k, k + 1))
                 }
                 k += 1
             }
-            let reversedBefore = reversals > 0
+            let reversedBefore = !reversals.isEmpty
             // "rejected the proposal as premature": a cue that is itself a reverser, given as the reason of the
             // reversing verb, says what the verb says and is not turned by it.
             if reversedBefore, isReason(hit.first), clauseReversers.contains(where: { $0.first == hit.first }) {
-                flips -= reversals
+                flips -= reversals.count
             }
             // A reverser that is also this very cue ("too soon") does not reverse itself, and one given as a
             // reversing verb's reason ("rejected talks as premature") does not reverse it a second time.
             for r in clauseReversers where (r.last < hit.first || r.first > hit.last) && !(reversedBefore && r.first > hit.last && isReason(r.first)) {
                 flips += 1
                 flipWords.append(text.text(r.first, r.last))
+                // "will withdraw from the ruling coalition if": a reversing verb whose object is the frame's
+                // reverser tells the same reversal.
+                if r.last < hit.first { flips -= reversals.filter { $0 < r.first }.count }
                 break
             }
             if let after = reverserInPredicate(after: hit.last, in: range) {
