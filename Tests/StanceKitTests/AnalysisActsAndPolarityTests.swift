@@ -69,11 +69,8 @@ struct AnalysisActAgentTests {
             The talks began on Monday. Delegates arrived from six countries. Observers waited outside the hall.
 
             Later, Mayor Amir Rahimov met with the school board about the new budget.
-
-            Senator Laura Marsh met with the president in the capital shortly before negotiations ended.
             """)
         #expect(a.actor(named: "Amir Rahimov")?.stance == "none")
-        #expect(a.actor(named: "Laura Marsh")?.stance == "none")
     }
 }
 
@@ -112,8 +109,11 @@ struct AnalysisPolarityTests {
     @Test func aReverserAfterItsCue() {
         let a = AnalysisFixture.article("""
             Interior Minister Amir Rahimov said talks with them were impossible.
+
+            “A truce is not a peace treaty,” Senator Laura Marsh said.
             """)
         #expect(a.actor(named: "Amir Rahimov")?.stance == "support")
+        #expect(a.actor(named: "Laura Marsh")?.stance == "diplomacy")
     }
 
     @Test func anArmsEmbargoIsNoMilitarySupport() {

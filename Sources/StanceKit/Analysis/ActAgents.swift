@@ -10,7 +10,7 @@ extension EntityRecognizer {
         func word(_ i: Int) -> UInt64? { i >= 0 && i < tokens.count && tokens[i].kind == .word ? tokens[i].hash : nil }
         guard let w = word(before), !tokens[before].isCapitalized else { return false }
         if w == AnalysisRun.agentBy, let act = word(before - 1), !tokens[before - 1].isCapitalized {
-            return AnalysisRun.actVerbs.contains(act) || AnalysisRun.actNouns.contains(act)
+            return AnalysisRun.actVerbs.contains(act) || AnalysisRun.proposalNouns.contains(act)
         }
         if Self.thankingVerbs.contains(w), word(last + 1) == AnalysisRun.forWord, let act = word(last + 2) {
             return AnalysisRun.actVerbs.contains(act)

@@ -5,8 +5,6 @@
 extension AnalysisRun {
     static let actVerbs = WordSet(["signed", "co-signed", "countersigned", "initialled", "initialed", "hosted",
         "mediated", "brokered", "signing", "hosting", "mediating", "brokering"])
-    /// Nouns of an act whose agents follow "by": "efforts by X and Y to persuade the general to agree a truce".
-    static let actNouns = WordSet(["efforts", "effort", "attempts", "attempt", "bid", "bids", "initiative", "mediation"])
     /// Meeting verbs: an act of the frame only when the meeting is about it (a cue after the verb, or the
     /// headline's for the article's own meeting in its first sentences).
     static let meetingVerbs = WordSet(["met", "meet", "meets", "held", "hold", "holds", "holding"])
@@ -100,9 +98,11 @@ extension AnalysisRun {
                 let named = sentence.lowerBound..<(next?.upperBound ?? sentence.upperBound)
                 let agents = officeHolders(of: places, in: named)
                 if !agents.isEmpty { return FrameAct(verb: t, agents: agents, act: end..<sentence.upperBound, meeting: false) }
-            } else if Self.actNouns.contains(w), word(t + 1) == Self.agentBy {
+            } else if Self.proposalNouns.contains(w), word(t + 1) == Self.agentBy {
+                // "efforts by Chile and Peru to persuade ...": a list of agents (one agent's effort is a proposal,
+                // which `findProposals` reads).
                 let agents = actAgents(from: t + 2, in: sentence)
-                if !agents.isEmpty { return FrameAct(verb: t, agents: agents, act: sentence, meeting: false) }
+                if agents.count >= 2 { return FrameAct(verb: t, agents: agents, act: sentence, meeting: false) }
             } else if Self.meetingVerbs.contains(w) {
                 // "held" is a meeting only with what is held ("held talks"); "met" is one by itself.
                 if Self.heldWords.contains(w),

@@ -362,7 +362,8 @@ struct StanceScorer {
         "practically", "very", "highly", "increasingly"])
 
     /// "the minister said talks with them were impossible": a lexicon reverser as the predicate of the cue's own
-    /// clause, after a copula a few words on, turns the cue as one before it would.
+    /// clause, after a copula a few words on, turns the cue as one before it would. (A negation there does not:
+    /// "a cease-fire is not a peace treaty" defines the cue, it does not reject it.)
     private func reverserInPredicate(after last: Int, in range: Range<Int>) -> Int? {
         var k = last + 1
         let end = min(range.upperBound, last + 8)
