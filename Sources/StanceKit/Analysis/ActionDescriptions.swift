@@ -3,29 +3,36 @@
 /// general to agree a truce", "thanked Norway for hosting the talks", "X and Y held talks". Each gets a description
 /// with the stance the frame gives the act; an act that carries no cue of the frame gives none.
 extension AnalysisRun {
-    static let actVerbs = WordSet(["signed", "co-signed", "countersigned", "initialled", "initialed", "hosted",
-        "mediated", "brokered", "signing", "hosting", "mediating", "brokering"])
+    static let actVerbWords = ["signed", "co-signed", "countersigned", "initialled", "initialed", "hosted",
+        "mediated", "brokered", "signing", "hosting", "mediating", "brokering"]
+    static let actVerbs = WordSet(actVerbWords)
     /// Meeting verbs: an act of the frame only when the meeting is about it (a cue after the verb, or the
     /// headline's for the article's own meeting in its first sentences).
-    static let meetingVerbs = WordSet(["met", "meet", "meets", "held", "hold", "holds", "holding"])
+    static let meetingVerbWords = ["met", "meet", "meets", "held", "hold", "holds", "holding"]
+    static let meetingVerbs = WordSet(meetingVerbWords)
     static let heldWords = WordSet(["held", "hold", "holds", "holding"])
     static let meetingClauseEnds = WordSet(["before", "after", "when", "while", "as", "since", "until", "because", "amid",
         "following", "despite", "ahead", "shortly", "days", "weeks", "months", "which", "who", "where"])
     /// What is held when a meeting is: "held talks", "holding negotiations", "hold a summit".
     static let meetingNouns = WordSet(["talks", "negotiations", "meeting", "meetings", "summit", "consultations", "discussions"])
     /// "Egypt welcomed the move": a welcome of something told just before, whose stance it takes.
-    static let welcomingVerbs = WordSet(["welcomed", "welcomes", "welcome", "welcoming", "hailed", "hails", "applauded",
-        "applauds", "praised", "praises"])
+    static let welcomingVerbWords = ["welcomed", "welcomes", "welcome", "welcoming", "hailed", "hails", "applauded",
+        "applauds", "praised", "praises"]
+    static let welcomingVerbs = WordSet(welcomingVerbWords)
     static let referringDeterminers = WordSet(["the", "this", "that", "these", "those", "its", "their"])
     static let moveNouns = WordSet(["move", "moves", "decision", "step", "steps", "announcement", "commitment", "pledge",
         "development", "gesture", "offer"])
     /// "The presidents of A and B have expressed support": plural offices of named countries, whose holders act.
-    static let pluralOffices = WordSet(["presidents", "leaders", "ministers", "premiers", "chancellors"])
+    static let pluralOfficeWords = ["presidents", "leaders", "ministers", "premiers", "chancellors"]
+    static let pluralOffices = WordSet(pluralOfficeWords)
     static let agentBy = WordHash.hash("by")
     static let withWord = WordHash.hash("with")
     static let listLinks = WordSet(["and", "with"])
     /// How many body sentences open an article: a meeting told there is the one its headline is about.
     static let openingSentences = 3
+    /// Every word that can start an act but a noun before "by", looked up once per word before the kind of act
+    /// is told apart.
+    static let actTriggers = WordSet(actVerbWords + welcomingVerbWords + pluralOfficeWords + meetingVerbWords)
 
     /// One act found in a sentence: who did it, the words that tell what was done, and whether it is a meeting.
     struct FrameAct {
@@ -39,7 +46,8 @@ extension AnalysisRun {
         let quoteOf = text.quoteOf
         // Who already has a statement in which sentence, as actor and sentence in one key: read once, not per sentence.
         var described = Set(drafts.map { Int64($0.actor) << 32 | Int64($0.sentence) })
-        let headline = headlineMeetingSignal()
+        // Read only when a meeting in the opening sentences needs it.
+        var headline: StanceSignal??
         var bodySentences = 0
         for (s, sentence) in text.sentences.enumerated() {
             guard let first = sentence.first, inBody(first) else { continue }
@@ -50,7 +58,10 @@ extension AnalysisRun {
             let fresh = found.agents.filter { !described.contains(Int64($0) << 32 | Int64(s)) }
             guard !fresh.isEmpty else { continue }
             var signal = scorer.score([found.act]) { quoteOf[$0] >= 0 }
-            if signal.total == 0, found.meeting, bodySentences <= Self.openingSentences, let headline { signal = headline }
+            if signal.total == 0, found.meeting, bodySentences <= Self.openingSentences {
+                if headline == nil { headline = headlineMeetingSignal() }
+                if let headline = headline ?? nil { signal = headline }
+            }
             guard signal.total > 0 else { continue }
             var end = sentence.upperBound - 1
             while end > sentence.lowerBound, tokens[end].kind == .punct { end -= 1 }
@@ -69,7 +80,7 @@ extension AnalysisRun {
     /// offices may be named in the `next` sentence.
     func frameAct(in sentence: Range<Int>, previous: Range<Int>?, next: Range<Int>?) -> FrameAct? {
         let quoteOf = text.quoteOf
-        for t in sentence where quoteOf[t] < 0 && tokens[t].kind == .word && !tokens[t].isCapitalized {
+        for t in sentence where quoteOf[t] < 0 && tokens[t].kind == .word && !tokens[t].isCapitalized && (Self.actTriggers.contains(tokens[t].hash) || word(t + 1) == Self.agentBy) {
             let w = tokens[t].hash
             let after = t..<sentence.upperBound
             if Self.actVerbs.contains(w) {
