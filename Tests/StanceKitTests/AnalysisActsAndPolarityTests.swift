@@ -175,4 +175,11 @@ struct AnalysisOneReversalTests {
             """)
         #expect(a.actor(named: "Laura Marsh")?.stance == "support")
     }
+
+    @Test func talkingSomeoneOutOfBringingDownTheGovernmentOverATruceIsDiplomacy() {
+        let a = AnalysisFixture.article("""
+            Prime Minister Amir Rahimov will try to dissuade his partners from bringing down the government over the truce deal.
+            """)
+        #expect(a.actor(named: "Amir Rahimov")?.stance == "diplomacy")
+    }
 }

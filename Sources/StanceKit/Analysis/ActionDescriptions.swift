@@ -120,14 +120,16 @@ extension AnalysisRun {
                    !((t + 1)..<min(sentence.upperBound, t + 4)).contains(where: { word($0).map(Self.meetingNouns.contains) ?? false }) { continue }
                 var agents = actAgents(endingBefore: t, in: sentence)
                 guard !agents.isEmpty else { continue }
-                // "A and B met Tuesday with C": those met with took part too.
-                if let with = ((t + 1)..<min(sentence.upperBound, t + 5)).first(where: { word($0) == Self.withWord }) {
-                    for other in actAgents(from: with + 1, in: sentence) where !agents.contains(other) { agents.append(other) }
-                }
                 // What the meeting is about comes before a clause of time or circumstance: "met X in Kyiv shortly
                 // before negotiations ended" says nothing of the meeting.
-                let end = after.first { $0 > t && (text.isPunct($0, ",") || word($0).map(Self.meetingClauseEnds.contains) ?? false) }
-                return FrameAct(verb: t, agents: agents, act: t..<(end ?? sentence.upperBound), meeting: true)
+                let end = after.first { $0 > t && (text.isPunct($0, ",") || word($0).map(Self.meetingClauseEnds.contains) ?? false) } ?? sentence.upperBound
+                // "A and B met Tuesday with C": those met with took part too, unless the meeting has a purpose,
+                // which is the subject's ("met with X to dissuade him from ...").
+                if let with = ((t + 1)..<min(sentence.upperBound, t + 5)).first(where: { word($0) == Self.withWord }),
+                   !(t..<end).contains(where: { word($0) == Words.to }) {
+                    for other in actAgents(from: with + 1, in: sentence) where !agents.contains(other) { agents.append(other) }
+                }
+                return FrameAct(verb: t, agents: agents, act: t..<end, meeting: true)
             }
         }
         return nil

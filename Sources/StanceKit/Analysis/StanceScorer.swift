@@ -336,8 +336,11 @@ struct StanceScorer {
                 flips += 1
                 flipWords.append(text.text(r.first, r.last))
                 // "will withdraw from the ruling coalition if": a reversing verb whose object is the frame's
-                // reverser tells the same reversal.
-                if r.last < hit.first { flips -= reversals.filter { $0 < r.first }.count }
+                // reverser tells the same reversal; one whose object is a reversing act of its own ("dissuade him
+                // from bringing down the government") turns it back.
+                if r.last < hit.first, !text.text(r.first, r.first).hasSuffix("ing") {
+                    flips -= reversals.filter { $0 < r.first }.count
+                }
                 break
             }
             if let after = reverserInPredicate(after: hit.last, in: range) {
