@@ -431,6 +431,7 @@ struct EntityRecognizer {
     private func placeActsAsSubject(first: Int, last: Int) -> Bool {
         var p = first - 1
         if word(p) == Words.the { p -= 1 }
+        if placeActsAsAgent(before: p, last: last) { return true }
         if p >= 0, text.sentenceOf[p] == text.sentenceOf[first] {
             if let w = word(p) {
                 guard !tok(p).isCapitalized || p == text.sentences[Int(text.sentenceOf[p])].lowerBound,

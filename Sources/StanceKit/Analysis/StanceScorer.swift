@@ -133,6 +133,7 @@ struct StanceScorer {
     static let or = WordHash.hash("or")
     static let by = WordHash.hash("by")
     static let because = WordHash.hash("because")
+    static let asWord = WordHash.hash("as")
     static let subjectPronouns = WordSet(["i", "we", "you", "he", "she", "they", "it"])
     static let conjunctions = WordSet(["and", "but", "or", "so", "yet"])
 
@@ -280,6 +281,8 @@ struct StanceScorer {
             let cue = frame.cues[hit.cue]
             var flips = 0
             var flipWords: [String] = []
+            // Where the flips by reversing verbs ("rejected") rather than by negators ("not") are.
+            var reversals: [Int] = []
             var hedged = false
             // "declined to discuss a ceasefire", "nobody should expect a peace treaty": a subject of talk or
             // a forecast, not a position.
@@ -297,6 +300,7 @@ struct StanceScorer {
                         flipWords.append(text.text(k, k))
                     case .reverser where hit.first - k <= 16 && !hasScopeBreak(k, hit.first):
                         flips += 1
+                        reversals.append(k)
                         flipWords.append(text.text(k, k))
                     case .hedge:
                         hedged = true
@@ -311,17 +315,37 @@ struct StanceScorer {
             k = max(range.lowerBound, hit.first - 16)
             while k + 1 < hit.first {
                 let a = text.tokens[k], b = text.tokens[k + 1]
-                if a.kind == .word, b.kind == .word, lex.polarity.value([a.hash, b.hash][...]) == .reverser, !hasScopeBreak(k, hit.first) {
+                // Words of a frame reverser ("withdraw from the coalition") act through it only.
+                if a.kind == .word, b.kind == .word, lex.polarity.value([a.hash, b.hash][...]) == .reverser, !hasScopeBreak(k, hit.first),
+                   !found.contains(where: { $0.first <= k && k <= $0.last }) {
                     flips += 1
+                    reversals.append(k)
                     flipWords.append(text.text(k, k + 1))
                 }
                 k += 1
             }
-            // A reverser that is also this very cue ("too soon") does not reverse itself.
-            for r in clauseReversers where r.last < hit.first || r.first > hit.last {
+            let reversedBefore = !reversals.isEmpty
+            // "rejected the proposal as premature": a cue that is itself a reverser, given as the reason of the
+            // reversing verb, says what the verb says and is not turned by it.
+            if reversedBefore, isReason(hit.first), clauseReversers.contains(where: { $0.first == hit.first }) {
+                flips -= reversals.count
+            }
+            // A reverser that is also this very cue ("too soon") does not reverse itself, and one given as a
+            // reversing verb's reason ("rejected talks as premature") does not reverse it a second time.
+            for r in clauseReversers where (r.last < hit.first || r.first > hit.last) && !(reversedBefore && r.first > hit.last && isReason(r.first)) {
                 flips += 1
                 flipWords.append(text.text(r.first, r.last))
+                // "will withdraw from the ruling coalition if": a reversing verb whose object is the frame's
+                // reverser tells the same reversal; one whose object is a reversing act of its own ("dissuade him
+                // from bringing down the government") turns it back.
+                if r.last < hit.first, !text.text(r.first, r.first).hasSuffix("ing") {
+                    flips -= reversals.filter { $0 < r.first }.count
+                }
                 break
+            }
+            if let after = reverserInPredicate(after: hit.last, in: range) {
+                flips += 1
+                flipWords.append(text.text(after, after))
             }
             if topical { continue }
             var position = cue.position
@@ -333,6 +357,30 @@ struct StanceScorer {
             let words = text.text(hit.first, hit.last)
             signal.evidence.append(flipWords.isEmpty ? words : flipWords.joined(separator: " ") + " … " + words)
         }
+    }
+
+    static let copulas = WordSet(["is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained",
+        "seem", "seems", "seemed", "appear", "appears", "appeared", "look", "looks", "looked"])
+    static let degreeWords = WordSet(["now", "still", "simply", "virtually", "almost", "all", "clearly", "currently",
+        "practically", "very", "highly", "increasingly"])
+
+    /// "the minister said talks with them were impossible": a lexicon reverser as the predicate of the cue's own
+    /// clause, after a copula a few words on, turns the cue as one before it would. (A negation there does not:
+    /// "a cease-fire is not a peace treaty" defines the cue, it does not reject it.)
+    private func reverserInPredicate(after last: Int, in range: Range<Int>) -> Int? {
+        var k = last + 1
+        let end = min(range.upperBound, last + 8)
+        while k < end, text.tokens[k].kind == .word, !Self.copulas.contains(text.tokens[k].hash) { k += 1 }
+        guard k < end, text.tokens[k].kind == .word else { return nil }
+        k += 1
+        while k < range.upperBound, text.tokens[k].kind == .word, Self.degreeWords.contains(text.tokens[k].hash) { k += 1 }
+        guard k < range.upperBound, text.tokens[k].kind == .word, lex.polarity.value(word: text.tokens[k].hash) == .reverser else { return nil }
+        return k
+    }
+
+    /// "dismissed talks as premature", "opposed it as a mistake": the phrase at `first` follows "as".
+    private func isReason(_ first: Int) -> Bool {
+        first > 0 && text.tokens[first - 1].kind == .word && text.tokens[first - 1].hash == Self.asWord
     }
 
     /// "not only", "not just", "whether or not" and a bare answer "no." are not negations.
