@@ -68,6 +68,7 @@ struct AnalysisRun {
 
     mutating func perform() -> ArticleAnalysis {
         entities.run()
+        resolveDocumentAuthors()
         learnParties()
         var cues = text.quotes.indices.map { findCue(quote: $0) }
         shareCuesAcrossFragments(&cues)
@@ -133,7 +134,7 @@ struct AnalysisRun {
 
     func mentionStarting(in range: Range<Int>) -> Int? {
         let found = mentions(in: range)
-        return found.isEmpty ? nil : personAfterModifier(found.lowerBound)
+        return found.isEmpty ? nil : groupJoining(personAfterModifier(found.lowerBound))
     }
 
     /// "White House national security adviser Jake Sullivan": an organisation named just before a
@@ -532,7 +533,7 @@ struct AnalysisRun {
             if let prev = word(mention.first - 1), lex.polarity.value(word: prev) == .hedge { continue }
             let actor = actorList[mention.actor]
             guard actor.participant || actor.kind != .person, !namesWholeChamber(mention) else { continue }
-            subject = mention
+            subject = mentionList[groupJoining(m - 1)]
             break
         }
         var predicateStart = clause.lowerBound
