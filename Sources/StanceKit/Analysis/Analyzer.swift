@@ -193,7 +193,7 @@ struct AnalysisRun {
             // ("said Saturday at a campaign rally in X that Russia should do “...”", "threatening to “dismantle ...”":
             // the verb may stand a long clause before the quote.)
             let embedded = lastMark.kind == .word
-                && (max(sentence.lowerBound, open - 30)..<open).contains { isSpeechVerb($0) || isCharacterisingVerb($0) }
+                && (max(sentence.lowerBound, open - 30)..<open).contains { isSpeechVerb($0) || isCharacterisingVerb($0) || isPositionVerb($0) }
             if lastMark.isPunct(":") || lastMark.isPunct(",") || embedded || (lastMark.kind == .word && quote.innerWords >= 4),
                let found = cueIn(before.clamped(to: max(sentence.lowerBound, open - 40)..<open), leading: false, report: embedded) {
                 return found
@@ -261,7 +261,7 @@ struct AnalysisRun {
             return nil
         }
         // Before the quote: the last speech verb, its subject before it (or after: "said X:").
-        guard let verb = range.reversed().first(where: { isSpeechVerb($0) || (report && isCharacterisingVerb($0)) }) else { return nil }
+        guard let verb = range.reversed().first(where: { isSpeechVerb($0) || (report && (isCharacterisingVerb($0) || isPositionVerb($0))) }) else { return nil }
         let subjects = mentions(in: range).filter { entities.mentions[$0].last < verb }
         if let m = subjects.last(where: { entities.mentions[$0].subjectLike }) ?? subjects.last {
             return .mention(m, verb: verb, sentence: sentence)

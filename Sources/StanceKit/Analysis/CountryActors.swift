@@ -43,6 +43,15 @@ extension EntityRecognizer {
         return nil
     }
 
+    /// "“...,” the Norwegian foreign ministry said": a closing quotation mark (or the comma after one) before a
+    /// place, where the cue after a quote opens.
+    func closesQuote(_ p: Int) -> Bool {
+        let tokens = text.tokens
+        var k = p
+        if tokens[k].kind == .punct, tokens[k].isPunct(","), k > 0 { k -= 1 }
+        return tokens[k].kind == .closeQuote || tokens[k].kind == .closeSingle
+    }
+
     /// "summit chair Norway said", "current chair Peru said": a lower-case role noun (with up to two
     /// modifiers) before a country opens the clause whose subject the country is, when nothing governs the role noun.
     func roleNounOpensSubject(_ p: Int) -> Bool {
@@ -50,7 +59,7 @@ extension EntityRecognizer {
         guard tokens[p].kind == .word, !tokens[p].isCapitalized, Self.personNouns.contains(tokens[p].hash) else { return false }
         let sentence = text.sentences[Int(text.sentenceOf[p])]
         var k = p
-        while k > sentence.lowerBound, p - k < 2, tokens[k - 1].kind == .word, !tokens[k - 1].isCapitalized,
+        while k > sentence.lowerBound, p - k < 2, tokens[k - 1].kind == .word, !tokens[k - 1].isCapitalized || k - 1 == sentence.lowerBound,
               !Self.blockers.contains(tokens[k - 1].hash), !Self.clauseOpeners.contains(tokens[k - 1].hash),
               lex.verbs.value(word: tokens[k - 1].hash) == nil {
             k -= 1

@@ -443,7 +443,7 @@ struct EntityRecognizer {
                     guard k < p - 1, lex.places.value((k + 1..<p).map { tok($0).hash }[...]) != nil else { return false }
                     return placeActsAsSubject(first: k + 1, last: p - 1)
                 }
-            } else if !(text.isPunct(p, ";") || text.isPunct(p, ":")) {
+            } else if !(text.isPunct(p, ";") || text.isPunct(p, ":") || closesQuote(p)) {
                 return false
             }
         }

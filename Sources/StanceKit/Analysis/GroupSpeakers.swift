@@ -138,9 +138,10 @@ extension EntityRecognizer {
             guard let noun = groupNounAfter(i) else { continue }
             addOther(kind: .group, first: i, last: noun, key: key)
             let actor = mentions[mentions.count - 1].actor
-            if actors[actor].name != text.text(i, i) {
-                actors[actor].addAlias(actors[actor].name)
+            let full = actors[actor].name
+            if full != text.text(i, i) {
                 actors[actor].name = text.text(i, i)
+                actors[actor].addAlias(full)
             }
         }
         // Later passes search the mentions by start.
@@ -216,6 +217,16 @@ extension EntityRecognizer {
 }
 
 extension AnalysisRun {
+    /// Verbs of committing to a course, which quote the position committed to: "have agreed to “resume talks”".
+    static let positionVerbs = WordSet(["agreed", "agrees", "promised", "promises", "offered", "offers", "refused",
+        "refuses", "demanded", "demands", "committed", "commits", "sought", "seeks", "pledged", "vowed", "urged", "urges"])
+
+    /// A verb of committing followed by "to": what it quotes is its subject's position.
+    func isPositionVerb(_ i: Int) -> Bool {
+        guard let w = word(i), !tokens[i].isCapitalized, text.quoteOf[i] < 0, Self.positionVerbs.contains(w) else { return false }
+        return word(i + 1) == Words.to
+    }
+
     static let otherWords = WordSet(["other", "others", "fellow"])
 
     /// "Hansen and other senior Labour MPs told ...": a person listed with "and other" before a group speaks as that

@@ -98,8 +98,9 @@ extension AnalysisRun {
     /// "X said in a statement", "X issued a joint statement", "In a communique, the bloc said": the subject of
     /// the sentence the document is introduced in (before it, else the first after it).
     func sentenceSubject(around first: Int, document i: Int) -> Int? {
+        // A window around the document, not the whole sentence: a sentence that never ends can hold thousands of them.
         let sentence = sentenceRange(i)
-        let found = mentions(in: sentence)
+        let found = mentions(in: max(sentence.lowerBound, i - 40)..<min(sentence.upperBound, i + 40))
         let subject: (Int) -> Bool = { m in
             let mention = entities.mentions[m]
             return mention.subjectLike && mention.actor >= 0 && text.quoteOf[mention.first] < 0
