@@ -264,7 +264,7 @@ struct AnalysisRun {
         guard let verb = range.reversed().first(where: { isSpeechVerb($0) || (report && (isCharacterisingVerb($0) || isPositionVerb($0))) }) else { return nil }
         let subjects = mentions(in: range).filter { entities.mentions[$0].last < verb }
         if let m = subjects.last(where: { entities.mentions[$0].subjectLike }) ?? subjects.last {
-            return .mention(m, verb: verb, sentence: sentence)
+            return .mention(groupJoining(m), verb: verb, sentence: sentence)
         }
         if let m = mentionStarting(in: (verb + 1)..<min(range.upperBound, verb + 4)) {
             return .mention(m, verb: verb, sentence: sentence)

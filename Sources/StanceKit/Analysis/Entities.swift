@@ -53,6 +53,8 @@ struct EntityRecognizer {
     private var personBySurname: [UInt64: [Int]] = [:]
     var otherByKey: [UInt64: Int] = [:]
     var covered: [Bool]
+    /// Tokens of document nouns ("statement", "letter"), collected on the pass for representatives.
+    var documentWords: [Int] = []
 
     static let blockers = WordSet(["of", "to", "by", "with", "for", "from", "at", "in", "on", "about", "against",
         "than", "between", "among", "toward", "towards", "into", "like", "over", "under", "after", "before", "via",

@@ -21,7 +21,15 @@ extension EntityRecognizer {
         var added: [Mention] = []
         // Names found so far are sorted by start; mentions added by this pass are not searched.
         let named = mentions.count
-        for i in tokens.indices where tokens[i].kind == .word && Self.representativeNouns.contains(tokens[i].hash) && !covered[i] {
+        // One pass over the words serves two rules: document nouns are noted here for `resolveDocumentAuthors`.
+        let representatives = Self.representativeNouns
+        let documents = lex.groupDocuments
+        for i in tokens.indices where tokens[i].kind == .word {
+            if !tokens[i].isCapitalized, documents.contains(word: tokens[i].hash) {
+                documentWords.append(i)
+                continue
+            }
+            guard representatives.contains(tokens[i].hash), !covered[i] else { continue }
             let role = text.role(ofToken: i)
             guard role == .body || role == .standfirst, text.quoteOf[i] < 0, i + 2 < tokens.count else { continue }
             if let first = coordinatedNationalities(before: i), verbFollows(i), let opening = clauseOpening(before: first) {

@@ -17,14 +17,13 @@ extension AnalysisRun {
     /// statement") a mention of that author, so "according to a statement from X" names X. One pass over the
     /// tokens; each document word looks only at the few tokens and mentions around it.
     mutating func resolveDocumentAuthors() {
-        let documents = lex.groupDocuments
         let tokens = text.tokens
         let quoteOf = text.quoteOf
         var added: [Mention] = []
         // Per document noun ("the letter" is the last letter, not the last statement), the author of the one
         // introduced last, -1 when it was introduced without a known author.
         var latestOf: [UInt64: (actor: Int, sentence: Int32)] = [:]
-        for i in tokens.indices where tokens[i].kind == .word && !tokens[i].isCapitalized && documents.contains(word: tokens[i].hash) {
+        for i in entities.documentWords {
             guard quoteOf[i] < 0, inBody(i), tokens[min(i + 1, tokens.count - 1)].kind != .possessive || i + 1 == tokens.count else { continue }
             let sentence = text.sentenceOf[i]
             var opener = i - 1
@@ -43,10 +42,12 @@ extension AnalysisRun {
             latestOf[tokens[i].hash] = (author, sentence)
             guard author >= 0 else { continue }
             let first = word(opener).map { $0 == Words.a || $0 == Words.an || Self.definiteDocument.contains($0) } ?? false ? opener : opener + 1
+            // The introduction names its author as a name would ("according to a statement from X" is X's).
             if let m = documentMention(ending: i) {
                 entities.mentions[m].actor = author
+                entities.mentions[m].kind = .named
             } else {
-                added.append(Mention(first: first, last: i, actor: author, kind: .collective, subjectLike: false, predicateStart: i + 1))
+                added.append(Mention(first: first, last: i, actor: author, kind: .named, subjectLike: false, predicateStart: i + 1))
             }
         }
         guard !added.isEmpty else { return }
