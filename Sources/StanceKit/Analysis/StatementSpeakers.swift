@@ -28,7 +28,8 @@ extension AnalysisRun {
             let sentence = text.sentenceOf[i]
             var opener = i - 1
             while opener > i - 4, let w = word(opener), Self.documentModifiers.contains(w) { opener -= 1 }
-            let source = documentSource(after: i)
+            let sourced = documentSource(after: i)
+            let source = sourced?.actor
             if source == nil, let w = word(opener), Self.definiteDocument.contains(w), !endsMention(at: opener - 1) {
                 // "the statement said": the author of the document introduced last, when there is one near.
                 guard let latest = latestOf[tokens[i].hash], sentence - latest.sentence <= Self.documentReach,
@@ -41,13 +42,16 @@ extension AnalysisRun {
             guard let author else { latestOf[tokens[i].hash] = nil; continue }
             latestOf[tokens[i].hash] = (author, sentence)
             guard author >= 0 else { continue }
+            // "a statement from the Hungarian Foreign Ministry" names the author through its whole phrase.
+            let last = sourced?.last ?? i
             let first = word(opener).map { $0 == Words.a || $0 == Words.an || Self.definiteDocument.contains($0) } ?? false ? opener : opener + 1
             // The introduction names its author as a name would ("according to a statement from X" is X's).
             if let m = documentMention(ending: i) {
                 entities.mentions[m].actor = author
                 entities.mentions[m].kind = .named
+                entities.mentions[m].last = last
             } else {
-                added.append(Mention(first: first, last: i, actor: author, kind: .named, subjectLike: false, predicateStart: i + 1))
+                added.append(Mention(first: first, last: last, actor: author, kind: .named, subjectLike: false, predicateStart: last + 1))
             }
         }
         guard !added.isEmpty else { return }
@@ -75,8 +79,9 @@ extension AnalysisRun {
     }
 
     /// "a statement from the Bolivian government", "a letter signed by X": the actor named right after the
-    /// source word; -1 for a source that names no actor ("a joint statement from the three countries").
-    func documentSource(after i: Int) -> Int? {
+    /// source word (with the token its mention ends at); -1 for a source that names no actor ("a joint statement from
+    /// the three countries").
+    func documentSource(after i: Int) -> (actor: Int, last: Int)? {
         var k = i + 1
         // "a statement released late on Thursday by X": the source may stand a few words after the participle.
         if let w = word(k), Self.issuingWords.contains(w) {
@@ -85,8 +90,8 @@ extension AnalysisRun {
         }
         guard let w = word(k), Self.documentSources.contains(w), text.sentenceOf[k] == text.sentenceOf[i] else { return nil }
         // The actor must open the phrase: in "by senators including X", X is one signer, not the author.
-        guard let m = mentionStarting(in: (k + 1)..<min(tokens.count, k + 3)), entities.mentions[m].actor >= 0 else { return -1 }
-        return entities.mentions[m].actor
+        guard let m = mentionStarting(in: (k + 1)..<min(tokens.count, k + 3)), entities.mentions[m].actor >= 0 else { return (-1, i) }
+        return (entities.mentions[m].actor, entities.mentions[m].last)
     }
 
     /// "A European Union (EU) statement", "the ministry's statement": the actor named just before the document.
