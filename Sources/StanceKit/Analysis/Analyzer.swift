@@ -68,6 +68,7 @@ struct AnalysisRun {
 
     mutating func perform() -> ArticleAnalysis {
         entities.run()
+        resolveDocumentAuthors()
         learnParties()
         var cues = text.quotes.indices.map { findCue(quote: $0) }
         shareCuesAcrossFragments(&cues)
@@ -133,7 +134,7 @@ struct AnalysisRun {
 
     func mentionStarting(in range: Range<Int>) -> Int? {
         let found = mentions(in: range)
-        return found.isEmpty ? nil : personAfterModifier(found.lowerBound)
+        return found.isEmpty ? nil : groupJoining(personAfterModifier(found.lowerBound))
     }
 
     /// "White House national security adviser Jake Sullivan": an organisation named just before a
@@ -192,7 +193,7 @@ struct AnalysisRun {
             // ("said Saturday at a campaign rally in X that Russia should do “...”", "threatening to “dismantle ...”":
             // the verb may stand a long clause before the quote.)
             let embedded = lastMark.kind == .word
-                && (max(sentence.lowerBound, open - 30)..<open).contains { isSpeechVerb($0) || isCharacterisingVerb($0) }
+                && (max(sentence.lowerBound, open - 30)..<open).contains { isSpeechVerb($0) || isCharacterisingVerb($0) || isPositionVerb($0) }
             if lastMark.isPunct(":") || lastMark.isPunct(",") || embedded || (lastMark.kind == .word && quote.innerWords >= 4),
                let found = cueIn(before.clamped(to: max(sentence.lowerBound, open - 40)..<open), leading: false, report: embedded) {
                 return found
@@ -261,12 +262,14 @@ struct AnalysisRun {
             return nil
         }
         // Before the quote: the last speech verb, its subject before it (or after: "said X:").
-        guard let verb = range.reversed().first(where: { isSpeechVerb($0) || (report && isCharacterisingVerb($0)) }) else {
+        guard let verb = range.reversed().first(where: {
+            isSpeechVerb($0) || (report && (isCharacterisingVerb($0) || isPositionVerb($0)))
+        }) else {
             return sayingNounCue(in: range, sentence: sentence)
         }
         let subjects = mentions(in: range).filter { entities.mentions[$0].last < verb }
         if let m = subjects.last(where: { entities.mentions[$0].subjectLike }) ?? subjects.last {
-            return .mention(m, verb: verb, sentence: sentence)
+            return .mention(groupJoining(m), verb: verb, sentence: sentence)
         }
         if let m = mentionStarting(in: (verb + 1)..<min(range.upperBound, verb + 4)) {
             return .mention(m, verb: verb, sentence: sentence)
@@ -536,7 +539,7 @@ struct AnalysisRun {
             if let prev = word(mention.first - 1), lex.polarity.value(word: prev) == .hedge { continue }
             let actor = actorList[mention.actor]
             guard actor.participant || actor.kind != .person, !namesWholeChamber(mention) else { continue }
-            subject = mention
+            subject = mentionList[groupJoining(m - 1)]
             break
         }
         var predicateStart = clause.lowerBound

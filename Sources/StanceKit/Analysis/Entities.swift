@@ -51,8 +51,10 @@ struct EntityRecognizer {
     var actors: [ActorDraft] = []
     var mentions: [Mention] = []
     private var personBySurname: [UInt64: [Int]] = [:]
-    private var otherByKey: [UInt64: Int] = [:]
-    private var covered: [Bool]
+    var otherByKey: [UInt64: Int] = [:]
+    var covered: [Bool]
+    /// Tokens of document nouns ("statement", "letter"), collected on the pass for representatives.
+    var documentWords: [Int] = []
 
     static let blockers = WordSet(["of", "to", "by", "with", "for", "from", "at", "in", "on", "about", "against",
         "than", "between", "among", "toward", "towards", "into", "like", "over", "under", "after", "before", "via",
@@ -83,6 +85,8 @@ struct EntityRecognizer {
 
     mutating func run() {
         findNames()
+        findAcronymGroups()
+        findRepresentedOrganisations()
         findCommonNounGroups()
         findSurnameMentions()
         findRoleNounsAndPronouns()
@@ -241,7 +245,7 @@ struct EntityRecognizer {
             // "the UK introduced", "the U.S. called on": an abbreviated country, which is never part of a name.
             if tok(i).has(Token.allCaps) || tok(i).has(Token.dotted), lex.places.contains(word: tok(i).hash),
                recognizer.placeActsAsSubject(first: i, last: i) {
-                addOther(kind: .organization, first: i, last: i)
+                addCountry(first: i, last: i, place: i...i)
                 i += 1
                 continue
             }
@@ -336,10 +340,9 @@ struct EntityRecognizer {
             return last + 1
         }
         // "Democratic senators", "Senate Republican lawmakers": capitalised modifiers of a plural member noun.
-        if title == nil, let next = word(last + 1), !tok(last + 1).isCapitalized,
-           lex.groupMembers.contains(word: next) || lex.groupNameEnds.contains(word: next), sameBlock(last, last + 1) {
-            addGroup(headFirst: run[0], last: last + 1)
-            return last + 2
+        if title == nil, let noun = groupNounAfter(last) {
+            addGroup(headFirst: run[0], last: noun)
+            return noun + 1
         }
         // Organisations: a head word anywhere, or a known institution name; "X of Y" continues the name.
         if title == nil, hashes.contains(where: { lex.orgHeads.contains(word: $0) }) || lex.orgNames.value(hashes[...]) != nil {
@@ -354,11 +357,11 @@ struct EntityRecognizer {
         }
         if lex.places.value(hashes[...]) != nil || (run.count == 1 && lex.demonyms.contains(word: hashes[0])) {
             if title == nil, office == nil, let head = governmentHead(after: last), placeActsAsSubject(first: run[0], last: head) {
-                addOther(kind: .organization, first: run[0], last: head)
+                addCountry(first: run[0], last: head, place: run[0]...last)
                 return head + 1
             }
             if title == nil, office == nil, lex.places.value(hashes[...]) != nil, placeActsAsSubject(first: run[0], last: last) {
-                addOther(kind: .organization, first: run[0], last: last)
+                addCountry(first: run[0], last: last, place: run[0]...last)
             }
             return last + 1
         }
@@ -405,11 +408,11 @@ struct EntityRecognizer {
     /// "Colombian government", "Yemen’s Saudi-backed government": the government of the place just read (a demonym
     /// before the head, or the place's possessive and up to two modifiers), as the head's token.
     private func governmentHead(after last: Int) -> Int? {
-        if let w = word(last + 1), Self.governmentHeads.contains(w), !tok(last + 1).isCapitalized { return last + 1 }
+        if let head = institutionAfterDemonym(last) { return head }
         guard last + 1 < count, tok(last + 1).kind == .possessive else { return nil }
         for k in (last + 2)..<min(count, last + 5) {
             guard let w = word(k) else { return nil }
-            if Self.governmentHeads.contains(w), !tok(k).isCapitalized { return k }
+            if Self.governmentHeads.contains(w) || Self.institutionHeadsAfterPlace.contains(w), !tok(k).isCapitalized { return k }
         }
         return nil
     }
@@ -435,7 +438,7 @@ struct EntityRecognizer {
         if p >= 0, text.sentenceOf[p] == text.sentenceOf[first] {
             if let w = word(p) {
                 guard !tok(p).isCapitalized || p == text.sentences[Int(text.sentenceOf[p])].lowerBound,
-                      Self.clauseOpeners.contains(w) else { return false }
+                      Self.clauseOpeners.contains(w) || roleNounOpensSubject(p) else { return false }
                 // "talks between Israel and Qatar": a conjunct after "and" stands as a subject only when the one
                 // before it does ("Saudi Arabia and the US called on").
                 if w == Words.and {
@@ -444,7 +447,7 @@ struct EntityRecognizer {
                     guard k < p - 1, lex.places.value((k + 1..<p).map { tok($0).hash }[...]) != nil else { return false }
                     return placeActsAsSubject(first: k + 1, last: p - 1)
                 }
-            } else if !(text.isPunct(p, ";") || text.isPunct(p, ":")) {
+            } else if !(text.isPunct(p, ";") || text.isPunct(p, ":") || closesQuote(p)) {
                 return false
             }
         }
@@ -702,8 +705,8 @@ struct EntityRecognizer {
         return first <= end ? text.text(first, end) : nil
     }
 
-    private mutating func addOther(kind: ActorKind, first: Int, last: Int) {
-        let key = WordHash.key((first...last).compactMap { tok($0).kind == .word || tok($0).kind == .number ? tok($0).hash : nil })
+    mutating func addOther(kind: ActorKind, first: Int, last: Int, key given: UInt64? = nil) {
+        let key = given ?? WordHash.key((first...last).compactMap { tok($0).kind == .word || tok($0).kind == .number ? tok($0).hash : nil })
         let name = text.text(first, last)
         let index: Int
         if let existing = otherByKey[key] {
@@ -770,7 +773,7 @@ struct EntityRecognizer {
                 while k < min(count, i + 6), tok(k).kind == .word, text.sentenceOf[k] == sentence, lex.verbs.value(word: tok(k).hash) == nil { k += 1 }
                 if k > i + 2 { last = k - 1 }
             }
-            guard first < i || last > i, let verb = word(last + 1), !tok(last + 1).isCapitalized, lex.verbs.value(word: verb) != nil else { continue }
+            guard first < i || last > i, verbFollows(last) else { continue }
             addOther(kind: .group, first: first, last: last)
         }
     }
