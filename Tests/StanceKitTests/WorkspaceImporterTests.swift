@@ -68,6 +68,24 @@ import Testing
         #expect(second.added.isEmpty)
     }
 
+    /// A WAL with content makes the next opening wait for the check of every page: an import
+    /// leaves none, and the next opening finds the workspace sound at once.
+    @Test func anImportLeavesNoWriteAheadLogBehind() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = try Self.write(Dictionary(uniqueKeysWithValues: (1...40).map {
+            ("\($0).txt", "Article \($0)\nMark Milley\n" + String(repeating: "said the general again. ", count: 200))
+        }), in: folder)
+        let path = folder.appendingPathComponent("workspace.sqlite").path
+        let workspace = try Workspace.open(path: path)
+        defer { workspace.close() }
+        let summary = try Importer(workspace: workspace, batchSize: 4, analyze: StubAnalyser().analyse).importFiles(paths)
+        #expect(summary.added.count == 40)
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
+        #expect(wal == 0, "the WAL holds \(wal) bytes after the import")
+        #expect(try Workspace.open(path: path, readOnly: true).articles().count == 40)
+    }
+
     @Test func sameTextFromDifferentBytesIsADuplicateAfterAnalysis() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -173,6 +173,7 @@ public struct Importer: Sendable {
         }
         written.wait()
         if let error = collected.writeError { throw error }
+        try? workspace.emptyWriteAheadLog()
         return collected.summary
     }
 }

@@ -264,6 +264,17 @@ extension Workspace {
         }
     }
 
+    /// Copies the write-ahead log into the file and empties it. An import ends with it: SQLite keeps
+    /// a copied WAL's size, and a WAL that is not empty makes the next opening wait for the check of
+    /// every page (see `open`), which after a first import of thousands of articles takes seconds.
+    /// A reader in another process can hold it back (up to the busy timeout); the WAL then stays as
+    /// it is, which loses nothing.
+    func emptyWriteAheadLog() throws {
+        try connections.writer().writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
     /// Articles added to the full-text index at a time within an import's transaction: the larger,
     /// the fewer segments FTS5 writes and merges.
     static let searchIndexChunk = 1024
