@@ -6,10 +6,8 @@ extension EntityRecognizer {
     /// the agent of a frame act stands for its government, an actor, as it does as the act's subject. `before` is
     /// the token before the name (and its "the"), `last` the name's last token.
     func placeActsAsAgent(before: Int, last: Int) -> Bool {
-        let tokens = text.tokens
-        func word(_ i: Int) -> UInt64? { i >= 0 && i < tokens.count && tokens[i].kind == .word ? tokens[i].hash : nil }
-        guard let w = word(before), !tokens[before].isCapitalized else { return false }
-        if w == AnalysisRun.agentBy, let act = word(before - 1), !tokens[before - 1].isCapitalized {
+        guard let w = word(before), !tok(before).isCapitalized else { return false }
+        if w == AnalysisRun.agentBy, let act = word(before - 1), !tok(before - 1).isCapitalized {
             return AnalysisRun.actVerbs.contains(act) || AnalysisRun.proposalNouns.contains(act)
         }
         if Self.thankingVerbs.contains(w), word(last + 1) == AnalysisRun.forWord, let act = word(last + 2) {
