@@ -27,11 +27,16 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A built-in frame name or a frame TOML file.", valueName: "NAME|FILE"))
     var frame: String = FrameLibrary.defaultName
 
+    @Option(name: .long, help: ArgumentHelp("Articles written per transaction: a crash or a failing disk takes "
+                                            + "back at most the last transaction's.", valueName: "N"))
+    var commitEvery: Int = Importer.defaultTransactionSize
+
     @Argument(help: ArgumentHelp("Article files, folders, or JSON exports.", valueName: "PATH"))
     var paths: [String] = []
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one article file or folder.") }
+        if commitEvery < 1 { throw ValidationError("--commit-every takes a number of articles, at least 1.") }
     }
 
     func run() throws {
@@ -43,7 +48,7 @@ struct ImportCommand: ParsableCommand {
         let (files, expansionFailed) = expandPaths(paths.filter { !$0.lowercased().hasSuffix(".json") })
 
         let analyzer = Analyzer(frame: chosenFrame)
-        let importer = Importer(workspace: workspace, frameID: chosenFrame.id) { path in
+        let importer = Importer(workspace: workspace, frameID: chosenFrame.id, transactionSize: commitEvery) { path in
             try analyzeFile(path, with: analyzer)
         }
 

@@ -51,12 +51,12 @@ public struct Importer: Sendable {
     /// Articles written per transaction (whole batches, at least one): each commit rewrites every
     /// index page its rows touched, and the statement keys, which begin with a content hash, touch
     /// nearly every page of their index; so larger transactions write far less at the end of a
-    /// large import. Memory does not grow with it: SQLite spills what its page cache cannot hold
-    /// to the write-ahead log, uncommitted. An import into a workspace without articles is one
-    /// transaction whatever this is: its read indexes are built once, at its commit.
+    /// large import. It bounds what a crash takes back, and the write-ahead log, which holds a
+    /// transaction's pages until a checkpoint after its commit copies them into the file.
     public var transactionSize: Int
+    public static let defaultTransactionSize = 1024
 
-    public init(workspace: Workspace, frameID: String? = nil, batchSize: Int = 256, transactionSize: Int = 1024,
+    public init(workspace: Workspace, frameID: String? = nil, batchSize: Int = 256, transactionSize: Int = defaultTransactionSize,
                 analyze: @escaping @Sendable (String) throws -> ArticleAnalysis) {
         self.workspace = workspace
         self.frameID = frameID
@@ -68,9 +68,9 @@ public struct Importer: Sendable {
     /// Imports the files; a file that fails is reported in the summary and the rest go on. Every
     /// file is read and hashed first, so those already imported are skipped before analysing (the
     /// expensive part). The rest are analysed on all cores and written in order by the single
-    /// writer (SQLite has one), in batches of `batchSize`, `transactionSize` articles a transaction
-    /// (all of them into an empty workspace): a crash leaves the workspace with whole transactions
-    /// only. Analysis and writing overlap: workers run ahead of the writer by at most two batches
+    /// writer (SQLite has one), in batches of `batchSize`, `transactionSize` articles a transaction:
+    /// a crash leaves the workspace with whole transactions only. Into an empty workspace the
+    /// indexes only reads use are made once, at the end (see `Workspace.addArticleBatches`). Analysis and writing overlap: workers run ahead of the writer by at most two batches
     /// (memory stays flat), and the writer takes each batch as soon
     /// as its articles are ready. `progress` is called from worker threads as files are analysed
     /// or skipped. Throws only when the workspace cannot be written at all (read-only, disk full).
@@ -133,7 +133,7 @@ public struct Importer: Sendable {
                 var outcomes: [(Result<AddResult, any Error>, path: String)] = []
                 do {
                     try collected.timed(\.writing) {
-                        try workspace.addArticleBatches(frameID: frameID, actorCache: actorCache) { add, intoEmptyWorkspace in
+                        try workspace.addArticleBatches(frameID: frameID, actorCache: actorCache) { add in
                             var batch = first
                             var articles = 0
                             while true {
@@ -150,9 +150,7 @@ public struct Importer: Sendable {
                                 }
                                 outcomes += zip(try add(items), itemPaths).map { ($0, $1) }
                                 articles += batch.count
-                                // A first import builds the workspace's read indexes once, at its commit
-                                // (see addArticleBatches): it is one transaction, however large.
-                                guard intoEmptyWorkspace || articles < transactionSize,
+                                guard articles < transactionSize,
                                       let next = window.takeBatch(upTo: batchSize, waited: waited) else { break }
                                 batch = next
                             }
@@ -164,6 +162,12 @@ public struct Importer: Sendable {
                     window.stop()
                 }
             }
+            // After a write error too: what was committed gets its indexes back, if it can.
+            do {
+                try collected.timed(\.writing) { try workspace.restoreDeferredIndexes() }
+            } catch {
+                collected.writeError = error
+            }
         }
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -173,7 +177,6 @@ public struct Importer: Sendable {
         }
         written.wait()
         if let error = collected.writeError { throw error }
-        try? workspace.emptyWriteAheadLog()
         return collected.summary
     }
 }

@@ -192,24 +192,26 @@ extension Workspace {
     func addArticles(_ items: [PreparedArticle], frameID: String?,
                      actorCache: ActorDirectoryCache = ActorDirectoryCache()) throws -> [Result<AddResult, any Error>] {
         var results: [Result<AddResult, any Error>] = []
-        try addArticleBatches(frameID: frameID, actorCache: actorCache) { add, _ in results = try add(items) }
+        try addArticleBatches(frameID: frameID, actorCache: actorCache) { add in results = try add(items) }
         return results
     }
 
     /// Adds prepared articles for the importer, batch after batch, in one transaction: `batches` is
     /// given `add`, which adds one batch and returns each article's outcome (an article is added in
-    /// a savepoint of its own, so a bad one fails alone), and whether the workspace had no
-    /// articles when the transaction began. The transaction's articles go into the full-text index
-    /// in one statement per `searchIndexChunk` articles and at the end (see WorkspaceSchema, v2).
-    /// `actorCache` keeps the workspace's actors in memory from one transaction to the next.
+    /// a savepoint of its own, so a bad one fails alone). The transaction's articles go into the
+    /// full-text index in one statement per `searchIndexChunk` articles and at the end (see
+    /// WorkspaceSchema, v2). `actorCache` keeps the workspace's actors in memory from one
+    /// transaction to the next.
     ///
     /// Into a workspace without articles, the indexes that only serve reading (those of
-    /// `deferredIndexes`) are dropped as the transaction begins and made again, from the same
-    /// SQL, before it commits: one sort of the finished table instead of an index insert per row.
-    /// Being in the transaction, a crash or an error leaves the workspace as it was, indexes and all.
+    /// `readIndexes`) are dropped as the transaction begins, and named in `import_deferred_indexes`
+    /// in the same transaction. They stay dropped through the transactions that follow, until the
+    /// importer's end makes them again from the same SQL (`restoreDeferredIndexes`): one sort of
+    /// the finished tables instead of an index insert per row. A crash in between leaves whole
+    /// transactions and the record of what is missing, so opening the workspace makes them.
     func addArticleBatches(
         frameID: String?, actorCache: ActorDirectoryCache = ActorDirectoryCache(),
-        _ batches: (_ add: ([PreparedArticle]) throws -> [Result<AddResult, any Error>], _ intoEmptyWorkspace: Bool) throws -> Void
+        _ batches: (_ add: ([PreparedArticle]) throws -> [Result<AddResult, any Error>]) throws -> Void
     ) throws {
         let importedAt = now().databaseValue
         do {
@@ -228,12 +230,16 @@ extension Workspace {
                     largestIndexed = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
                     unindexed = 0
                 }
-                let isEmpty = try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM articles)") ?? false)
-                let deferred = isEmpty ? try Self.deferredIndexes(db) : []
-                for index in deferred { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
+                if largestIndexed == 0, try !Self.hasDeferredIndexes(db) {
+                    for index in try Self.readIndexes(db) {
+                        try db.execute(sql: "INSERT INTO import_deferred_indexes(name, sql) VALUES (?, ?)",
+                                       arguments: [index.name, index.sql])
+                        try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)")
+                    }
+                }
                 try db.execute(sql: "INSERT INTO search_index_deferred(id) VALUES (1)")
                 var actors = try actorCache.take(db)
-                try batches({ items in
+                try batches { items in
                     // A large transaction is indexed as it goes, so that the index's work overlaps
                     // the analysis of the articles still to come instead of all following it.
                     defer { unindexed += items.count }
@@ -252,10 +258,9 @@ extension Workspace {
                             return .failure(error)
                         }
                     }
-                }, isEmpty)
+                }
                 try indexForSearch()
                 try db.execute(sql: "DELETE FROM search_index_deferred")
-                for index in deferred { try db.execute(sql: index.sql) }
                 try actorCache.keep(actors, db)
             }
         } catch {
@@ -264,15 +269,49 @@ extension Workspace {
         }
     }
 
-    /// Copies the write-ahead log into the file and empties it. An import ends with it: SQLite keeps
-    /// a copied WAL's size, and a WAL that is not empty makes the next opening wait for the check of
-    /// every page (see `open`), which after a first import of thousands of articles takes seconds.
-    /// A reader in another process can hold it back (up to the busy timeout); the WAL then stays as
-    /// it is, which loses nothing.
-    func emptyWriteAheadLog() throws {
-        try connections.writer().writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+    /// Makes the read indexes an import dropped (see `addArticleBatches`) again, if any are
+    /// missing: the importer ends with it, and opening a workspace that a crash left without them.
+    func restoreDeferredIndexes() throws {
+        try write { db in try Self.restoreDeferredIndexes(db) }
+    }
+
+    static func restoreDeferredIndexes(_ db: Database) throws {
+        guard try hasDeferredIndexes(db) else { return }
+        let missing = try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM import_deferred_indexes
+            WHERE name NOT IN (SELECT name FROM sqlite_master WHERE type = 'index') ORDER BY name
+            """)
+        // CREATE INDEX sorts in memory up to the page cache's size before it spills to temporary
+        // files: the import's 64 MB cache, full of its pages by now, would nearly double the peak.
+        try db.execute(sql: "PRAGMA cache_size = -16384")
+        for index in missing { try db.execute(sql: index["sql"]) }
+        try db.execute(sql: "DELETE FROM import_deferred_indexes")
+    }
+
+    /// For opening: makes the read indexes an import dropped again unless another connection is
+    /// writing, without waiting for it. That is an import still under way, which makes them at its
+    /// end; one that a crash cut short has no writer left.
+    static func restoreDeferredIndexesUnlessBusy(_ writer: any DatabaseWriter) throws {
+        try writer.writeWithoutTransaction { db in
+            let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(timeout)") }
+            do {
+                try db.inTransaction(.immediate) {
+                    try restoreDeferredIndexes(db)
+                    return .commit
+                }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                return
+            }
         }
+    }
+
+    /// Whether an import dropped read indexes that are not made again yet. False on a workspace
+    /// whose schema predates the record (it is migrated before it is written).
+    static func hasDeferredIndexes(_ db: Database) throws -> Bool {
+        try db.tableExists("import_deferred_indexes")
+            && Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import_deferred_indexes)") ?? false
     }
 
     /// Articles added to the full-text index at a time within an import's transaction: the larger,
@@ -283,7 +322,7 @@ extension Workspace {
     /// of the import reads and that enforce nothing: not the unique ones (duplicate articles and
     /// mentions are found through them), not those SQLite makes for constraints. Read from the
     /// schema, so an index a later migration adds is deferred too.
-    private static func deferredIndexes(_ db: Database) throws -> [(name: String, sql: String)] {
+    private static func readIndexes(_ db: Database) throws -> [(name: String, sql: String)] {
         try Row.fetchAll(db, sql: """
             SELECT name, sql FROM sqlite_master AS m
             WHERE type = 'index' AND tbl_name IN ('articles', 'statements', 'mentions') AND sql IS NOT NULL

@@ -136,6 +136,7 @@ public final class Workspace: Sendable {
         let commandLogExisted = fileManager.fileExists(atPath: logURL.path)
         var integrityCheck = IntegrityCheck.notNeeded
         var needsMigrating = true
+        var missesIndexes = false
         var writesOnOpening = true
         if exists {
             let header = try checkHeader(path: path)
@@ -143,10 +144,10 @@ public final class Workspace: Sendable {
             do {
                 if let header {
                     try header.checkSize(against: try fileSize(path), hasWAL: sideFiles.walHasContent, path: path)
-                    needsMigrating = try inspect(path: path, readOnly: readOnlyReason != nil)
+                    (needsMigrating, missesIndexes) = try inspect(path: path, readOnly: readOnlyReason != nil)
                     integrityCheck = readOnly ? .skipped : .start(path: path, configuration: configuration(readOnly: true))
                     // Each of these writes the file on opening or closing: only a sound file may be.
-                    writesOnOpening = needsMigrating || !header.isInWALMode || sideFiles.walHasContent
+                    writesOnOpening = needsMigrating || missesIndexes || !header.isInWALMode || sideFiles.walHasContent
                     if readOnlyReason == nil, writesOnOpening { try integrityCheck.requireSound() }
                 }
             } catch {
@@ -182,6 +183,8 @@ public final class Workspace: Sendable {
             if writesOnOpening {
                 let pool = try openPool()
                 if needsMigrating { try WorkspaceSchema.migrator.migrate(pool) }
+                // An import cut short (a crash) left its read indexes dropped.
+                if missesIndexes { try restoreDeferredIndexesUnlessBusy(pool) }
                 connections = WorkspaceConnections(writer: pool)
             } else {
                 // Opening the pool writes (GRDB makes sure the WAL is not empty): it waits for the first write.
@@ -257,8 +260,9 @@ public final class Workspace: Sendable {
     }
 
     /// Looks at an existing file through a read-only connection: its schema (which SQLite parses
-    /// whole before the first statement) and the migrations applied. True when it needs migrating.
-    private static func inspect(path: String, readOnly: Bool) throws -> Bool {
+    /// whole before the first statement), the migrations applied, and whether an import cut short
+    /// left indexes to make again.
+    private static func inspect(path: String, readOnly: Bool) throws -> (needsMigrating: Bool, missesIndexes: Bool) {
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
             defer { try? queue.close() }
@@ -267,7 +271,7 @@ public final class Workspace: Sendable {
                 if try !db.tableExists("grdb_migrations") {
                     let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
                     if tables > 0 { throw WorkspaceError.notAWorkspace(path: path) }
-                    return true
+                    return (true, false)
                 }
                 if try migrator.hasBeenSuperseded(db) {
                     let known = Set(try migrator.appliedMigrations(db))
@@ -279,7 +283,7 @@ public final class Workspace: Sendable {
                     throw WorkspaceError.readOnly(path: path, reason: "it was written by an older version and "
                                                   + "needs upgrading, which a read-only file does not allow")
                 }
-                return needsMigrating
+                return (needsMigrating, try hasDeferredIndexes(db))
             }
         } catch let error as WorkspaceError {
             throw error
@@ -427,6 +431,9 @@ final class WorkspaceConnections: @unchecked Sendable {
     func close() {
         lock.withLock {
             try? readOnlyConnection?.close()
+            // A pool closes its writer before its readers (GRDB), so the writer was not the last
+            // connection and left the WAL, full, beside the file: its readers are closed first.
+            (openedWriter as? DatabasePool)?.releaseMemory()
             try? openedWriter?.close()
         }
     }

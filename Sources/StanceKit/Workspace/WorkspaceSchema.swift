@@ -15,7 +15,19 @@ enum WorkspaceSchema {
         migrator.registerMigration("v4-import-one-unique-key-per-statement", migrate: keepOneUniqueStatementKey)
         migrator.registerMigration("v5-timeline-summaries-from-indexes", migrate: addTimelineIndexes)
         migrator.registerMigration("v6-search-prefix-index", migrate: indexSearchPrefixes)
+        migrator.registerMigration("v7-import-deferred-read-indexes", migrate: recordDeferredReadIndexes)
         return migrator
+    }
+
+    /// A first import drops the indexes only reads use and makes them again at its end, and
+    /// commits every so many articles in between: a crash in between leaves a workspace without
+    /// them. This table names them (with their SQL) from the first of the import's commits until the
+    /// indexes are made again, so whoever comes next (opening the workspace, or the next import)
+    /// knows to make them.
+    private static func recordDeferredReadIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE import_deferred_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL)
+            """)
     }
 
     private static let isoDay = "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
