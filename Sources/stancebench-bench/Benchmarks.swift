@@ -186,7 +186,9 @@ final class Bench {
             analyzer.analyze(try SourceLoader.load(path: path))
         }
         var imported: Importer.Summary?
+        let walWatch = FileSizeWatch(path: workspacePath + "-wal")
         let elapsed = try seconds { imported = try importer.importFiles(paths) }
+        let largestWAL = walWatch.stop()
         guard let summary = imported else { return }
         let target = 20.0 * Double(options.articles) / 10_000
         rows.append(Row("import \(formatCount(Double(options.articles))) articles (\(formatCount(Double(words))) words) into a new workspace",
@@ -209,12 +211,17 @@ final class Bench {
         rows.append(Row("  importing the same files again (all skipped by file hash)",
                         "\(formatSeconds(reimport)), \(again?.duplicates.count ?? 0) skipped", pass: nil))
         let counts = try workspace.counts()
+        workspace.close()
         rows.append(Row("  workspace", "\(counts.actors) actors, \(counts.statements) statements, "
                         + formatMegabytes(Self.fileSize(workspacePath)), pass: nil))
+        let walLeft = FileManager.default.fileExists(atPath: workspacePath + "-wal")
+            ? formatMegabytes(Self.fileSize(workspacePath + "-wal")) : "none"
+        rows.append(Row("  write-ahead log: largest during the import / left after closing",
+                        "\(formatMegabytes(largestWAL)) / \(walLeft)", pass: nil))
         if let failure = summary.failures.first { note("first import failure: \(failure.path): \(failure.message)") }
     }
 
-    private static func fileSize(_ path: String) -> Int {
+    static func fileSize(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
@@ -560,4 +567,35 @@ private final class StatementTally: @unchecked Sendable {
     private var count = 0
     func add(_ value: Int) { lock.withLock { count += value } }
     var total: Int { lock.withLock { count } }
+}
+
+/// The largest size a file reached, sampled every 20 ms on a thread of its own until `stop`.
+private final class FileSizeWatch: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var largest = 0
+    private var stopped = false
+    private var finished = false
+
+    init(path: String) {
+        Thread.detachNewThread { [self] in
+            condition.lock()
+            while !stopped {
+                largest = max(largest, Bench.fileSize(path))
+                _ = condition.wait(until: Date().addingTimeInterval(0.02))
+            }
+            finished = true
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// Stops sampling; the largest size seen, in bytes.
+    func stop() -> Int {
+        condition.lock()
+        defer { condition.unlock() }
+        stopped = true
+        condition.broadcast()
+        while !finished { condition.wait() }
+        return largest
+    }
 }

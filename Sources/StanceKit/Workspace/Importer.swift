@@ -60,8 +60,9 @@ public struct Importer: Sendable {
                 analyze: @escaping @Sendable (String) throws -> ArticleAnalysis) {
         self.workspace = workspace
         self.frameID = frameID
-        self.batchSize = max(1, batchSize)
         self.transactionSize = max(1, transactionSize)
+        // A transaction holds whole batches: a larger batch would make it larger than asked.
+        self.batchSize = max(1, min(batchSize, self.transactionSize))
         self.analyze = analyze
     }
 
