@@ -146,6 +146,40 @@ import Testing
         #expect(try carriedOn.integrityProblems().isEmpty)
     }
 
+    /// A version 6 workspace gains the record of deferred indexes, empty, with its rows and
+    /// indexes as they were; an import into it is not a first import and drops nothing.
+    @Test func aVersion6WorkspaceUpgradesWithItsRowsAndIndexes() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v6.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try WorkspaceSchema.migrator.migrate(queue, upTo: "v6-search-prefix-index")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO articles(content_hash, file, title, text, byline, blocks, warnings, imported_at)
+                    VALUES (printf('%064d', 1), 'a.txt', 'Talks', 'General Milley urged talks.', '[]', '[]', '[]', '2022-11-10');
+                INSERT INTO actors(key, name, normalized_name, kind, is_participant)
+                    VALUES ('person/general milley', 'General Milley', 'general milley', 'person', 1);
+                INSERT INTO statements(key, suggestion_key, article_id, actor_id, kind, text, start, "end", stance,
+                                       confidence, evidence, origin, status)
+                    VALUES ('k1', 'k1', 1, 1, 'description', 'urged talks', 15, 26, 'diplomacy', 0.5, '[]', 'machine', 'suggested');
+                """)
+        }
+        let tables = ["articles", "actors", "statements"]
+        let before = try queue.read { db in try tables.map { try Row.fetchAll(db, sql: "SELECT * FROM \($0) ORDER BY id") } }
+        try queue.close()
+
+        let workspace = try Workspace.open(path: path)
+        #expect(try workspace.read { db in try tables.map { try Row.fetchAll(db, sql: "SELECT * FROM \($0) ORDER BY id") } } == before)
+        #expect(try workspace.read { db in try WorkspaceSchema.migrator.appliedMigrations(db) }.last == "v7-import-deferred-read-indexes")
+        #expect(try Self.deferredIndexNames(workspace).isEmpty)
+        #expect(try Self.indexSQL(workspace) == Self.indexSQL(try Workspace.inMemory()))
+        #expect(try workspace.search("milley").count == 1)
+        _ = try Importer(workspace: workspace) { _ in Fixtures.milley }.importAnalyses([Fixtures.brussels])
+        #expect(try workspace.counts().articles == 2)
+        #expect(try Self.indexSQL(workspace) == Self.indexSQL(try Workspace.inMemory()))
+    }
+
     @Test func aVersion3WorkspaceUpgradesWithItsStatements() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -20,7 +20,8 @@ import Testing
         }
         #expect(migrations == ["v1-articles-actors-statements-history", "v2-search-index-filled-per-batch",
                                "v3-covering-indexes-for-the-workbench", "v4-import-one-unique-key-per-statement",
-                               "v5-timeline-summaries-from-indexes", "v6-search-prefix-index"])
+                               "v5-timeline-summaries-from-indexes", "v6-search-prefix-index",
+                               "v7-import-deferred-read-indexes"])
         #expect(journal == "wal")
         #expect(try workspace.articles().isEmpty)
     }

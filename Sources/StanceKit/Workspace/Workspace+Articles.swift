@@ -272,6 +272,8 @@ extension Workspace {
     /// Makes the read indexes an import dropped (see `addArticleBatches`) again, if any are
     /// missing: the importer ends with it, and opening a workspace that a crash left without them.
     func restoreDeferredIndexes() throws {
+        // Looked for first: an import that added nothing to a read-only workspace did not fail before.
+        guard try read(Self.hasDeferredIndexes) else { return }
         try write { db in try Self.restoreDeferredIndexes(db) }
     }
 
