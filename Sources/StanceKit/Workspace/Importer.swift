@@ -71,9 +71,9 @@ public struct Importer: Sendable {
     /// expensive part). The rest are analysed on all cores and written in order by the single
     /// writer (SQLite has one), in batches of `batchSize`, `transactionSize` articles a transaction:
     /// a crash leaves the workspace with whole transactions only. Into an empty workspace the
-    /// indexes only reads use are made once, at the end (see `Workspace.addArticleBatches`). Analysis and writing overlap: workers run ahead of the writer by at most two batches
-    /// (memory stays flat), and the writer takes each batch as soon
-    /// as its articles are ready. `progress` is called from worker threads as files are analysed
+    /// indexes only reads use are made once, at the end (see `Workspace.addArticleBatches`).
+    /// Analysis and writing overlap: workers run ahead of the writer by at most two batches
+    /// (memory stays flat), and the writer takes each batch as soon as its articles are ready. `progress` is called from worker threads as files are analysed
     /// or skipped. Throws only when the workspace cannot be written at all (read-only, disk full).
     public func importFiles(_ paths: [String], progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> Summary {
         let counter = ProgressCounter(total: paths.count, report: progress)
