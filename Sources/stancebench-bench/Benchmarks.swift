@@ -500,6 +500,27 @@ final class Bench {
             rows.append(Row("\(view.name), median of 3", "\(formatMilliseconds(median)) (CPU \(formatMilliseconds(Timings(timings.cpu).median)))",
                             target: "< \(Int(view.target * 1000)) ms", pass: median < view.target))
         }
+        try measureDailyCountParts(actors: actors.map(\.comparisonActor))
+    }
+
+    /// What the corpus timeline and agreement are made of, step by step (CPU time of the thread,
+    /// median of 3): the counts read, then each view's model made from them.
+    private func measureDailyCountParts(actors: [Actor]) throws {
+        let store = WorkspaceWorkbenchStore(workspace: try Workspace.open(path: workspacePath), frame: analyzer.frame,
+                                            annotator: "bench")
+        var counts: [CorpusActorID: [DailyStanceCount]] = [:]
+        let frame = analyzer.frame
+        let parts: [(String, () throws -> Void)] = [
+            ("daily stance counts read", { counts = try store.dailyStanceCounts(outlets: nil) }),
+            ("corpus timeline made from them", {
+                _ = CorpusTimeline.make(dailyCounts: counts, actors: actors, frame: frame, by: DateBucketing(.week))
+            }),
+            ("agreement's periods made from them", { _ = PeriodPositions(dailyCounts: counts, frame: frame, by: .week) }),
+        ]
+        for (name, work) in parts {
+            let cpu = try (0..<3).map { _ in try timed(cpuClock: threadCPUSeconds, work).1 }
+            rows.append(Row("  \(name)", "CPU \(formatMilliseconds(Timings(cpu).median))", pass: nil))
+        }
     }
 }
 

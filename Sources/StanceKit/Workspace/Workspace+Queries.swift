@@ -159,21 +159,33 @@ extension Workspace {
     }
 
     /// Per actor (of `ids`, or every one) and stance: its standing statements, and those of them
-    /// that have a day (their own date, else their article's). One pass over the timeline index,
-    /// in its order (actor, stance), so SQLite counts as it reads; an article's date is looked up
-    /// only for a statement without its own.
+    /// that have a day (their own date, else their article's). All are counted in one pass over
+    /// the timeline index, in its order (actor, stance), so SQLite counts as it reads; those
+    /// without a day are counted from the undated ones, which sit at the start of each actor's
+    /// range of the index by actor and day (NULL sorts first), so no pass reads every date.
     private static func standingCounts(_ ids: [Int64]?, _ db: Database) throws
         -> [Int64: (all: [String: Int], dated: [String: Int])] {
+        let arguments = ids.map { StatementArguments($0) } ?? StatementArguments()
+        let chosen = ids.map { "IN (\(databaseQuestionMarks(count: $0.count)))" }
         var counts: [Int64: (all: [String: Int], dated: [String: Int])] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT s.actor_id, s.stance, count(*), count(\(statementDay)) FROM statements s
-            WHERE s.status <> 'rejected' \(ids.map { "AND s.actor_id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? "")
+        let all = try Row.fetchCursor(db, sql: """
+            SELECT actor_id, stance, count(*) FROM statements WHERE status <> 'rejected' \(chosen.map { "AND actor_id " + $0 } ?? "")
+            GROUP BY actor_id, stance
+            """, arguments: arguments)
+        while let row = try all.next() {
+            let actor: Int64 = row[0], stance: String = row[1], count: Int = row[2]
+            counts[actor, default: ([:], [:])].all[stance] = count
+            counts[actor]!.dated[stance] = count
+        }
+        let dayless = try Row.fetchCursor(db, sql: """
+            SELECT s.actor_id, s.stance, count(*) FROM actors a CROSS JOIN statements s ON s.actor_id = a.id AND s.date IS NULL
+            WHERE s.status <> 'rejected' AND \(statementDay) IS NULL \(chosen.map { "AND a.id " + $0 } ?? "")
             GROUP BY s.actor_id, s.stance
-            """, arguments: ids.map { StatementArguments($0) } ?? StatementArguments())
-        while let row = try rows.next() {
-            let actor: Int64 = row[0], stance: String = row[1], dated: Int = row[3]
-            counts[actor, default: ([:], [:])].all[stance] = row[2]
-            if dated > 0 { counts[actor, default: ([:], [:])].dated[stance] = dated }
+            """, arguments: arguments)
+        while let row = try dayless.next() {
+            let actor: Int64 = row[0], stance: String = row[1], count: Int = row[2]
+            let dated = (counts[actor]?.dated[stance] ?? 0) - count
+            counts[actor, default: ([:], [:])].dated[stance] = dated > 0 ? dated : nil
         }
         return counts
     }
