@@ -134,9 +134,9 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
             case .loadArticleList:
                 return .articleListLoaded(try store.articleSummaries())
             case .loadCorpus:
+                let articles = try store.articleSummaries()
                 let (actors, summaries) = try store.corpusActorsAndTimelineSummaries(among: nil)
-                return .corpusLoaded(CorpusSnapshot(articles: try store.articleSummaries(), actors: actors,
-                                                    timelineSummaries: summaries))
+                return .corpusLoaded(CorpusSnapshot(articles: articles, actors: actors, timelineSummaries: summaries))
             case .patchCorpus(let ids):
                 let (actors, summaries) = try store.corpusActorsAndTimelineSummaries(among: ids)
                 return .corpusPatched(CorpusPatch(actorIDs: ids, actors: actors, timelineSummaries: summaries))
