@@ -18,6 +18,8 @@ public enum Action: Sendable {
     case corpusPatched(CorpusPatch)
     /// The statements of timeline rows that came into view.
     case timelineStatementsLoaded([CorpusActorID: [TimelineStatement]])
+    /// The words of the statement under the timeline cursor; nil when it is gone.
+    case statementTextLoaded(StatementRef, String?)
     /// The first statement of an actor across the corpus, to open; nil when it made none.
     case firstStatementFound(actorName: String, TimelineStatement?)
     /// Another workbench (or an import) saved changes to the file: read again, as `:refresh` does.
@@ -51,6 +53,8 @@ public enum Effect: Hashable, Sendable {
     /// Reads again the actors (and their timeline rows) a write touched.
     case patchCorpus(actors: Set<CorpusActorID>)
     case loadTimelineStatements([CorpusActorID])
+    /// Reads the words of a statement the timeline shows without them.
+    case loadStatementText(StatementRef)
     case findFirstStatement(of: CorpusActorID, actorName: String)
     case loadArticle(ArticleID, statement: String?)
     case findArticles(matching: String)

@@ -136,6 +136,14 @@ public struct TimelineModel: Sendable {
         }.map(\.element)
     }
 
+    /// Puts the words read for `statement` into its place in `row`.
+    public mutating func fillText(_ text: String, of statement: StatementRef, inRow row: Int) {
+        guard let index = statements[safe: row]??.firstIndex(where: {
+            $0.statementID == statement.statementID && $0.articleID == statement.articleID
+        }) else { return }
+        statements[row]![index].text = text
+    }
+
     public func statement(row: Int, event: Int) -> TimelineStatement? {
         statements[safe: row]??[safe: event]
     }

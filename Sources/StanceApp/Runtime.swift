@@ -98,10 +98,12 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
     }
 
     /// Applies `action` and every action its effects lead to, then reads the statements of the
-    /// timeline rows that came into view (once: a failed read is said, not retried in a loop).
+    /// timeline rows that came into view and the words of the statement under the timeline
+    /// cursor (once: a failed read is said, not retried in a loop).
     public func send(_ action: Action) {
         apply(action)
         readTimelineRows(pagesAround: 1)
+        if let text = state.timelineTextToRead, let result = perform(text) { apply(result) }
     }
 
     /// Reads the statements of the timeline rows on screen and `pagesAround` screenfuls above and
@@ -132,13 +134,16 @@ public final class WorkbenchRuntime<Backend: TerminalBackend> {
             case .loadArticleList:
                 return .articleListLoaded(try store.articleSummaries())
             case .loadCorpus:
-                return .corpusLoaded(CorpusSnapshot(articles: try store.articleSummaries(), actors: try store.corpusActors(),
-                                                    timelineSummaries: try store.timelineSummaries(among: nil)))
-            case .patchCorpus(let actors):
-                return .corpusPatched(CorpusPatch(actorIDs: actors, actors: try store.corpusActors(among: actors),
-                                                  timelineSummaries: try store.timelineSummaries(among: actors)))
+                let articles = try store.articleSummaries()
+                let (actors, summaries) = try store.corpusActorsAndTimelineSummaries(among: nil)
+                return .corpusLoaded(CorpusSnapshot(articles: articles, actors: actors, timelineSummaries: summaries))
+            case .patchCorpus(let ids):
+                let (actors, summaries) = try store.corpusActorsAndTimelineSummaries(among: ids)
+                return .corpusPatched(CorpusPatch(actorIDs: ids, actors: actors, timelineSummaries: summaries))
             case .loadTimelineStatements(let actors):
                 return .timelineStatementsLoaded(try store.timelineStatements(of: actors))
+            case .loadStatementText(let statement):
+                return .statementTextLoaded(statement, try store.statementText(statement))
             case .findFirstStatement(let actor, let name):
                 return .firstStatementFound(actorName: name, try store.timelineStatements(of: [actor])[actor]?.first)
             case .loadArticle(let id, let statement):

@@ -82,6 +82,6 @@ enum TimelineView {
               let row = state.timeline.model.rows[safe: state.timeline.row] else { return nil }
         let date = detail.date?.description ?? "undated"
         let outlet = detail.outlet.map { " (\($0))" } ?? ""
-        return "\(row.label), \(date)\(outlet): “\(detail.text)”"
+        return "\(row.label), \(date)\(outlet)" + (detail.text.map { ": “\($0)”" } ?? "")
     }
 }

@@ -38,6 +38,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .timelineStatementsLoaded(let statements):
         state.timelineStatementsArrived(statements)
         return []
+    case .statementTextLoaded(let statement, let text):
+        // A statement gone since its row was read has no words to show; "" stops asking again.
+        state.timeline.model.fillText(text ?? "", of: statement, inRow: state.timeline.row)
+        return []
     case .firstStatementFound(let name, let statement):
         guard let statement else {
             state.message = StatusMessage(text: "\(name) made no statement", isError: false)
@@ -753,6 +757,14 @@ extension AppState {
             actors.append(cursor)
         }
         return actors.isEmpty ? nil : .loadTimelineStatements(actors)
+    }
+
+    /// The statement under the timeline cursor when its words are not read yet: the status bar
+    /// shows them.
+    public var timelineTextToRead: Effect? {
+        guard let event = timeline.event, timeline.model.statement(row: timeline.row, event: event)?.text == nil,
+              let statement = timelineCursorEvent else { return nil }
+        return .loadStatementText(statement)
     }
 
     mutating func timelineStatementsArrived(_ statements: [CorpusActorID: [TimelineStatement]]) {

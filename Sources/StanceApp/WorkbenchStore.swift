@@ -94,8 +94,9 @@ public struct ActorStatement: Hashable, Sendable {
     }
 }
 
-/// A statement as the timeline shows it: placed in time, its stance, and its words (the rest of
-/// the statement is read when its article opens).
+/// A statement as the timeline shows it: placed in time, its stance, and its words once they are
+/// read (a workspace reads the words of the statement under the cursor only; the rest of the
+/// statement is read when its article opens).
 public struct TimelineStatement: Hashable, Sendable {
     public var statementID: String
     public var articleID: ArticleID
@@ -104,9 +105,10 @@ public struct TimelineStatement: Hashable, Sendable {
     public var date: Day?
     public var stance: String
     public var status: StatementStatus
-    public var text: String
+    /// Nil until read (`WorkbenchStore.statementText(_:)`).
+    public var text: String?
     public init(statementID: String, articleID: ArticleID, outlet: String?, date: Day?, stance: String,
-                status: StatementStatus, text: String) {
+                status: StatementStatus, text: String?) {
         self.statementID = statementID
         self.articleID = articleID
         self.outlet = outlet
@@ -148,6 +150,12 @@ public protocol WorkbenchStore {
     /// The standing statements of `actors` in the order of `statements(of:)`, as the timeline
     /// shows them (undated ones too), by actor.
     func timelineStatements(of actors: [CorpusActorID]) throws -> [CorpusActorID: [TimelineStatement]]
+    /// The words of a statement (one the timeline shows without them), or nil when it is gone.
+    func statementText(_ statement: StatementRef) throws -> String?
+    /// `corpusActors()` (or `corpusActors(among:)`) and `timelineSummaries(among:)` together: a
+    /// store that counts both in one pass over its statements says so here.
+    func corpusActorsAndTimelineSummaries(among ids: Set<CorpusActorID>?) throws
+        -> (actors: [CorpusActor], timelineSummaries: [TimelineRowSummary])
     /// Articles whose title, outlet or text contains `query`, ignoring case, in summary order.
     func articles(matching query: String) throws -> [ArticleID]
     /// The statements of `actors` (every actor's when nil) placed in time, with corpus actor ids
@@ -157,6 +165,13 @@ public protocol WorkbenchStore {
     /// order: what agreement and the corpus timeline are made from; with `outlets`, only the
     /// statements of those outlets' articles (compared ignoring case).
     func dailyStanceCounts(outlets: Set<String>?) throws -> [CorpusActorID: [DailyStanceCount]]
+}
+
+extension WorkbenchStore {
+    public func corpusActorsAndTimelineSummaries(among ids: Set<CorpusActorID>?) throws
+        -> (actors: [CorpusActor], timelineSummaries: [TimelineRowSummary]) {
+        (try ids.map { try corpusActors(among: $0) } ?? corpusActors(), try timelineSummaries(among: ids))
+    }
 }
 
 /// A store whose file is checked page by page after the workbench opened it (the workspace, on a
@@ -267,6 +282,10 @@ public struct InMemoryWorkbenchStore: WorkbenchStore, Sendable {
 
     public func timelineStatements(of actors: [CorpusActorID]) -> [CorpusActorID: [TimelineStatement]] {
         Dictionary(actors.map { ($0, (actorStatements[$0] ?? []).map(TimelineStatement.init)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func statementText(_ statement: StatementRef) -> String? {
+        article(statement.articleID)?.analysis.statements.first { $0.id == statement.statementID }?.text
     }
 
     public func dailyStanceCounts(outlets: Set<String>?) -> [CorpusActorID: [DailyStanceCount]] {

@@ -49,7 +49,7 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
     }
 
     public func corpusActors(among ids: Set<CorpusActorID>) throws -> [CorpusActor] {
-        try workspace.actors(ids: ids.compactMap { Int64($0) }.sorted(), countingArticles: false).map(corpusActor)
+        try workspace.actors(ids: Self.numbers(ids), countingArticles: false).map(corpusActor)
     }
 
     private func corpusActor(_ actor: StanceKit.ActorSummary) -> CorpusActor {
@@ -68,9 +68,24 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
     }
 
     public func timelineSummaries(among ids: Set<CorpusActorID>?) throws -> [TimelineRowSummary] {
-        try workspace.timelineSummaries(actorIDs: ids.map { $0.compactMap { Int64($0) }.sorted() }).values.map { summary in
-            TimelineRowSummary(actorID: String(summary.actorID), stanceCounts: summary.stanceCounts, days: summary.days)
-        }
+        try workspace.timelineSummaries(actorIDs: ids.map(Self.numbers)).values.map(Self.rowSummary)
+    }
+
+    public func corpusActorsAndTimelineSummaries(among ids: Set<CorpusActorID>?) throws
+        -> (actors: [CorpusActor], timelineSummaries: [TimelineRowSummary]) {
+        let read = try workspace.actorsAndTimelineSummaries(ids: ids.map(Self.numbers))
+        return (read.actors.map(corpusActor), read.timelineSummaries.values.map(Self.rowSummary))
+    }
+
+    private static func numbers(_ ids: Set<CorpusActorID>) -> [Int64] { ids.compactMap { Int64($0) }.sorted() }
+
+    private static func rowSummary(_ summary: TimelineActorSummary<Int64>) -> TimelineRowSummary {
+        TimelineRowSummary(actorID: String(summary.actorID), stanceCounts: summary.stanceCounts, days: summary.days)
+    }
+
+    public func statementText(_ statement: StatementRef) throws -> String? {
+        guard let number = Int64(statement.statementID) else { return nil }
+        return try workspace.statementText(number)
     }
 
     public func timelineStatements(of actors: [CorpusActorID]) throws -> [CorpusActorID: [TimelineStatement]] {
@@ -86,7 +101,7 @@ public final class WorkspaceWorkbenchStore: AnnotatingStore {
                 return TimelineStatement(statementID: String(placement.id), articleID: articleID,
                                          outlet: summaryOrder[articleID].map { summaries[$0].outlet } ?? nil,
                                          date: placement.day, stance: placement.stance,
-                                         status: placement.status, text: placement.text)
+                                         status: placement.status, text: nil)
             }
         }
         return result

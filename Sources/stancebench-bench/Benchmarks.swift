@@ -427,8 +427,9 @@ final class Bench {
             let first = try store.articleSummaries().first?.id ?? ""
             try part("first article") { _ = try store.article(first) }
             var actors: [CorpusActor] = [], summaries: [TimelineRowSummary] = []
-            try part("corpus actors") { actors = try store.corpusActors() }
-            try part("timeline rows (one grouped query)") { summaries = try store.timelineSummaries(among: nil) }
+            try part("corpus actors and timeline rows (one pass over the counts)") {
+                (actors, summaries) = try store.corpusActorsAndTimelineSummaries(among: nil)
+            }
             let articles = try store.articleSummaries()
             part("timeline rows laid out (Swift)") {
                 _ = TimelineModel(CorpusSnapshot(articles: articles, actors: actors, timelineSummaries: summaries))
@@ -456,7 +457,7 @@ final class Bench {
         rows.append(Row("start-up until actors and timeline are shown (second frame)",
                         "\(formatMilliseconds(Timings(toWholeCorpus).median)) (CPU \(formatMilliseconds(Timings(wholeCorpusCPU).median)))",
                         target: "< 300 ms", pass: Timings(toWholeCorpus).median < 0.300))
-        for name in ["corpus actors", "timeline rows (one grouped query)", "timeline rows laid out (Swift)"] {
+        for name in ["corpus actors and timeline rows (one pass over the counts)", "timeline rows laid out (Swift)"] {
             rows.append(Row("  \(name)", describe(name), pass: nil))
         }
         let statementCount = statementsRead.values.map(\.count).reduce(0, +)
@@ -505,6 +506,27 @@ final class Bench {
             let median = Timings(timings.wall).median
             rows.append(Row("\(view.name), median of 3", "\(formatMilliseconds(median)) (CPU \(formatMilliseconds(Timings(timings.cpu).median)))",
                             target: "< \(Int(view.target * 1000)) ms", pass: median < view.target))
+        }
+        try measureDailyCountParts(actors: actors.map(\.comparisonActor))
+    }
+
+    /// What the corpus timeline and agreement are made of, step by step (CPU time of the thread,
+    /// median of 3): the counts read, then each view's model made from them.
+    private func measureDailyCountParts(actors: [Actor]) throws {
+        let store = WorkspaceWorkbenchStore(workspace: try Workspace.open(path: workspacePath), frame: analyzer.frame,
+                                            annotator: "bench")
+        var counts: [CorpusActorID: [DailyStanceCount]] = [:]
+        let frame = analyzer.frame
+        let parts: [(String, () throws -> Void)] = [
+            ("daily stance counts read", { counts = try store.dailyStanceCounts(outlets: nil) }),
+            ("corpus timeline made from them", {
+                _ = CorpusTimeline.make(dailyCounts: counts, actors: actors, frame: frame, by: DateBucketing(.week))
+            }),
+            ("agreement's periods made from them", { _ = PeriodPositions(dailyCounts: counts, frame: frame, by: .week) }),
+        ]
+        for (name, work) in parts {
+            let cpu = try (0..<3).map { _ in try timed(cpuClock: threadCPUSeconds, work).1 }
+            rows.append(Row("  \(name)", "CPU \(formatMilliseconds(Timings(cpu).median))", pass: nil))
         }
     }
 }

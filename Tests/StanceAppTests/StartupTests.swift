@@ -25,6 +25,7 @@ import Testing
             log.append("timeline rows")
             return inner.timelineStatements(of: actors)
         }
+        func statementText(_ statement: StatementRef) -> String? { log.append("text"); return inner.statementText(statement) }
         func articles(matching query: String) -> [ArticleID] { inner.articles(matching: query) }
         func datedStatements(of actors: Set<CorpusActorID>?) -> [DatedStatement] {
             log.append("dated")

@@ -32,6 +32,24 @@ import Testing
         #expect(runtime.state.selectedActor == "priya nair")
     }
 
+    @Test func aWorkspaceTimelineReadsTheWordsOfTheStatementUnderTheCursorOnly() throws {
+        let workspace = try Workspace.inMemory()
+        for analysis in [Fixtures.costsRise, Fixtures.councilVotes, Fixtures.councilSplit] {
+            _ = try workspace.addArticle(analysis, frameID: Fixtures.frame.id)
+        }
+        let store = WorkspaceWorkbenchStore(workspace: workspace, frame: Fixtures.frame, annotator: "tester")
+        let runtime = Fixtures.runtime(size, store: store)
+        let read = { runtime.state.timeline.model.statements.compactMap { $0 }.joined() }
+        #expect(!read().isEmpty && read().allSatisfy { $0.text == nil })
+        runtime.press(.char("3"), .char("l"))
+        let shown = try #require(runtime.state.timelineCursorEvent)
+        let text = try #require(try store.statementText(shown))
+        #expect(read().filter { $0.text != nil }.map(\.statementID) == [shown.statementID])
+        #expect(runtime.screen.lines.last!.contains("Lena Brandt, 2026-03-02 (Harbour Gazette): “\(text.prefix(12))"))
+        runtime.press(.char("l"))
+        #expect(read().filter { $0.text != nil }.count == 2)
+    }
+
     @Test func zoomStepsThroughGranularities() {
         let runtime = Fixtures.runtime(size)
         runtime.press(.char("3"))

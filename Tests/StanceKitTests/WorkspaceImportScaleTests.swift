@@ -215,7 +215,8 @@ import Testing
         }
         #expect(after == before)
         #expect(migrations.contains("v4-import-one-unique-key-per-statement"))
-        #expect(indexes == ["sqlite_autoindex_statements_1", "statements_by_article_status", "statements_for_timeline"])
+        #expect(indexes == ["sqlite_autoindex_statements_1", "statements_by_actor_day", "statements_by_article_status",
+                            "statements_for_timeline"])
         try workspace.write { db in
             // A suggestion key is the statement's key; keys stay unique; a deleted id is not handed out again.
             #expect(throws: DatabaseError.self) {

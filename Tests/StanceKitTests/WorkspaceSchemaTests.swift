@@ -21,9 +21,53 @@ import Testing
         #expect(migrations == ["v1-articles-actors-statements-history", "v2-search-index-filled-per-batch",
                                "v3-covering-indexes-for-the-workbench", "v4-import-one-unique-key-per-statement",
                                "v5-timeline-summaries-from-indexes", "v6-search-prefix-index",
-                               "v7-import-deferred-read-indexes"])
+                               "v7-import-deferred-read-indexes", "v8-statements-by-actor-and-day"])
         #expect(journal == "wal")
         #expect(try workspace.articles().isEmpty)
+    }
+
+    /// A workspace written before the index by actor and day gets it on opening, with every row
+    /// as it was and the same answers from the queries that now read it.
+    @Test func aVersion6WorkspaceGetsTheIndexByActorAndDayWithItsDataIntact() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v6.sqlite").path
+        let written = try Workspace.open(path: path)
+        for analysis in [Fixtures.milley, Fixtures.brussels, Fixtures.kyiv] { try written.addArticle(analysis, frameID: Fixtures.frame.id) }
+        let statement = try #require(try written.read { db in try Int64.fetchOne(db, sql: "SELECT min(id) FROM statements") })
+        _ = try written.setDate(statement, to: nil, by: "tester")
+        let (counts, summaries, placements) = (try written.dailyStanceCounts(), try written.timelineSummaries(),
+                                               try written.standingStatementPlacements())
+        func everyRow(_ workspace: Workspace) throws -> [String] {
+            try workspace.read { db in
+                try ["articles", "actors", "actor_aliases", "mentions", "statements", "history"].flatMap { table in
+                    try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id").map { "\(table) \($0)" }
+                }
+            }
+        }
+        let rows = try everyRow(written)
+        // As the version before left it: the same tables and rows, without the index and its migration.
+        try written.write { db in
+            try db.execute(sql: """
+                DROP INDEX statements_by_actor_day;
+                DELETE FROM grdb_migrations WHERE identifier = 'v8-statements-by-actor-and-day';
+                """)
+        }
+        written.close()
+
+        let upgraded = try Workspace.open(path: path)
+        let (indexes, migrations) = try upgraded.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'statements'"),
+             try WorkspaceSchema.migrator.appliedMigrations(db))
+        }
+        #expect(indexes.contains("statements_by_actor_day"))
+        #expect(migrations.last == "v8-statements-by-actor-and-day")
+        #expect(try everyRow(upgraded) == rows)
+        #expect(try upgraded.dailyStanceCounts() == counts)
+        #expect(try upgraded.timelineSummaries() == summaries)
+        #expect(try upgraded.standingStatementPlacements() == placements)
+        #expect(!rows.isEmpty && !counts.isEmpty)
+        try upgraded.waitForIntegrityCheck()
     }
 
     @Test func constraintsRejectBadRows() throws {

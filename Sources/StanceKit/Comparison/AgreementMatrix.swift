@@ -153,7 +153,7 @@ public struct AgreementMatrix: Hashable, Sendable, Codable {
                             by bucketing: DateBucketing = .week, from: Day? = nil, to: Day? = nil) -> AgreementMatrix {
         let positions = PeriodPositions(dailyCounts: dailyCounts, frame: frame, by: bucketing, from: from, to: to)
         var positioned = positions.positionedActorIDs
-        let shown = actors.filter { positioned.remove($0.id) != nil }.sorted(by: ComparisonSupport.byName)
+        let shown = ComparisonSupport.sortedByName(actors.filter { positioned.remove($0.id) != nil })
         // Counted by the actors' places in `shown`, in one flat table: a large corpus meets
         // millions of pairs, which nested dictionaries keyed by id made seconds of hashing.
         let place = Dictionary(shown.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

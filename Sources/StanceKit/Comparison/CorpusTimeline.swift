@@ -79,7 +79,7 @@ public struct CorpusTimeline: Hashable, Sendable, Codable {
             if let kinds = filter.kinds, !kinds.contains(actor.kind) { continue }
             byID[actor.id] = actor
         }
-        let order = filter.actorIDs.map { ids in ids.compactMap { byID[$0] } } ?? byID.values.sorted(by: ComparisonSupport.byName)
+        let order = filter.actorIDs.map { ids in ids.compactMap { byID[$0] } } ?? ComparisonSupport.sortedByName(byID.values)
 
         // Each lane's periods first, by their first day; the cells take their bucket (with its
         // labels, which cost more to make than anything else here) from the axis made once.

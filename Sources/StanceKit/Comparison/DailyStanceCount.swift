@@ -26,6 +26,30 @@ public struct DailyStanceCount: Hashable, Sendable {
             }
         }
     }
+
+    /// Two lists of one actor's counts, each in day then stance order, as one in that order: the
+    /// counts of a day and stance found in both are added.
+    public static func merged(_ first: [DailyStanceCount], _ second: [DailyStanceCount]) -> [DailyStanceCount] {
+        var result: [DailyStanceCount] = []
+        result.reserveCapacity(first.count + second.count)
+        var i = first.startIndex, j = second.startIndex
+        while i < first.endIndex || j < second.endIndex {
+            let next: DailyStanceCount
+            if j == second.endIndex || (i < first.endIndex && (first[i].day, first[i].stance) <= (second[j].day, second[j].stance)) {
+                next = first[i]
+                i += 1
+            } else {
+                next = second[j]
+                j += 1
+            }
+            if let last = result.last, last.day == next.day, last.stance == next.stance {
+                result[result.count - 1].count += next.count
+            } else {
+                result.append(next)
+            }
+        }
+        return result
+    }
 }
 
 extension [DailyStanceCount] {

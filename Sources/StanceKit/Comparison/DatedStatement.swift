@@ -94,7 +94,7 @@ public enum ActorLookup {
         let wanted = query.trimmingCharacters(in: .whitespaces).lowercased()
         guard !wanted.isEmpty else { return [] }
         var seen = Set<String>()
-        let all = actors.filter { seen.insert($0.id).inserted }.sorted(by: ComparisonSupport.byName)
+        let all = ComparisonSupport.sortedByName(actors.filter { seen.insert($0.id).inserted })
         let names = { (actor: Actor) in ([actor.name] + actor.aliases).map { $0.lowercased() } }
         let exact = all.filter { actor in actor.id.lowercased() == wanted || names(actor).contains(wanted) }
         if !exact.isEmpty { return exact }
@@ -126,12 +126,18 @@ public struct StanceTally: Hashable, Sendable, Codable {
     /// largest count, or when no statement took a frame position but some were themselves mixed;
     /// `none` when nothing took a side.
     public func leaning(in frame: Frame) -> String {
-        let ranked = frame.positions.map { (id: $0.id, count: count($0.id)) }.filter { $0.count > 0 }
-        guard let top = ranked.map(\.count).max() else {
-            return count(Frame.mixed) > 0 ? Frame.mixed : Frame.none
+        // One pass, no arrays: a corpus timeline asks this of every actor's every period.
+        var leader: String?, top = 0, tied = false
+        for position in frame.positions {
+            let times = count(position.id)
+            if times > top {
+                (leader, top, tied) = (position.id, times, false)
+            } else if times == top, times > 0 {
+                tied = true
+            }
         }
-        let leaders = ranked.filter { $0.count == top }
-        return leaders.count == 1 ? leaders[0].id : Frame.mixed
+        guard let leader else { return count(Frame.mixed) > 0 ? Frame.mixed : Frame.none }
+        return tied ? Frame.mixed : leader
     }
 }
 
@@ -147,8 +153,10 @@ enum ComparisonSupport {
         a != b && isPosition(a, in: frame) && isPosition(b, in: frame)
     }
 
-    /// Display order for actor lists: by name, ignoring case, then id so equal names stay apart.
-    static func byName(_ a: Actor, _ b: Actor) -> Bool {
-        (a.name.lowercased(), a.id) < (b.name.lowercased(), b.id)
+    /// `actors` in display order for actor lists: by name, ignoring case, then id so equal names
+    /// stay apart; each name lowercased once rather than at every comparison (a corpus has
+    /// thousands of actors).
+    static func sortedByName(_ actors: some Sequence<Actor>) -> [Actor] {
+        actors.map { (key: ($0.name.lowercased(), $0.id), actor: $0) }.sorted { $0.key < $1.key }.map(\.actor)
     }
 }

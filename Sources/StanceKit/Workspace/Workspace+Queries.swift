@@ -20,7 +20,8 @@ extension Workspace {
                 """] {
                 let rows = try Row.fetchCursor(db, sql: sql)
                 while let row = try rows.next() {
-                    list.append(ArticleSummary(id: row[0], file: row[1], title: row[2], source: row[3], published: row[4]))
+                    list.append(ArticleSummary(id: row[0], file: row[1], title: row[2], source: row[3],
+                                               published: Self.day(row, at: 4)))
                 }
             }
             return list
@@ -125,35 +126,82 @@ extension Workspace {
     /// mention and statement); without `countingArticles`, every `articleCount` is 0.
     public func actors(ids: [Int64]? = nil, countingArticles: Bool = true) throws -> [ActorSummary] {
         try read { db in
-            let inChosen = ids.map { "IN (\(databaseQuestionMarks(count: $0.count)))" }
-            let chosen = inChosen.map { "actor_id " + $0 }
-            let arguments = ids.map { StatementArguments($0) } ?? StatementArguments()
-            let actors = try ActorRecord.filter(sql: inChosen.map { "id " + $0 } ?? "1", arguments: arguments)
-                .order(Column("normalized_name"), Column("id")).fetchAll(db)
-            let aliases = try Self.aliasesByActor(actors.compactMap(\.id), db)
-            var stanceCounts: [Int64: [String: Int]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT actor_id, stance, count(*) AS n FROM statements WHERE status <> 'rejected' AND \(chosen ?? "1")
-                GROUP BY actor_id, stance
-                """, arguments: arguments) {
-                stanceCounts[row["actor_id"], default: [:]][row["stance"]] = row["n"]
-            }
-            var articleCounts: [Int64: Int] = [:]
-            for row in !countingArticles ? [] : try Row.fetchAll(db, sql: """
-                SELECT actor_id, count(DISTINCT article_id) AS n FROM (
-                    SELECT actor_id, article_id FROM mentions WHERE \(chosen ?? "1")
-                    UNION SELECT actor_id, article_id FROM statements WHERE status <> 'rejected' AND \(chosen ?? "1"))
-                GROUP BY actor_id
-                """, arguments: arguments + arguments) {
-                articleCounts[row["actor_id"]] = row["n"]
-            }
-            return actors.map { actor in
-                let id = actor.id ?? 0
-                return ActorSummary(id: id, name: actor.name, kind: actor.kind, role: actor.role, aliases: aliases[id] ?? [],
-                                    isParticipant: actor.isParticipant, articleCount: articleCounts[id] ?? 0,
-                                    stanceCounts: stanceCounts[id] ?? [:])
-            }
+            let counts = try Self.standingCounts(ids, db)
+            return try Self.actorSummaries(ids, stanceCounts: counts.mapValues(\.all),
+                                           articleCounts: countingArticles ? Self.articleCounts(ids, db) : [:], db)
         }
+    }
+
+    /// `actors(ids:countingArticles: false)` and `timelineSummaries(actorIDs:)` together, from one
+    /// pass over the statements' counts instead of one each: what the workbench shows of the
+    /// corpus besides its articles.
+    public func actorsAndTimelineSummaries(ids: [Int64]? = nil) throws
+        -> (actors: [ActorSummary], timelineSummaries: [Int64: TimelineActorSummary<Int64>]) {
+        try read { db in
+            let counts = try Self.standingCounts(ids, db)
+            return (try Self.actorSummaries(ids, stanceCounts: counts.mapValues(\.all), articleCounts: [:], db),
+                    try Self.timelineSummaries(datedCounts: counts.mapValues(\.dated), ids, db))
+        }
+    }
+
+    private static func actorSummaries(_ ids: [Int64]?, stanceCounts: [Int64: [String: Int]], articleCounts: [Int64: Int],
+                                       _ db: Database) throws -> [ActorSummary] {
+        let actors = try ActorRecord.filter(sql: ids.map { "id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? "1",
+                                            arguments: ids.map { StatementArguments($0) } ?? StatementArguments())
+            .order(Column("normalized_name"), Column("id")).fetchAll(db)
+        let aliases = try aliasesByActor(actors.compactMap(\.id), db)
+        return actors.map { actor in
+            let id = actor.id ?? 0
+            return ActorSummary(id: id, name: actor.name, kind: actor.kind, role: actor.role, aliases: aliases[id] ?? [],
+                                isParticipant: actor.isParticipant, articleCount: articleCounts[id] ?? 0,
+                                stanceCounts: stanceCounts[id] ?? [:])
+        }
+    }
+
+    /// Per actor (of `ids`, or every one) and stance: its standing statements, and those of them
+    /// that have a day (their own date, else their article's). All are counted in one pass over
+    /// the timeline index, in its order (actor, stance), so SQLite counts as it reads; those
+    /// without a day are counted from the undated ones, which sit at the start of each actor's
+    /// range of the index by actor and day (NULL sorts first), so no pass reads every date.
+    private static func standingCounts(_ ids: [Int64]?, _ db: Database) throws
+        -> [Int64: (all: [String: Int], dated: [String: Int])] {
+        let arguments = ids.map { StatementArguments($0) } ?? StatementArguments()
+        let chosen = ids.map { "IN (\(databaseQuestionMarks(count: $0.count)))" }
+        var counts: [Int64: (all: [String: Int], dated: [String: Int])] = [:]
+        let all = try Row.fetchCursor(db, sql: """
+            SELECT actor_id, stance, count(*) FROM statements WHERE status <> 'rejected' \(chosen.map { "AND actor_id " + $0 } ?? "")
+            GROUP BY actor_id, stance
+            """, arguments: arguments)
+        while let row = try all.next() {
+            let actor: Int64 = row[0], stance: String = row[1], count: Int = row[2]
+            counts[actor, default: ([:], [:])].all[stance] = count
+            counts[actor]!.dated[stance] = count
+        }
+        let dayless = try Row.fetchCursor(db, sql: """
+            SELECT s.actor_id, s.stance, count(*) FROM actors a CROSS JOIN statements s ON s.actor_id = a.id AND s.date IS NULL
+            WHERE s.status <> 'rejected' AND \(statementDay) IS NULL \(chosen.map { "AND a.id " + $0 } ?? "")
+            GROUP BY s.actor_id, s.stance
+            """, arguments: arguments)
+        while let row = try dayless.next() {
+            let actor: Int64 = row[0], stance: String = row[1], count: Int = row[2]
+            let dated = (counts[actor]?.dated[stance] ?? 0) - count
+            counts[actor, default: ([:], [:])].dated[stance] = dated > 0 ? dated : nil
+        }
+        return counts
+    }
+
+    private static func articleCounts(_ ids: [Int64]?, _ db: Database) throws -> [Int64: Int] {
+        let chosen = ids.map { "actor_id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? "1"
+        let arguments = ids.map { StatementArguments($0) } ?? StatementArguments()
+        var articleCounts: [Int64: Int] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT actor_id, count(DISTINCT article_id) FROM (
+                SELECT actor_id, article_id FROM mentions WHERE \(chosen)
+                UNION SELECT actor_id, article_id FROM statements WHERE status <> 'rejected' AND \(chosen))
+            GROUP BY actor_id
+            """, arguments: arguments + arguments)
+        while let row = try rows.next() { articleCounts[row[0]] = row[1] }
+        return articleCounts
     }
 
     /// An actor's statements across articles (rejected ones included, marked by status), in date
@@ -183,22 +231,24 @@ extension Workspace {
 
     /// Every standing (not rejected) statement placed in time, grouped by actor, each actor's in
     /// the order of `statements(actorID:)`: what the timeline shows, without the columns it does
-    /// not show (evidence, cue, notes). With `actorIDs`, only those actors' statements, read
-    /// through the actor index: the timeline reads the rows it shows.
+    /// not show (text, evidence, cue, notes; `statementText(_:)` reads a text when it is shown).
+    /// With `actorIDs`, only those actors' statements. Read from the index by actor and day
+    /// alone: no statement row is touched.
     public func standingStatementPlacements(actorIDs: [Int64]? = nil) throws -> [Int64: [StatementPlacement]] {
         try read { db in
             let chosen = actorIDs.map { "AND s.actor_id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
             var byActor: [Int64: [StatementPlacement]] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, actor_id, article_id, start, \(Self.dayNumbers("day")), stance, status, text FROM (
-                    SELECT s.id, s.actor_id, s.article_id, s.start, \(Self.statementDay) AS day, s.stance, s.status, s.text
+                SELECT id, actor_id, article_id, start, day, stance, status FROM (
+                    SELECT s.id, s.actor_id, s.article_id, s.start, \(Self.statementDay) AS day, s.stance, s.status
                     FROM statements s WHERE s.status <> 'rejected' \(chosen))
                 """, arguments: actorIDs.map { StatementArguments($0) } ?? StatementArguments())
             while let row = try rows.next() {
                 let placement = StatementPlacement(id: row[0], articleID: row[2], start: row[3], day: Self.day(row, at: 4),
-                                                   stance: row[7], status: row[8], text: row[9])
+                                                   stance: row[5], status: row[6])
                 byActor[row[1], default: []].append(placement)
             }
+            // The index orders a day's statements by stance: the timeline wants them by article and place.
             for actor in byActor.keys {
                 byActor[actor]!.sort { a, b in
                     (a.day?.ordinal ?? Int.max, a.articleID, a.start, a.id) < (b.day?.ordinal ?? Int.max, b.articleID, b.start, b.id)
@@ -208,19 +258,32 @@ extension Workspace {
         }
     }
 
-    /// The year, month and day numbers of the day text `column` (NULL for a text that is not a
-    /// day): parsing a hundred thousand texts in Swift costs more than the query that reads them.
-    private static func dayNumbers(_ column: String) -> String {
-        """
-        CASE WHEN length(\(column)) = 10 THEN CAST(substr(\(column), 1, 4) AS INTEGER) END,
-        CAST(substr(\(column), 6, 2) AS INTEGER), CAST(substr(\(column), 9, 2) AS INTEGER)
-        """
+    /// The words of statement `id` (rejected ones too), or nil when there is no such statement.
+    public func statementText(_ id: Int64) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT text FROM statements WHERE id = ?", arguments: [id]) }
     }
 
-    /// The day whose numbers `dayNumbers` put in the three columns from `index`.
+    /// The day in column `index`, a `YYYY-MM-DD` text (the schema checks the form), read from its
+    /// bytes: `Day(iso:)` splits the text into pieces, and taking the numbers apart in SQL
+    /// (`substr`, `CAST`) cost as much again as counting the statements.
     private static func day(_ row: Row, at index: Int) -> Day? {
-        guard let year: Int = row[index], let month: Int = row[index + 1], let day: Int = row[index + 2] else { return nil }
-        return Day(year: year, month: month, day: day)
+        guard let text: String = row[index] else { return nil }
+        var year = 0, month = 0, day = 0, position = 0
+        for byte in text.utf8 {
+            if position == 4 || position == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                switch position {
+                case ..<4: year = year * 10 + digit
+                case ..<7: month = month * 10 + digit
+                default: day = day * 10 + digit
+                }
+            }
+            position += 1
+        }
+        return position == 10 ? Day(year: year, month: month, day: day) : nil
     }
 
     /// The day of statement `s`: its own date, else its article's, which comes from the narrow
@@ -232,38 +295,52 @@ extension Workspace {
 
     /// Each actor's standing statements that have a day (their own date, else their article's),
     /// counted per stance, with the first and last of those days: what the timeline needs to
-    /// order, label and size its rows before it reads any of their statements. One grouped query
-    /// over two indexes; with `actorIDs`, only those actors. Actors without such statements are
-    /// left out.
+    /// order, label and size its rows before it reads any of their statements. Read from
+    /// indexes only; with `actorIDs`, only those actors. Actors without such statements are left out.
     public func timelineSummaries(actorIDs: [Int64]? = nil) throws -> [Int64: TimelineActorSummary<Int64>] {
         try read { db in
-            let chosen = actorIDs.map { "AND s.actor_id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
-            var summaries: [Int64: TimelineActorSummary<Int64>] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT actor_id, stance, count(*), min(day), max(day) FROM (
-                    SELECT s.actor_id, s.stance, \(Self.statementDay) AS day FROM statements s
-                    WHERE s.status <> 'rejected' \(chosen))
-                WHERE day IS NOT NULL GROUP BY actor_id, stance
-                """, arguments: actorIDs.map { StatementArguments($0) } ?? StatementArguments())
-            while let row = try rows.next() {
-                let actor: Int64 = row[0], count: Int = row[2]
-                guard let first: Day = row[3], let last: Day = row[4] else { continue }
-                if var summary = summaries[actor] {
-                    summary.stanceCounts[row[1]] = count
-                    summary.days = min(summary.days.lowerBound, first)...max(summary.days.upperBound, last)
-                    summaries[actor] = summary
-                } else {
-                    summaries[actor] = TimelineActorSummary(actorID: actor, stanceCounts: [row[1]: count], days: first...last)
-                }
-            }
-            return summaries
+            try Self.timelineSummaries(datedCounts: try Self.standingCounts(actorIDs, db).mapValues(\.dated), actorIDs, db)
         }
     }
+
+    /// The summaries of the actors with dated statements (`datedCounts`, per actor and stance),
+    /// with each one's first and last day. Those days are found at the ends of each actor's range
+    /// of the index by actor and day (SQLite's min/max of an index prefix: two look-ups an actor,
+    /// not a pass over the statements); the days undated statements take from their articles are
+    /// read from the same index's NULL range.
+    private static func timelineSummaries(datedCounts: [Int64: [String: Int]], _ ids: [Int64]?, _ db: Database) throws
+        -> [Int64: TimelineActorSummary<Int64>] {
+        let standing = "actor_id = a.id AND status <> 'rejected'"
+        let undated = """
+            FROM statements s CROSS JOIN articles p INDEXED BY articles_published_by_id ON p.id = s.article_id
+            WHERE s.actor_id = a.id AND s.date IS NULL AND s.status <> 'rejected'
+            """
+        var summaries: [Int64: TimelineActorSummary<Int64>] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT a.id, (SELECT min(date) FROM statements WHERE \(standing)), (SELECT max(date) FROM statements WHERE \(standing)),
+                   (SELECT min(p.published) \(undated)), (SELECT max(p.published) \(undated))
+            FROM actors a \(ids.map { "WHERE a.id IN (\(databaseQuestionMarks(count: $0.count)))" } ?? "")
+            """, arguments: ids.map { StatementArguments($0) } ?? StatementArguments())
+        while let row = try rows.next() {
+            let actor: Int64 = row[0]
+            guard let counts = datedCounts[actor], !counts.isEmpty else { continue }
+            let firsts = [Self.day(row, at: 1), Self.day(row, at: 3)], lasts = [Self.day(row, at: 2), Self.day(row, at: 4)]
+            guard let first = firsts.compactMap({ $0 }).min(), let last = lasts.compactMap({ $0 }).max() else { continue }
+            summaries[actor] = TimelineActorSummary(actorID: actor, stanceCounts: counts, days: first...last)
+        }
+        return summaries
+    }
+
     /// Each actor's standing statements that have a day (their own date, else their article's),
     /// counted per day and stance, each actor's in day order: what agreement and the corpus
-    /// timeline need to find who leaned where in which period, without reading a statement. One
-    /// grouped query over the statements' timeline index; with `outlets`, only the statements of
-    /// articles from those outlets (compared ignoring case).
+    /// timeline need to find who leaned where in which period, without reading a statement; with
+    /// `outlets`, only the statements of articles from those outlets (compared ignoring case).
+    ///
+    /// Statements with their own date are grouped in the order of the index by actor and day, so
+    /// SQLite counts them as it reads them (grouping by the day a statement takes from its article
+    /// sorted all of them in a temporary b-tree). Undated ones, which take their article's day, are
+    /// found per actor at the start of the actor's range of that index (NULL sorts first) and
+    /// added to their days' counts.
     public func dailyStanceCounts(outlets: Set<String>? = nil) throws -> [Int64: [DailyStanceCount]] {
         try read { db in
             var arguments = StatementArguments()
@@ -278,24 +355,39 @@ extension Workspace {
                 }
                 arguments += ["[" + articleIDs.map(String.init).joined(separator: ",") + "]"]
             }
+            let inOutlets = outlets == nil ? "" : "AND s.article_id IN (SELECT value FROM json_each(?))"
             var byActor: [Int64: [DailyStanceCount]] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT actor_id, \(Self.dayNumbers("day")), stance, count(*) FROM (
-                    SELECT s.actor_id, s.stance, \(Self.statementDay) AS day FROM statements s
-                    WHERE s.status <> 'rejected' \(outlets == nil ? "" : "AND s.article_id IN (SELECT value FROM json_each(?))"))
-                WHERE length(day) = 10 GROUP BY actor_id, day, stance ORDER BY actor_id, day, stance
+            let dated = try Row.fetchCursor(db, sql: """
+                SELECT s.actor_id, s.date, s.stance, count(*) FROM statements s
+                WHERE s.date IS NOT NULL AND s.status <> 'rejected' \(inOutlets)
+                GROUP BY s.actor_id, s.date, s.stance
                 """, arguments: arguments)
-            while let row = try rows.next() {
+            while let row = try dated.next() {
                 guard let day = Self.day(row, at: 1) else { continue }
-                byActor[row[0], default: []].append(DailyStanceCount(day: day, stance: row[4], count: row[5]))
+                byActor[row[0], default: []].append(DailyStanceCount(day: day, stance: row[2], count: row[3]))
+            }
+            var undatedByActor: [Int64: [DailyStanceCount]] = [:]
+            let undated = try Row.fetchCursor(db, sql: """
+                SELECT s.actor_id, p.published, s.stance, count(*)
+                FROM actors a CROSS JOIN statements s ON s.actor_id = a.id AND s.date IS NULL
+                CROSS JOIN articles p INDEXED BY articles_published_by_id ON p.id = s.article_id
+                WHERE p.published IS NOT NULL AND s.status <> 'rejected' \(inOutlets)
+                GROUP BY s.actor_id, p.published, s.stance
+                """, arguments: arguments)
+            while let row = try undated.next() {
+                guard let day = Self.day(row, at: 1) else { continue }
+                undatedByActor[row[0], default: []].append(DailyStanceCount(day: day, stance: row[2], count: row[3]))
+            }
+            for (actor, counts) in undatedByActor {
+                byActor[actor] = DailyStanceCount.merged(byActor[actor] ?? [], counts)
             }
             return byActor
         }
     }
 }
 
-/// A statement as a timeline places it: when, with which stance, and its words; the rest of the
-/// statement is read when it is opened.
+/// A statement as a timeline places it: when and with which stance; its words and the rest of
+/// the statement are read when it is shown.
 public struct StatementPlacement: Hashable, Sendable, Identifiable {
     public var id: Int64
     public var articleID: Int64
@@ -305,7 +397,6 @@ public struct StatementPlacement: Hashable, Sendable, Identifiable {
     public var day: Day?
     public var stance: String
     public var status: StatementStatus
-    public var text: String
 }
 
 /// One actor's row of the timeline before its statements are read: how many dated standing

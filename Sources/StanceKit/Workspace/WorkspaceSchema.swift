@@ -16,6 +16,7 @@ enum WorkspaceSchema {
         migrator.registerMigration("v5-timeline-summaries-from-indexes", migrate: addTimelineIndexes)
         migrator.registerMigration("v6-search-prefix-index", migrate: indexSearchPrefixes)
         migrator.registerMigration("v7-import-deferred-read-indexes", migrate: recordDeferredReadIndexes)
+        migrator.registerMigration("v8-statements-by-actor-and-day", migrate: addStatementsByActorAndDay)
         return migrator
     }
 
@@ -27,6 +28,17 @@ enum WorkspaceSchema {
     private static func recordDeferredReadIndexes(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE import_deferred_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL)
+            """)
+    }
+
+    /// The corpus timeline and agreement count each actor's statements per day and stance, and
+    /// the timeline reads an actor's statements by day: in this index's order both come without
+    /// a sort (grouping 231,000 statements in a temporary b-tree was most of opening either view
+    /// at 10,000 articles), and every column they read is in it, so no statement row (which holds
+    /// the texts) is read. The timeline index stays: it orders by stance, for the per-stance counts.
+    private static func addStatementsByActorAndDay(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX statements_by_actor_day ON statements(actor_id, date, stance, status, article_id, start)
             """)
     }
 
