@@ -164,6 +164,8 @@ struct EntityRecognizer {
         var j = start
         // Particles lengthen a name without making it less of one: "Mohammed bin Abdulrahman bin Jassim Al Thani".
         var limit = 6
+        // Room for a full name at once: appending to an empty array allocated, and again when it grew.
+        if start < count, isNameToken(start) { run.reserveCapacity(limit) }
         while j < count, sameBlock(start, j), run.count < limit {
             let t = tok(j)
             if isNameToken(j) {
