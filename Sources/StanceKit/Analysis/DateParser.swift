@@ -99,8 +99,16 @@ enum DateParser {
     static func phrases(tokens: [Token], range: Range<Int>, scalars: UnsafeBufferPointer<Unicode.Scalar>,
                         reference: Day?) -> [DateMention] {
         var found: [DateMention] = []
+        let monthNames = months, relativeWords = relativeStarts
         var i = range.lowerBound
         while i < range.upperBound {
+            // A phrase starts at a number, a month or a `relativeStarts` word (the first tests of `absolute`
+            // and `relative`): other tokens are passed without the calls.
+            let t = tokens[i]
+            guard t.kind == .number || (t.kind == .word && (monthNames[t.hash] != nil || relativeWords.contains(t.hash))) else {
+                i += 1
+                continue
+            }
             if let m = absolute(at: i, tokens: tokens, scalars: scalars, reference: reference, limit: range.upperBound)
                 ?? relative(at: i, tokens: tokens, reference: reference, limit: range.upperBound) {
                 found.append(m)

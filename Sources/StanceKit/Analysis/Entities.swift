@@ -1019,24 +1019,27 @@ struct EntityRecognizer {
         if wanted.utf8.contains(32), wanted.contains(" ") { return role.lowercased().contains(wanted) }
         // An ASCII role (nearly every one) is read as bytes: letters are exactly the ASCII letters there, and
         // splitting by `Character` costs tens of instructions a letter.
-        if role.utf8.allSatisfy({ $0 < 0x80 }) {
-            let wantedBytes = Array(wanted.utf8)
-            var start = role.utf8.startIndex
-            var k = start
+        // Through buffers, without the string view's index checks at every byte.
+        var roleText = role, wantedText = wanted
+        let named = roleText.withUTF8 { bytes in wantedText.withUTF8 { wantedBytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var start = 0
+            var k = 0
             while true {
-                let atEnd = k == role.utf8.endIndex
-                if !atEnd, Tokenizer.isASCIILetter(UInt32(role.utf8[k])) {
-                    k = role.utf8.index(after: k)
+                let atEnd = k == bytes.count
+                if !atEnd, Tokenizer.isASCIILetter(UInt32(bytes[k])) {
+                    k += 1
                     continue
                 }
-                if role.utf8[start..<k].elementsEqual(wantedBytes, by: { ($0 | ($0 >= 65 && $0 <= 90 ? 32 : 0)) == $1 }) {
+                if bytes[start..<k].elementsEqual(wantedBytes, by: { ($0 | ($0 >= 65 && $0 <= 90 ? 32 : 0)) == $1 }) {
                     return true
                 }
                 if atEnd { return false }
-                k = role.utf8.index(after: k)
+                k += 1
                 start = k
             }
-        }
+        } }
+        if let named { return named }
         return role.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == wanted }
     }
 
