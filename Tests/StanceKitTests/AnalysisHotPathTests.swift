@@ -171,4 +171,25 @@ struct AnalysisHotPathTests {
             for (i, w) in words.enumerated() { #expect(set.contains(WordHash.hash(w)) == (i < size), "\(w) in a set of \(size)") }
         }
     }
+
+    /// A phrase table's filter turns away only words that find no entry in the table itself.
+    @Test func phraseTableFilterTurnsAwayOnlyAbsentWords() {
+        let words = (0..<300).map { "name\($0)" } + ["minister", "foreign minister", "the", "senators"]
+        for size in [3, 20, 120] {
+            var table = Lexicon.PhraseTable<Int>()
+            for (i, w) in words.prefix(size).enumerated() { table.insert(w, i) }
+            table.insert("deputy foreign minister", -1)
+            for w in words {
+                let hash = WordHash.hash(w)
+                #expect(table.contains(word: hash) == (table.entries[WordHash.combine(0, hash)] != nil), "\(w)")
+                #expect(table.value(word: hash) == table.entries[WordHash.combine(0, hash)], "\(w)")
+            }
+        }
+        let lex = Lexicon.shared
+        for w in ["general", "minister", "senators", "statement", "the", "Velmaria"] {
+            let hash = WordHash.hash(w)
+            #expect(lex.roleNouns.value(word: hash) == lex.roleNouns.entries[WordHash.combine(0, hash)])
+            #expect(lex.groupMembers.contains(word: hash) == (lex.groupMembers.entries[WordHash.combine(0, hash)] != nil))
+        }
+    }
 }

@@ -381,8 +381,9 @@ public enum ArticleParser {
     }
 
     static func hasCredit(_ p: Paragraph) -> Bool {
-        p.words <= 80 && (p.contains("credit...") || p.contains("credit:") || p.hasPrefix("photo: ")
-            || p.contains("photograph: ") || p.contains("photo by "))
+        // "credit" and "photo" are searched for first: most paragraphs hold neither, and each search walks one.
+        p.words <= 80 && (p.contains("credit") && (p.contains("credit...") || p.contains("credit:")) || p.hasPrefix("photo: ")
+            || p.contains("photo") && (p.contains("photograph: ") || p.contains("photo by ")))
     }
 
     static func classify(_ paras: [Paragraph], _ s: [Unicode.Scalar], _ hidden: [Bool]?, _ meta: inout Metadata) -> [Block] {

@@ -111,7 +111,7 @@ struct EntityRecognizer {
 
     /// The longest title phrase starting at `i` ("Gen.", "Secretary of Defense"), as the token after it.
     func matchTitle(at i: Int) -> (end: Int, title: Lexicon.Title)? {
-        guard tok(i).isCapitalized else { return nil }
+        guard tok(i).isCapitalized, lex.titleStarts[tok(i).hash] != nil else { return nil }
         var key: UInt64 = 0
         var words = 0
         var j = i

@@ -17,18 +17,31 @@ final class Lexicon: Sendable {
     struct PhraseTable<Value: Sendable>: Sendable {
         var entries = WordTable<Value>()
         var maxWords = 1
+        /// `WordSet`'s filter over the words whose one-word key (`WordHash.combine(0, word)`, which is the word
+        /// plus `combine(0, 0)`) an entry has: most tokens asked about are in none of the small tables (role
+        /// nouns, group members, documents), and end here without a probe.
+        private var wordFilter: UInt64 = 0
         mutating func insert(_ phrase: String, _ value: Value) {
             let words = WordHash.phrase(phrase)
             guard !words.isEmpty else { return }
-            entries[WordHash.key(words)] = value
+            let key = WordHash.key(words)
+            entries[key] = value
+            wordFilter |= WordSet.filterBits(key &- WordHash.combine(0, 0))
             maxWords = max(maxWords, words.count)
         }
         func value(_ words: ArraySlice<UInt64>) -> Value? { entries[WordHash.key(words)] }
-        func value(word: UInt64) -> Value? { entries[WordHash.combine(0, word)] }
-        func contains(word: UInt64) -> Bool { entries[WordHash.combine(0, word)] != nil }
+        @inline(__always) private func mayHold(word: UInt64) -> Bool {
+            let bits = WordSet.filterBits(word)
+            return wordFilter & bits == bits
+        }
+        func value(word: UInt64) -> Value? { mayHold(word: word) ? entries[WordHash.combine(0, word)] : nil }
+        func contains(word: UInt64) -> Bool { mayHold(word: word) && entries[WordHash.combine(0, word)] != nil }
     }
 
     let titles: PhraseTable<Title>
+    /// The first words of the titles: a capitalised word that opens none starts no title, and is not looked up
+    /// again with each word after it.
+    let titleStarts: WordTable<Bool>
     let roleNouns: PhraseTable<String>
     let givenNames: PhraseTable<Gender>
     let places: PhraseTable<String>
@@ -67,6 +80,7 @@ final class Lexicon: Sendable {
 
     init(directory: URL) throws {
         var titles = PhraseTable<Title>()
+        var titleStarts = WordTable<Bool>()
         var roleNouns = PhraseTable<String>()
         var givenNames = PhraseTable<Gender>()
         var places = PhraseTable<String>()
@@ -102,6 +116,7 @@ final class Lexicon: Sendable {
         }
         for row in try rows("titles.txt") {
             titles.insert(row[0], Title(canonical: row.count > 1 ? row[1] : row[0], gender: gender(row.count > 2 ? row[2] : nil)))
+            if let first = WordHash.phrase(row[0]).first { titleStarts[first] = true }
         }
         for row in try rows("role-nouns.txt") { roleNouns.insert(row[0], row.count > 1 ? row[1] : row[0]) }
         for row in try rows("given-names.txt") { givenNames.insert(row[0], gender(row.count > 1 ? row[1] : nil)) }
@@ -146,6 +161,7 @@ final class Lexicon: Sendable {
         for row in try rows("stopwords.txt") { stopwords.insert(row[0], true) }
         for row in try rows("family-names.txt") { familyNames.insert(row[0], true) }
         self.titles = titles
+        self.titleStarts = titleStarts
         self.roleNouns = roleNouns
         self.givenNames = givenNames
         self.places = places

@@ -81,7 +81,7 @@ struct WordSet: Sendable {
         }
     }
     // The high bits: the last multiplication of `WordHash` mixes every scalar into them.
-    @inline(__always) private static func filterBits(_ hash: UInt64) -> UInt64 { 1 << (hash >> 58) | 1 << ((hash >> 52) & 63) }
+    @inline(__always) static func filterBits(_ hash: UInt64) -> UInt64 { 1 << (hash >> 58) | 1 << ((hash >> 52) & 63) }
     @inline(__always) func contains(_ hash: UInt64) -> Bool {
         let bits = Self.filterBits(hash)
         return filter & bits == bits && table[hash] != nil
