@@ -131,4 +131,65 @@ struct AnalysisHotPathTests {
         #expect(p.contains("ing by") && p.contains("led by") && p.contains("by bo kim") && p.contains("i"))
         #expect(!p.contains("ing bx") && !p.contains("contribut") && !p.contains("kim "))
     }
+
+    /// Each date form the parser reads, in a sentence of its own: every one it finds lies in a sentence that
+    /// passes the pre-check that lets `DateParser.mentions` skip a sentence.
+    @Test(arguments: [
+        "It was signed on Nov. 10, 2022 in Cairo.", "Talks began on 10 November 2022.", "The file is dated 2022-11-10T08:00:00Z.",
+        "Filed 11/10/2022 by the clerk.", "He spoke on Sept. 3 about it.", "She said on Wednesday that it held.",
+        "Last Friday the talks stalled.", "Next Monday the talks resume.", "He said yesterday it failed.",
+        "They meet today and tonight.", "Officials recently said so.", "It happened last week.", "It ended last month.",
+        "It began this week.", "He spoke earlier this month.", "In recent days the mood changed.",
+        "The next day he resigned.", "The following day it ended.", "The previous day she spoke.", "The same day it fell.",
+        "Later that day it fell.", "That day it fell.", "That same day it fell.", "A day later it fell.",
+        "Two days earlier they met.", "Three days later they left.", "On the 10th of May they met.",
+        "They may meet in March, he said.", "The talks in Rome were held with the envoy.",
+    ])
+    func everyDatePhraseLiesInASentenceThatMayHoldOne(_ sentence: String) {
+        let out = Tokenizer.tokenize(sentence)
+        let range = 0..<out.tokens.count
+        let found = out.scalars.withUnsafeBufferPointer {
+            DateParser.phrases(tokens: out.tokens, range: range, scalars: $0, reference: Day(year: 2022, month: 11, day: 10))
+        }
+        if !found.isEmpty { #expect(DateParser.mayHoldDate(tokens: out.tokens, range: range)) }
+        let mentions = out.scalars.withUnsafeBufferPointer {
+            DateParser.mentions(tokens: out.tokens, range: range, scalars: $0, reference: Day(year: 2022, month: 11, day: 10))
+        }
+        #expect(mentions.map(\.first) == found.map(\.first) && mentions.map(\.last) == found.map(\.last))
+    }
+
+    @Test func sentencesWithoutNumbersOrDateWordsAreSkipped() {
+        let out = Tokenizer.tokenize("The minister said the talks in Rome would go on, and that a deal was near.")
+        #expect(!DateParser.mayHoldDate(tokens: out.tokens, range: 0..<out.tokens.count))
+    }
+
+    /// The filter in front of the table turns away only words the set does not hold.
+    @Test func wordSetHoldsItsWordsAndNoOthers() {
+        let words = (0..<400).map { "word\($0)" } + ["the", "said", "but", "while", "Biden’s", "ceasefire"]
+        for size in [1, 5, 40, 200] {
+            let set = WordSet(Array(words.prefix(size)))
+            for (i, w) in words.enumerated() { #expect(set.contains(WordHash.hash(w)) == (i < size), "\(w) in a set of \(size)") }
+        }
+    }
+
+    /// A phrase table's filter turns away only words that find no entry in the table itself.
+    @Test func phraseTableFilterTurnsAwayOnlyAbsentWords() {
+        let words = (0..<300).map { "name\($0)" } + ["minister", "foreign minister", "the", "senators"]
+        for size in [3, 20, 120] {
+            var table = Lexicon.PhraseTable<Int>()
+            for (i, w) in words.prefix(size).enumerated() { table.insert(w, i) }
+            table.insert("deputy foreign minister", -1)
+            for w in words {
+                let hash = WordHash.hash(w)
+                #expect(table.contains(word: hash) == (table.entries[WordHash.combine(0, hash)] != nil), "\(w)")
+                #expect(table.value(word: hash) == table.entries[WordHash.combine(0, hash)], "\(w)")
+            }
+        }
+        let lex = Lexicon.shared
+        for w in ["general", "minister", "senators", "statement", "the", "Velmaria"] {
+            let hash = WordHash.hash(w)
+            #expect(lex.roleNouns.value(word: hash) == lex.roleNouns.entries[WordHash.combine(0, hash)])
+            #expect(lex.groupMembers.contains(word: hash) == (lex.groupMembers.entries[WordHash.combine(0, hash)] != nil))
+        }
+    }
 }

@@ -100,6 +100,29 @@ public enum ArticleParser {
         return (TrimSet.whitespacesAndNewlines.trim(Scalars.string(s, start..<j)), min(s.count, j + 1))
     }
 
+    /// Whether the line at `start` holds a visible ASCII scalar other than `allowed`. Trimming keeps those, so
+    /// the header readers ask this before building a line's text (often a whole paragraph): a line with one is
+    /// not blank, and with one besides "-" no fence.
+    static func lineHoldsVisibleASCII(_ s: [Unicode.Scalar], at start: Int, besides allowed: UInt32 = 0) -> Bool {
+        var j = start
+        while j < s.count, s[j].value != 10 {
+            let v = s[j].value
+            if v > 32, v < 127, v != allowed { return true }
+            j += 1
+        }
+        return false
+    }
+
+    /// Whether the line at `start` holds `scalar`.
+    static func lineHolds(_ scalar: UInt32, _ s: [Unicode.Scalar], at start: Int) -> Bool {
+        var j = start
+        while j < s.count, s[j].value != 10 {
+            if s[j].value == scalar { return true }
+            j += 1
+        }
+        return false
+    }
+
     static func keyValue(_ text: String) -> (String, String)? {
         // In ASCII text a byte is a character, so the colon is found on bytes: the header reader tries the
         // article's first line, often a whole paragraph, where walking characters cost 23,000 instructions.
@@ -114,6 +137,7 @@ public enum ArticleParser {
 
     /// YAML front matter between `---` lines; list values (`- name`) under a key are collected.
     static func readFrontMatter(_ s: [Unicode.Scalar], _ cursor: inout Int, _ meta: inout Metadata) {
+        guard !lineHoldsVisibleASCII(s, at: cursor, besides: 45) else { return }
         var (first, next) = line(s, at: cursor)
         guard first == "---" else { return }
         var pendingKey: String?
@@ -142,7 +166,7 @@ public enum ArticleParser {
     /// A block of `Key: value` lines at the top, ended by a blank line, when the keys are ones we know.
     static func readHeaderBlock(_ s: [Unicode.Scalar], _ cursor: inout Int, _ meta: inout Metadata) {
         var position = cursor
-        while position < s.count {
+        while position < s.count, !lineHoldsVisibleASCII(s, at: position) {
             let (text, next) = line(s, at: position)
             guard text.isEmpty else { break }
             position = next
@@ -150,6 +174,8 @@ public enum ArticleParser {
         var pairs: [(String, String)] = []
         var end = position
         while end < s.count {
+            // Not blank and without a colon: no key's line.
+            if lineHoldsVisibleASCII(s, at: end), !lineHolds(58, s, at: end) { return }
             let (text, next) = line(s, at: end)
             if text.isEmpty { break }
             guard let (key, value) = keyValue(text), knownKey(key) else { return }
@@ -355,8 +381,9 @@ public enum ArticleParser {
     }
 
     static func hasCredit(_ p: Paragraph) -> Bool {
-        p.words <= 80 && (p.contains("credit...") || p.contains("credit:") || p.hasPrefix("photo: ")
-            || p.contains("photograph: ") || p.contains("photo by "))
+        // "credit" and "photo" are searched for first: most paragraphs hold neither, and each search walks one.
+        p.words <= 80 && (p.contains("credit") && (p.contains("credit...") || p.contains("credit:")) || p.hasPrefix("photo: ")
+            || p.contains("photo") && (p.contains("photograph: ") || p.contains("photo by ")))
     }
 
     static func classify(_ paras: [Paragraph], _ s: [Unicode.Scalar], _ hidden: [Bool]?, _ meta: inout Metadata) -> [Block] {

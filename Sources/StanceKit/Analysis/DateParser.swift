@@ -72,12 +72,43 @@ enum DateParser {
         }
     }
 
+    /// The words without which no relative phrase is written: each holds a weekday, ends with "day", "days",
+    /// "week" or "month", or is one of the single words (every absolute form holds a number).
+    static let relativeKeys = WordSet(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "yesterday", "today", "tonight", "recently", "day", "days", "week", "month"])
+
+    /// Whether `range` holds a number or a `relativeKeys` word, which every date phrase in it does: most sentences
+    /// hold neither, and are passed over without the per-token tests of both forms.
+    static func mayHoldDate(tokens: [Token], range: Range<Int>) -> Bool {
+        let keys = relativeKeys
+        for i in range {
+            let t = tokens[i]
+            if t.kind == .number || (t.kind == .word && keys.contains(t.hash)) { return true }
+        }
+        return false
+    }
+
     /// All date phrases in `range`, absolute and relative.
     static func mentions(tokens: [Token], range: Range<Int>, scalars: UnsafeBufferPointer<Unicode.Scalar>,
                          reference: Day?) -> [DateMention] {
+        guard mayHoldDate(tokens: tokens, range: range) else { return [] }
+        return phrases(tokens: tokens, range: range, scalars: scalars, reference: reference)
+    }
+
+    /// The date phrases in `range`, each token tried as the start of one.
+    static func phrases(tokens: [Token], range: Range<Int>, scalars: UnsafeBufferPointer<Unicode.Scalar>,
+                        reference: Day?) -> [DateMention] {
         var found: [DateMention] = []
+        let monthNames = months, relativeWords = relativeStarts
         var i = range.lowerBound
         while i < range.upperBound {
+            // A phrase starts at a number, a month or a `relativeStarts` word (the first tests of `absolute`
+            // and `relative`): other tokens are passed without the calls.
+            let t = tokens[i]
+            guard t.kind == .number || (t.kind == .word && (monthNames[t.hash] != nil || relativeWords.contains(t.hash))) else {
+                i += 1
+                continue
+            }
             if let m = absolute(at: i, tokens: tokens, scalars: scalars, reference: reference, limit: range.upperBound)
                 ?? relative(at: i, tokens: tokens, reference: reference, limit: range.upperBound) {
                 found.append(m)

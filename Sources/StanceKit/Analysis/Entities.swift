@@ -111,7 +111,7 @@ struct EntityRecognizer {
 
     /// The longest title phrase starting at `i` ("Gen.", "Secretary of Defense"), as the token after it.
     func matchTitle(at i: Int) -> (end: Int, title: Lexicon.Title)? {
-        guard tok(i).isCapitalized else { return nil }
+        guard tok(i).isCapitalized, lex.titleStarts[tok(i).hash] != nil else { return nil }
         var key: UInt64 = 0
         var words = 0
         var j = i
@@ -164,6 +164,8 @@ struct EntityRecognizer {
         var j = start
         // Particles lengthen a name without making it less of one: "Mohammed bin Abdulrahman bin Jassim Al Thani".
         var limit = 6
+        // Room for a full name at once: appending to an empty array allocated, and again when it grew.
+        if start < count, isNameToken(start) { run.reserveCapacity(limit) }
         while j < count, sameBlock(start, j), run.count < limit {
             let t = tok(j)
             if isNameToken(j) {
@@ -1017,24 +1019,27 @@ struct EntityRecognizer {
         if wanted.utf8.contains(32), wanted.contains(" ") { return role.lowercased().contains(wanted) }
         // An ASCII role (nearly every one) is read as bytes: letters are exactly the ASCII letters there, and
         // splitting by `Character` costs tens of instructions a letter.
-        if role.utf8.allSatisfy({ $0 < 0x80 }) {
-            let wantedBytes = Array(wanted.utf8)
-            var start = role.utf8.startIndex
-            var k = start
+        // Through buffers, without the string view's index checks at every byte.
+        var roleText = role, wantedText = wanted
+        let named = roleText.withUTF8 { bytes in wantedText.withUTF8 { wantedBytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var start = 0
+            var k = 0
             while true {
-                let atEnd = k == role.utf8.endIndex
-                if !atEnd, Tokenizer.isASCIILetter(UInt32(role.utf8[k])) {
-                    k = role.utf8.index(after: k)
+                let atEnd = k == bytes.count
+                if !atEnd, Tokenizer.isASCIILetter(UInt32(bytes[k])) {
+                    k += 1
                     continue
                 }
-                if role.utf8[start..<k].elementsEqual(wantedBytes, by: { ($0 | ($0 >= 65 && $0 <= 90 ? 32 : 0)) == $1 }) {
+                if bytes[start..<k].elementsEqual(wantedBytes, by: { ($0 | ($0 >= 65 && $0 <= 90 ? 32 : 0)) == $1 }) {
                     return true
                 }
                 if atEnd { return false }
-                k = role.utf8.index(after: k)
+                k += 1
                 start = k
             }
-        }
+        } }
+        if let named { return named }
         return role.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == wanted }
     }
 

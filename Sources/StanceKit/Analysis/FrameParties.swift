@@ -83,8 +83,9 @@ struct PartyPatterns: Sendable {
                   !lex.stopwords.contains(word: t.hash), !lex.titles.contains(word: t.hash),
                   !lex.orgHeads.contains(word: t.hash), !lex.orgNames.contains(word: t.hash),
                   !lex.givenNames.contains(word: t.hash) || lex.places.contains(word: t.hash) else { continue }
-            for pattern in tried.map({ patterns[$0] }) where matches(pattern, slotAt: i, tokens: tokens) {
-                votes[t.hash, default: [Int](repeating: 0, count: fixed.count)][pattern.partyClass] += 1
+            // By index: mapping the indices to patterns built an array of them (retaining each) per name.
+            for p in tried where matches(patterns[p], slotAt: i, tokens: tokens) {
+                votes[t.hash, default: [Int](repeating: 0, count: fixed.count)][patterns[p].partyClass] += 1
                 if nameOf[t.hash] == nil { nameOf[t.hash] = text.text(i, i).lowercased() }
             }
         }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The word lists in `Resources/Lexicon`, loaded once and keyed by word hashes (see `WordHash`).
-/// Multi-word entries are keyed by `WordHash.key` of their words' hashes.
-struct Lexicon: Sendable {
+/// Multi-word entries are keyed by `WordHash.key` of their words' hashes. A class: the analysis structs that
+/// hold it (and are copied when their methods are called from mutating ones) carry one pointer, not twenty tables.
+final class Lexicon: Sendable {
     enum Gender: UInt8, Sendable { case unknown, male, female }
     struct Title: Sendable {
         var canonical: String
@@ -16,43 +17,56 @@ struct Lexicon: Sendable {
     struct PhraseTable<Value: Sendable>: Sendable {
         var entries = WordTable<Value>()
         var maxWords = 1
+        /// `WordSet`'s filter over the words whose one-word key (`WordHash.combine(0, word)`, which is the word
+        /// plus `combine(0, 0)`) an entry has: most tokens asked about are in none of the small tables (role
+        /// nouns, group members, documents), and end here without a probe.
+        private var wordFilter: UInt64 = 0
         mutating func insert(_ phrase: String, _ value: Value) {
             let words = WordHash.phrase(phrase)
             guard !words.isEmpty else { return }
-            entries[WordHash.key(words)] = value
+            let key = WordHash.key(words)
+            entries[key] = value
+            wordFilter |= WordSet.filterBits(key &- WordHash.combine(0, 0))
             maxWords = max(maxWords, words.count)
         }
         func value(_ words: ArraySlice<UInt64>) -> Value? { entries[WordHash.key(words)] }
-        func value(word: UInt64) -> Value? { entries[WordHash.combine(0, word)] }
-        func contains(word: UInt64) -> Bool { entries[WordHash.combine(0, word)] != nil }
+        @inline(__always) private func mayHold(word: UInt64) -> Bool {
+            let bits = WordSet.filterBits(word)
+            return wordFilter & bits == bits
+        }
+        func value(word: UInt64) -> Value? { mayHold(word: word) ? entries[WordHash.combine(0, word)] : nil }
+        func contains(word: UInt64) -> Bool { mayHold(word: word) && entries[WordHash.combine(0, word)] != nil }
     }
 
-    var titles = PhraseTable<Title>()
-    var roleNouns = PhraseTable<String>()
-    var givenNames = PhraseTable<Gender>()
-    var places = PhraseTable<String>()
-    var demonyms = PhraseTable<String>()
-    var orgHeads = PhraseTable<Bool>()
-    var orgNames = PhraseTable<Bool>()
-    var thingHeads = PhraseTable<Bool>()
+    let titles: PhraseTable<Title>
+    /// The first words of the titles: a capitalised word that opens none starts no title, and is not looked up
+    /// again with each word after it.
+    let titleStarts: WordTable<Bool>
+    let roleNouns: PhraseTable<String>
+    let givenNames: PhraseTable<Gender>
+    let places: PhraseTable<String>
+    let demonyms: PhraseTable<String>
+    let orgHeads: PhraseTable<Bool>
+    let orgNames: PhraseTable<Bool>
+    let thingHeads: PhraseTable<Bool>
     /// Heads of a whole legislature ("Senate", "Parliament"): a venue whose votes are outcomes, not positions.
-    var chambers = PhraseTable<Bool>()
-    var groupHeads = PhraseTable<Bool>()
-    var groupModifiers = PhraseTable<Bool>()
-    var groupCollectives = PhraseTable<Bool>()
+    let chambers: PhraseTable<Bool>
+    let groupHeads: PhraseTable<Bool>
+    let groupModifiers: PhraseTable<Bool>
+    let groupCollectives: PhraseTable<Bool>
     /// Lower-case collective nouns that end a group's name after capitalised words ("the White Ribbon
     /// movement", "the Civic Accord faction"); they are collectives too ("the movement said").
-    var groupNameEnds = PhraseTable<Bool>()
+    let groupNameEnds: PhraseTable<Bool>
     /// Lower-case plural nouns for the members of a group ("senators"): "Democratic senators", "the senators".
-    var groupMembers = PhraseTable<Bool>()
+    let groupMembers: PhraseTable<Bool>
     /// Texts a group issues ("letter", "statement"): "the letter read" quotes its authors.
-    var groupDocuments = PhraseTable<Bool>()
-    var verbs = PhraseTable<VerbKind>()
-    var polarity = PhraseTable<Polarity>()
-    var abbreviations = PhraseTable<Abbreviation>()
-    var stopwords = PhraseTable<Bool>()
+    let groupDocuments: PhraseTable<Bool>
+    let verbs: PhraseTable<VerbKind>
+    let polarity: PhraseTable<Polarity>
+    let abbreviations: PhraseTable<Abbreviation>
+    let stopwords: PhraseTable<Bool>
     /// Family names written first ("Moon Jae-in"), which then name the person alone ("Moon said").
-    var familyNames = PhraseTable<Bool>()
+    let familyNames: PhraseTable<Bool>
 
     static let shared: Lexicon = {
         do { return try Lexicon(directory: resourceDirectory()) } catch {
@@ -65,6 +79,27 @@ struct Lexicon: Sendable {
     }
 
     init(directory: URL) throws {
+        var titles = PhraseTable<Title>()
+        var titleStarts = WordTable<Bool>()
+        var roleNouns = PhraseTable<String>()
+        var givenNames = PhraseTable<Gender>()
+        var places = PhraseTable<String>()
+        var demonyms = PhraseTable<String>()
+        var orgHeads = PhraseTable<Bool>()
+        var orgNames = PhraseTable<Bool>()
+        var thingHeads = PhraseTable<Bool>()
+        var chambers = PhraseTable<Bool>()
+        var groupHeads = PhraseTable<Bool>()
+        var groupModifiers = PhraseTable<Bool>()
+        var groupCollectives = PhraseTable<Bool>()
+        var groupNameEnds = PhraseTable<Bool>()
+        var groupMembers = PhraseTable<Bool>()
+        var groupDocuments = PhraseTable<Bool>()
+        var verbs = PhraseTable<VerbKind>()
+        var polarity = PhraseTable<Polarity>()
+        var abbreviations = PhraseTable<Abbreviation>()
+        var stopwords = PhraseTable<Bool>()
+        var familyNames = PhraseTable<Bool>()
         func rows(_ name: String) throws -> [[String]] {
             let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
             return text.split(whereSeparator: \.isNewline).compactMap { line in
@@ -81,6 +116,7 @@ struct Lexicon: Sendable {
         }
         for row in try rows("titles.txt") {
             titles.insert(row[0], Title(canonical: row.count > 1 ? row[1] : row[0], gender: gender(row.count > 2 ? row[2] : nil)))
+            if let first = WordHash.phrase(row[0]).first { titleStarts[first] = true }
         }
         for row in try rows("role-nouns.txt") { roleNouns.insert(row[0], row.count > 1 ? row[1] : row[0]) }
         for row in try rows("given-names.txt") { givenNames.insert(row[0], gender(row.count > 1 ? row[1] : nil)) }
@@ -124,6 +160,27 @@ struct Lexicon: Sendable {
         }
         for row in try rows("stopwords.txt") { stopwords.insert(row[0], true) }
         for row in try rows("family-names.txt") { familyNames.insert(row[0], true) }
+        self.titles = titles
+        self.titleStarts = titleStarts
+        self.roleNouns = roleNouns
+        self.givenNames = givenNames
+        self.places = places
+        self.demonyms = demonyms
+        self.orgHeads = orgHeads
+        self.orgNames = orgNames
+        self.thingHeads = thingHeads
+        self.chambers = chambers
+        self.groupHeads = groupHeads
+        self.groupModifiers = groupModifiers
+        self.groupCollectives = groupCollectives
+        self.groupNameEnds = groupNameEnds
+        self.groupMembers = groupMembers
+        self.groupDocuments = groupDocuments
+        self.verbs = verbs
+        self.polarity = polarity
+        self.abbreviations = abbreviations
+        self.stopwords = stopwords
+        self.familyNames = familyNames
     }
 }
 

@@ -231,7 +231,8 @@ struct StanceScorer {
             let t = text.tokens[i]
             guard t.kind == .word || t.kind == .number, !skip(i) else { i += 1; continue }
             var candidates = frame.byWord[t.hash] ?? []
-            if let learnedCues = startedByLearned[t.hash] { candidates.append(contentsOf: learnedCues) }
+            // Most articles teach no side names: their empty table is not asked at every token.
+            if startedByLearned.count > 0, let learnedCues = startedByLearned[t.hash] { candidates.append(contentsOf: learnedCues) }
             // The prefix hashes grow one scalar at a time over the lengths, shortest first (each is
             // `prefixHash(i, n)`); lengths the token is too short for end the walk.
             var prefix = WordHash.seed
