@@ -472,6 +472,7 @@ struct EntityRecognizer {
         var skipped = 0
         while skipped < 3, let w = word(j), Self.placeAuxiliaries.contains(w) { j += 1; skipped += 1 }
         if word(j) == Words.on, let d = word(j + 1), DateParser.weekdays[d] != nil { j += 2 }
+        if placeActsThroughEffort(at: j) { return true }
         guard let verb = word(j), !tok(j).isCapitalized else { return false }
         return lex.verbs.value(word: verb) != nil || Self.placeActionVerbs.contains(verb)
     }
