@@ -218,8 +218,9 @@ extension AnalysisRun {
             guard isActor(mention), mention.last < boundary else { continue }
             let gap = (mention.last + 1)..<boundary
             if agents.isEmpty {
-                // "A and B on Tuesday signed": a day may stand there too.
-                guard gap.count <= 3, gap.allSatisfy({ k in word(k).map { (!tokens[k].isCapitalized && lex.verbs.value(word: $0) == nil) || DateParser.weekdays[$0] != nil } ?? false })
+                // "A and B on Tuesday signed": a day may stand there too; not "to" ("the Taliban to come and hold").
+                let days = gap.filter { k in word(k).map { DateParser.weekdays[$0] != nil } ?? false }.count
+                guard gap.count <= 2 + 2 * days, gap.allSatisfy({ k in word(k).map { ((!tokens[k].isCapitalized && lex.verbs.value(word: $0) == nil) || DateParser.weekdays[$0] != nil) && $0 != Words.to } ?? false })
                 else { return [] }
             } else {
                 guard gap.count <= 6, gap.contains(where: { word($0).map(Self.listLinks.contains) ?? false || text.isPunct($0, ",") }),
@@ -258,7 +259,10 @@ extension AnalysisRun {
     /// "his counterpart", "members of the": lower-case words that may stand before an agent's name; not a verb,
     /// which starts the clause's predicate ("..., is a joint declaration").
     func isAgentModifier(_ k: Int) -> Bool {
-        guard let w = word(k), !tokens[k].isCapitalized || k == sentenceRange(k).lowerBound else { return false }
+        // "Qatar’s Emir", "his Ukrainian counterpart": a place's possessive or a nationality may stand there too.
+        if tokens[k].kind == .possessive { return true }
+        guard let w = word(k), !tokens[k].isCapitalized || k == sentenceRange(k).lowerBound || lex.demonyms.contains(word: w)
+                || lex.places.contains(word: w) else { return false }
         return lex.verbs.value(word: w) == nil && !StanceScorer.copulas.contains(w) && !EntityRecognizer.placeAuxiliaries.contains(w)
     }
 }

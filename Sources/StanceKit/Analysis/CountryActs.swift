@@ -51,3 +51,20 @@ extension AnalysisRun {
         return FrameAct(verb: t, agents: holders, act: (t + 1)..<sentence.upperBound, meeting: false)
     }
 }
+
+extension EntityRecognizer {
+    /// How many words may stand between a signing verb and the "with" that names the party signed with.
+    static let signedWithReach = 8
+
+    /// "signed a framework accord with Norway": the place after `with` at `p` is a party to a signing before it in
+    /// the same clause (no punctuation between), and so its government, an actor.
+    func placeSignedWith(before p: Int) -> Bool {
+        guard word(p) == AnalysisRun.withWord else { return false }
+        var k = p - 1
+        while k >= 0, p - k <= Self.signedWithReach, let w = word(k), text.sentenceOf[k] == text.sentenceOf[p] {
+            if AnalysisRun.signingVerbs.contains(w) { return true }
+            k -= 1
+        }
+        return false
+    }
+}

@@ -88,6 +88,7 @@ struct EntityRecognizer {
         findAcronymGroups()
         findRepresentedOrganisations()
         findCommonNounGroups()
+        findSideGroups()
         findSurnameMentions()
         findRoleNounsAndPronouns()
         mentions.sort { $0.first < $1.first }
@@ -435,6 +436,7 @@ struct EntityRecognizer {
         var p = first - 1
         if word(p) == Words.the { p -= 1 }
         if placeActsAsAgent(before: p, last: last) { return true }
+        if placeSignedWith(before: p) { return true }
         if p >= 0, text.sentenceOf[p] == text.sentenceOf[first] {
             if let w = word(p) {
                 guard !tok(p).isCapitalized || p == text.sentences[Int(text.sentenceOf[p])].lowerBound,
