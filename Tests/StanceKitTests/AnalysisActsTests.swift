@@ -95,4 +95,36 @@ struct AnalysisActsTests {
             """)
         #expect(a.actor(named: "Qatar") == nil)
     }
+
+    @Test func groupsNamedByTheirSide() {
+        let a = AnalysisFixture.article("""
+            Opponents of the peace deal celebrated the results in the capital.
+
+            Supporters of the accord reacted with dismay, while foes of the truce say it gives too much to the rebels.
+            """)
+        #expect(a.actors.contains { $0.kind == .group && $0.name.contains("Opponents of the peace deal") && $0.stance == "support" })
+        #expect(a.actors.contains { $0.kind == .group && $0.name.contains("Supporters of the accord") && $0.stance == "diplomacy" })
+        #expect(a.actors.contains { $0.kind == .group && $0.name.contains("foes of the truce") && $0.stance == "support" })
+    }
+
+    @Test func aSideNounThatIsNoSubjectMakesNoGroup() {
+        let a = AnalysisFixture.article("""
+            The minister met opponents of the peace deal on Friday.
+            """)
+        #expect(!a.actors.contains { $0.kind == .group })
+    }
+
+    @Test func theOneToBeConvincedToHoldTalksDoesNotHoldThem() {
+        let a = AnalysisFixture.article("""
+            Envoy Carla Mendt is trying to convince the Taliban to come and hold the talks with the government.
+            """)
+        #expect(a.actor(named: "Taliban")?.stance ?? "none" == "none")
+    }
+
+    @Test func aHostNamedThroughItsCountrysPossessive() {
+        let a = AnalysisFixture.article("""
+            President Amir Rahimov met Tuesday with Qatar’s Emir Sheikh Joseph Nourani to discuss a truce.
+            """)
+        #expect(a.actor(named: "Joseph Nourani")?.stance == "diplomacy")
+    }
 }
