@@ -27,8 +27,10 @@ extension EntityRecognizer {
 extension AnalysisRun {
     /// Lower-case words between a list of nationalities and a plural office: "Thai and Cambodian foreign ministers".
     static let officeModifiers = WordSet(["foreign", "prime", "defence", "defense", "top", "senior", "two", "both"])
-    /// How many sentences before a plural office its holders may be named in.
+    /// How many sentences before a plural office its holders may be named in, and at most how many tokens either
+    /// side of it (one endless sentence of offices must not make each look through all its names).
     static let officeHolderReach = 8
+    static let officeHolderTokens = 400
 
     /// "Thai and Cambodian leaders have agreed to implement a truce": the plural office at `t` after a list of two
     /// or more nationalities is the act of the holders of those offices named in the sentences around it.
@@ -45,8 +47,9 @@ extension AnalysisRun {
         }
         guard places.count >= 2 else { return nil }
         let s = Int(text.sentenceOf[t])
-        let from = text.sentences[max(0, s - Self.officeHolderReach)].lowerBound
-        let holders = officeHolders(of: places, in: from..<(next?.upperBound ?? sentence.upperBound))
+        let from = max(text.sentences[max(0, s - Self.officeHolderReach)].lowerBound, t - Self.officeHolderTokens)
+        let to = min(next?.upperBound ?? sentence.upperBound, t + Self.officeHolderTokens)
+        let holders = officeHolders(of: places, in: from..<to)
         guard !holders.isEmpty else { return nil }
         return FrameAct(verb: t, agents: holders, act: (t + 1)..<sentence.upperBound, meeting: false)
     }

@@ -65,6 +65,7 @@ extension AnalysisRun {
                 for other in actAgents(from: k + 1, in: sentence) where !found.agents.contains(other) { found.agents.append(other) }
             } else if word(k) == Self.presenceWord, word(k + 1) == Words.of {
                 for other in actAgents(from: k + 2, in: sentence) where !found.agents.contains(other) { found.agents.append(other) }
+                break
             }
             k += 1
         }
