@@ -122,8 +122,11 @@ struct AnalysisActsTests {
     }
 
     @Test func aHostNamedThroughItsCountrysPossessive() {
-        let a = AnalysisFixture.article("""
-            President Amir Rahimov met Tuesday with Qatar’s Emir Sheikh Joseph Nourani to discuss a truce.
+        let a = AnalysisFixture.analyze("""
+            Title: Rivals hold surprise truce talks in Doha
+            Date: 2031-04-16
+
+            President Amir Rahimov met Tuesday with Qatar’s Emir Sheikh Joseph Nourani in Doha.
             """)
         #expect(a.actor(named: "Joseph Nourani")?.stance == "diplomacy")
     }

@@ -3,8 +3,12 @@
 /// is a group of its own, and its name tells its position: what its members are for, or the other side of what they
 /// are against.
 extension EntityRecognizer {
-    static let sideNouns = WordSet(["opponents", "supporters", "foes", "critics", "backers", "proponents", "advocates",
-        "defenders", "champions", "detractors", "enemies", "opposers"])
+    static let sideNounWords = ["opponents", "supporters", "foes", "critics", "backers", "proponents", "advocates",
+        "defenders", "champions", "detractors", "enemies", "opposers"]
+    static let sideNouns = WordSet(sideNounWords)
+    /// Turns away nearly every token before the set is asked (callgrind: the scan of every token cost 1.7 % of the
+    /// analysis without it).
+    static let sideNounFilter = WordFilter(sideNounWords)
     static let sideLinks = WordSet(["of", "to"])
     /// Words that may open a subject before the side noun: "Many opponents of ...", "Some supporters of ...".
     static let sideQuantifiers = WordSet(["many", "some", "most", "other", "fierce", "staunch", "vocal", "leading"])
@@ -17,7 +21,9 @@ extension EntityRecognizer {
 
     /// Records "opponents of X" that opens a clause and is followed by its verb as a group actor.
     mutating func findSideGroups() {
-        for i in 0..<count where tok(i).kind == .word && !covered[i] && Self.sideNouns.contains(tok(i).hash) {
+        let tokens = text.tokens
+        for i in tokens.indices where Self.sideNounFilter.mayContain(tokens[i].hash) && tokens[i].kind == .word
+            && Self.sideNouns.contains(tokens[i].hash) && !covered[i] {
             guard let link = word(i + 1), Self.sideLinks.contains(link), text.quoteOf[i] < 0 else { continue }
             let role = text.role(ofToken: i)
             guard role == .body || role == .standfirst, sidePhraseOpensClause(i) else { continue }
