@@ -32,7 +32,7 @@ extension AnalysisRun {
     static let openingSentences = 3
     /// Every word that can start an act but a noun before "by", looked up once per word before the kind of act
     /// is told apart.
-    static let actTriggers = WordSet(actVerbWords + welcomingVerbWords + pluralOfficeWords + meetingVerbWords)
+    static let actTriggers = WordSet(actVerbWords + welcomingVerbWords + pluralOfficeWords + meetingVerbWords + attendingVerbWords)
 
     /// One act found in a sentence: who did it, the words that tell what was done, and whether it is a meeting.
     struct FrameAct {
@@ -40,6 +40,8 @@ extension AnalysisRun {
         var agents: [Int]
         var act: Range<Int>
         var meeting: Bool
+        /// A signing of a pact, which takes the frame's `signing` position when its words carry no cue.
+        var signsPact = false
     }
 
     mutating func findActionDescriptions() {
@@ -54,10 +56,12 @@ extension AnalysisRun {
             bodySentences += 1
             let previous = s > 0 && inBody(text.sentences[s - 1].lowerBound) ? text.sentences[s - 1] : nil
             let next = s + 1 < text.sentences.count && inBody(text.sentences[s + 1].lowerBound) ? text.sentences[s + 1] : nil
-            guard let found = frameAct(in: sentence, previous: previous, next: next) else { continue }
+            guard var found = frameAct(in: sentence, previous: previous, next: next) else { continue }
+            found.agents += partiesBetween(in: sentence, except: found.agents)
             let fresh = found.agents.filter { !described.contains(Int64($0) << 32 | Int64(s)) }
             guard !fresh.isEmpty else { continue }
             var signal = scorer.score([found.act]) { quoteOf[$0] >= 0 }
+            if signal.total == 0, found.signsPact, let signing = actSignal("signing", verb: found.verb) { signal = signing }
             if signal.total == 0, found.meeting, bodySentences <= Self.openingSentences {
                 if headline == nil { headline = headlineMeetingSignal() }
                 if let headline = headline ?? nil { signal = headline }
@@ -86,15 +90,19 @@ extension AnalysisRun {
             if Self.actVerbs.contains(w) {
                 if word(t + 1) == Self.agentBy {
                     let agents = actAgents(from: t + 2, in: sentence)
-                    if !agents.isEmpty { return FrameAct(verb: t, agents: agents, act: sentence, meeting: false) }
+                    if !agents.isEmpty { return withSigningParties(FrameAct(verb: t, agents: agents, act: sentence, meeting: false), in: sentence) }
                 } else if word(t - 1) == Self.forWord {
                     // "thanked Norway for hosting the talks": the one thanked did it.
                     let agents = actAgents(endingBefore: t - 1, in: sentence)
                     if !agents.isEmpty { return FrameAct(verb: t, agents: agents, act: after, meeting: false) }
                 } else {
                     let agents = actAgents(endingBefore: t, in: sentence)
-                    if !agents.isEmpty { return FrameAct(verb: t, agents: agents, act: after, meeting: false) }
+                    if !agents.isEmpty { return withSigningParties(FrameAct(verb: t, agents: agents, act: after, meeting: false), in: sentence) }
                 }
+            } else if Self.attendingVerbs.contains(w) {
+                guard attendsSigning(verb: t, in: sentence) else { continue }
+                let agents = actAgents(endingBefore: t, in: sentence)
+                if !agents.isEmpty { return FrameAct(verb: t, agents: agents, act: after, meeting: false, signsPact: true) }
             } else if Self.welcomingVerbs.contains(w), let previous, let d = word(t + 1), Self.referringDeterminers.contains(d),
                       let noun = word(t + 2), Self.moveNouns.contains(noun) {
                 let agents = actAgents(endingBefore: t, in: sentence)
@@ -103,6 +111,8 @@ extension AnalysisRun {
                     let own = scorer.score([after]) { quoteOf[$0] >= 0 }
                     return FrameAct(verb: t, agents: agents, act: own.total > 0 ? after : previous, meeting: false)
                 }
+            } else if Self.pluralOffices.contains(w), word(t + 1) != Words.of {
+                if let found = nationalOfficeAct(office: t, in: sentence, next: next) { return found }
             } else if Self.pluralOffices.contains(w), word(t + 1) == Words.of {
                 let (places, end) = placeList(from: t + 2, in: sentence)
                 guard places.count >= 2 else { continue }
@@ -208,7 +218,9 @@ extension AnalysisRun {
             guard isActor(mention), mention.last < boundary else { continue }
             let gap = (mention.last + 1)..<boundary
             if agents.isEmpty {
-                guard gap.count <= 2, gap.allSatisfy({ k in word(k).map { !tokens[k].isCapitalized && lex.verbs.value(word: $0) == nil } ?? false })
+                // "A and B on Tuesday signed": a day may stand there too; not "to" ("the Taliban to come and hold").
+                let days = gap.filter { k in word(k).map { DateParser.weekdays[$0] != nil } ?? false }.count
+                guard gap.count <= 2 + 2 * days, gap.allSatisfy({ k in word(k).map { ((!tokens[k].isCapitalized && lex.verbs.value(word: $0) == nil) || DateParser.weekdays[$0] != nil) && $0 != Words.to } ?? false })
                 else { return [] }
             } else {
                 guard gap.count <= 6, gap.contains(where: { word($0).map(Self.listLinks.contains) ?? false || text.isPunct($0, ",") }),
@@ -247,7 +259,10 @@ extension AnalysisRun {
     /// "his counterpart", "members of the": lower-case words that may stand before an agent's name; not a verb,
     /// which starts the clause's predicate ("..., is a joint declaration").
     func isAgentModifier(_ k: Int) -> Bool {
-        guard let w = word(k), !tokens[k].isCapitalized || k == sentenceRange(k).lowerBound else { return false }
+        // "Qatar’s Emir", "his Ukrainian counterpart": a place's possessive or a nationality may stand there too.
+        if tokens[k].kind == .possessive { return true }
+        guard let w = word(k), !tokens[k].isCapitalized || k == sentenceRange(k).lowerBound || lex.demonyms.contains(word: w)
+                || lex.places.contains(word: w) else { return false }
         return lex.verbs.value(word: w) == nil && !StanceScorer.copulas.contains(w) && !EntityRecognizer.placeAuxiliaries.contains(w)
     }
 }

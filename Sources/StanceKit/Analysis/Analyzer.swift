@@ -86,6 +86,7 @@ struct AnalysisRun {
         findAppositiveDescriptions()
         findActionDescriptions()
         findProposals()
+        findSideGroupPositions()
         assignDates()
         shareGroupPositions()
         shareWithLeaders()

@@ -88,6 +88,7 @@ struct EntityRecognizer {
         findAcronymGroups()
         findRepresentedOrganisations()
         findCommonNounGroups()
+        findSideGroups()
         findSurnameMentions()
         findRoleNounsAndPronouns()
         mentions.sort { $0.first < $1.first }
@@ -437,6 +438,7 @@ struct EntityRecognizer {
         var p = first - 1
         if word(p) == Words.the { p -= 1 }
         if placeActsAsAgent(before: p, last: last) { return true }
+        if placeSignedWith(before: p) { return true }
         if p >= 0, text.sentenceOf[p] == text.sentenceOf[first] {
             if let w = word(p) {
                 guard !tok(p).isCapitalized || p == text.sentences[Int(text.sentenceOf[p])].lowerBound,
@@ -474,6 +476,7 @@ struct EntityRecognizer {
         var skipped = 0
         while skipped < 3, let w = word(j), Self.placeAuxiliaries.contains(w) { j += 1; skipped += 1 }
         if word(j) == Words.on, let d = word(j + 1), DateParser.weekdays[d] != nil { j += 2 }
+        if placeActsThroughEffort(at: j) { return true }
         guard let verb = word(j), !tok(j).isCapitalized else { return false }
         return lex.verbs.value(word: verb) != nil || Self.placeActionVerbs.contains(verb)
     }

@@ -80,6 +80,14 @@ public enum FrameLibrary {
             guard let t = partyTable.table else { throw fail("`parties` must be a table", near: "[parties]") }
             for key in t.keys { parties[key] = try strings(t[key], key) }
         }
+        var acts: [String: String] = [:]
+        if let actTable = table["acts"] {
+            guard let t = actTable.table else { throw fail("`acts` must be a table", near: "[acts]") }
+            for key in t.keys {
+                guard let position = t[key]?.string else { throw fail("`acts.\(key)` must be a position id", near: key) }
+                acts[key] = position
+            }
+        }
         guard let positionArray = table["positions"]?.array, !positionArray.isEmpty else {
             throw fail("a frame needs at least one [[positions]] table")
         }
@@ -96,7 +104,10 @@ public enum FrameLibrary {
         let frame = Frame(id: id, name: table["name"]?.string ?? id, description: table["description"]?.string ?? "",
                           positions: positions, classes: classes.isEmpty ? nil : classes,
                           reversers: try table["reversers"].map { try strings($0, "reversers") },
-                          parties: parties.isEmpty ? nil : parties)
+                          parties: parties.isEmpty ? nil : parties, acts: acts.isEmpty ? nil : acts)
+        for (kind, position) in acts where frame.position(position) == nil {
+            throw fail("act `\(kind)` names no position of the frame: `\(position)`", near: kind)
+        }
         do {
             _ = try CompiledFrame(frame)
         } catch let error as CompiledFrame.CueError {

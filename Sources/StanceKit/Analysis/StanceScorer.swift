@@ -34,9 +34,14 @@ struct CompiledFrame: Sendable {
     /// The cues that start with a class, by class index: a word learned for that class starts them too.
     var byClass: [Int: [Int]] = [:]
     var parties = PartyPatterns()
+    /// The frame's `[acts]`: the position index each kind of act takes when its words carry no cue.
+    var actPositions: [String: Int] = [:]
 
     init(_ frame: Frame) throws {
         positionCount = frame.positions.count
+        for (kind, id) in frame.acts ?? [:] {
+            if let index = frame.positions.firstIndex(where: { $0.id == id }) { actPositions[kind] = index }
+        }
         var classIndex: [String: Int] = [:]
         let names = Set((frame.classes ?? [:]).keys).union((frame.parties ?? [:]).keys).sorted()
         for name in names {

@@ -35,9 +35,13 @@ public struct Frame: Hashable, Sendable, Codable {
     /// the word at `*` joins the class named by the key for that article, so a frame written for one
     /// conflict reads articles about another.
     public var parties: [String: [String]]?
+    /// The position that an act takes when the words around it carry no cue, by kind of act (`signing`: signing
+    /// an accord, a declaration or a document between parties), each a position id.
+    public var acts: [String: String]?
 
     public init(id: String, name: String, description: String, positions: [Position],
-                classes: [String: [String]]? = nil, reversers: [String]? = nil, parties: [String: [String]]? = nil) {
+                classes: [String: [String]]? = nil, reversers: [String]? = nil, parties: [String: [String]]? = nil,
+                acts: [String: String]? = nil) {
         self.id = id
         self.name = name
         self.description = description
@@ -45,6 +49,7 @@ public struct Frame: Hashable, Sendable, Codable {
         self.classes = classes
         self.reversers = reversers
         self.parties = parties
+        self.acts = acts
     }
 
     /// Every stance value a statement or actor may carry: the positions, then mixed and none.
