@@ -7,6 +7,7 @@ extension AnalysisRun {
         "group", "voice", "voices", "announcer", "translator", "interpreter", "caller", "participant", "participants"])
     /// Words in a label that may stand between a name and its colon, or longer: "SEN. X Y (R), SOUTH CAROLINA:".
     static let labelReach = 14
+    static let mixedCaseLabelReach = 8
 
     /// A transcript turn: a paragraph opening with a speaker label and a colon.
     struct TranscriptTurn {
@@ -51,7 +52,13 @@ extension AnalysisRun {
             defer { t += 1 }
             guard isParagraphStart(t), inBody(t), tokens[t].kind == .word, tokens[t].isCapitalized else { continue }
             var end = paragraphEnd(t)
-            guard let colon = (t..<min(end + 1, t + Self.labelReach)).first(where: { text.isPunct($0, ":") }), colon > t else { continue }
+            // A label in capitals may run longer and carry a bracket; one in ordinary case is a name and its colon.
+            let capitalsOnly: (Int) -> Bool = { self.tokens[$0].kind != .word || self.tokens[$0].has(Token.allCaps) }
+            var reach = t + 1
+            while reach < min(end + 1, t + Self.labelReach), !text.isPunct(reach, ":"), capitalsOnly(reach) || reach < t + Self.mixedCaseLabelReach { reach += 1 }
+            guard reach <= end, text.isPunct(reach, ":") else { continue }
+            let colon = reach
+            let inCapitals = (t..<colon).allSatisfy(capitalsOnly)
             var turnStart = colon + 1
             if colon == end {
                 // "MARY KELLER, HOST:" on a line of its own: the turn is the next paragraph.
@@ -62,7 +69,7 @@ extension AnalysisRun {
             var nameEnd = colon
             var journalist = false
             // "X, BYLINE:", "SEN. X (R), SOUTH CAROLINA:": the name ends at the comma or bracket.
-            if let stop = (t..<colon).first(where: { text.isPunct($0, ",") || text.isPunct($0, "(") }) {
+            if let stop = (t..<colon).first(where: { text.isPunct($0, ",") || (inCapitals && text.isPunct($0, "(")) }) {
                 nameEnd = stop
                 journalist = ((stop + 1)..<colon).contains { word($0).map(Self.journalistLabels.contains) ?? false }
             }
