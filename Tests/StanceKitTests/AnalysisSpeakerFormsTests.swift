@@ -53,7 +53,7 @@ struct AnalysisSpeakerFormsTests {
 
     @Test func sourceAndQuoteLabels() {
         let a = AnalysisFixture.article("""
-            Details: The foreign minister arrived in the capital on Tuesday for talks with the rebels.
+            Details: Minister Mirela Stanek arrived in the capital on Tuesday for talks with the rebels.
 
             Source: Peter Walcott's statement after the talks
 
@@ -70,13 +70,12 @@ struct AnalysisSpeakerFormsTests {
 
     @Test func aCueSentenceAfterAClosedQuote() {
         let a = AnalysisFixture.article("""
-            Minister Peter Walcott met the envoy of the rebels on Monday.
+            Minister Peter Walcott met the envoy of the rebels on Monday. "We want dialogue." Walcott said that the rebels had refused to come to the table.
 
             "The ceasefire must hold and talks must go on." Walcott has stated.
 
             "We will keep pressing for negotiations next month." Walcott remarked on Tuesday.
 
-            "We want dialogue." Walcott said that the rebels had refused to come to the table.
             """)
         #expect(a.speaker(of: "ceasefire must hold")?.name == "Peter Walcott")
         #expect(a.speaker(of: "keep pressing for negotiations")?.name == "Peter Walcott")
@@ -98,10 +97,10 @@ struct AnalysisSpeakerFormsTests {
 
     @Test func aCountrysStatementOrAnnouncementSpeaks() {
         let a = AnalysisFixture.article(published: "2022-06-08", """
-            Norland's statement Monday said that the sides had decided to resume talks “with the objective of reaching a lasting peace agreement.”
+            Iceland's statement Monday said that the sides had decided to resume talks “with the objective of reaching a lasting peace agreement.”
             """)
         let speaker = a.speaker(of: "lasting peace agreement")
-        #expect(speaker?.name == "Norland")
+        #expect(speaker?.name == "Iceland")
         #expect(a.statement(containing: "lasting peace agreement")?.date == Day(year: 2022, month: 6, day: 6))
     }
 

@@ -5,8 +5,10 @@ extension AnalysisRun {
     static let quoteLabel = WordHash.hash("quote")
     static let sourceLabel = WordHash.hash("source")
     static let fromWord = WordHash.hash("from")
-    /// How many sentences back a "Source:" line names the speaker of the "Quote:" lines under it.
-    static let sourceLineReach = 30
+    /// How many tokens back a "Source:" line names the speaker of the "Quote:" lines under it.
+    static let sourceLineReach = 600
+    /// "Quote from Foreign Minister X Y:": the longest label read.
+    static let labelWords = 10
     /// A cue sentence after a quote: the speaker, the verb and at most a few words ("on Monday", "to reporters").
     static let cueSentenceWords = 9
     static let cueSentenceTail = 4
@@ -15,29 +17,32 @@ extension AnalysisRun {
     /// line names.
     func labelCue(quote: AnalysisText.QuoteSpan) -> Cue? {
         let open = quote.open
-        let line = sentenceRange(open)
-        guard open > line.lowerBound, isParagraphStart(line.lowerBound), word(line.lowerBound) == Self.quoteLabel,
-              let colon = (line.lowerBound..<open).first(where: { text.isPunct($0, ":") }), colon + 1 == open
+        // The label opens its line (a line without a full stop may share a logical paragraph with the next).
+        guard open > 0, let start = (max(0, open - Self.labelWords)..<open).first(where: { text.blockOf[$0] == text.blockOf[open] }),
+              opensLine(start), word(start) == Self.quoteLabel,
+              let colon = (start..<open).first(where: { text.isPunct($0, ":") }), colon + 1 == open
         else { return nil }
         let sentence = Int(text.sentenceOf[open])
-        if colon > line.lowerBound + 1 {
-            guard word(line.lowerBound + 1) == Self.fromWord,
-                  let m = mentionStarting(in: (line.lowerBound + 2)..<colon), entities.mentions[m].actor >= 0 else { return nil }
-            return .mention(m, verb: line.lowerBound, sentence: sentence)
+        if colon > start + 1 {
+            guard word(start + 1) == Self.fromWord,
+                  let m = mentionStarting(in: (start + 2)..<colon), entities.mentions[m].actor >= 0 else { return nil }
+            return .mention(m, verb: start, sentence: sentence)
         }
-        var s = sentence - 1
-        while s >= 0, sentence - s <= Self.sourceLineReach {
-            let source = text.sentences[s]
-            s -= 1
-            guard !source.isEmpty, isParagraphStart(source.lowerBound), word(source.lowerBound) == Self.sourceLabel,
-                  text.isPunct(source.lowerBound + 1, ":") else { continue }
-            let named = mentions(in: (source.lowerBound + 2)..<source.upperBound).first {
+        var k = start - 1
+        while k >= 0, start - k <= Self.sourceLineReach {
+            defer { k -= 1 }
+            guard opensLine(k), word(k) == Self.sourceLabel, text.isPunct(k + 1, ":") else { continue }
+            var lineEnd = k + 2
+            while lineEnd < start, text.blockOf[lineEnd] == text.blockOf[k] { lineEnd += 1 }
+            let named = mentions(in: (k + 2)..<lineEnd).first {
                 entities.mentions[$0].actor >= 0 && entities.mentions[$0].kind == .named
             }
-            return named.map { .mention($0, verb: source.lowerBound, sentence: s + 1) }
+            return named.map { .mention($0, verb: k, sentence: Int(text.sentenceOf[k])) }
         }
         return nil
     }
+
+    func opensLine(_ t: Int) -> Bool { t == 0 || text.blockOf[t - 1] != text.blockOf[t] }
 
     /// "“...,” ... . X has stated." / "X remarked.": a quote that ends its sentence, and a short sentence after it in
     /// the same paragraph that holds only its speaker, the speech verb and a few words after it.

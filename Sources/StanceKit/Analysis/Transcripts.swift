@@ -59,6 +59,7 @@ extension AnalysisRun {
             guard reach <= end, text.isPunct(reach, ":") else { continue }
             let colon = reach
             let inCapitals = (t..<colon).allSatisfy(capitalsOnly)
+            guard inCapitals || colon < t + Self.mixedCaseLabelReach else { continue }
             var turnStart = colon + 1
             if colon == end {
                 // "MARY KELLER, HOST:" on a line of its own: the turn is the next paragraph.
