@@ -77,11 +77,17 @@ extension EntityRecognizer {
     static func variants(of surname: ArraySlice<Unicode.Scalar>) -> [UInt64] {
         guard surname.count >= variantMinimumLength, surname.count <= longestVariantSource,
               surname.allSatisfy({ $0.properties.isAlphabetic }) else { return [] }
-        return surname.indices.dropFirst().map { dropped in
-            var variant = String.UnicodeScalarView()
-            variant.append(contentsOf: surname[..<dropped])
-            variant.append(contentsOf: surname[(dropped + 1)...])
-            return WordHash.hash(String(variant))
+        // Hashed as `WordHash.hash` would hash each variant, without building it: the hash of the letters before
+        // the one left out, continued over the letters after it.
+        let folded = surname.map(WordHash.fold)
+        var prefix = WordHash.mix(WordHash.seed, folded[0])
+        var found: [UInt64] = []
+        for dropped in 1..<folded.count {
+            var h = prefix
+            for k in (dropped + 1)..<folded.count { h = WordHash.mix(h, folded[k]) }
+            found.append(h)
+            prefix = WordHash.mix(prefix, folded[dropped])
         }
+        return found
     }
 }
