@@ -89,6 +89,7 @@ struct AnalysisRun {
         findSideGroupPositions()
         assignDates()
         shareGroupPositions()
+        shareWithNamedMembers()
         shareWithLeaders()
         return assemble()
     }
@@ -104,6 +105,7 @@ struct AnalysisRun {
     /// Verbs that characterise something in the subject's words: "called the attack “a war crime”".
     static let characterisingVerbs = WordSet(["called", "calls", "condemned", "denounced", "dismissed", "described",
         "praised", "hailed", "branded", "labeled", "labelled", "termed",
+        "thanked", "thanks", "credited", "credits", "commended", "lauded", "applauded", "congratulated",
         "expressed", "expresses", "voiced", "pointed"])
     func isCharacterisingVerb(_ i: Int) -> Bool {
         guard let w = word(i), !tokens[i].isCapitalized, text.quoteOf[i] < 0 else { return false }
@@ -203,7 +205,7 @@ struct AnalysisRun {
             let previous = sentenceRange(open - 1)
             if let found = cueIn(previous, leading: false) { return found }
         }
-        return .none
+        return labelCue(quote: quote) ?? cueSentenceAfter(quote: quote) ?? .none
     }
 
     /// "“We have asked one day more” in order to “finalize details,” negotiators said": fragments of one sentence

@@ -50,11 +50,13 @@ struct EntityRecognizer {
     let lex = Lexicon.shared
     var actors: [ActorDraft] = []
     var mentions: [Mention] = []
-    private var personBySurname: [UInt64: [Int]] = [:]
+    var personBySurname: [UInt64: [Int]] = [:]
     var otherByKey: [UInt64: Int] = [:]
     var covered: [Bool]
     /// Tokens of document nouns ("statement", "letter"), collected on the pass for representatives.
     var documentWords: [Int] = []
+    /// Groups formed from people named together ("the leaders said"), with those people.
+    var namedMembers: [(group: Int, members: [Int])] = []
 
     static let blockers = WordSet(["of", "to", "by", "with", "for", "from", "at", "in", "on", "about", "against",
         "than", "between", "among", "toward", "towards", "into", "like", "over", "under", "after", "before", "via",
@@ -89,6 +91,7 @@ struct EntityRecognizer {
         findRepresentedOrganisations()
         findCommonNounGroups()
         findSideGroups()
+        addNameForms()
         findSurnameMentions()
         findRoleNounsAndPronouns()
         mentions.sort { $0.first < $1.first }
@@ -180,7 +183,7 @@ struct EntityRecognizer {
                 }
                 continue
             }
-            if t.kind == .word, !run.isEmpty, isParticleName(j) {
+            if t.kind == .word, !run.isEmpty || (j == start && isTitleEnd(start - 1)), isParticleName(j) {
                 // "Bashar al-Assad", "Abdel Fattah el-Sisi": a particle joined to the surname by a hyphen.
                 run.append(j)
                 limit += 1
@@ -872,6 +875,7 @@ struct EntityRecognizer {
         // through it read only the text and the lexicon, which this pass does not change.
         let recognizer = self
         var previousReference: Mention?
+        var peopleNamed: [Mention]?
         let named = mentions.filter { $0.kind == .named && $0.actor >= 0 && actors[$0.actor].kind != .person }
             .sorted { $0.first < $1.first }
         for i in 0..<count {
@@ -880,8 +884,9 @@ struct EntityRecognizer {
             let role = text.role(ofToken: i)
             guard !role.isBoilerplate || role == .standfirst, role != .headline else { continue }
             if text.quoteOf[i] < 0, let reference = recognizer.collectiveReference(at: i) {
-                let actor = resolveCollective(first: reference.first, organisations: reference.organisations, named: named,
+                var actor = resolveCollective(first: reference.first, organisations: reference.organisations, named: named,
                                               previous: previousReference)
+                if actor < 0 { actor = pluralSpeaker(reference.first, noun: i, people: &peopleNamed) }
                 if actor >= 0 {
                     actors[actor].mentionCount += 1
                     let mention = Mention(first: reference.first, last: i, actor: actor, kind: .collective, subjectLike: false)

@@ -30,6 +30,7 @@ extension EntityRecognizer {
         for i in tokens.indices where tokens[i].kind == .word {
             if !tokens[i].isCapitalized, documents.contains(word: tokens[i].hash) {
                 documentWords.append(i)
+                if let owner = placeOwning(document: i) { addCountry(first: owner.lowerBound, last: owner.upperBound, place: owner) }
                 continue
             }
             guard filter.mayContain(tokens[i].hash), representatives.contains(tokens[i].hash), !covered[i] else { continue }
@@ -213,6 +214,24 @@ extension EntityRecognizer {
             j += 1
         }
         return best
+    }
+
+    /// "Norway's statement", "Israel's joint announcement": the place whose possessive owns the document at `i`, a
+    /// state speaking through it.
+    private func placeOwning(document i: Int) -> ClosedRange<Int>? {
+        let tokens = text.tokens
+        var k = i - 1
+        while k > 0, i - k <= 3, tokens[k].kind == .word, !tokens[k].isCapitalized, AnalysisRun.documentModifiers.contains(tokens[k].hash) { k -= 1 }
+        guard k >= 1, tokens[k].kind == .possessive, text.quoteOf[i] < 0 else { return nil }
+        let role = text.role(ofToken: i)
+        guard role == .body || role == .standfirst else { return nil }
+        var first = k - 1
+        while first > 0, k - first < 3, tokens[first - 1].isCapitalized, text.sentenceOf[first - 1] == text.sentenceOf[k] { first -= 1 }
+        while first < k {
+            if !covered[first], let place = placeRun(at: first), place.upperBound == k - 1 { return place }
+            first += 1
+        }
+        return nil
     }
 
     /// The mention (among the first `limit`, sorted by start) that covers token `t`.

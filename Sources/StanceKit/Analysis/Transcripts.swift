@@ -2,6 +2,12 @@ extension AnalysisRun {
     /// Words after a comma in a transcript label that mark the newsroom's own voice ("KELEMEN, BYLINE:").
     static let journalistLabels = WordSet(["byline", "host", "anchor", "reporter", "correspondent", "interviewer",
         "moderator", "narrator"])
+    /// Labels for voices the transcript does not name ("UNIDENTIFIED MAN", "CROWD"): no one's statement.
+    static let unnamedLabels = WordSet(["unidentified", "unknown", "crowd", "audience", "protesters", "protester",
+        "group", "voice", "voices", "announcer", "translator", "interpreter", "caller", "participant", "participants"])
+    /// Words in a label that may stand between a name and its colon, or longer: "SEN. X Y (R), SOUTH CAROLINA:".
+    static let labelReach = 14
+    static let mixedCaseLabelReach = 8
 
     /// A transcript turn: a paragraph opening with a speaker label and a colon.
     struct TranscriptTurn {
@@ -24,7 +30,7 @@ extension AnalysisRun {
         for turn in turns {
             let actor = transcriptSpeaker(turn.name, isTranscript: isTranscript)
             speakers.append(actor)
-            if turn.journalist, actor >= 0 { journalists.insert(actor) }
+            if turn.journalist || isBylineName(turn.name), actor >= 0 { journalists.insert(actor) }
         }
         // The newsroom's voice takes no side, wherever else it is named.
         for actor in journalists { entities.actors[actor].participant = false }
@@ -45,25 +51,39 @@ extension AnalysisRun {
         while t < tokens.count {
             defer { t += 1 }
             guard isParagraphStart(t), inBody(t), tokens[t].kind == .word, tokens[t].isCapitalized else { continue }
-            var end = t
-            while end + 1 < tokens.count, text.paragraphOf[end + 1] == text.paragraphOf[t] { end += 1 }
-            guard let colon = (t..<min(end, t + 8)).first(where: { text.isPunct($0, ":") }), colon > t, colon < end else { continue }
+            var end = paragraphEnd(t)
+            // A label in capitals may run longer and carry a bracket; one in ordinary case is a name and its colon.
+            let capitalsOnly: (Int) -> Bool = { self.tokens[$0].kind != .word || self.tokens[$0].has(Token.allCaps) }
+            var reach = t + 1
+            while reach < min(end + 1, t + Self.labelReach), !text.isPunct(reach, ":"), capitalsOnly(reach) || reach < t + Self.mixedCaseLabelReach { reach += 1 }
+            guard reach <= end, text.isPunct(reach, ":") else { continue }
+            let colon = reach
+            let inCapitals = (t..<colon).allSatisfy(capitalsOnly)
+            guard inCapitals || colon < t + Self.mixedCaseLabelReach else { continue }
+            var turnStart = colon + 1
+            if colon == end {
+                // "MARY KELLER, HOST:" on a line of its own: the turn is the next paragraph.
+                guard end + 1 < tokens.count, inBody(end + 1) else { continue }
+                turnStart = end + 1
+                end = paragraphEnd(turnStart)
+            }
             var nameEnd = colon
             var journalist = false
-            if let comma = (t..<colon).first(where: { text.isPunct($0, ",") }) {
-                nameEnd = comma
-                journalist = ((comma + 1)..<colon).contains { word($0).map(Self.journalistLabels.contains) ?? false }
+            // "X, BYLINE:", "SEN. X (R), SOUTH CAROLINA:": the name ends at the comma or bracket.
+            if let stop = (t..<colon).first(where: { text.isPunct($0, ",") || (inCapitals && text.isPunct($0, "(")) }) {
+                nameEnd = stop
+                journalist = ((stop + 1)..<colon).contains { word($0).map(Self.journalistLabels.contains) ?? false }
             }
             let name = t..<nameEnd
             let words = name.filter { tokens[$0].kind == .word }
-            guard !words.isEmpty else { continue }
+            guard !words.isEmpty, !words.contains(where: { Self.unnamedLabels.contains(tokens[$0].hash) }) else { continue }
             let capitals = words.allSatisfy { tokens[$0].has(Token.allCaps) && !tokens[$0].has(Token.dotted) && tokens[$0].end - tokens[$0].start >= 2 }
             let namedPerson = mentionStarting(in: t..<(t + 1)).map { m in
                 entities.mentions[m].last + 1 == nameEnd && entities.mentions[m].actor >= 0
                     && entities.actors[entities.mentions[m].actor].kind == .person
             } ?? false
             guard capitals || namedPerson else { continue }
-            found.append(TranscriptTurn(name: name, turn: (colon + 1)...end, journalist: journalist))
+            found.append(TranscriptTurn(name: name, turn: turnStart...end, journalist: journalist))
             t = end
         }
         return found
@@ -75,8 +95,11 @@ extension AnalysisRun {
         for m in mentions(in: name) where entities.mentions[m].actor >= 0 && entities.actors[entities.mentions[m].actor].kind == .person {
             return entities.mentions[m].actor
         }
-        let words = name.filter { tokens[$0].kind == .word }
+        var words = name.filter { tokens[$0].kind == .word }
         guard let surname = words.last else { return -1 }
+        // "PRIME MINISTER ARNO VELDKAMP": the title is no part of the name.
+        let title = entities.matchTitle(at: words[0]).flatMap { $0.end <= surname ? $0 : nil }
+        if let title { words.removeAll { $0 < title.end } }
         if let known = entities.actors.lastIndex(where: { $0.kind == .person && $0.key == tokens[surname].hash }) { return known }
         guard words.count >= 2, words.count <= 4, isTranscript || lex.givenNames.contains(word: tokens[words[0]].hash),
               !words.contains(where: { lex.stopwords.contains(word: tokens[$0].hash) || lex.places.contains(word: tokens[$0].hash)
@@ -89,8 +112,27 @@ extension AnalysisRun {
         let index = entities.actors.count
         entities.actors.append(ActorDraft(name: spelled.joined(separator: " "), kind: .person, key: tokens[surname].hash,
                                           given: tokens[words[0]].hash, mentionCount: 1, nameTokens: words.count))
+        if let title {
+            entities.actors[index].titles.insert(title.title.canonical)
+            entities.actors[index].role = title.title.canonical
+            entities.actors[index].gender = title.title.gender
+        }
         let at = firstMention(from: name.lowerBound)
         entities.mentions.insert(Mention(first: name.lowerBound, last: name.upperBound - 1, actor: index, kind: .named, subjectLike: false), at: at)
         return index
+    }
+
+    func paragraphEnd(_ t: Int) -> Int {
+        var end = t
+        while end + 1 < tokens.count, text.paragraphOf[end + 1] == text.paragraphOf[t] { end += 1 }
+        return end
+    }
+
+    /// Whether a label names the article's reporter ("KELEMEN:" under the byline "By Michele Kelemen").
+    func isBylineName(_ name: Range<Int>) -> Bool {
+        guard let surname = name.last(where: { tokens[$0].kind == .word }) else { return false }
+        return article.byline.contains { byline in
+            Tokenizer.tokenize(byline).tokens.last(where: { $0.kind == .word })?.hash == tokens[surname].hash
+        }
     }
 }
