@@ -48,16 +48,21 @@ extension EntityRecognizer {
             }
         }
         guard !owner.isEmpty else { return }
+        // Only a form the article writes capitalised can be a mention (`findSurnameMentions` asks no other token), so
+        // the one-letter-short variants of every surname, most of which the article never writes, are not kept.
         var common = Set<UInt64>()
-        if !elementForms.isEmpty {
-            let filter = elementForms.reduce(UInt64(0)) { $0 | WordFilter.mask($1) }
-            let forms = Set(elementForms)
-            for t in text.tokens where t.kind == .word && !t.isCapitalized && filter & WordFilter.mask(t.hash) == WordFilter.mask(t.hash) {
-                if forms.contains(t.hash) { common.insert(t.hash) }
+        var written = Set<UInt64>()
+        let elementFilter = elementForms.reduce(UInt64(0)) { $0 | WordFilter.mask($1) }
+        let elements = Set(elementForms)
+        for t in text.tokens {
+            if t.isCapitalized {
+                if owner[t.hash] != nil { written.insert(t.hash) }
+            } else if t.kind == .word, elementFilter & WordFilter.mask(t.hash) == WordFilter.mask(t.hash), elements.contains(t.hash) {
+                common.insert(t.hash)
             }
         }
-        for (form, person) in owner where person >= 0 && !common.contains(form) && personBySurname[form] == nil {
-            personBySurname[form] = [person]
+        for form in written where !common.contains(form) && personBySurname[form] == nil {
+            if let person = owner[form], person >= 0 { personBySurname[form] = [person] }
         }
     }
 
@@ -76,7 +81,8 @@ extension EntityRecognizer {
     /// The surname with one letter left out (never the first): "Saakashvilli" offers "Saakashvili".
     static func variants(of surname: ArraySlice<Unicode.Scalar>) -> [UInt64] {
         guard surname.count >= variantMinimumLength, surname.count <= longestVariantSource,
-              surname.allSatisfy({ $0.properties.isAlphabetic }) else { return [] }
+              surname.allSatisfy({ $0.isASCII ? ($0.value | 0x20) >= 0x61 && ($0.value | 0x20) <= 0x7A : $0.properties.isAlphabetic })
+        else { return [] }
         // Hashed as `WordHash.hash` would hash each variant, without building it: the hash of the letters before
         // the one left out, continued over the letters after it.
         let folded = surname.map(WordHash.fold)

@@ -47,13 +47,16 @@ extension AnalysisRun {
     /// person named in ordinary case ("Mr. Blinken"), then a colon and the turn itself.
     func transcriptTurns() -> [TranscriptTurn] {
         var found: [TranscriptTurn] = []
+        // Read once: this loop visits every token, and `tokens` is a computed view of `text`. The closure holds
+        // the array alone: one that used `self` copied the whole analysis run each time it was made.
+        let tokens = text.tokens
+        // A label in capitals may run longer and carry a bracket; one in ordinary case is a name and its colon.
+        let capitalsOnly: (Int) -> Bool = { tokens[$0].kind != .word || tokens[$0].has(Token.allCaps) }
         var t = 0
         while t < tokens.count {
             defer { t += 1 }
             guard isParagraphStart(t), inBody(t), tokens[t].kind == .word, tokens[t].isCapitalized else { continue }
             var end = paragraphEnd(t)
-            // A label in capitals may run longer and carry a bracket; one in ordinary case is a name and its colon.
-            let capitalsOnly: (Int) -> Bool = { self.tokens[$0].kind != .word || self.tokens[$0].has(Token.allCaps) }
             var reach = t + 1
             while reach < min(end + 1, t + Self.labelReach), !text.isPunct(reach, ":"), capitalsOnly(reach) || reach < t + Self.mixedCaseLabelReach { reach += 1 }
             guard reach <= end, text.isPunct(reach, ":") else { continue }
