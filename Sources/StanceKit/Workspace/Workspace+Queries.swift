@@ -263,27 +263,9 @@ extension Workspace {
         try read { db in try String.fetchOne(db, sql: "SELECT text FROM statements WHERE id = ?", arguments: [id]) }
     }
 
-    /// The day in column `index`, a `YYYY-MM-DD` text (the schema checks the form), read from its
-    /// bytes: `Day(iso:)` splits the text into pieces, and taking the numbers apart in SQL
-    /// (`substr`, `CAST`) cost as much again as counting the statements.
+    /// The day in column `index`, a `YYYY-MM-DD` text (the schema checks the form).
     private static func day(_ row: Row, at index: Int) -> Day? {
-        guard let text: String = row[index] else { return nil }
-        var year = 0, month = 0, day = 0, position = 0
-        for byte in text.utf8 {
-            if position == 4 || position == 7 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-            } else {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                let digit = Int(byte - UInt8(ascii: "0"))
-                switch position {
-                case ..<4: year = year * 10 + digit
-                case ..<7: month = month * 10 + digit
-                default: day = day * 10 + digit
-                }
-            }
-            position += 1
-        }
-        return position == 10 ? Day(year: year, month: month, day: day) : nil
+        (row[index] as String?).flatMap { Day(iso: $0) }
     }
 
     /// The day of statement `s`: its own date, else its article's, which comes from the narrow
