@@ -59,12 +59,15 @@ extension AnalysisRun {
         guard signsPact(verb: act.verb, in: sentence) else { return act }
         var found = act
         found.signsPact = true
+        func addAgents(from start: Int) {
+            for other in actAgents(from: start, in: sentence) where !found.agents.contains(other) { found.agents.append(other) }
+        }
         var k = act.verb + 1
         while k < sentence.upperBound, !text.isPunct(k, ".") {
             if word(k) == Self.withWord, k - act.verb <= 8 {
-                for other in actAgents(from: k + 1, in: sentence) where !found.agents.contains(other) { found.agents.append(other) }
+                addAgents(from: k + 1)
             } else if word(k) == Self.presenceWord, word(k + 1) == Words.of {
-                for other in actAgents(from: k + 2, in: sentence) where !found.agents.contains(other) { found.agents.append(other) }
+                addAgents(from: k + 2)
                 break
             }
             k += 1
