@@ -138,17 +138,23 @@ public final class Workspace: Sendable {
         var needsMigrating = true
         var missesIndexes = false
         var writesOnOpening = true
+        // A writable workspace that an older version wrote, opened only to read (`timeline`,
+        // `export`...): it is upgraded first, as opening it to write would, rather than refused.
+        var upgradesBeforeReading = false
         if exists {
             let header = try checkHeader(path: path)
-            if readOnlyReason == nil { readOnlyReason = unwritableReason(path: path) }
+            let unwritable = unwritableReason(path: path)
+            if readOnlyReason == nil { readOnlyReason = unwritable }
             do {
                 if let header {
                     try header.checkSize(against: try fileSize(path), hasWAL: sideFiles.walHasContent, path: path)
-                    (needsMigrating, missesIndexes) = try inspect(path: path, readOnly: readOnlyReason != nil)
-                    integrityCheck = readOnly ? .skipped : .start(path: path, configuration: configuration(readOnly: true))
+                    (needsMigrating, missesIndexes) = try inspect(path: path, canUpgrade: unwritable == nil)
+                    upgradesBeforeReading = readOnly && needsMigrating
+                    integrityCheck = readOnly && !upgradesBeforeReading
+                        ? .skipped : .start(path: path, configuration: configuration(readOnly: true))
                     // Each of these writes the file on opening or closing: only a sound file may be.
                     writesOnOpening = needsMigrating || missesIndexes || !header.isInWALMode || sideFiles.walHasContent
-                    if readOnlyReason == nil, writesOnOpening { try integrityCheck.requireSound() }
+                    if unwritable == nil, writesOnOpening { try integrityCheck.requireSound() }
                 }
             } catch {
                 sideFiles.removeTheOnesMadeForNothing()
@@ -168,6 +174,7 @@ public final class Workspace: Sendable {
 
         do {
             if let readOnlyReason {
+                if upgradesBeforeReading { try upgrade(path: path) }
                 let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
                 // A writable file opened read-only by choice may be written by another workbench
                 // meanwhile: its side files may then be in use, and stay.
@@ -259,10 +266,18 @@ public final class Workspace: Sendable {
         return nil
     }
 
+    /// Brings the schema of a sound, writable file up to date. The pool has opened no reader, so
+    /// its writer is the last connection to close and takes the write-ahead log with it.
+    private static func upgrade(path: String) throws {
+        let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+        try WorkspaceSchema.migrator.migrate(pool)
+        try pool.close()
+    }
+
     /// Looks at an existing file through a read-only connection: its schema (which SQLite parses
     /// whole before the first statement), the migrations applied, and whether an import cut short
     /// left indexes to make again.
-    private static func inspect(path: String, readOnly: Bool) throws -> (needsMigrating: Bool, missesIndexes: Bool) {
+    private static func inspect(path: String, canUpgrade: Bool) throws -> (needsMigrating: Bool, missesIndexes: Bool) {
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
             defer { try? queue.close() }
@@ -279,7 +294,7 @@ public final class Workspace: Sendable {
                     throw WorkspaceError.newerSchema(path: path, unknownMigrations: Array(unknown))
                 }
                 let needsMigrating = try !migrator.hasCompletedMigrations(db)
-                if readOnly, needsMigrating {
+                if !canUpgrade, needsMigrating {
                     throw WorkspaceError.readOnly(path: path, reason: "it was written by an older version and "
                                                   + "needs upgrading, which a read-only file does not allow")
                 }
