@@ -184,6 +184,11 @@ struct AgreementCommand: ParsableCommand {
     func run() throws {
         let (counts, frame, actors, _) = try corpus.loadCounts()
         let matrix = AgreementMatrix.make(dailyCounts: counts, actors: actors, frame: frame, by: DateBucketing(corpus.by))
-        try corpus.emit(matrix) { matrix.agreementTable() }
+        if corpus.json {
+            try matrix.writeJSON { print($0, terminator: "") }
+            print()
+        } else {
+            try corpus.emit(matrix) { matrix.agreementTable() }
+        }
     }
 }

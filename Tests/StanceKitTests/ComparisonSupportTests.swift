@@ -113,6 +113,25 @@ enum ComparisonFixture {
         #expect(decoded == matrix)
     }
 
+    /// Written a chunk of pairs at a time, the JSON is the same text as encoded at once.
+    @Test func jsonWrittenInChunksIsTheSameText() throws {
+        let matrix = AgreementMatrix.make(statements: F.statements, frame: frame)
+        #expect(matrix.pairs.count >= 3)
+        var skeleton = matrix
+        skeleton.pairs = []
+        for chunkSize in [1, 2, matrix.pairs.count, 4096] {
+            var written = ""
+            try ReportJSON.write(skeleton, key: "pairs", elements: matrix.pairs, chunkSize: chunkSize) { written += $0 }
+            #expect(written == (try ReportJSON.encode(matrix)), "chunks of \(chunkSize)")
+        }
+        var whole = ""
+        try matrix.writeJSON { whole += $0 }
+        #expect(whole == (try ReportJSON.encode(matrix)))
+        var none = ""
+        try skeleton.writeJSON { none += $0 }
+        #expect(none == (try ReportJSON.encode(skeleton)))
+    }
+
     @Test func wrappingFillsColumnsAndBreaksOnlyOverlongWords() {
         #expect(ReportText.wrap("one two three four", width: 9) == ["one two", "three", "four"])
         #expect(ReportText.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])

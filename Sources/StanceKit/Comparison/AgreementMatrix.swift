@@ -187,6 +187,14 @@ public struct AgreementMatrix: Hashable, Sendable, Codable {
                     by: bucketing, from: from, to: to)
     }
 
+    /// `ReportJSON.encode(self)`, handed to `output` a few thousand pairs at a time: a corpus of
+    /// thousands of actors meets about a million pairs, whose JSON tree alone took a gigabyte.
+    public func writeJSON(to output: (String) -> Void) throws {
+        var skeleton = self
+        skeleton.pairs = []
+        try ReportJSON.write(skeleton, key: CodingKeys.pairs.stringValue, elements: pairs, to: output)
+    }
+
     /// How often two actors agreed and disagreed (zero for an actor with themself or strangers).
     public func count(between a: String, and b: String) -> Count { index[a]?[b] ?? .zero }
 

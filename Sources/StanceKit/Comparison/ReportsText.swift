@@ -35,9 +35,41 @@ public enum ReportGlyphs {
 /// `AgreementMatrix`), with sorted keys so that the same result always prints the same text.
 public enum ReportJSON {
     public static func encode(_ value: some Encodable) throws -> String {
+        String(decoding: try encodeUTF8(value), as: UTF8.self) + "\n"
+    }
+
+    private static func encodeUTF8(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        return try encoder.encode(value)
+    }
+
+    /// The text of `encode(skeleton)` with `elements` as the top-level array `key`, which
+    /// `skeleton` holds empty, handed to `output` a chunk of elements at a time: the whole JSON tree
+    /// of a large result (an agreement matrix of a million pairs) took gigabytes to build at once.
+    static func write<Element: Encodable>(_ skeleton: some Encodable, key: String, elements: [Element],
+                                          chunkSize: Int = 4096, to output: (String) -> Void) throws {
+        let text = try encode(skeleton)
+        // Pretty printing puts a top-level key two spaces in and an empty array's brackets on
+        // lines of their own; a newline inside a string value is escaped, so this occurs once.
+        let opening = "\n  \"\(key)\" : ["
+        guard !elements.isEmpty, let empty = text.range(of: opening + "\n\n  ]") else { return output(text) }
+        output(String(text[..<empty.lowerBound]) + opening + "\n")
+        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+        for start in stride(from: 0, to: elements.count, by: chunkSize) {
+            // "[\n", the elements two spaces in, "\n]": the elements alone, two spaces further in.
+            let chunk = try encodeUTF8(Array(elements[start..<min(start + chunkSize, elements.count)]))
+            var indented: [UInt8] = start > 0 ? [UInt8(ascii: ","), newline, space, space] : [space, space]
+            indented.reserveCapacity(chunk.count + chunk.count / 8)
+            chunk.withUnsafeBytes { bytes in
+                for byte in bytes[2..<(bytes.count - 2)] {
+                    indented.append(byte)
+                    if byte == newline { indented.append(contentsOf: [space, space]) }
+                }
+            }
+            output(String(decoding: indented, as: UTF8.self))
+        }
+        output("\n  ]" + String(text[empty.upperBound...]))
     }
 }
 
