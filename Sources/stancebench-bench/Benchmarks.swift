@@ -206,6 +206,12 @@ final class Bench {
         rows.append(Row("  reading and hashing files, worker threads summed", share(timing.reading), pass: nil))
         rows.append(Row("  analysis waiting for the writer (wall clock, workers summed)", formatSeconds(timing.waitingForWriter), pass: nil))
         rows.append(Row("  writer waiting for analysis (wall clock)", formatSeconds(timing.writerWaitingForAnalysis), pass: nil))
+        let blocked = timing.writerWall - timing.writing - timing.writerWaitingForAnalysis - timing.writerWaitingForCore
+        rows.append(Row("  writer's wall clock: processor / waiting for a core / blocked (I/O, locks)",
+                        "\(formatSeconds(timing.writerWall)): \(formatSeconds(timing.writing)) / "
+                        + "\(formatSeconds(timing.writerWaitingForCore)) / \(formatSeconds(blocked))", pass: nil))
+        rows.append(Row("  of the writer's processor time: making the read indexes after the last batch",
+                        String(format: "%.2f s CPU", timing.restoringIndexes), pass: nil))
         var again: Importer.Summary?
         let reimport = try seconds { again = try importer.importFiles(paths) }
         rows.append(Row("  importing the same files again (all skipped by file hash)",

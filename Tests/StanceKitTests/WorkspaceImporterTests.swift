@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import StanceKit
 
@@ -85,6 +86,29 @@ import Testing
         let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int
         #expect(wal == nil, "closing left a WAL of \(wal ?? 0) bytes")
         #expect(try Workspace.open(path: path).articles().count == 40)
+    }
+
+    /// An import writes the full-text index with larger in-memory terms and merges; those
+    /// settings are stored in the table's configuration, so it must set them back before it
+    /// commits: every other write (one article at a time) keeps FTS5's defaults.
+    @Test func anImportLeavesTheFullTextIndexSettingsAtFTS5sDefaults() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = try Self.write(Dictionary(uniqueKeysWithValues: (1...30).map {
+            ("\($0).txt", "Article \($0)\nMark Milley\nThe general spoke of talks number \($0).")
+        }), in: folder)
+        let workspace = try Workspace.open(path: folder.appendingPathComponent("workspace.sqlite").path)
+        let summary = try Importer(workspace: workspace, batchSize: 4, transactionSize: 8, analyze: StubAnalyser().analyse)
+            .importFiles(paths)
+        #expect(summary.added.count == 30)
+        #expect(try workspace.search("general").count == 30)
+        let stored = try workspace.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT k, v FROM article_search_config")
+                .compactMap { row in (row[1] as Int?).map { (row[0] as String, $0) } })
+        }
+        #expect(stored["hashsize", default: 1_048_576] == 1_048_576)
+        #expect(stored["automerge", default: 4] == 4)
+        #expect(Workspace.SearchIndexSettings.fts5Defaults == .init(hashSize: 1_048_576, automerge: 4))
     }
 
     @Test func sameTextFromDifferentBytesIsADuplicateAfterAnalysis() throws {

@@ -30,6 +30,18 @@ public struct Importer: Sendable {
         /// Wall-clock seconds the writer waited for the articles of its next batch to be analysed:
         /// near zero while writing is the slower side.
         public var writerWaitingForAnalysis: Double = 0
+        /// Wall-clock seconds from the writer's start to its end. What its processor time and its
+        /// waits for analysis and for a core leave of it, it spent blocked in the kernel (file
+        /// writes, fsync) or on locks.
+        public var writerWall: Double = 0
+        /// Wall-clock seconds the writer was ready to run but waited for a core (Linux's
+        /// per-thread scheduler statistics; zero where they are not available): the workers and
+        /// the writer share the cores.
+        public var writerWaitingForCore: Double = 0
+        /// The writer's processor time, of `writing`, for making the read indexes a first import
+        /// left out (see `Workspace.addArticleBatches`): it follows the last batch, so no analysis
+        /// overlaps it.
+        public var restoringIndexes: Double = 0
     }
 
     public struct Summary: Hashable, Sendable {
@@ -122,11 +134,17 @@ public struct Importer: Sendable {
         count: Int, collected: SummaryCollector,
         prepare: @escaping @Sendable (Int) -> (path: String, result: Result<PreparedArticle, any Error>)
     ) throws -> Summary {
-        let window = PreparedWindow(count: count, capacity: 2 * batchSize)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let window = PreparedWindow(count: count, capacity: 2 * batchSize, workers: workers)
         let (workspace, frameID, batchSize, transactionSize) = (self.workspace, self.frameID, self.batchSize, self.transactionSize)
         let written = DispatchSemaphore(value: 0)
         DispatchQueue(label: "StanceKit.Importer.writes").async {
-            defer { written.signal() }
+            let (start, startQueued) = (DispatchTime.now().uptimeNanoseconds, threadQueuedSeconds())
+            defer {
+                collected.add(\.writerWall, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                collected.add(\.writerWaitingForCore, threadQueuedSeconds() - startQueued)
+                written.signal()
+            }
             // The workspace's actors stay in memory from one transaction to the next.
             let actorCache = ActorDirectoryCache()
             let waited: (Double) -> Void = { collected.add(\.writerWaitingForAnalysis, $0) }
@@ -165,12 +183,13 @@ public struct Importer: Sendable {
             }
             // After a write error too: what was committed gets its indexes back, if it can.
             do {
-                try collected.timed(\.writing) { try workspace.restoreDeferredIndexes() }
+                try collected.timed(\.restoringIndexes) {
+                    try collected.timed(\.writing) { try workspace.restoreDeferredIndexes() }
+                }
             } catch {
                 collected.writeError = error
             }
         }
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = window.claim(waited: { collected.add(\.waitingForWriter, $0) }) {
                 window.deliver(index, collected.timed(\.analysing) { prepare(index) })
@@ -183,8 +202,9 @@ public struct Importer: Sendable {
 }
 
 /// The articles between the analysing workers and the writer: workers claim the next index and
-/// deliver its result, at most `capacity` indexes ahead of the last one the writer took; the
-/// writer takes them in index order, a batch at a time.
+/// deliver its result, at most `capacity` indexes ahead of the last one the writer took, and
+/// leave a core to the writer while it writes; the writer takes them in index order, a batch at
+/// a time.
 private final class PreparedWindow: @unchecked Sendable {
     typealias Item = (path: String, result: Result<PreparedArticle, any Error>)
 
@@ -196,10 +216,16 @@ private final class PreparedWindow: @unchecked Sendable {
     private var taken = 0
     private var ready: [Int: Item] = [:]
     private var stopped = false
+    /// The worker threads there are; `preparing` of them hold a claimed index not yet delivered.
+    private let workers: Int
+    private var preparing = 0
+    /// Whether the writer has a batch (false while it waits in `takeBatch`).
+    private var writerBusy = false
 
-    init(count: Int, capacity: Int) {
+    init(count: Int, capacity: Int, workers: Int) {
         self.count = count
         self.capacity = max(1, capacity)
+        self.workers = workers
     }
 
     /// The next index to prepare, once the writer has made room for it; nil when every index is
@@ -208,15 +234,27 @@ private final class PreparedWindow: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         let start = DispatchTime.now().uptimeNanoseconds
-        while !stopped, nextToClaim < count, nextToClaim >= taken + capacity { condition.wait() }
+        while !stopped, nextToClaim < count, nextToClaim >= taken + capacity || coreKeptForWriter { condition.wait() }
         waited(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         guard !stopped, nextToClaim < count else { return nil }
         nextToClaim += 1
+        preparing += 1
         return nextToClaim - 1
+    }
+
+    /// While the writer writes, one core is left to it: the single writer is the import's
+    /// critical path whenever the workers run ahead of it, and with as many workers as cores the
+    /// scheduler shared every core among workers and writer alike, so the writer ran at about
+    /// two thirds of a core while the workers filled the window and then waited, a core idle, for
+    /// it to drain. A worker only starts an article while fewer than `workers - 1` are preparing,
+    /// unless the writer is waiting for analysis (then all may run).
+    private var coreKeptForWriter: Bool {
+        writerBusy && preparing >= workers - 1 && workers > 1
     }
 
     func deliver(_ index: Int, _ item: Item) {
         condition.lock()
+        preparing -= 1
         ready[index] = item
         condition.broadcast()
         condition.unlock()
@@ -229,9 +267,12 @@ private final class PreparedWindow: @unchecked Sendable {
         defer { condition.unlock() }
         let wanted = min(max(1, size), count - taken)
         let start = DispatchTime.now().uptimeNanoseconds
+        writerBusy = false
+        condition.broadcast()
         while !stopped, wanted > 0, !(taken..<taken + wanted).allSatisfy({ ready[$0] != nil }) { condition.wait() }
         waited(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         guard !stopped, wanted > 0 else { return nil }
+        writerBusy = true
         let batch = (taken..<taken + wanted).map { ready.removeValue(forKey: $0)! }
         taken += wanted
         condition.broadcast()
@@ -310,4 +351,13 @@ private func threadCPUSeconds() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// Seconds the calling thread has spent ready to run but waiting for a core, from Linux's
+/// `/proc/thread-self/schedstat` (its second field, nanoseconds); zero where it cannot be read.
+private func threadQueuedSeconds() -> Double {
+    guard let stats = try? String(contentsOfFile: "/proc/thread-self/schedstat", encoding: .utf8) else { return 0 }
+    let fields = stats.split(separator: " ")
+    guard fields.count > 1, let nanoseconds = Double(fields[1]) else { return 0 }
+    return nanoseconds / 1e9
 }

@@ -217,9 +217,11 @@ extension Workspace {
         do {
             try write { db in
                 // The statements' unique keys start with the content hash, so a batch's rows land all
-                // over those indexes: with SQLite's default 2 MB page cache, a large workspace rereads
-                // and rewrites index pages for nearly every row. 64 MB keeps them for the import.
-                try db.execute(sql: "PRAGMA cache_size = -65536")
+                // over that index: with SQLite's default 2 MB page cache, a large workspace rereads
+                // and rewrites index pages for nearly every row. 32 MB holds it (about 20 MB at
+                // 10,000 articles; a first import defers the other indexes); 64 MB wrote no faster
+                // and its pages were most of the import's peak memory.
+                try db.execute(sql: "PRAGMA cache_size = -32768")
                 // Ids only grow (AUTOINCREMENT): the articles not yet in the full-text index are those
                 // above the largest indexed.
                 var largestIndexed = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
@@ -238,6 +240,7 @@ extension Workspace {
                     }
                 }
                 try db.execute(sql: "INSERT INTO search_index_deferred(id) VALUES (1)")
+                try Self.configureSearchIndex(SearchIndexSettings.bulkFill, db)
                 var actors = try actorCache.take(db)
                 try batches { items in
                     // A large transaction is indexed as it goes, so that the index's work overlaps
@@ -260,6 +263,7 @@ extension Workspace {
                     }
                 }
                 try indexForSearch()
+                try Self.configureSearchIndex(SearchIndexSettings.fts5Defaults, db)
                 try db.execute(sql: "DELETE FROM search_index_deferred")
                 try actorCache.keep(actors, db)
             }
@@ -319,6 +323,32 @@ extension Workspace {
     /// Articles added to the full-text index at a time within an import's transaction: the larger,
     /// the fewer segments FTS5 writes and merges.
     static let searchIndexChunk = 1024
+
+    /// The full-text table's settings that govern how it is written. FTS5 writes the terms it
+    /// holds in memory as a new segment whenever they pass `hashSize` bytes, and merges
+    /// `automerge` segments of a level into one segment of the next. A chunk of 1,024 articles
+    /// (with the three-letter prefix index) holds about 8 MB of terms: at FTS5's default of 1 MB
+    /// it became about eight segments, each merged again and again as the index grew.
+    struct SearchIndexSettings: Equatable {
+        var hashSize: Int
+        var automerge: Int
+
+        /// For an import's transaction: a chunk is one segment, and merges take 16 segments at a
+        /// time (each posting is rewritten about half as often as with 4). Costs up to `hashSize`
+        /// of memory while a chunk is indexed. Queries read a few more segments; the search bench
+        /// showed no difference.
+        static let bulkFill = SearchIndexSettings(hashSize: 16 << 20, automerge: 16)
+        /// FTS5's own, for every other write: stored in the table's configuration, so an import
+        /// sets them back before it commits (its settings never outlive its transaction).
+        static let fts5Defaults = SearchIndexSettings(hashSize: 1 << 20, automerge: 4)
+    }
+
+    /// Stores `settings` in the full-text table's configuration (FTS5 reads them for its next write).
+    static func configureSearchIndex(_ settings: SearchIndexSettings, _ db: Database) throws {
+        let command = "INSERT INTO article_search(article_search, rank) VALUES (?, ?)"
+        try db.execute(sql: command, arguments: ["hashsize", settings.hashSize])
+        try db.execute(sql: command, arguments: ["automerge", settings.automerge])
+    }
 
     /// The indexes on the tables an import fills (articles, statements, mentions) that no write
     /// of the import reads and that enforce nothing: not the unique ones (duplicate articles and
