@@ -44,6 +44,14 @@ struct AnalysisHotPathTests {
         }
     }
 
+    /// `isAllCaps` stops at the first letter in lower case because no upper-case scalar is anything but a letter.
+    @Test func everyUpperCaseScalarIsALetter() {
+        for value in UInt32(0)...UInt32(0x10FFFF) {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isUppercase else { continue }
+            #expect(scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func wordScalarsBeyondASCIIFollowTheirProperties() {
         for value in UInt32(0x80)..<UInt32(0x3000) {
             guard let scalar = Unicode.Scalar(value) else { continue }

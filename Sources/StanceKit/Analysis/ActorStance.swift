@@ -1,6 +1,6 @@
 extension AnalysisRun {
     static let pastMarkers = WordSet(["once", "formerly", "previously", "erstwhile", "onetime", "one-time"])
-    static let recently: UInt64 = 0xB71C_504A_6CA4_4E1D   // WordHash.hash("recently")
+    static var recently: UInt64 { DateParser.recently }
     static let used: UInt64 = 0x7D67_8AE4_032B_59F0   // WordHash.hash("used")
     static let pastCopulas = WordSet(["was", "were"])
     static let presentAuxiliaries = WordSet(["has", "have", "is", "are"])

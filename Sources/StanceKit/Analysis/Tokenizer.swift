@@ -39,7 +39,7 @@ enum Tokenizer {
     }
 
     static func tokenize(_ text: String) -> Output {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Scalars.of(text)
         let tokens = tokenize(scalars, hidden: [Bool](repeating: false, count: scalars.count), range: 0..<scalars.count)
         return Output(scalars: scalars, tokens: tokens)
     }
@@ -184,16 +184,21 @@ enum Tokenizer {
     }
 
     /// Whether the word `start..<end` is in capitals: two upper-case scalars or more, as many as its letters.
-    /// Counted apart from `scanWord`, and only for words that do not open with a lower-case ASCII letter.
+    /// Every upper-case scalar is a letter (Unicode's Other_Uppercase scalars are all Other_Alphabetic or Nl),
+    /// so the first letter in lower case ends the test: in "Biden" its second scalar. Only words that do not
+    /// open with a lower-case ASCII letter are asked.
     private static func isAllCaps(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, to end: Int) -> Bool {
-        var upperCount = 0, letterCount = 0
+        var upperCount = 0
         var k = start
         while k < end {
-            if isUpper(s[k]) { upperCount &+= 1 }
-            if isLetter(s[k]) { letterCount &+= 1 }
+            if isUpper(s[k]) {
+                upperCount &+= 1
+            } else if isLetter(s[k]) {
+                return false
+            }
             k &+= 1
         }
-        return upperCount >= 2 && upperCount == letterCount
+        return upperCount >= 2
     }
 
     /// A word read from its first scalar at `start`: where it ends and its `WordHash`. The loop keeps its
