@@ -22,9 +22,33 @@ struct AnalysisHotPathTests {
             (EntityRecognizer.ambiguousRole, "general"), (EntityRecognizer.they, "they"),
             (AnalysisRun.thatWord, "that"), (AnalysisRun.butWord, "but"), (AnalysisRun.asWord, "as"),
             (AnalysisRun.since, "since"), (AnalysisRun.until, "until"),
+            (Words.with, "with"), (Words.by, "by"), (AnalysisRun.recently, "recently"), (AnalysisRun.used, "used"),
+            (AnalysisRun.forWord, "for"), (AnalysisRun.along, "along"),
         ]
         for (literal, word) in literals {
             #expect(literal == WordHash.hash(word), "hash of “\(word)”")
+        }
+    }
+
+    /// The tokenizer counts the capitals of a word only when it does not open with a lower-case ASCII letter.
+    @Test func allCapsFlagFollowsItsDefinition() {
+        let text = "NATO US U.S. McCAIN McCain iPHONE aB 2ND 2nd F-16 F-A ÉTATS États É ÇA ça O'BRIEN O’BRIEN O'Brien "
+            + "NATO-led ПУТИН Путин ⅫⅡ x²AB ²AB A A1 1,000 ΑΘΗΝΑ"
+        let output = Tokenizer.tokenize(text)
+        for token in output.tokens where token.kind == .word || token.kind == .number {
+            let scalars = output.scalars[Int(token.start)..<Int(token.end)]
+            let upper = scalars.filter { $0.properties.isUppercase }.count
+            let letters = scalars.filter { $0.properties.isAlphabetic }.count
+            let word = String(String.UnicodeScalarView(scalars))
+            #expect(token.has(Token.allCaps) == (upper >= 2 && upper == letters), "“\(word)”")
+        }
+    }
+
+    /// `isAllCaps` stops at the first letter in lower case because no upper-case scalar is anything but a letter.
+    @Test func everyUpperCaseScalarIsALetter() {
+        for value in UInt32(0)...UInt32(0x10FFFF) {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isUppercase else { continue }
+            #expect(scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
         }
     }
 

@@ -25,8 +25,8 @@ extension AnalysisRun {
     /// "The presidents of A and B have expressed support": plural offices of named countries, whose holders act.
     static let pluralOfficeWords = ["presidents", "leaders", "ministers", "premiers", "chancellors"]
     static let pluralOffices = WordSet(pluralOfficeWords)
-    static let agentBy = WordHash.hash("by")
-    static let withWord = WordHash.hash("with")
+    static var agentBy: UInt64 { Words.by }
+    static var withWord: UInt64 { Words.with }
     static let listLinks = WordSet(["and", "with"])
     /// How many body sentences open an article: a meeting told there is the one its headline is about.
     static let openingSentences = 3
@@ -84,7 +84,9 @@ extension AnalysisRun {
     /// offices may be named in the `next` sentence.
     func frameAct(in sentence: Range<Int>, previous: Range<Int>?, next: Range<Int>?) -> FrameAct? {
         let quoteOf = text.quoteOf
-        for t in sentence where quoteOf[t] < 0 && tokens[t].kind == .word && !tokens[t].isCapitalized && (Self.actTriggers.contains(tokens[t].hash) || word(t + 1) == Self.agentBy) {
+        // Read once here: a `static let` read in the loop pays its lazy-initialisation check at every token.
+        let triggers = Self.actTriggers
+        for t in sentence where quoteOf[t] < 0 && tokens[t].kind == .word && !tokens[t].isCapitalized && (triggers.contains(tokens[t].hash) || word(t + 1) == Self.agentBy) {
             let w = tokens[t].hash
             let after = t..<sentence.upperBound
             if Self.actVerbs.contains(w) {

@@ -1,10 +1,10 @@
 extension AnalysisRun {
     static let pastMarkers = WordSet(["once", "formerly", "previously", "erstwhile", "onetime", "one-time"])
-    static let recently = WordHash.hash("recently")
-    static let used = WordHash.hash("used")
+    static var recently: UInt64 { DateParser.recently }
+    static let used: UInt64 = 0x7D67_8AE4_032B_59F0   // WordHash.hash("used")
     static let pastCopulas = WordSet(["was", "were"])
     static let presentAuxiliaries = WordSet(["has", "have", "is", "are"])
-    static let inWord = WordHash.hash("in")
+    static var inWord: UInt64 { Words.in_ }
     /// How much less a position counts once the article reports it as given up.
     static let pastWeight = 0.25
 
@@ -47,6 +47,8 @@ extension AnalysisRun {
         let published = article.published
         var markers: [PastMarker] = []
         var sawComma = false
+        // Read once here: a `static let` read in the loop pays its lazy-initialisation check at every token.
+        let pastMarkerWords = Self.pastMarkers
         for k in sentence {
             if text.isPunct(k, ",") {
                 sawComma = true
@@ -59,7 +61,7 @@ extension AnalysisRun {
                 continue
             }
             guard text.quoteOf[k] < 0, let w = word(k) else { continue }
-            var marks = Self.pastMarkers.contains(w) || (w == Self.until && word(k + 1) == Self.recently)
+            var marks = pastMarkerWords.contains(w) || (w == Self.until && word(k + 1) == Self.recently)
                 || (w == Self.used && word(k + 1) == Words.to)
             if !marks, w == Self.inWord, k + 1 < sentence.upperBound, tokens[k + 1].isCapitalized, let next = word(k + 1),
                let month = DateParser.months[next], let published, month < published.month,

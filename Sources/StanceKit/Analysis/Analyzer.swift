@@ -464,6 +464,7 @@ struct AnalysisRun {
         // Swift copy the whole run at each token (callgrind: a 1,184-byte memcpy a token). They read only the
         // text and the lexicon, which recording statements does not change.
         let run = self
+        let clauseOpeners = Self.clauseOpeners
         for sentence in text.sentences {
             guard let first = sentence.first, inBody(first) else { continue }
             var clauseStart = sentence.lowerBound
@@ -471,7 +472,7 @@ struct AnalysisRun {
             var k = sentence.lowerBound
             while k <= sentence.upperBound {
                 let ends = k == sentence.upperBound || run.tokens[k].isPunct(";")
-                    || (k > clauseStart && run.text.quoteOf[k] < 0 && (run.word(k).map(Self.clauseOpeners.contains) ?? false || run.opensReportingClause(k)))
+                    || (k > clauseStart && run.text.quoteOf[k] < 0 && (run.word(k).map(clauseOpeners.contains) ?? false || run.opensReportingClause(k)))
                 if ends {
                     if k > clauseStart {
                         while mentionCursor < mentions.count, mentions[mentionCursor].first < clauseStart { mentionCursor += 1 }
@@ -844,8 +845,7 @@ struct AnalysisRun {
         }
     }
 
-    static let along = WordHash.hash("along")
-    static let with = WordHash.hash("with")
+    static let along: UInt64 = 0x8393_02BB_8243_9D6A   // WordHash.hash("along")
 
     /// Whether a name at `t` stands in a list of names: at the sentence start, after a comma or bracket,
     /// "and" or "along with".
@@ -854,7 +854,7 @@ struct AnalysisRun {
         let prev = tokens[t - 1]
         if prev.kind == .punct { return prev.isPunct(",") || prev.isPunct(")") }
         if prev.hash == Words.and { return true }
-        return prev.hash == Self.with && word(t - 2) == Self.along
+        return prev.hash == Words.with && word(t - 2) == Self.along
     }
 
     /// "X, Y and Z introduced a resolution to end the war": the people named together as a clause's

@@ -21,7 +21,7 @@ extension AnalysisRun {
 
 extension AnalysisRun {
     static let spokespeople = WordSet(["spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"])
-    static let forWord = WordHash.hash("for")
+    static let forWord: UInt64 = 0xDCB2_7818_FED9_DA90   // WordHash.hash("for")
 
     /// "a spokesperson for the State Department": the organisation speaks through its spokesperson (for a
     /// person, "a spokesman for Mr. X", the speaker stays unnamed).

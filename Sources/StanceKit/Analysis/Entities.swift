@@ -556,7 +556,7 @@ struct EntityRecognizer {
         return Self.partyWords.contains(w)
     }
 
-    static let byWord = WordHash.hash("by")
+    static var byWord: UInt64 { Words.by }
     static let creditVerbs = WordSet(["produced", "written", "edited", "reported", "photographed", "illustrated",
         "compiled", "directed", "presented", "hosted"])
     static let personNouns = WordSet(["host", "producer", "photographer", "surgeon", "nurse", "medic", "engineer",

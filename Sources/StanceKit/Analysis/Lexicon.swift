@@ -206,4 +206,6 @@ enum Words {
     static let not: UInt64 = 0x215A_D619_258E_9F4A   // WordHash.hash("not")
     static let whether: UInt64 = 0x9945_F6A9_A016_BAE2   // WordHash.hash("whether")
     static let which: UInt64 = 0xCE98_9E88_581F_9422   // WordHash.hash("which")
+    static let with: UInt64 = 0xA66B_06F6_55A0_C2E9   // WordHash.hash("with")
+    static let by: UInt64 = 0x08A6_4B07_B54D_F8D4   // WordHash.hash("by")
 }

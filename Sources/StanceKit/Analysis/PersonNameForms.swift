@@ -13,8 +13,9 @@ extension EntityRecognizer {
     /// bears it as a surname, it is no word of the lexicon's other lists, and the article never writes it in lower
     /// case (a word, not a name). Costs a pass over each person's name and, when forms were found, one over the words.
     mutating func addNameForms() {
-        // A form's person, or -1 when two people share it.
-        var owner: [UInt64: Int] = [:]
+        // A form's person, or -1 when two people share it. A `WordTable`: every capitalised token of the article is
+        // looked up in it below (a `Dictionary` hashed each with SipHash, 7.4 M instructions of 26.5 M).
+        var owner = WordTable<Int>(capacity: 64)
         var elementForms: [UInt64] = []
         func offer(_ form: UInt64, _ person: Int) {
             if let known = personBySurname[form], !known.allSatisfy({ $0 == person }) { return }
@@ -47,7 +48,7 @@ extension EntityRecognizer {
                 }
             }
         }
-        guard !owner.isEmpty else { return }
+        guard owner.count > 0 else { return }
         // Only a form the article writes capitalised can be a mention (`findSurnameMentions` asks no other token), so
         // the one-letter-short variants of every surname, most of which the article never writes, are not kept.
         var common = Set<UInt64>()

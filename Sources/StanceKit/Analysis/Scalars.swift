@@ -7,7 +7,23 @@ enum Scalars {
                 var i = 0
                 var n = 0
                 let length = utf8.count
+                let bytes = UnsafeRawBufferPointer(utf8)
                 while i < length {
+                    // Eight ASCII bytes at once, most of any text: one load and one test for the eight, each
+                    // widened in turn. The load stays inside the buffer (`i + 8 <= length`).
+                    if i &+ 8 <= length {
+                        let chunk = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                        if chunk & 0x8080_8080_8080_8080 == 0 {
+                            var k = 0
+                            while k < 8 {
+                                out[n &+ k] = Unicode.Scalar(UInt8(truncatingIfNeeded: chunk >> UInt64(k &* 8)))
+                                k &+= 1
+                            }
+                            n &+= 8
+                            i &+= 8
+                            continue
+                        }
+                    }
                     let b = utf8[i]
                     if b < 0x80 {
                         out[n] = Unicode.Scalar(b)

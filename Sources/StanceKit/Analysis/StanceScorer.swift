@@ -136,7 +136,7 @@ struct StanceScorer {
     static let only = WordHash.hash("only")
     static let just = WordHash.hash("just")
     static let or = WordHash.hash("or")
-    static let by = WordHash.hash("by")
+    static var by: UInt64 { Words.by }
     static let because = WordHash.hash("because")
     static let asWord = WordHash.hash("as")
     static let subjectPronouns = WordSet(["i", "we", "you", "he", "she", "they", "it"])

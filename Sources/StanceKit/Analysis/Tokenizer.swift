@@ -39,7 +39,7 @@ enum Tokenizer {
     }
 
     static func tokenize(_ text: String) -> Output {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Scalars.of(text)
         let tokens = tokenize(scalars, hidden: [Bool](repeating: false, count: scalars.count), range: 0..<scalars.count)
         return Output(scalars: scalars, tokens: tokens)
     }
@@ -125,8 +125,8 @@ enum Tokenizer {
                     var f = flags
                     let upper = isUpper(c)
                     if upper { f |= Token.capitalized }
-                    let upperCount = word.counts >> 32, letterCount = word.counts & 0xFFFF_FFFF
-                    if upperCount >= 2 && upperCount == letterCount { f |= Token.allCaps }
+                    // A word opening with a lower-case ASCII letter, most of a text, has a letter in lower case.
+                    if c.value &- 97 >= 26, isAllCaps(s, from: i, to: j) { f |= Token.allCaps }
                     if j &- i == 1, !numeric, upper, j < end, s[j].value == 46, !h[j] {
                         f |= Token.initial
                     }
@@ -183,23 +183,38 @@ enum Tokenizer {
         return k
     }
 
-    /// A word read from its first scalar at `start`: where it ends, its `WordHash`, and its upper-case
-    /// scalars (high half of `counts`) and letters (low half). The loop keeps its state in these few
-    /// locals and takes ASCII letters and digits, most of any text, without Unicode property look-ups.
+    /// Whether the word `start..<end` is in capitals: two upper-case scalars or more, as many as its letters.
+    /// Every upper-case scalar is a letter (Unicode's Other_Uppercase scalars are all Other_Alphabetic or Nl),
+    /// so the first letter in lower case ends the test: in "Biden" its second scalar. Only words that do not
+    /// open with a lower-case ASCII letter are asked.
+    private static func isAllCaps(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, to end: Int) -> Bool {
+        var upperCount = 0
+        var k = start
+        while k < end {
+            if isUpper(s[k]) {
+                upperCount &+= 1
+            } else if isLetter(s[k]) {
+                return false
+            }
+            k &+= 1
+        }
+        return upperCount >= 2
+    }
+
+    /// A word read from its first scalar at `start`: where it ends and its `WordHash`. The loop keeps its
+    /// state in these few locals and takes ASCII letters and digits, most of any text, without Unicode
+    /// property look-ups.
     @inline(__always)
     private static func scanWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ h: UnsafeBufferPointer<Bool>,
-                                 from start: Int, end: Int) -> (end: Int, hash: UInt64, counts: UInt64) {
+                                 from start: Int, end: Int) -> (end: Int, hash: UInt64) {
         let c = s[start]
         var hash = WordHash.mix(WordHash.seed, WordHash.fold(c))
-        var counts: UInt64 = (isUpper(c) ? 1 << 32 : 0) | (isLetter(c) ? 1 : 0)
         var j = start &+ 1
         while j < end, !h[j] {
             let dv = s[j].value
             if dv < 128 {
                 let lower = dv | 32
                 if lower &- 97 < 26 {
-                    // One letter, and one upper-case scalar when below "a".
-                    counts &+= dv < 97 ? (1 << 32) | 1 : 1
                     hash = WordHash.mix(hash, lower)
                     j &+= 1
                     continue
@@ -210,10 +225,7 @@ enum Tokenizer {
                     continue
                 }
             } else if isWordScalar(s[j]) {
-                let d = s[j]
-                if isUpper(d) { counts &+= 1 << 32 }
-                if isLetter(d) { counts &+= 1 }
-                hash = WordHash.mix(hash, WordHash.fold(d))
+                hash = WordHash.mix(hash, WordHash.fold(s[j]))
                 j &+= 1
                 continue
             }
@@ -223,7 +235,7 @@ enum Tokenizer {
             hash = WordHash.mix(hash, WordHash.fold(s[j]))
             j &+= 1
         }
-        return (j, hash, counts)
+        return (j, hash)
     }
 
     /// The ASCII scalars that can join a word (`'`, `,`, `-`, `.`), as bits of their values.
