@@ -17,6 +17,8 @@ struct AnalysisNamesEvidenceTests {
         ("Sokha, a rice farmer from the border village, told AFP the soldiers had left overnight.", "Sokha"),
         ("“The guns went quiet at dawn,” Tendai, 52, told reporters by telephone from the camp.", "Tendai"),
         ("Ceasefire talks stalled again. Mahamat told state radio that the rebels had broken their word. She added that aid must flow.", "Mahamat"),
+        ("Aid has not arrived, said Wanjiru, who runs a shelter in the camp.", "Wanjiru"),
+        ("Nyein (41), a teacher, told the Irrawaddy that the junta had shelled the village.", "Nyein"),
     ])
     func aOneWordNameWithEvidenceIsAPerson(sentence: String, name: String) {
         let a = AnalysisFixture.article(published: "2031-05-02", sentence)
@@ -32,6 +34,9 @@ struct AnalysisNamesEvidenceTests {
         "Parliament, a body of 300 members, voted for the ceasefire.",
         "Meanwhile, Petrobras told investors the deal was off.",
         "Hamas said it would study the proposal, and Reuters reported that talks would resume.",
+        "Earlier, the head of the council said the talks would resume.",
+        "The envoy of Norland, the senior member of the bloc, was absent.",
+        "The talks resumed on Jan. 5 in Geneva. In Jan Geneva hosted another round.",
     ])
     func aOneWordNameWithoutEvidenceIsNoPerson(sentence: String) {
         let a = AnalysisFixture.article(published: "2031-05-02", sentence)
@@ -79,6 +84,7 @@ struct AnalysisNamesEvidenceTests {
         ("PM Anwar Ibrahim said the bloc would meet.", "Anwar Ibrahim"),
         ("The talks stalled. A. B. Chen urged restraint.", "A. B. Chen"),
         ("Lt. Col. Samir Aoun, a spokesman for the army, said the truce held.", "Samir Aoun"),
+        ("The deal was praised by Jan Lipinski, the foreign minister of Norland.", "Jan Lipinski"),
     ])
     func anAbbreviatedTitleOpensOneName(sentence: String, name: String) {
         let a = AnalysisFixture.article(published: "2031-05-02", sentence)

@@ -8,7 +8,7 @@ struct AnalysisStatementDatesVerbTests {
     @Test(arguments: [
         ("The pause, starting on May 3, was announced on Thursday by Defence Minister Ivo Brandt, who said “both armies will hold their fire.”",
          "both armies will hold their fire", "2031-05-08"),
-        ("Ivo Brandt sent a note on Sunday and officials said Tuesday that “talks will resume within days.”",
+        ("Defence Minister Ivo Brandt sent a note to the mediators on Sunday and said Tuesday that “talks will resume within days.”",
          "talks will resume within days", "2031-05-06"),
         ("Effective May 5, the curfew is lifted, Interior Minister Ana Ruiz said on Wednesday: “We want people to return home.”",
          "We want people to return home", "2031-05-07"),
@@ -16,6 +16,8 @@ struct AnalysisStatementDatesVerbTests {
          "trade must flow again", "2031-05-08"),
         ("The truce that took effect on Monday was welcomed on Friday by the envoy Rosa Lim, who said “this is a first step.”",
          "this is a first step", "2031-05-09"),
+        ("Under the accord, which entered into force on May 1, the rebels must disarm, the AU mediator Olusegun Bako said on Wednesday: “The guns must fall silent.”",
+         "The guns must fall silent", "2031-05-07"),
     ])
     func theDateOnTheSpeechVerbWins(sentence: String, words: String, day: String) {
         let a = AnalysisFixture.article(published: "2031-05-10", sentence)

@@ -259,7 +259,8 @@ struct EntityRecognizer {
             }
             // "In March Senator X": a capitalised function word or date opens no name, so what follows
             // is read afresh (with its title).
-            if lex.stopwords.contains(word: tok(i).hash), recognizer.matchTitle(at: i) == nil, i + 1 < count, tok(i + 1).isCapitalized {
+            if lex.stopwords.contains(word: tok(i).hash), recognizer.matchTitle(at: i) == nil, i + 1 < count, tok(i + 1).isCapitalized,
+               !recognizer.firstNameSpelledLikeStopword(i) {
                 i += 1
                 continue
             }
@@ -292,6 +293,7 @@ struct EntityRecognizer {
             if title == nil {
                 // ("A. B. Chen": an initial that is also a function word opens the name.)
             while let f = run.first, !(tok(f).has(Token.initial) && run.count >= 3 && tok(run[1]).has(Token.initial)),
+                  !recognizer.firstNameSpelledLikeStopword(f),
                   lex.stopwords.contains(word: tok(f).hash) || lex.titles.contains(word: tok(f).hash) {
                     run.removeFirst()
                 }

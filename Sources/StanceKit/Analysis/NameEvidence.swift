@@ -97,9 +97,20 @@ extension EntityRecognizer {
         return speechAfter && opensSentence(t) && nextSentenceOpensWithPersonalPronoun(after: t)
     }
 
-    /// "Bongani, 34,": an age between commas.
+    /// "Jan Lipinski", "April Moreau": a first name spelled like a month (a function word to the lexicon) opens a name
+    /// when it is written without a period and a capitalised name that is no function word or place follows.
+    func firstNameSpelledLikeStopword(_ t: Int) -> Bool {
+        guard t + 1 < count, lex.givenNames.contains(word: tok(t).hash), !tok(t).has(Token.allCaps), isNameToken(t + 1),
+              !tok(t + 1).has(Token.initial) else { return false }
+        let next = tok(t + 1).hash
+        return !lex.stopwords.contains(word: next) && !lex.places.contains(word: next) && !lex.orgNames.contains(word: next)
+            && !lex.titles.contains(word: next)
+    }
+
+    /// "Bongani, 34,", "Bongani (34)": an age between commas or in brackets.
     private func hasAgeAppositive(after t: Int) -> Bool {
-        guard t + 3 < count, text.isPunct(t + 1, ","), text.isPunct(t + 3, ","), tok(t + 2).kind == .number,
+        guard t + 3 < count, text.isPunct(t + 1, ",") && text.isPunct(t + 3, ",") || text.isPunct(t + 1, "(") && text.isPunct(t + 3, ")"),
+              tok(t + 2).kind == .number,
               tok(t + 2).end - tok(t + 2).start <= 3 else { return false }
         var age = 0
         for k in Int(tok(t + 2).start)..<Int(tok(t + 2).end) {
@@ -111,8 +122,10 @@ extension EntityRecognizer {
     }
 
     /// "Farida, a nurse", "Bongani, a taxi driver", "Amina, the group's spokeswoman": an appositive whose head is a
-    /// person noun, within a few words and before the next comma.
+    /// person noun, within a few words and before the next comma; or a relative clause opening with "who".
     private func hasRoleAppositive(after t: Int) -> Bool {
+        // "said Farida, who uses one name": an organisation takes "which".
+        if text.isPunct(t + 1, ","), word(t + 2) == Words.who { return true }
         guard text.isPunct(t + 1, ","), let article = word(t + 2),
               article == Words.a || article == Words.an || article == Words.the else { return false }
         // "Earlier, the head of the council": an opening adverb's comma, then the subject.

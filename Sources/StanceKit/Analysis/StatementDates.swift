@@ -3,9 +3,9 @@
 /// said Tuesday" (the day on the speech verb, not the first one written).
 extension AnalysisRun {
     /// Words that open a date phrase naming when something else begins, holds or ends: "starting on May 3",
-    /// "effective Monday", "due on Friday".
+    /// "effective Monday", "due on Friday", "took effect on Monday", "entered into force on May 1".
     static let eventDateLeads = WordSet(["starting", "beginning", "effective", "from", "due", "scheduled", "slated",
-        "expires", "expiring", "ending", "through", "till", "by", "before"])
+        "expires", "expiring", "ending", "through", "till", "by", "before", "effect", "force"])
 
     /// The phrase of `dates` (eligible, in text order) that dates the saying: the first one written on a verb of saying
     /// ("said on Tuesday", "announced Thursday", "on Tuesday told"), else the first that does not lead into another
