@@ -54,32 +54,42 @@ extension EntityRecognizer {
     /// is part of a known person's name is left to `findSurnameMentions`.
     mutating func findMononyms() {
         let recognizer = self
-        // The words of the persons' names: few per article.
-        var named = Set<UInt64>()
-        for actor in actors where actor.kind == .person {
-            for token in Tokenizer.tokenize(actor.name).tokens where token.kind == .word { named.insert(token.hash) }
-        }
-        for t in 0..<count where !covered[t] && tok(t).isCapitalized && text.quoteOf[t] < 0 {
-            let hash = tok(t).hash
-            guard personBySurname[hash] == nil, !named.contains(hash), recognizer.isMononymCandidate(t),
-                  recognizer.showsMononymIsPerson(t) else { continue }
+        // The words of the persons' names, made when the first candidate is found (few articles have one).
+        var named: Set<UInt64>?
+        for t in 0..<count where tok(t).isCapitalized && !covered[t] {
+            // Cheapest tests first: most capitalised words stand beside another name word or show no evidence.
+            guard recognizer.standsAlone(t), recognizer.showsMononymIsPerson(t), recognizer.isMononymCandidate(t),
+                  text.quoteOf[t] < 0 else { continue }
             let role = text.role(ofToken: t)
             guard role == .body || role == .standfirst || role == .caption else { continue }
+            let hash = tok(t).hash
+            if named == nil {
+                var words = Set<UInt64>()
+                for actor in actors where actor.kind == .person {
+                    for token in Tokenizer.tokenize(actor.name).tokens where token.kind == .word { words.insert(token.hash) }
+                }
+                named = words
+            }
+            guard personBySurname[hash] == nil, named?.contains(hash) == false else { continue }
             addPerson(titleStart: t, core: [t], last: t, title: nil, role: role)
-            named.insert(hash)
+            named?.insert(hash)
         }
     }
 
-    /// A lone capitalised word, not part of a longer run and none of the lexicon's places, bodies, groups or
-    /// function words.
-    private func isMononymCandidate(_ t: Int) -> Bool {
+    /// Not part of a longer capitalised run, nor an owner ("Chile's"), nor the object of a preposition ("Senator X of
+    /// Norland, the senior member").
+    private func standsAlone(_ t: Int) -> Bool {
         let token = tok(t)
-        // "Senator X of Norland, the senior member": a place or body after a preposition.
-        if let before = word(t - 1), Self.prepositions.contains(before) { return false }
         guard token.end - token.start >= 3, !token.has(Token.allCaps), !token.has(Token.dotted), !token.has(Token.initial) else { return false }
         if t > 0, sameBlock(t - 1, t), tok(t - 1).isCapitalized || tok(t - 1).kind == .possessive { return false }
         if t + 1 < count, sameBlock(t, t + 1), tok(t + 1).isCapitalized || tok(t + 1).kind == .possessive { return false }
-        let hash = token.hash
+        if let before = word(t - 1), Self.prepositions.contains(before) { return false }
+        return true
+    }
+
+    /// None of the lexicon's places, bodies, groups, titles, role nouns, verbs or function words.
+    private func isMononymCandidate(_ t: Int) -> Bool {
+        let hash = tok(t).hash
         return !lex.places.contains(word: hash) && !lex.demonyms.contains(word: hash) && !lex.orgNames.contains(word: hash)
             && !lex.orgHeads.contains(word: hash) && !lex.groupHeads.contains(word: hash) && !lex.stopwords.contains(word: hash)
             && !lex.titles.contains(word: hash) && !lex.thingHeads.contains(word: hash) && !Self.personNouns.contains(hash)
