@@ -692,7 +692,7 @@ struct AnalysisRun {
     /// can hold thousands of statements.
     func firstDate(inSentence s: Int, for draft: StatementDraft, parsed: inout [Int: [DateMention]]) -> DateMention? {
         let found = datePhrases(inSentence: s, parsed: &parsed)
-        return found.first { m in
+        return datingPhrase(found.filter { m in
             if text.quoteOf[m.first] >= 0 { return false }
             // What is still to come ("will be in Havana Friday") never dates a statement already made.
             if m.future { return false }
@@ -705,7 +705,7 @@ struct AnalysisRun {
             }
             if vagueDateOfOtherEvent(m, verb: draft.verb) { return false }
             return true
-        }
+        })
     }
 
     /// "said on Monday that ...": a date phrase right after a reporting verb dates the saying, even inside

@@ -87,11 +87,13 @@ struct EntityRecognizer {
 
     mutating func run() {
         findNames()
+        findCapitalisedCredits()
         findAcronymGroups()
         findRepresentedOrganisations()
         findCommonNounGroups()
         findSideGroups()
         addNameForms()
+        findMononyms()
         findSurnameMentions()
         findRoleNounsAndPronouns()
         mentions.sort { $0.first < $1.first }
@@ -110,7 +112,7 @@ struct EntityRecognizer {
 
     func tok(_ i: Int) -> Token { text.tokens[i] }
     var count: Int { text.tokens.count }
-    private func sameBlock(_ a: Int, _ b: Int) -> Bool { b < count && text.blockOf[a] == text.blockOf[b] }
+    func sameBlock(_ a: Int, _ b: Int) -> Bool { b < count && text.blockOf[a] == text.blockOf[b] }
     func word(_ i: Int) -> UInt64? { i >= 0 && i < count && tok(i).kind == .word ? tok(i).hash : nil }
 
     /// The longest title phrase starting at `i` ("Gen.", "Secretary of Defense"), as the token after it.
@@ -136,7 +138,7 @@ struct EntityRecognizer {
         return best
     }
 
-    private func isNameToken(_ i: Int) -> Bool {
+    func isNameToken(_ i: Int) -> Bool {
         let t = tok(i)
         guard t.kind == .word, t.isCapitalized else { return false }
         if t.has(Token.dotted) {
@@ -257,11 +259,12 @@ struct EntityRecognizer {
             }
             // "In March Senator X": a capitalised function word or date opens no name, so what follows
             // is read afresh (with its title).
-            if lex.stopwords.contains(word: tok(i).hash), recognizer.matchTitle(at: i) == nil, i + 1 < count, tok(i + 1).isCapitalized {
+            if lex.stopwords.contains(word: tok(i).hash), recognizer.matchTitle(at: i) == nil, i + 1 < count, tok(i + 1).isCapitalized,
+               !recognizer.firstNameSpelledLikeStopword(i) {
                 i += 1
                 continue
             }
-            var title = recognizer.matchTitle(at: i)
+            var title = recognizer.matchTitle(at: i).map(recognizer.extendTitleChain)
             var prefixStart: Int?
             if title == nil {
                 // Nationality, country or organisation words before a title: "Hungarian Foreign Minister X".
@@ -288,7 +291,10 @@ struct EntityRecognizer {
             }
             var run = recognizer.nameRun(from: title?.end ?? i)
             if title == nil {
-                while let f = run.first, lex.stopwords.contains(word: tok(f).hash) || lex.titles.contains(word: tok(f).hash) {
+                // ("A. B. Chen": an initial that is also a function word opens the name.)
+            while let f = run.first, !(tok(f).has(Token.initial) && run.count >= 3 && tok(run[1]).has(Token.initial)),
+                  !recognizer.firstNameSpelledLikeStopword(f),
+                  lex.stopwords.contains(word: tok(f).hash) || lex.titles.contains(word: tok(f).hash) {
                     run.removeFirst()
                 }
             }
@@ -373,7 +379,7 @@ struct EntityRecognizer {
         }
         // "Credit...Jane Doe/Northgate Observer": what follows the slash is the outlet; after an agency
         // ("Reuters/Evelyn Hockstein", "AP/Jane Doe") it is the photographer.
-        if text.isPunct(run[0] - 1, "/"), !tok(run[0]).has(Token.spaceBefore),
+        if text.isPunct(run[0] - 1, "/"), !tok(run[0]).has(Token.spaceBefore) || Self.creditLikeRoles.contains(role),
            !(isGivenName(run[0]) && run[0] >= 2 && (lex.orgNames.contains(word: tok(run[0] - 2).hash) || tok(run[0] - 2).has(Token.allCaps))) {
             return last + 1
         }
@@ -386,8 +392,8 @@ struct EntityRecognizer {
         let core = suffix ? Array(run.dropLast()) : run
         let hasInitial = core.dropLast().contains { tok($0).has(Token.initial) || tok($0).has(Token.dotted) }
         // "Virginia Beach", "Georgia Tech": a given name that is also a place proves nothing.
-        let firstIsGiven = core.count >= 2 && lex.givenNames.contains(word: tok(core[0]).hash)
-            && !lex.places.contains(word: tok(core[0]).hash)
+        let firstIsGiven = core.count >= 2 && (lex.givenNames.contains(word: tok(core[0]).hash)
+            && !lex.places.contains(word: tok(core[0]).hash) || opensWithHyphenatedGivenName(core[0]))
         if title == nil, core.count == 1, word(last + 1) == Self.administration, !tok(last).has(Token.allCaps) {
             // "the Trump administration": a leader named only through the government he heads.
             addPerson(titleStart: start, core: core, last: last, title: nil, role: role)
@@ -397,7 +403,7 @@ struct EntityRecognizer {
             guard core.count >= 2 else { return last + 1 }
             // Words that never belong in a person's name: places, nationalities, months, weekdays.
             let foreign = core.contains { lex.places.contains(word: tok($0).hash) || lex.demonyms.contains(word: tok($0).hash)
-                || lex.stopwords.contains(word: tok($0).hash) || lex.orgNames.contains(word: tok($0).hash) }
+                || lex.stopwords.contains(word: tok($0).hash) && !tok($0).has(Token.initial) || lex.orgNames.contains(word: tok($0).hash) }
             let demonymName = foreign && !firstIsGiven && demonymNamesPerson(core, start: start, last: last)
             if foreign && !firstIsGiven && !demonymName { return last + 1 }
             let credit = Self.creditLikeRoles.contains(role)
@@ -586,7 +592,7 @@ struct EntityRecognizer {
         return nil
     }
 
-    private mutating func addPerson(titleStart: Int, core: [Int], last: Int, title: Lexicon.Title?, role: BlockRole) {
+    mutating func addPerson(titleStart: Int, core: [Int], last: Int, title: Lexicon.Title?, role: BlockRole) {
         var titleStart = titleStart
         var joinedTitle: Lexicon.Title?
         if title != nil, let joined = titleJoined(before: titleStart) {
@@ -821,6 +827,7 @@ struct EntityRecognizer {
     private func collectiveReference(at i: Int) -> (first: Int, organisations: Bool)? {
         let t = tok(i)
         if t.hash == Self.they { return (i, false) }
+        if let pronoun = institutionPronoun(at: i) { return pronoun }
         guard !t.isCapitalized, i > 0, let article = word(i - 1), article == Words.the || article == Words.a,
               tok(i + 1 < count ? i + 1 : i).kind != .possessive else { return nil }
         if lex.groupDocuments.contains(word: t.hash) {

@@ -145,7 +145,11 @@ enum Tokenizer {
                 let v = c.value
                 let kind: TokenKind
                 switch v {
-                case 0x201C, 0x201E, 0x00AB: kind = .openQuote
+                case 0x201E, 0x00AB: kind = .openQuote
+                case 0x201C:
+                    // „So“ (German and Central European quoting): after a word and before a space it closes.
+                    let closes = i > range.lowerBound && !isSpace(s[i &- 1]) && (i &+ 1 >= end || isSpace(s[i &+ 1]) || isClosingPunct(s[i &+ 1].value))
+                    kind = closes ? .closeQuote : .openQuote
                 case 0x201D:
                     // "”Text,” he said": a closing mark typed where a quote opens (after a space, before a word).
                     let opens = (i == range.lowerBound || isSpace(s[i &- 1])) && i &+ 1 < end && !isSpace(s[i &+ 1])
@@ -155,7 +159,15 @@ enum Tokenizer {
                     let prevSpace = i == range.lowerBound || isSpace(s[i &- 1]) || opensQuoteAfter(s[i &- 1].value) || h[i &- 1]
                     let nextSpace = i &+ 1 >= end || isSpace(s[i &+ 1])
                     kind = prevSpace && !nextSpace ? .openQuote : .closeQuote
-                case 0x2018: kind = .openSingle
+                case 0x2018, 0x201A: kind = .openSingle
+                case 0x27 where i &+ 1 < end && s[i &+ 1].value == 0x27 && !h[i &+ 1]:
+                    // ''Two apostrophes'' typed for a double quotation mark: one mark, placed like a straight '"'.
+                    let prevSpace = i == range.lowerBound || isSpace(s[i &- 1]) || opensQuoteAfter(s[i &- 1].value) || h[i &- 1]
+                    let nextSpace = i &+ 2 >= end || isSpace(s[i &+ 2])
+                    tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ 2), hash: 0x22,
+                                        kind: prevSpace && !nextSpace ? .openQuote : .closeQuote, flags: flags))
+                    i &+= 2
+                    continue
                 case 0x2019, 0x27:
                     let prevSpace = i == range.lowerBound || isSpace(s[i &- 1]) || h[i &- 1]
                     kind = prevSpace ? .openSingle : .closeSingle
@@ -166,6 +178,11 @@ enum Tokenizer {
                 i &+= 1
             }
         } }
+    }
+
+    /// Marks that may follow a closing quotation mark directly: ".,;:!?)".
+    @inline(__always) private static func isClosingPunct(_ v: UInt32) -> Bool {
+        v == 46 || v == 44 || v == 59 || v == 58 || v == 33 || v == 63 || v == 41
     }
 
     /// Marks after which a straight double quote opens a quote: "([{—–-".
