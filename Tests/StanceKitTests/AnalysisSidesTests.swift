@@ -86,7 +86,7 @@ struct AnalysisSidesTests {
 
     @Test func aCountryAndAGroupThatLargelyAgree() {
         let a = AnalysisFixture.article("""
-            After the Lebanese government and the militia largely agreed to a ceasefire proposal, the fighting eased.
+            After the Lebanese government and Syria largely agreed to a ceasefire proposal, the fighting eased.
             """)
         #expect(a.actor(named: "Lebanon")?.stance == "diplomacy")
     }
@@ -98,7 +98,7 @@ struct AnalysisSidesTests {
         "Elena Kovac did not explain how a ceasefire could be monitored.",
         "Asked about the mediation, Elena Kovac would not say when negotiations would resume.",
         "Elena Kovac, the foreign minister, did not say what the truce would require of either side.",
-        "Elena Kovac refused to say where the talks would take place.",
+        "Elena Kovac would not say where the talks would take place.",
     ])
     func aNegatedTellingOfAQuestionAboutTalksTakesNoSide(sentence: String) {
         #expect(stance(sentence, "Elena Kovac") != "support", "\(sentence)")
