@@ -3,7 +3,7 @@
 /// general to agree a truce", "thanked Norway for hosting the talks", "X and Y held talks". Each gets a description
 /// with the stance the frame gives the act; an act that carries no cue of the frame gives none.
 extension AnalysisRun {
-    static let actVerbWords = ["signed", "co-signed", "countersigned", "initialled", "initialed", "hosted",
+    static let actVerbWords = ["signed", "co-signed", "countersigned", "initialled", "initialed", "inked", "hosted",
         "mediated", "brokered", "signing", "hosting", "mediating", "brokering"]
     static let actVerbs = WordSet(actVerbWords)
     /// Meeting verbs: an act of the frame only when the meeting is about it (a cue after the verb, or the
@@ -32,7 +32,8 @@ extension AnalysisRun {
     static let openingSentences = 3
     /// Every word that can start an act but a noun before "by", looked up once per word before the kind of act
     /// is told apart.
-    static let actTriggers = WordSet(actVerbWords + welcomingVerbWords + pluralOfficeWords + meetingVerbWords + attendingVerbWords)
+    static let actTriggers = WordSet(actVerbWords + welcomingVerbWords + pluralOfficeWords + meetingVerbWords + attendingVerbWords
+        + signatoryNounWords)
 
     /// One act found in a sentence: who did it, the words that tell what was done, and whether it is a meeting.
     struct FrameAct {
@@ -86,12 +87,12 @@ extension AnalysisRun {
         let quoteOf = text.quoteOf
         // Read once here: a `static let` read in the loop pays its lazy-initialisation check at every token.
         let triggers = Self.actTriggers
-        for t in sentence where quoteOf[t] < 0 && tokens[t].kind == .word && !tokens[t].isCapitalized && (triggers.contains(tokens[t].hash) || word(t + 1) == Self.agentBy) {
+        for t in sentence where quoteOf[t] < 0 && tokens[t].kind == .word && (!tokens[t].isCapitalized || t == sentence.lowerBound) && (triggers.contains(tokens[t].hash) || word(t + 1) == Self.agentBy) {
             let w = tokens[t].hash
             let after = t..<sentence.upperBound
             if Self.actVerbs.contains(w) {
-                if word(t + 1) == Self.agentBy {
-                    let agents = actAgents(from: t + 2, in: sentence)
+                if let by = passiveAgentBy(verb: t, in: sentence) {
+                    let agents = actAgents(from: by + 1, in: sentence)
                     if !agents.isEmpty { return withSigningParties(FrameAct(verb: t, agents: agents, act: sentence, meeting: false), in: sentence) }
                 } else if word(t - 1) == Self.forWord {
                     // "thanked Norway for hosting the talks": the one thanked did it.
@@ -126,6 +127,8 @@ extension AnalysisRun {
                 // which `findProposals` reads).
                 let agents = actAgents(from: t + 2, in: sentence)
                 if agents.count >= 2 { return FrameAct(verb: t, agents: agents, act: sentence, meeting: false) }
+            } else if Self.signatoryNouns.contains(w) {
+                if let found = signatoryAct(noun: t, in: sentence) { return found }
             } else if Self.meetingVerbs.contains(w) {
                 // "held" is a meeting only with what is held ("held talks"); "met" is one by itself.
                 if Self.heldWords.contains(w),

@@ -87,6 +87,7 @@ struct AnalysisRun {
         findActionDescriptions()
         findProposals()
         findSideGroupPositions()
+        findSideExemplars()
         assignDates()
         shareGroupPositions()
         shareWithNamedMembers()
@@ -501,10 +502,11 @@ struct AnalysisRun {
     }
 
     /// "..., a clash with Senator X, who has called support for Kyiv a top priority": the relative clause
-    /// after a person named outside subject position describes that person.
+    /// after a person named outside subject position describes that person; so does one set off by commas after a
+    /// subject ("Mediator X, who shepherded the talks, flew home"), whose predicate starts after it.
     mutating func findRelativeClauses() {
         let quoteOf = text.quoteOf
-        for m in entities.mentions where m.kind == .named && !m.subjectLike && m.actor >= 0 && inBody(m.first) && quoteOf[m.first] < 0 {
+        for m in entities.mentions where m.kind == .named && m.actor >= 0 && inBody(m.first) && quoteOf[m.first] < 0 {
             guard entities.actors[m.actor].kind == .person, text.isPunct(m.last + 1, ","), word(m.last + 2) == Words.who else { continue }
             var end = m.last + 3
             while end < tokens.count, text.sentenceOf[end] == text.sentenceOf[m.first], !text.isPunct(end, ","),
@@ -512,7 +514,7 @@ struct AnalysisRun {
                 end += 1
             }
             let clause = (m.last + 3)..<end
-            guard !clause.isEmpty else { continue }
+            guard !clause.isEmpty, !m.subjectLike || text.isPunct(end, ",") else { continue }
             let signal = scorer.score([clause]) { quoteOf[$0] >= 0 }
             guard signal.total > 0 else { continue }
             let verb = clause.prefix(3).first { word($0).map { lex.verbs.value(word: $0) != nil } ?? false }

@@ -8,12 +8,63 @@ extension EntityRecognizer {
         "intensified", "intensifies", "escalated", "escalates", "proposed", "proposes", "declared", "declares",
         "attended", "attends", "witnessed", "coordinated", "coordinates", "mediates", "brokers", "hosts",
         "co-signed", "countersigned", "initialled", "initialed", "renewed", "renews", "resumed", "revived", "revives",
-        "pushed", "pushes", "urged", "urges", "worked", "works"])
+        "pushed", "pushes", "urged", "urges", "worked", "works", "inked"])
     /// "are trying", "was pressing": a form of "be" before a participle of effort.
     static let progressiveForms = WordSet(["is", "are", "was", "were"])
     static let effortParticiples = WordSet(["trying", "working", "seeking", "pushing", "pressing", "stepping",
         "launching", "intensifying", "escalating", "mediating", "hosting", "brokering", "preparing", "proposing",
         "coordinating", "reviving", "renewing"])
+
+    /// Words that open a clause set off by commas after a country, before its verb: "Kenya, having hosted the first
+    /// round, offered", "Qatar, which hosted the talks, said", "Norway, a longtime mediator, has proposed".
+    static let parentheticalOpeners = WordSet(["having", "which", "who", "itself", "once", "long", "already", "still",
+        "a", "an", "the", "after", "despite", "as", "like", "unlike", "along", "together", "in", "on", "at", "however",
+        "meanwhile", "instead", "too"])
+    /// How long such a clause may be.
+    static let parentheticalReach = 16
+
+    /// The token after a parenthetical clause that opens with the comma at `j` ("Kenya, having hosted the first
+    /// round, offered"), when its first word is lower case and opens such a clause (a participle in -ing as well),
+    /// and it closes with a comma in the same sentence; else nil. A list ("Kenya, Uganda and Tanzania") opens with a
+    /// capital and is no such clause.
+    func afterParenthetical(comma j: Int) -> Int? {
+        guard text.isPunct(j, ","), let w = word(j + 1), !tok(j + 1).isCapitalized,
+              Self.parentheticalOpeners.contains(w) || endsInIng(j + 1) else { return nil }
+        var k = j + 2
+        while k < min(count, j + Self.parentheticalReach), text.sentenceOf[k] == text.sentenceOf[j], text.quoteOf[k] < 0 {
+            if text.isPunct(k, ",") { return k + 1 }
+            if tok(k).kind == .punct, !text.isPunct(k, "-") { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Whether the word at `k` ends in "ing" (a participle: "having", "hosting", "citing").
+    private func endsInIng(_ k: Int) -> Bool {
+        let t = tok(k)
+        guard t.end - t.start >= 5 else { return false }
+        let end = Int(t.end)
+        return text.scalars[end - 3] == "i" && text.scalars[end - 2] == "n" && text.scalars[end - 1] == "g"
+    }
+
+    /// Determiners and plural nouns of the others a country acts with: "Chile and other countries", "Qatar and its
+    /// partners", "Egypt and several other mediators".
+    static let otherPartyDeterminers = WordSet(["other", "several", "some", "many", "its", "their", "fellow"])
+    static let otherPartyNouns = WordSet(["countries", "nations", "states", "governments", "partners", "allies", "members",
+        "mediators", "donors", "powers", "neighbours", "neighbors", "neighbouring", "neighboring", "capitals"])
+
+    /// The token after "and other countries" (or the like) opening at `j`, where the shared verb stands, or nil.
+    func afterOtherParties(and j: Int) -> Int? {
+        guard word(j) == Words.and else { return nil }
+        var k = j + 1
+        var determiners = 0
+        while determiners < 2, let w = word(k), !tok(k).isCapitalized, Self.otherPartyDeterminers.contains(w) { k += 1; determiners += 1 }
+        guard determiners > 0 else { return nil }
+        // "other African countries", "other Gulf states": a nationality or region may stand before the noun.
+        if tok(k).isCapitalized, word(k + 1).map(Self.otherPartyNouns.contains) ?? false { k += 1 }
+        guard let noun = word(k), !tok(k).isCapitalized, Self.otherPartyNouns.contains(noun) else { return nil }
+        return k + 1
+    }
 
     /// Whether the word at `j`, right after a country and its auxiliaries, is a verb of effort or escalation.
     func placeActsThroughEffort(at j: Int) -> Bool {

@@ -92,6 +92,7 @@ struct EntityRecognizer {
         findRepresentedOrganisations()
         findCommonNounGroups()
         findSideGroups()
+        findActingGroups()
         addNameForms()
         findMononyms()
         findSurnameMentions()
@@ -457,6 +458,7 @@ struct EntityRecognizer {
                 if w == Words.and {
                     var k = p - 1
                     while k >= 0, p - k <= 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[first] { k -= 1 }
+                    if word(k + 1) == Words.the { k += 1 }
                     guard k < p - 1, lex.places.value((k + 1..<p).map { tok($0).hash }[...]) != nil else { return false }
                     return placeActsAsSubject(first: k + 1, last: p - 1)
                 }
@@ -465,9 +467,10 @@ struct EntityRecognizer {
             }
         }
         var j = last + 1
+        if let after = afterParenthetical(comma: j) ?? afterOtherParties(and: j) { j = after }
         // "Saudi Arabia and the US called on", "Colombia and the National Liberation Army (ELN) rebel group agreed":
         // skip a coordinated name, with its acronym and the common nouns after it, to the shared verb.
-        if word(j) == Words.and {
+        else if word(j) == Words.and {
             var k = j + 1
             if word(k) == Words.the { k += 1 }
             let start = k
@@ -476,6 +479,7 @@ struct EntityRecognizer {
             if text.isPunct(k, "("), let close = (k + 1..<min(count, k + 5)).first(where: { text.isPunct($0, ")") }) { k = close + 1 }
             var nouns = 0
             while nouns < 2, let w = word(k), !tok(k).isCapitalized, lex.verbs.value(word: w) == nil, !Self.placeActionVerbs.contains(w),
+                  !Self.progressiveForms.contains(w),
                   !Self.placeAuxiliaries.contains(w), !Self.prepositions.contains(w), w != Words.on {
                 k += 1
                 nouns += 1
@@ -483,7 +487,7 @@ struct EntityRecognizer {
             j = k
         }
         var skipped = 0
-        while skipped < 3, let w = word(j), Self.placeAuxiliaries.contains(w) { j += 1; skipped += 1 }
+        while skipped < 3, let w = word(j), Self.placeAuxiliaries.contains(w) || isAdverbInLy(j) { j += 1; skipped += 1 }
         if word(j) == Words.on, let d = word(j + 1), DateParser.weekdays[d] != nil { j += 2 }
         if placeActsThroughEffort(at: j) { return true }
         guard let verb = word(j), !tok(j).isCapitalized else { return false }
@@ -1106,7 +1110,10 @@ struct EntityRecognizer {
            text.sentenceOf[close] == text.sentenceOf[j] {
             j = close + 1
         }
-        if text.isPunct(j, ","), let w = word(j + 1), tok(j + 1).isCapitalized || Self.predicateSkips.contains(w) || Self.personNouns.contains(w)
+        // "The Philippines, in a statement on Friday, called for ...": an aside opening with a preposition.
+        if text.isPunct(j, ","), let w = word(j + 1), Self.prepositions.contains(w), let after = afterParenthetical(comma: j) {
+            j = after
+        } else if text.isPunct(j, ","), let w = word(j + 1), tok(j + 1).isCapitalized || Self.predicateSkips.contains(w) || Self.personNouns.contains(w)
             || Self.partyWords.contains(w) || w == Self.former || Self.appositiveOpeners.contains(w) {
             // Skip an appositive to its closing comma.
             var k = j + 1

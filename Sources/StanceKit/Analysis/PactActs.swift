@@ -8,8 +8,10 @@ extension AnalysisRun {
     static let pactNouns = WordSet(["agreement", "agreements", "accord", "accords", "deal", "deals", "declaration",
         "declarations", "document", "documents", "memorandum", "memoranda", "treaty", "treaties", "pact", "pacts",
         "protocol", "protocols", "communique", "communiqué", "communiques", "communiqués", "roadmap", "text",
-        "texts", "charter", "armistice", "truce", "ceasefire", "cease-fire"])
-    static let signingVerbs = WordSet(["signed", "co-signed", "countersigned", "initialled", "initialed", "signing"])
+        "texts", "charter", "framework", "frameworks", "armistice", "truce", "ceasefire", "cease-fire"])
+    static let signingVerbs = WordSet(["signed", "co-signed", "countersigned", "initialled", "initialed", "signing", "inked"])
+    /// How far after a signing verb its object's head may stand: "signed the Comprehensive Peace Accord".
+    static let signedObjectReach = 7
     /// Verbs of attending what is named after them: an act of the frame when that is a signing.
     static let attendingVerbWords = ["attended", "attends", "attend", "attending", "witnessed", "witnesses", "witnessing"]
     static let attendingVerbs = WordSet(attendingVerbWords)
@@ -30,17 +32,40 @@ extension AnalysisRun {
     /// the object after the verb, behind a few modifiers ("a framework accord", "separate but identical agreements").
     func signsPact(verb t: Int, in sentence: Range<Int>) -> Bool {
         guard let w = word(t), Self.signingVerbs.contains(w) else { return false }
-        if word(t + 1) == Self.agentBy {
+        if passiveAgentBy(verb: t, in: sentence) != nil {
             var k = t - 1
             while k >= sentence.lowerBound, t - k <= 4, text.isPunct(k, ",") || (word(k).map(Self.passiveFillers.contains) ?? false) { k -= 1 }
             return k >= sentence.lowerBound && (word(k).map(Self.pactNouns.contains) ?? false)
         }
-        for k in (t + 1)..<min(sentence.upperBound, t + 6) {
-            guard let object = word(k), !tokens[k].isCapitalized else { return false }
+        // A pact is often named in capitals ("signed the Doha Agreement", "the Comprehensive Peace Accord"): a
+        // capitalised word is part of the object's name, never a preposition or a verb that ends it.
+        for k in (t + 1)..<min(sentence.upperBound, t + Self.signedObjectReach) {
+            guard let object = word(k) else { return false }
             if Self.pactNouns.contains(object) { return true }
-            if Self.objectEnds.contains(object) || lex.verbs.value(word: object) != nil { return false }
+            if !tokens[k].isCapitalized, Self.objectEnds.contains(object) || lex.verbs.value(word: object) != nil { return false }
         }
         return false
+    }
+
+    /// Words before a verb that make it passive: "was signed", "were jointly brokered".
+    static let passiveMarkers = WordSet(["was", "were", "is", "are", "been", "being", "be", "jointly", "formally"])
+    /// How many words of place and time may stand between a passive act's verb and the "by" of its agents.
+    static let passiveAgentReach = 8
+
+    /// The "by" that names the agents of the act at `t`: right after the verb ("signed by"), or after words of place
+    /// and time when the verb is passive or opens a participle clause ("was signed in Nairobi on Sunday by", "The
+    /// accord, brokered last week in Doha by").
+    func passiveAgentBy(verb t: Int, in sentence: Range<Int>) -> Int? {
+        if word(t + 1) == Self.agentBy { return t + 1 }
+        guard t > sentence.lowerBound, text.isPunct(t - 1, ",") || (word(t - 1).map(Self.passiveMarkers.contains) ?? false) else { return nil }
+        var k = t + 1
+        while k < min(sentence.upperBound, t + Self.passiveAgentReach), tokens[k].kind == .word || tokens[k].kind == .number {
+            if word(k) == Self.agentBy { return k }
+            // An object after the verb makes it active: "signed the accord by the river" names no agent.
+            if let w = word(k), Self.pactNouns.contains(w) { return nil }
+            k += 1
+        }
+        return nil
     }
 
     /// "attended the signing ceremony", "witnessed the signing of the accord": an attending verb whose object

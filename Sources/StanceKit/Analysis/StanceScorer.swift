@@ -301,6 +301,10 @@ struct StanceScorer {
                 let inReverser = found.contains { $0.first <= k && k <= $0.last }
                 if t.kind == .word, !skip(k), !inReverser, let kind = lex.polarity.value(word: t.hash) {
                     switch kind {
+                    case .negator where opensIndirectQuestion(k, hit.first):
+                        // "would not point fingers or say why the talks failed": the negation is the telling's,
+                        // and the cue only what is (not) told about.
+                        topical = true
                     case .negator where isRealNegation(k, range) && !startsNewSubject(k, hit.first):
                         flips += 1
                         flipWords.append(text.text(k, k))
@@ -310,7 +314,7 @@ struct StanceScorer {
                         flipWords.append(text.text(k, k))
                     case .hedge:
                         hedged = true
-                    case .topic where hit.first - k <= 4 && !hasComma(k, hit.first):
+                    case .topic where hit.first - k <= Self.topicReach && !hasComma(k, hit.first):
                         topical = true
                     default: break
                     }
@@ -400,6 +404,21 @@ struct StanceScorer {
         }
         if k + 1 < text.tokens.count, text.tokens[k + 1].kind == .punct, t.hash == WordHash.hash("no") { return false }
         return true
+    }
+
+    /// How many tokens after a topic word its object may stand: "react to the rebels' plan for peace".
+    static let topicReach = 8
+    // ("who" is left out: "the ones who blink first" is a relative clause, which a negation does reach.)
+    static let questionWords = WordSet(["why", "how", "what", "when", "where"])
+
+    /// Whether a question word stands between a negation and the cue after it: "did not say why talks failed".
+    private func opensIndirectQuestion(_ from: Int, _ to: Int) -> Bool {
+        var k = from + 1
+        while k < to {
+            if text.tokens[k].kind == .word, Self.questionWords.contains(text.tokens[k].hash) { return true }
+            k += 1
+        }
+        return false
     }
 
     private func hasComma(_ from: Int, _ to: Int) -> Bool {
