@@ -22,7 +22,7 @@ struct AnalysisHotPathTests {
             (EntityRecognizer.ambiguousRole, "general"), (EntityRecognizer.they, "they"),
             (AnalysisRun.thatWord, "that"), (AnalysisRun.butWord, "but"), (AnalysisRun.asWord, "as"),
             (AnalysisRun.since, "since"), (AnalysisRun.until, "until"),
-            (Words.with, "with"), (Words.by, "by"), (AnalysisRun.recently, "recently"), (AnalysisRun.used, "used"),
+            (Words.with, "with"), (Words.by, "by"), (DateParser.recently, "recently"), (AnalysisRun.used, "used"),
             (AnalysisRun.forWord, "for"), (AnalysisRun.along, "along"),
         ]
         for (literal, word) in literals {

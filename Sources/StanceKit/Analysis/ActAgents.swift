@@ -7,7 +7,7 @@ extension EntityRecognizer {
     /// the token before the name (and its "the"), `last` the name's last token.
     func placeActsAsAgent(before: Int, last: Int) -> Bool {
         guard let w = word(before), !tok(before).isCapitalized else { return false }
-        if w == AnalysisRun.agentBy, let act = word(before - 1), !tok(before - 1).isCapitalized {
+        if w == Words.by, let act = word(before - 1), !tok(before - 1).isCapitalized {
             return AnalysisRun.actVerbs.contains(act) || AnalysisRun.proposalNouns.contains(act)
         }
         if Self.thankingVerbs.contains(w), word(last + 1) == AnalysisRun.forWord, let act = word(last + 2) {

@@ -25,8 +25,6 @@ extension AnalysisRun {
     /// "The presidents of A and B have expressed support": plural offices of named countries, whose holders act.
     static let pluralOfficeWords = ["presidents", "leaders", "ministers", "premiers", "chancellors"]
     static let pluralOffices = WordSet(pluralOfficeWords)
-    static var agentBy: UInt64 { Words.by }
-    static var withWord: UInt64 { Words.with }
     static let listLinks = WordSet(["and", "with"])
     /// How many body sentences open an article: a meeting told there is the one its headline is about.
     static let openingSentences = 3
@@ -87,7 +85,7 @@ extension AnalysisRun {
         let quoteOf = text.quoteOf
         // Read once here: a `static let` read in the loop pays its lazy-initialisation check at every token.
         let triggers = Self.actTriggers
-        for t in sentence where quoteOf[t] < 0 && tokens[t].kind == .word && (!tokens[t].isCapitalized || t == sentence.lowerBound) && (triggers.contains(tokens[t].hash) || word(t + 1) == Self.agentBy) {
+        for t in sentence where quoteOf[t] < 0 && tokens[t].kind == .word && (!tokens[t].isCapitalized || t == sentence.lowerBound) && (triggers.contains(tokens[t].hash) || word(t + 1) == Words.by) {
             let w = tokens[t].hash
             let after = t..<sentence.upperBound
             if Self.actVerbs.contains(w) {
@@ -122,7 +120,7 @@ extension AnalysisRun {
                 let named = sentence.lowerBound..<(next?.upperBound ?? sentence.upperBound)
                 let agents = officeHolders(of: places, in: named)
                 if !agents.isEmpty { return FrameAct(verb: t, agents: agents, act: end..<sentence.upperBound, meeting: false) }
-            } else if Self.proposalNouns.contains(w), word(t + 1) == Self.agentBy {
+            } else if Self.proposalNouns.contains(w), word(t + 1) == Words.by {
                 // "efforts by Chile and Peru to persuade ...": a list of agents (one agent's effort is a proposal,
                 // which `findProposals` reads).
                 let agents = actAgents(from: t + 2, in: sentence)
@@ -140,7 +138,7 @@ extension AnalysisRun {
                 let end = after.first { $0 > t && (text.isPunct($0, ",") || word($0).map(Self.meetingClauseEnds.contains) ?? false) } ?? sentence.upperBound
                 // "A and B met Tuesday with C": those met with took part too, unless the meeting has a purpose,
                 // which is the subject's ("met with X to dissuade him from ...").
-                if let with = ((t + 1)..<min(sentence.upperBound, t + 5)).first(where: { word($0) == Self.withWord }),
+                if let with = ((t + 1)..<min(sentence.upperBound, t + 5)).first(where: { word($0) == Words.with }),
                    !(t..<end).contains(where: { word($0) == Words.to }) {
                     for other in actAgents(from: with + 1, in: sentence) where !agents.contains(other) { agents.append(other) }
                 }

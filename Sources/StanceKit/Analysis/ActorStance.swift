@@ -1,10 +1,8 @@
 extension AnalysisRun {
     static let pastMarkers = WordSet(["once", "formerly", "previously", "erstwhile", "onetime", "one-time"])
-    static var recently: UInt64 { DateParser.recently }
     static let used: UInt64 = 0x7D67_8AE4_032B_59F0   // WordHash.hash("used")
     static let pastCopulas = WordSet(["was", "were"])
     static let presentAuxiliaries = WordSet(["has", "have", "is", "are"])
-    static var inWord: UInt64 { Words.in_ }
     /// How much less a position counts once the article reports it as given up.
     static let pastWeight = 0.25
 
@@ -61,9 +59,9 @@ extension AnalysisRun {
                 continue
             }
             guard text.quoteOf[k] < 0, let w = word(k) else { continue }
-            var marks = pastMarkerWords.contains(w) || (w == Self.until && word(k + 1) == Self.recently)
+            var marks = pastMarkerWords.contains(w) || (w == Self.until && word(k + 1) == DateParser.recently)
                 || (w == Self.used && word(k + 1) == Words.to)
-            if !marks, w == Self.inWord, k + 1 < sentence.upperBound, tokens[k + 1].isCapitalized, let next = word(k + 1),
+            if !marks, w == Words.in_, k + 1 < sentence.upperBound, tokens[k + 1].isCapitalized, let next = word(k + 1),
                let month = DateParser.months[next], let published, month < published.month,
                word(k + 2).map({ DateParser.months[$0] == nil }) ?? true, tokens.indices.contains(k + 2), tokens[k + 2].kind != .number {
                 marks = true
@@ -234,7 +232,7 @@ extension AnalysisRun {
             if let g = group(endingAt: k - 1) { return g }
         }
         // "the committee, led by X": the group just before the participle.
-        if tokens.indices.contains(m.first - 2), word(m.first - 1) == StanceScorer.by, let verb = word(m.first - 2), Self.ledBy.contains(verb) {
+        if tokens.indices.contains(m.first - 2), word(m.first - 1) == Words.by, let verb = word(m.first - 2), Self.ledBy.contains(verb) {
             var g = m.first - 3
             if text.isPunct(g, ",") { g -= 1 }
             if let found = group(endingAt: g) { return found }

@@ -53,7 +53,7 @@ extension AnalysisRun {
             let start: Int
             if m.last + 2 < tokens.count, tokens[m.last + 1].kind == .possessive, let noun = word(m.last + 2), Self.proposalNouns.contains(noun) {
                 start = m.last + 2
-            } else if let by = [m.first - 1, m.first - 2].first(where: { word($0) == StanceScorer.by }), let noun = word(by - 1),
+            } else if let by = [m.first - 1, m.first - 2].first(where: { word($0) == Words.by }), let noun = word(by - 1),
                       Self.proposalNouns.contains(noun), by == m.first - 1 || word(m.first - 1) == Words.the,
                       let to = [m.last + 1, m.last + 2].first(where: { word($0) == Words.to }), to == m.last + 1 || namesOffice(after: m.last) {
                 // "efforts by the Kremlin to ...", "efforts by the X administration to ...".
@@ -88,11 +88,11 @@ extension AnalysisRun {
                   personAfterModifier(index) == index else { continue }
             // Capitalised modifiers and a lower-case office may stand between "by" and the name.
             var by = m.first - 1
-            while by > m.first - 5, by > 0, word(by) != StanceScorer.by, tokens[by].kind == .word,
+            while by > m.first - 5, by > 0, word(by) != Words.by, tokens[by].kind == .word,
                   tokens[by].isCapitalized || EntityRecognizer.personNouns.contains(tokens[by].hash) {
                 by -= 1
             }
-            guard word(by) == StanceScorer.by, let participle = word(by - 1), Self.agentParticiples.contains(participle) else { continue }
+            guard word(by) == Words.by, let participle = word(by - 1), Self.agentParticiples.contains(participle) else { continue }
             let actor = m.actor
             var start = by - 1
             let sentence = text.sentenceOf[m.first]

@@ -113,7 +113,7 @@ extension EntityRecognizer {
     /// "signed a framework accord with Norway": the place after `with` at `p` is a party to a signing before it in
     /// the same clause (no punctuation between), and so its government, an actor.
     func placeSignedWith(before p: Int) -> Bool {
-        guard word(p) == AnalysisRun.withWord else { return false }
+        guard word(p) == Words.with else { return false }
         var k = p - 1
         while k >= 0, p - k <= Self.signedWithReach, let w = word(k), text.sentenceOf[k] == text.sentenceOf[p] {
             if AnalysisRun.signingVerbs.contains(w) { return true }

@@ -546,7 +546,7 @@ struct EntityRecognizer {
         if hasPartyTag(after: last) { return true }
         // Credits: "Photo: Jane Doe/Agency", "Produced by Jane Doe".
         if text.isPunct(last + 1, "/"), last + 2 < count, tok(last + 2).isCapitalized, !tok(last + 2).has(Token.spaceBefore) { return true }
-        if word(start - 1) == Self.byWord, let verb = word(start - 2), Self.creditVerbs.contains(verb) { return true }
+        if word(start - 1) == Words.by, let verb = word(start - 2), Self.creditVerbs.contains(verb) { return true }
         if start >= 2, text.isPunct(start - 1, ","), let role = word(start - 2), !tok(start - 2).isCapitalized,
            Self.personNouns.contains(role), text.isPunct(last + 1, ",") || text.isPunct(last + 1, ".") {
             return true
@@ -566,7 +566,6 @@ struct EntityRecognizer {
         return Self.partyWords.contains(w)
     }
 
-    static var byWord: UInt64 { Words.by }
     static let creditVerbs = WordSet(["produced", "written", "edited", "reported", "photographed", "illustrated",
         "compiled", "directed", "presented", "hosted"])
     static let personNouns = WordSet(["host", "producer", "photographer", "surgeon", "nurse", "medic", "engineer",

@@ -168,7 +168,7 @@ extension EntityRecognizer {
         let markers = Self.creditMarkers
         for t in 0..<count where tok(t).kind == .word && markers.contains(tok(t).hash) {
             var first = t + 1
-            if text.isPunct(first, ":") || word(first) == Self.byWord { first += 1 } else { continue }
+            if text.isPunct(first, ":") || word(first) == Words.by { first += 1 } else { continue }
             var last = first - 1
             while last + 1 < count, last + 1 - first < Self.longestCreditName, sameBlock(t, last + 1), !covered[last + 1],
                   tok(last + 1).has(Token.allCaps) || tok(last + 1).has(Token.initial) {

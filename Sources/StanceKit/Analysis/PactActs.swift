@@ -56,11 +56,11 @@ extension AnalysisRun {
     /// and time when the verb is passive or opens a participle clause ("was signed in Nairobi on Sunday by", "The
     /// accord, brokered last week in Doha by").
     func passiveAgentBy(verb t: Int, in sentence: Range<Int>) -> Int? {
-        if word(t + 1) == Self.agentBy { return t + 1 }
+        if word(t + 1) == Words.by { return t + 1 }
         guard t > sentence.lowerBound, text.isPunct(t - 1, ",") || (word(t - 1).map(Self.passiveMarkers.contains) ?? false) else { return nil }
         var k = t + 1
         while k < min(sentence.upperBound, t + Self.passiveAgentReach), tokens[k].kind == .word || tokens[k].kind == .number {
-            if word(k) == Self.agentBy { return k }
+            if word(k) == Words.by { return k }
             // An object after the verb makes it active: "signed the accord by the river" names no agent.
             if let w = word(k), Self.pactNouns.contains(w) { return nil }
             k += 1
@@ -89,7 +89,7 @@ extension AnalysisRun {
         }
         var k = act.verb + 1
         while k < sentence.upperBound, !text.isPunct(k, ".") {
-            if word(k) == Self.withWord, k - act.verb <= 8 {
+            if word(k) == Words.with, k - act.verb <= 8 {
                 addAgents(from: k + 1)
             } else if word(k) == Self.presenceWord, word(k + 1) == Words.of {
                 addAgents(from: k + 2)

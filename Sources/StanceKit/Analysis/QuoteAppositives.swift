@@ -24,7 +24,7 @@ extension AnalysisRun {
             text.quoteOf[$0] < 0 && !tokens[$0].isCapitalized && (word($0).map(Self.sayingNouns.contains) ?? false)
         }) else { return nil }
         let after = (noun + 1)..<min(range.upperBound, noun + 1 + Self.agentReach)
-        guard let by = after.first(where: { word($0) == StanceScorer.by }),
+        guard let by = after.first(where: { word($0) == Words.by }),
               let m = mentionStarting(in: (by + 1)..<min(range.upperBound, by + 1 + Self.agentReach)),
               entities.mentions[m].first > by, entities.mentions[m].actor >= 0 else { return nil }
         return .mention(m, verb: noun, sentence: sentence)

@@ -136,7 +136,6 @@ struct StanceScorer {
     static let only = WordHash.hash("only")
     static let just = WordHash.hash("just")
     static let or = WordHash.hash("or")
-    static var by: UInt64 { Words.by }
     static let because = WordHash.hash("because")
     static let asWord = WordHash.hash("as")
     static let subjectPronouns = WordSet(["i", "we", "you", "he", "she", "they", "it"])
@@ -431,7 +430,7 @@ struct StanceScorer {
         var k = from + 1
         while k < to {
             let h = text.tokens[k].hash
-            if text.tokens[k].kind == .word && (h == Self.by || h == Self.because) { return true }
+            if text.tokens[k].kind == .word && (h == Words.by || h == Self.because) { return true }
             k += 1
         }
         return startsNewSubject(from, to)
