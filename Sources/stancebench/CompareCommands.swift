@@ -171,19 +171,35 @@ struct AgreementCommand: ParsableCommand {
         abstract: "Who agrees with whom: same position in the same period.",
         discussion: """
             Two actors agree when they took the same position in the same bucket, and disagree when they \
-            took opposite ones (as discourse network analysis counts it). Prints the actor-by-actor table.
+            took opposite ones (as discourse network analysis counts it). Prints the actor-by-actor table; \
+            in a large corpus, --top or --actor keeps it readable.
 
             Examples:
               stancebench agreement
               stancebench agreement --by month --json
+              stancebench agreement --top 12
+              stancebench agreement --actor Brandvold --actor Oldane --actor Moravec
             """
     )
 
     @OptionGroup var corpus: CorpusOptions
 
+    @Option(name: .customLong("actor"), help: "Only this actor (repeat for several).")
+    var actors: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only the N actors who took a position in the most periods.", valueName: "N"))
+    var top: Int?
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top wants a number of actors, 1 or more.") }
+    }
+
     func run() throws {
-        let (counts, frame, actors, _) = try corpus.loadCounts()
-        let matrix = AgreementMatrix.make(dailyCounts: counts, actors: actors, frame: frame, by: DateBucketing(corpus.by))
+        let (allCounts, frame, all, chosen) = try corpus.loadCounts(actors: actors)
+        let chosenIDs = Set(chosen.map(\.id))
+        let counts = chosen.isEmpty ? allCounts : allCounts.filter { chosenIDs.contains($0.key) }
+        let matrix = AgreementMatrix.make(dailyCounts: counts, actors: all, frame: frame, by: DateBucketing(corpus.by),
+                                          mostActive: top)
         if corpus.json {
             try matrix.writeJSON { print($0, terminator: "") }
             print()

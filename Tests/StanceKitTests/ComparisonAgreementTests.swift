@@ -52,6 +52,24 @@ import Testing
         #expect(m.actors.isEmpty && m.pairs.isEmpty)
     }
 
+    @Test func keepsTheActorsWhoTookAPositionInTheMostPeriods() {
+        let counts = DailyStanceCount.counts(of: F.statements.filter(\.counts))
+        let actors = [F.wang, F.league, F.carl, F.ada]
+        // By week Carl took a position in 4 weeks, Ada 3, the League 2, Wang 1.
+        let top2 = AgreementMatrix.make(dailyCounts: counts, actors: actors, frame: F.frame, by: .week, mostActive: 2)
+        #expect(top2.actors.map(\.id) == ["ada", "carl"])
+        #expect(top2.pairs.map { [$0.first, $0.second] } == [["ada", "carl"]])
+        #expect(top2.count(between: "ada", and: "carl") == byWeek.count(between: "ada", and: "carl"))
+        #expect(top2.positionedActorCount == 4)
+        #expect(top2.agreementTable().contains("The 2 of 4 actors who took a position in the most weeks\n"))
+        // By month Ada, Carl and the League each took a position in both months: the first by name is kept.
+        let top1 = AgreementMatrix.make(dailyCounts: counts, actors: actors, frame: F.frame, by: .month, mostActive: 1)
+        #expect(top1.actors.map(\.id) == ["ada"] && top1.pairs.isEmpty)
+        // Asking for more actors than took a position keeps them all, and says nothing about it.
+        let all = AgreementMatrix.make(dailyCounts: counts, actors: actors, frame: F.frame, by: .week, mostActive: 10)
+        #expect(all == byWeek && !all.agreementTable().contains("took a position in the most"))
+    }
+
     @Test func resultRoundTripsThroughJSON() throws {
         let decoded = try JSONDecoder().decode(AgreementMatrix.self, from: JSONEncoder().encode(byWeek))
         #expect(decoded == byWeek)

@@ -110,6 +110,34 @@ struct CommandExitCodeTests {
         #expect(csv.stdout.contains("Mara Quist"))
     }
 
+    @Test func agreementKeepsTheMostActiveOrTheNamedActors() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/StanceKit/Resources/SampleCorpus")
+        let workspace = try Self.scratch().appendingPathComponent("w.sqlite").path
+        #expect(try BinaryRunner.run(["import", "--workspace", workspace, sample.path]).status == 0)
+        let tableRows = { (output: String) in output.split(separator: "\n").filter { $0.contains("·") } }
+
+        let top = try BinaryRunner.run(["agreement", "--workspace", workspace, "--by", "month", "--top", "3"])
+        #expect(top.status == 0)
+        #expect(top.stdout.contains("The 3 of "))
+        #expect(tableRows(top.stdout).count == 3)
+
+        let named = try BinaryRunner.run(["agreement", "--workspace", workspace, "--actor", "Brandvold",
+                                          "--actor", "Oldane", "--json"])
+        #expect(named.status == 0)
+        let names = try JSONDecoder().decode(AgreementActors.self, from: Data(named.stdout.utf8)).actors.map(\.name)
+        #expect(names == ["Carla Brandvold", "Kasimir Oldane"])
+
+        let none = try BinaryRunner.run(["agreement", "--workspace", workspace, "--top", "0"])
+        #expect(none.status == 64)
+        #expect(none.stderr.contains("--top wants a number of actors"))
+    }
+
+    private struct AgreementActors: Decodable {
+        struct Named: Decodable { var name: String }
+        var actors: [Named]
+    }
+
     @Test func compareNamesAnUnknownActor() throws {
         let folder = try Self.scratch()
         let article = folder.appendingPathComponent("a.txt")

@@ -111,6 +111,9 @@ public struct AgreementMatrix: Hashable, Sendable, Codable {
     public var actors: [Actor]
     /// Pairs that met at least once, in the order of `actors`.
     public var pairs: [Pair]
+    /// How many actors took a frame position in some period: more than `actors` when the matrix
+    /// keeps only the most active (not in the JSON, whose reader sees the actors it has).
+    public var positionedActorCount: Int
 
     private var index: [String: [String: Count]] = [:]
 
@@ -118,13 +121,15 @@ public struct AgreementMatrix: Hashable, Sendable, Codable {
         case frame, bucketing, from, to, actors, pairs
     }
 
-    init(frame: Frame, bucketing: DateBucketing, from: Day?, to: Day?, actors: [Actor], pairs: [Pair]) {
+    init(frame: Frame, bucketing: DateBucketing, from: Day?, to: Day?, actors: [Actor], pairs: [Pair],
+         positionedActorCount: Int? = nil) {
         self.frame = frame
         self.bucketing = bucketing
         self.from = from
         self.to = to
         self.actors = actors
         self.pairs = pairs
+        self.positionedActorCount = positionedActorCount ?? actors.count
         index = AgreementMatrix.index(pairs)
     }
 
@@ -148,12 +153,23 @@ public struct AgreementMatrix: Hashable, Sendable, Codable {
     }
 
     /// Counts agreement among `actors` from their standing statements counted per day and stance
-    /// (`dailyCounts`, by actor id), over the days `from`...`to` (either end open when nil).
+    /// (`dailyCounts`, by actor id), over the days `from`...`to` (either end open when nil). With
+    /// `mostActive`, only that many actors are kept: those who took a position in the most periods
+    /// (ties by name), as a corpus of thousands of actors makes a table nobody can read.
     public static func make(dailyCounts: [String: [DailyStanceCount]], actors: [Actor], frame: Frame,
-                            by bucketing: DateBucketing = .week, from: Day? = nil, to: Day? = nil) -> AgreementMatrix {
+                            by bucketing: DateBucketing = .week, from: Day? = nil, to: Day? = nil,
+                            mostActive: Int? = nil) -> AgreementMatrix {
         let positions = PeriodPositions(dailyCounts: dailyCounts, frame: frame, by: bucketing, from: from, to: to)
         var positioned = positions.positionedActorIDs
-        let shown = ComparisonSupport.sortedByName(actors.filter { positioned.remove($0.id) != nil })
+        var shown = ComparisonSupport.sortedByName(actors.filter { positioned.remove($0.id) != nil })
+        let positionedActorCount = shown.count
+        if let mostActive, mostActive < shown.count {
+            let periods = { (actor: Actor) in positions.periodsByActor[actor.id]?.count ?? 0 }
+            let kept = Set(shown.enumerated()
+                .sorted { (periods($0.element), $1.offset) > (periods($1.element), $0.offset) }
+                .prefix(max(mostActive, 0)).map(\.element.id))
+            shown.removeAll { !kept.contains($0.id) }
+        }
         // Counted by the actors' places in `shown`, in one flat table: a large corpus meets
         // millions of pairs, which nested dictionaries keyed by id made seconds of hashing.
         let place = Dictionary(shown.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -173,7 +189,8 @@ public struct AgreementMatrix: Hashable, Sendable, Codable {
                 pairs.append(Pair(first: shown[i].id, second: shown[j].id, count: counts[i * shown.count + j]))
             }
         }
-        return AgreementMatrix(frame: frame, bucketing: bucketing, from: from, to: to, actors: shown, pairs: pairs)
+        return AgreementMatrix(frame: frame, bucketing: bucketing, from: from, to: to, actors: shown, pairs: pairs,
+                               positionedActorCount: positionedActorCount)
     }
 
     /// Counts agreement over the statements (those not rejected) dated `from`...`to` (either end

@@ -8,6 +8,9 @@ extension AgreementMatrix {
         let size = bucketing.size.rawValue
         var lines = ["Agreement by \(size)" + period,
                      "Cells: agreements/disagreements in \(size)s in which both took a position"]
+        if positionedActorCount > actors.count {
+            lines.append("The \(actors.count) of \(positionedActorCount) actors who took a position in the most \(size)s")
+        }
         guard !actors.isEmpty else {
             lines.append("No actor took a position.")
             return ReportText.join(lines)
