@@ -135,6 +135,35 @@ import Testing
         #expect(throws: WorkspaceError.self) { try Workspace.open(path: folder.appendingPathComponent("none.sqlite").path, readOnly: true) }
     }
 
+    @Test func readingByChoiceLeavesNoSideFilesAndKeepsAWritersOwn() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Self.makeWorkspaceFile(in: folder)
+        let sideFiles = { ["-wal", "-shm"].filter { FileManager.default.fileExists(atPath: path + $0) } }
+        #expect(sideFiles().isEmpty)
+        let before = try Self.digest(path)
+
+        let reader = try Workspace.open(path: path, readOnly: true)
+        #expect(try reader.articles().count == 1)
+        #expect(throws: WorkspaceError.self) { try reader.accept(try reader.allArticles()[0].statements[0].id, by: "ana") }
+        reader.close()
+        #expect(sideFiles().isEmpty)
+        #expect(try Self.digest(path) == before)
+
+        // While a workbench writes, a reader closing must not take the side files from under it.
+        let writer = try Workspace.open(path: path)
+        try writer.addArticle(Fixtures.kyiv)
+        let duringWrites = try Workspace.open(path: path, readOnly: true)
+        #expect(try duringWrites.articles().count == 2)
+        duringWrites.close()
+        #expect(sideFiles() == ["-wal", "-shm"])
+        try writer.addArticle(Fixtures.brussels)
+        writer.close()
+        let after = try Workspace.open(path: path, readOnly: true)
+        #expect(try after.articles().count == 3)
+        after.close()
+    }
+
     @Test func twoWorkspacesOnOneFileSeeEachOthersChanges() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

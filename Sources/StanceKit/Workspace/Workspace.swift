@@ -175,13 +175,17 @@ public final class Workspace: Sendable {
         do {
             if let readOnlyReason {
                 if upgradesBeforeReading { try upgrade(path: path) }
-                let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
                 // A writable file opened read-only by choice may be written by another workbench
-                // meanwhile: its side files may then be in use, and stay.
-                let nobodyWrites = !readOnly || unwritableReason(path: path) != nil
+                // meanwhile, so its side files may be in use: it is read through a connection that
+                // could write but may not (`query_only`), which lets SQLite itself take the side
+                // files away when the last connection closes. A WAL with changes in it (a crash, or
+                // a writer at work) is only read, unchecked, as a file nobody may write is.
+                let readsByChoice = readOnly && unwritableReason(path: path) == nil
+                let queryOnly = readsByChoice && !sideFiles.walHasContent
+                let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: !queryOnly, queryOnly: queryOnly))
                 return Workspace(path: path, connections: WorkspaceConnections(writer: queue), readOnlyReason: readOnlyReason,
                                  commandLog: nil,
-                                 integrityCheck: integrityCheck, sideFilesToTidy: nobodyWrites ? sideFiles : nil, now: now)
+                                 integrityCheck: integrityCheck, sideFilesToTidy: readsByChoice ? nil : sideFiles, now: now)
             }
             let openPool: @Sendable () throws -> any DatabaseWriter = {
                 try DatabasePool(path: path, configuration: configuration(readOnly: false))
@@ -210,7 +214,7 @@ public final class Workspace: Sendable {
         }
     }
 
-    private static func configuration(readOnly: Bool) -> Configuration {
+    private static func configuration(readOnly: Bool, queryOnly: Bool = false) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
@@ -218,6 +222,7 @@ public final class Workspace: Sendable {
         configuration.label = "StanceBench.Workspace"
         configuration.prepareDatabase { db in
             try SearchRanking.register(db)
+            if queryOnly { try db.execute(sql: "PRAGMA query_only = ON") }
             if !readOnly { try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
         return configuration
