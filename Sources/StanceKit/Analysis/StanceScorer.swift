@@ -113,7 +113,7 @@ struct CompiledFrame: Sendable {
 struct StanceSignal {
     var weights: [Double]
     var evidence: [String] = []
-    init(positions: Int) { weights = [Double](repeating: 0, count: positions) }
+    init(positions: Int) { weights = [Double](specialisedRepeating: 0, count: positions) }
     var total: Double { weights.reduce(0, +) }
     mutating func add(_ other: StanceSignal, factor: Double = 1) {
         for i in weights.indices { weights[i] += other.weights[i] * factor }
