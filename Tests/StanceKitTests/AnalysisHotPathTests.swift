@@ -126,7 +126,8 @@ struct AnalysisHotPathTests {
         "ASCII~!@#$%^&*()_+{}|:\"<>?`-=[]\\;',./ and \u{7F}DEL\u{7F} then  Ünïcödé\u{A0}nbsp",
     ]
 
-    @Test(arguments: markedTexts)
+    // The long one takes the path for texts of more than 64 scalars.
+    @Test(arguments: markedTexts + [String(repeating: "Word **and** [link](x) … more  ", count: 8)])
     func visibleTextAgreesWithAScalarByScalarCopy(_ text: String) {
         let scalars = Array(text.unicodeScalars)
         let hidden = Markup.hiddenMask(scalars)
