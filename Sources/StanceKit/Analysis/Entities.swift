@@ -265,7 +265,9 @@ struct EntityRecognizer {
                 i += 1
                 continue
             }
-            var title = recognizer.matchTitle(at: i).map(recognizer.extendTitleChain)
+            // A closure, not the method itself: `recognizer.extendTitleChain` as a value copied the whole recogniser
+            // into a context each time (callgrind: 1,154 copies and their release, 1.4 M in 130 analyses).
+            var title = recognizer.matchTitle(at: i).map { recognizer.extendTitleChain($0) }
             var prefixStart: Int?
             if title == nil {
                 // Nationality, country or organisation words before a title: "Hungarian Foreign Minister X".
