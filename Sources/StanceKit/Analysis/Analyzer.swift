@@ -747,6 +747,8 @@ struct AnalysisRun {
         // this pass does not change, and take the draft they date as an argument.
         let run = self
         var parsed: [Int: [DateMention]] = [:]
+        // Room for every sentence at once: growing rehashed the sentences parsed so far (callgrind: 732 resizes).
+        parsed.reserveCapacity(text.sentences.count)
         // The lead: the first body sentence opening a paragraph, of a lead's length (a furniture line or a
         // one-line summary left in the body is no lead).
         let tokens = text.tokens
