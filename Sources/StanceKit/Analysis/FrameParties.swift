@@ -110,8 +110,10 @@ struct PartyPatterns: Sendable {
         var stemInitials = [Bool](repeating: false, count: 128)
         let initialsDecide = stems.allSatisfy { stem, _ in stem.utf8.first.map { $0 < 0x80 } ?? false }
         if initialsDecide { for (stem, _) in stems { stemInitials[Int(stem.utf8.first!)] = true } }
-        // Word hashes are well mixed: a `WordTable` keeps the words tried without SipHashing each again.
-        var seen = WordTable<Bool>()
+        // Word hashes are well mixed: a `WordTable` keeps the words tried without SipHashing each again. Sized for
+        // a capitalised word in four tokens at most: growing from the default size and inserting again cost 1.4 M
+        // instructions in 130 analyses (callgrind).
+        var seen = WordTable<Bool>(capacity: tokens.count / 4)
         for i in tokens.indices where tokens[i].isCapitalized && isExcluded[tokens[i].hash] == nil {
             let hash = tokens[i].hash
             guard seen[hash] == nil else { continue }
