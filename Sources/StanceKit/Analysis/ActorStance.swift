@@ -170,7 +170,8 @@ extension AnalysisRun {
     /// that person's position, and the person the group's.
     mutating func shareWithLeaders() {
         var ownSignals: [Int: StanceSignal] = [:]
-        for draft in drafts { ownSignals[draft.actor, default: StanceSignal(positions: frame.positions.count)].add(draft.signal) }
+        // By index: `for draft in drafts` copied each whole draft (its strings and signal) to read two fields.
+        for d in drafts.indices { ownSignals[drafts[d].actor, default: StanceSignal(positions: frame.positions.count)].add(drafts[d].signal) }
         guard !ownSignals.isEmpty else { return }
         for (person, group) in leadership() {
             for (from, to) in [(person, group), (group, person)] {
