@@ -18,13 +18,15 @@ extension AnalysisRun {
         var markersBySentence = [[PastMarker]?](repeating: nil, count: text.sentences.count)
         var weights: [(weight: Double, markedPast: Bool)] = []
         weights.reserveCapacity(drafts.count)
-        for draft in drafts {
-            if let day = draft.date, day.ordinal < latest[draft.actor] - 7 {
+        // By index: `for draft in drafts` copied each whole draft (its strings and signal) to read four fields.
+        for d in drafts.indices {
+            if let day = drafts[d].date, day.ordinal < latest[drafts[d].actor] - 7 {
                 weights.append((Self.pastWeight, false))
                 continue
             }
-            if markersBySentence[draft.sentence] == nil { markersBySentence[draft.sentence] = pastMarkers(in: draft.sentence) }
-            let marked = Self.isMarkedPast(draft, by: markersBySentence[draft.sentence] ?? [])
+            let sentence = drafts[d].sentence
+            if markersBySentence[sentence] == nil { markersBySentence[sentence] = pastMarkers(in: sentence) }
+            let marked = Self.isMarkedPast(drafts[d].span, by: markersBySentence[sentence] ?? [])
             weights.append((marked ? Self.pastWeight : 1, marked))
         }
         return weights
@@ -92,10 +94,10 @@ extension AnalysisRun {
 
     /// A past marker before the statement ends, and not in an appositive before it ("Senator X, once a
     /// backer, now wants talks" marks only the appositive).
-    static func isMarkedPast(_ draft: StatementDraft, by markers: [PastMarker]) -> Bool {
+    static func isMarkedPast(_ span: TextSpan, by markers: [PastMarker]) -> Bool {
         for marker in markers {
-            guard marker.start < draft.span.end else { break }
-            if marker.start < draft.span.start, marker.followsComma, let comma = marker.nextCommaStart, comma < draft.span.start {
+            guard marker.start < span.end else { break }
+            if marker.start < span.start, marker.followsComma, let comma = marker.nextCommaStart, comma < span.start {
                 continue
             }
             return true
