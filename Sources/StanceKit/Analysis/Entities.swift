@@ -981,11 +981,12 @@ struct EntityRecognizer {
                 holders = known
             } else {
                 holders = actors.indices.filter { a in
-                    let actor = actors[a]
-                    guard actor.kind == .person else { return false }
-                    let titled = m.roleTitle == "*" ? !actor.titles.isEmpty || actor.role != nil : actor.titles.contains(m.roleTitle ?? "")
-                        || Self.roleNames(actor.role, title: m.roleTitle)
-                    return titled && (m.rolePlace == nil || actor.place == m.rolePlace) && !(ranked[a] && Self.roleNamesSubordinate(actor.role, title: m.roleTitle))
+                    // Fields read in place: a copy of each draft (its name, aliases, titles...) cost more than the test.
+                    guard actors[a].kind == .person else { return false }
+                    let titles = actors[a].titles, role = actors[a].role
+                    let titled = m.roleTitle == "*" ? !titles.isEmpty || role != nil : titles.contains(m.roleTitle ?? "")
+                        || Self.roleNames(role, title: m.roleTitle)
+                    return titled && (m.rolePlace == nil || actors[a].place == m.rolePlace) && !(ranked[a] && Self.roleNamesSubordinate(role, title: m.roleTitle))
                 }
                 holdersOf[asked] = holders
             }
