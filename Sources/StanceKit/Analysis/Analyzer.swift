@@ -144,11 +144,12 @@ struct AnalysisRun {
     /// "White House national security adviser Jake Sullivan": an organisation named just before a
     /// person, with only lower-case role words between, modifies that person, who is the one meant.
     func personAfterModifier(_ m: Int) -> Int {
-        let mention = entities.mentions[m]
-        guard mention.actor >= 0, entities.actors[mention.actor].kind != .person, m + 1 < entities.mentions.count else { return m }
-        let next = entities.mentions[m + 1]
-        guard next.actor >= 0, entities.actors[next.actor].kind == .person, next.first - mention.last <= 5,
-              ((mention.last + 1)..<next.first).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].isCapitalized && !isSpeechVerb($0) })
+        // Fields read in place: copies of the two mentions (retaining their strings) cost more than the test.
+        let mentions = entities.mentions
+        guard mentions[m].actor >= 0, entities.actors[mentions[m].actor].kind != .person, m + 1 < mentions.count else { return m }
+        let last = mentions[m].last, next = (actor: mentions[m + 1].actor, first: mentions[m + 1].first)
+        guard next.actor >= 0, entities.actors[next.actor].kind == .person, next.first - last <= 5,
+              ((last + 1)..<next.first).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].isCapitalized && !isSpeechVerb($0) })
         else { return m }
         return m + 1
     }
