@@ -693,7 +693,7 @@ struct AnalysisRun {
     /// describing a speaker named after the verb ("said X, who recently wrote ..."). `parsed` keeps each
     /// sentence's phrases once read: every statement of a sentence asks, and a sentence that never ends
     /// can hold thousands of statements.
-    func firstDate(inSentence s: Int, for draft: StatementDraft, parsed: inout [Int: [DateMention]]) -> DateMention? {
+    func firstDate(inSentence s: Int, for draft: StatementDraft, parsed: inout [[DateMention]?]) -> DateMention? {
         let found = datePhrases(inSentence: s, parsed: &parsed)
         return datingPhrase(found.filter { m in
             if text.quoteOf[m.first] >= 0 { return false }
@@ -729,7 +729,7 @@ struct AnalysisRun {
     /// run back to: the lead's ("the Senate's leaders argued on Sunday ... . X and Y issued warnings ... . “...,”
     /// Y said": the event the article opens with continues), or a date opening the statement's own paragraph
     /// ("On Saturday night, X said ... . Y issued a similar warning").
-    func sceneDate(sentence s: Int, for draft: StatementDraft, lead: Int?, parsed: inout [Int: [DateMention]]) -> DateMention? {
+    func sceneDate(sentence s: Int, for draft: StatementDraft, lead: Int?, parsed: inout [[DateMention]?]) -> DateMention? {
         if s == lead { return firstDate(inSentence: s, for: draft, parsed: &parsed) }
         let range = text.sentences[s]
         guard text.paragraphOf[range.lowerBound] == text.paragraphOf[text.sentences[draft.sentence].lowerBound],
@@ -747,9 +747,9 @@ struct AnalysisRun {
         // whole run at each call (callgrind: a memcpy per call). They read the text and the mentions, which
         // this pass does not change, and take the draft they date as an argument.
         let run = self
-        var parsed: [Int: [DateMention]] = [:]
-        // Room for every sentence at once: growing rehashed the sentences parsed so far (callgrind: 732 resizes).
-        parsed.reserveCapacity(text.sentences.count)
+        // By sentence index in an array: a dictionary SipHashed the key at every read and write (10,500 of them in
+        // 130 analyses) and grew as sentences were parsed.
+        var parsed = [[DateMention]?](repeating: nil, count: text.sentences.count)
         // The lead: the first body sentence opening a paragraph, of a lead's length (a furniture line or a
         // one-line summary left in the body is no lead).
         let tokens = text.tokens
