@@ -189,15 +189,16 @@ extension AnalysisRun {
         var pairs: [(person: Int, group: Int)] = []
         var lastGroup: Int?
         for index in entities.mentions.indices {
-            let m = entities.mentions[index]
-            guard m.actor >= 0, text.quoteOf[m.first] < 0, inBody(m.first) else { continue }
-            if entities.actors[m.actor].kind != .person {
+            // Fields read in place: a copy of each mention retained its strings.
+            let (actor, first, kind) = (entities.mentions[index].actor, entities.mentions[index].first, entities.mentions[index].kind)
+            guard actor >= 0, text.quoteOf[first] < 0, inBody(first) else { continue }
+            if entities.actors[actor].kind != .person {
                 lastGroup = index
                 continue
             }
             // An institution's officers ("the chairman of the Joint Chiefs") hold offices, not its position.
-            guard m.kind == .named, let group = ledGroup(ofPersonAt: index, lastGroup: lastGroup), isPoliticalGroup(group) else { continue }
-            pairs.append((m.actor, group))
+            guard kind == .named, let group = ledGroup(ofPersonAt: index, lastGroup: lastGroup), isPoliticalGroup(group) else { continue }
+            pairs.append((actor, group))
         }
         return pairs
     }
