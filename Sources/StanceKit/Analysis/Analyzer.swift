@@ -350,8 +350,11 @@ struct AnalysisRun {
                 mentions[index].actor = chosen
                 if chosen >= 0, entities.actors[chosen].gender == .unknown { entities.actors[chosen].gender = gender }
             }
+            // Tested in place, then copied: most mentions are no person's in the narration, and a copy retains the
+            // mention's strings.
+            let (actor, first) = (mentions[index].actor, mentions[index].first)
+            guard actor >= 0, inBody(first), text.quoteOf[first] < 0, entities.actors[actor].kind == .person else { continue }
             let m = mentions[index]
-            guard m.actor >= 0, inBody(m.first), text.quoteOf[m.first] < 0, entities.actors[m.actor].kind == .person else { continue }
             let slot = sentence % window
             if slots[slot].sentence != sentence {
                 slots[slot].sentence = sentence
