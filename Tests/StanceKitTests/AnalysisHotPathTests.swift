@@ -61,6 +61,32 @@ struct AnalysisHotPathTests {
         }
     }
 
+    /// The arrays made in specialised code are the arrays the standard library's initialisers make.
+    @Test(arguments: [0, 1, 2, 7, 16, 1_000])
+    func specialisedArraysEqualTheStandardOnes(_ count: Int) {
+        #expect([Double](specialisedRepeating: 0.5, count: count) == [Double](repeating: 0.5, count: count))
+        #expect([String?](specialisedRepeating: "a", count: count) == [String?](repeating: "a", count: count))
+        let written = [Int](smallCapacity: count) { out in
+            for i in 0..<(count / 2) { out[i] = i * 3 }
+            return count / 2
+        }
+        #expect(written == (0..<(count / 2)).map { $0 * 3 })
+        let words = [String](smallCapacity: count) { out in
+            for i in 0..<count { (out.baseAddress! + i).initialize(to: "w\(i)") }
+            return count
+        }
+        #expect(words == (0..<count).map { "w\($0)" })
+    }
+
+    /// Short strings (decoded on the stack) and long ones, ASCII and beyond, decode to the string's own scalars.
+    @Test(arguments: [
+        "", "a", "Zelensky", "José Núñez", "Ελένη 𝔘𝔫𝔦 ✓", String(repeating: "x", count: 256),
+        String(repeating: "é", count: 128), String(repeating: "é", count: 129), String(repeating: "Word … “quoted” ", count: 40),
+    ])
+    func scalarsOfAStringAreItsUnicodeScalars(_ text: String) {
+        #expect(Scalars.of(text) == Array(text.unicodeScalars))
+    }
+
     /// The names the Foundation replacements and split give.
     func namesByFoundation(_ text: String) -> [String] {
         text.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",")
@@ -100,7 +126,8 @@ struct AnalysisHotPathTests {
         "ASCII~!@#$%^&*()_+{}|:\"<>?`-=[]\\;',./ and \u{7F}DEL\u{7F} then  Ünïcödé\u{A0}nbsp",
     ]
 
-    @Test(arguments: markedTexts)
+    // The long one takes the path for texts of more than 64 scalars.
+    @Test(arguments: markedTexts + [String(repeating: "Word **and** [link](x) … more  ", count: 8)])
     func visibleTextAgreesWithAScalarByScalarCopy(_ text: String) {
         let scalars = Array(text.unicodeScalars)
         let hidden = Markup.hiddenMask(scalars)

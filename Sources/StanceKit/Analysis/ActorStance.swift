@@ -18,13 +18,15 @@ extension AnalysisRun {
         var markersBySentence = [[PastMarker]?](repeating: nil, count: text.sentences.count)
         var weights: [(weight: Double, markedPast: Bool)] = []
         weights.reserveCapacity(drafts.count)
-        for draft in drafts {
-            if let day = draft.date, day.ordinal < latest[draft.actor] - 7 {
+        // By index: `for draft in drafts` copied each whole draft (its strings and signal) to read four fields.
+        for d in drafts.indices {
+            if let day = drafts[d].date, day.ordinal < latest[drafts[d].actor] - 7 {
                 weights.append((Self.pastWeight, false))
                 continue
             }
-            if markersBySentence[draft.sentence] == nil { markersBySentence[draft.sentence] = pastMarkers(in: draft.sentence) }
-            let marked = Self.isMarkedPast(draft, by: markersBySentence[draft.sentence] ?? [])
+            let sentence = drafts[d].sentence
+            if markersBySentence[sentence] == nil { markersBySentence[sentence] = pastMarkers(in: sentence) }
+            let marked = Self.isMarkedPast(drafts[d].span, by: markersBySentence[sentence] ?? [])
             weights.append((marked ? Self.pastWeight : 1, marked))
         }
         return weights
@@ -92,10 +94,10 @@ extension AnalysisRun {
 
     /// A past marker before the statement ends, and not in an appositive before it ("Senator X, once a
     /// backer, now wants talks" marks only the appositive).
-    static func isMarkedPast(_ draft: StatementDraft, by markers: [PastMarker]) -> Bool {
+    static func isMarkedPast(_ span: TextSpan, by markers: [PastMarker]) -> Bool {
         for marker in markers {
-            guard marker.start < draft.span.end else { break }
-            if marker.start < draft.span.start, marker.followsComma, let comma = marker.nextCommaStart, comma < draft.span.start {
+            guard marker.start < span.end else { break }
+            if marker.start < span.start, marker.followsComma, let comma = marker.nextCommaStart, comma < span.start {
                 continue
             }
             return true
@@ -170,7 +172,8 @@ extension AnalysisRun {
     /// that person's position, and the person the group's.
     mutating func shareWithLeaders() {
         var ownSignals: [Int: StanceSignal] = [:]
-        for draft in drafts { ownSignals[draft.actor, default: StanceSignal(positions: frame.positions.count)].add(draft.signal) }
+        // By index: `for draft in drafts` copied each whole draft (its strings and signal) to read two fields.
+        for d in drafts.indices { ownSignals[drafts[d].actor, default: StanceSignal(positions: frame.positions.count)].add(drafts[d].signal) }
         guard !ownSignals.isEmpty else { return }
         for (person, group) in leadership() {
             for (from, to) in [(person, group), (group, person)] {
@@ -186,15 +189,16 @@ extension AnalysisRun {
         var pairs: [(person: Int, group: Int)] = []
         var lastGroup: Int?
         for index in entities.mentions.indices {
-            let m = entities.mentions[index]
-            guard m.actor >= 0, text.quoteOf[m.first] < 0, inBody(m.first) else { continue }
-            if entities.actors[m.actor].kind != .person {
+            // Fields read in place: a copy of each mention retained its strings.
+            let (actor, first, kind) = (entities.mentions[index].actor, entities.mentions[index].first, entities.mentions[index].kind)
+            guard actor >= 0, text.quoteOf[first] < 0, inBody(first) else { continue }
+            if entities.actors[actor].kind != .person {
                 lastGroup = index
                 continue
             }
             // An institution's officers ("the chairman of the Joint Chiefs") hold offices, not its position.
-            guard m.kind == .named, let group = ledGroup(ofPersonAt: index, lastGroup: lastGroup), isPoliticalGroup(group) else { continue }
-            pairs.append((m.actor, group))
+            guard kind == .named, let group = ledGroup(ofPersonAt: index, lastGroup: lastGroup), isPoliticalGroup(group) else { continue }
+            pairs.append((actor, group))
         }
         return pairs
     }

@@ -241,7 +241,7 @@ public enum ArticleParser {
         var words = 0
         var hasVisibleOutsideLink = false
         // An ellipsis folds to three bytes, so the fold can pass its limit by two.
-        let folded = [UInt8](unsafeUninitializedCapacity: min(range.count * 3, foldLimit + 2)) { out, count in
+        let folded = [UInt8](smallCapacity: min(range.count * 3, foldLimit + 2)) { out in
             var n = 0
             // Inside a word means the last visible scalar was not white space, so a space folds only then.
             var inWord = false
@@ -292,7 +292,7 @@ public enum ArticleParser {
                     i &+= 1
                 }
             }
-            count = n
+            return n
         }
         return (folded, words, hasVisibleOutsideLink)
     }

@@ -112,7 +112,7 @@ enum Markup {
                         _ range: Range<Int>) -> String {
         precondition(range.lowerBound >= 0 && range.upperBound <= sp.count && (mask.map { $0.count == sp.count } ?? true))
         // At most four bytes a scalar: a folded space stands for at least one white-space scalar.
-        return String(unsafeUninitializedCapacity: range.count * 4) { out in
+        func write(_ out: UnsafeMutableBufferPointer<UInt8>) -> Int {
             var n = 0
             var space = false
             // An index loop with wrapping adds (the range is checked above and `n` stays below four
@@ -146,6 +146,15 @@ enum Markup {
             }
             return n
         }
+        // A name or a short phrase, most calls: written to stack space first, so that one of up to 15 bytes becomes
+        // a small string without an allocation (`String(unsafeUninitializedCapacity:)` allocates whenever its
+        // capacity, four bytes a scalar here, passes 15).
+        if range.count <= 64 {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count * 4) { out in
+                String(decoding: UnsafeBufferPointer(rebasing: out[..<write(out)]), as: UTF8.self)
+            }
+        }
+        return String(unsafeUninitializedCapacity: range.count * 4, initializingUTF8With: write)
     }
 }
 

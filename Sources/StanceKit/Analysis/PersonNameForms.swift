@@ -17,16 +17,21 @@ extension EntityRecognizer {
         // looked up in it below (a `Dictionary` hashed each with SipHash, 7.4 M instructions of 26.5 M).
         var owner = WordTable<Int>(capacity: 64)
         var elementForms: [UInt64] = []
+        // Every form offered is asked about (10,000 in 130 analyses, most of them variants no one has): a `WordTable`
+        // of the names already known turns most away without the dictionary's SipHash.
+        var isKnown = WordTable<Bool>(capacity: personBySurname.count)
+        for form in personBySurname.keys { isKnown[form] = true }
         func offer(_ form: UInt64, _ person: Int) {
-            if let known = personBySurname[form], !known.allSatisfy({ $0 == person }) { return }
+            if isKnown[form] != nil, let known = personBySurname[form], !known.allSatisfy({ $0 == person }) { return }
             if let previous = owner[form] {
                 if previous != person { owner[form] = -1 }
             } else {
                 owner[form] = person
             }
         }
-        for (person, actor) in actors.enumerated() where actor.kind == .person && actor.nameTokens >= 2 {
-            let name = Tokenizer.tokenize(actor.name)
+        // By index: enumerating the actors copied each whole draft (its strings, titles and aliases).
+        for person in actors.indices where actors[person].kind == .person && actors[person].nameTokens >= 2 {
+            let name = Tokenizer.tokenize(actors[person].name)
             let words = name.tokens.filter { $0.kind == .word }
             guard words.count >= 2 else { continue }
             for (index, token) in words.enumerated() {

@@ -5,7 +5,7 @@ extension AnalysisRun {
     /// The date phrases of sentence `s`, read once and kept in `parsed`; a phrase counted from another
     /// ("the next day") is counted from the last date the narration wrote before it, in this sentence or
     /// the two before.
-    func datePhrases(inSentence s: Int, parsed: inout [Int: [DateMention]]) -> [DateMention] {
+    func datePhrases(inSentence s: Int, parsed: inout [[DateMention]?]) -> [DateMention] {
         if let known = parsed[s] { return known }
         var found = rawDatePhrases(inSentence: s)
         if found.contains(where: { $0.anchor != nil }) {

@@ -113,7 +113,7 @@ struct CompiledFrame: Sendable {
 struct StanceSignal {
     var weights: [Double]
     var evidence: [String] = []
-    init(positions: Int) { weights = [Double](repeating: 0, count: positions) }
+    init(positions: Int) { weights = [Double](specialisedRepeating: 0, count: positions) }
     var total: Double { weights.reduce(0, +) }
     mutating func add(_ other: StanceSignal, factor: Double = 1) {
         for i in weights.indices { weights[i] += other.weights[i] * factor }
@@ -230,13 +230,32 @@ struct StanceScorer {
 
     private func hits(in range: Range<Int>, skip: (Int) -> Bool) -> [Hit] {
         var found: [Hit] = []
+        // Each list of cues that can start at `i` is tried where it is found, in the order of the tables (words,
+        // learned words, prefixes shortest first): gathering them into one array cost an array and its
+        // release at every token, and most tokens start no cue. (The best hits are arguments, not captured
+        // variables: a nested function that changes a captured variable checks exclusive access at run time.)
+        func tryCues(_ cues: [Int], at i: Int, best: inout Hit?, bestReverser: inout Hit?) {
+            for c in cues {
+                guard let last = match(frame.cues[c], at: i, end: range.upperBound, skip: skip) else { continue }
+                let hit = Hit(first: i, last: last, cue: c)
+                if frame.cues[c].position < 0 {
+                    if bestReverser == nil || last > bestReverser!.last { bestReverser = hit }
+                } else if best == nil || last > best!.last || (last == best!.last && frame.cues[c].weight > frame.cues[best!.cue].weight) {
+                    best = hit
+                }
+            }
+        }
+        // Most articles teach no side names: their empty table is not asked at every token.
+        let asksLearned = startedByLearned.count > 0
         var i = range.lowerBound
         while i < range.upperBound {
             let t = text.tokens[i]
             guard t.kind == .word || t.kind == .number, !skip(i) else { i += 1; continue }
-            var candidates = frame.byWord[t.hash] ?? []
-            // Most articles teach no side names: their empty table is not asked at every token.
-            if startedByLearned.count > 0, let learnedCues = startedByLearned[t.hash] { candidates.append(contentsOf: learnedCues) }
+            // A phrase can be a cue and a reverser at once ("too soon"): both are kept.
+            var best: Hit?
+            var bestReverser: Hit?
+            if let cues = frame.byWord[t.hash] { tryCues(cues, at: i, best: &best, bestReverser: &bestReverser) }
+            if asksLearned, let cues = startedByLearned[t.hash] { tryCues(cues, at: i, best: &best, bestReverser: &bestReverser) }
             // The prefix hashes grow one scalar at a time over the lengths, shortest first (each is
             // `prefixHash(i, n)`); lengths the token is too short for end the walk.
             var prefix = WordHash.seed
@@ -252,19 +271,7 @@ struct StanceScorer {
                         prefix = WordHash.mix(prefix, WordHash.fold(text.scalars[Int(t.start) + hashed]))
                         hashed += 1
                     }
-                    if let list = table[prefix] { candidates.append(contentsOf: list) }
-                }
-            }
-            // A phrase can be a cue and a reverser at once ("too soon"): both are kept.
-            var best: Hit?
-            var bestReverser: Hit?
-            for c in candidates {
-                guard let last = match(frame.cues[c], at: i, end: range.upperBound, skip: skip) else { continue }
-                let hit = Hit(first: i, last: last, cue: c)
-                if frame.cues[c].position < 0 {
-                    if bestReverser == nil || last > bestReverser!.last { bestReverser = hit }
-                } else if best == nil || last > best!.last || (last == best!.last && frame.cues[c].weight > frame.cues[best!.cue].weight) {
-                    best = hit
+                    if let cues = table[prefix] { tryCues(cues, at: i, best: &best, bestReverser: &bestReverser) }
                 }
             }
             if let bestReverser { found.append(bestReverser) }

@@ -40,7 +40,7 @@ enum Tokenizer {
 
     static func tokenize(_ text: String) -> Output {
         let scalars = Scalars.of(text)
-        let tokens = tokenize(scalars, hidden: [Bool](repeating: false, count: scalars.count), range: 0..<scalars.count)
+        let tokens = tokenize(scalars, hidden: [Bool](specialisedRepeating: false, count: scalars.count), range: 0..<scalars.count)
         return Output(scalars: scalars, tokens: tokens)
     }
 

@@ -16,8 +16,8 @@ struct WordTable<Value: Sendable>: Sendable {
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * Self.maxLoadDivisor { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Value?](repeating: nil, count: size)
+        keys = [UInt64](specialisedRepeating: 0, count: size)
+        values = [Value?](specialisedRepeating: nil, count: size)
         mask = size - 1
     }
 
@@ -52,8 +52,8 @@ struct WordTable<Value: Sendable>: Sendable {
 
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Value?](repeating: nil, count: oldKeys.count * 2)
+        keys = [UInt64](specialisedRepeating: 0, count: oldKeys.count * 2)
+        values = [Value?](specialisedRepeating: nil, count: oldKeys.count * 2)
         mask = keys.count - 1
         count = 0
         for (i, k) in oldKeys.enumerated() where k != 0 {
