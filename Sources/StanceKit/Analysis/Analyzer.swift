@@ -112,6 +112,12 @@ struct AnalysisRun {
         guard let w = word(i), !tokens[i].isCapitalized, text.quoteOf[i] < 0 else { return false }
         return Self.characterisingVerbs.contains(w)
     }
+    /// "reiterated that", "urged that": a verb of position before the clause it reports, whose quoted words (a
+    /// clause's worth, not a scare-quoted phrase) are the subject's.
+    func opensReportedClause(_ i: Int) -> Bool {
+        guard word(i + 1) == Words.that, let w = word(i), !tokens[i].isCapitalized, text.quoteOf[i] < 0 else { return false }
+        return lex.verbs.value(word: w) != nil
+    }
     func inBody(_ t: Int) -> Bool {
         let role = text.role(ofToken: t)
         return role == .body || role == .standfirst
@@ -239,6 +245,8 @@ struct AnalysisRun {
             if opensQuoteAppositive(range) { return nil }
             // "said X" / "X said": the verb or the subject opens the tail.
             if isSpeechVerb(range.lowerBound) {
+                // "said of the mediator": the person after "of" is what was said about, not who said it.
+                if word(range.lowerBound + 1) == Words.of { return nil }
                 // "said X", "said Ukraine's foreign minister, X": the first actor named after the verb.
                 let near = (range.lowerBound + 1)..<min(range.upperBound, range.lowerBound + 4)
                 if near.contains(where: { word($0).map(Self.anonymousWords.contains) ?? false }),
@@ -267,7 +275,7 @@ struct AnalysisRun {
         }
         // Before the quote: the last speech verb, its subject before it (or after: "said X:").
         guard let verb = range.reversed().first(where: {
-            isSpeechVerb($0) || (report && (isCharacterisingVerb($0) || isPositionVerb($0)))
+            isSpeechVerb($0) || opensReportedClause($0) || (report && (isCharacterisingVerb($0) || isPositionVerb($0)))
         }) else {
             return sayingNounCue(in: range, sentence: sentence)
         }
@@ -275,7 +283,7 @@ struct AnalysisRun {
         if let m = subjects.last(where: { entities.mentions[$0].subjectLike }) ?? subjects.last {
             return .mention(groupJoining(m), verb: verb, sentence: sentence)
         }
-        if let m = mentionStarting(in: (verb + 1)..<min(range.upperBound, verb + 4)) {
+        if word(verb + 1) != Words.of, let m = mentionStarting(in: (verb + 1)..<min(range.upperBound, verb + 4)) {
             return .mention(m, verb: verb, sentence: sentence)
         }
         return .anonymous
@@ -697,7 +705,7 @@ struct AnalysisRun {
         return datingPhrase(found.filter { m in
             if text.quoteOf[m.first] >= 0 { return false }
             // What is still to come ("will be in Havana Friday") never dates a statement already made.
-            if m.future { return false }
+            if m.future || datesNamedEvent(m) { return false }
             if let published = article.published, m.day > published { return false }
             if word(m.first - 1).map({ $0 == Self.since || $0 == Self.until }) ?? false { return false }
             if draft.kind != .direct, draft.span.contains(Int(tokens[m.first].start)), !followsReportingVerb(m.first) { return false }
@@ -754,6 +762,8 @@ struct AnalysisRun {
             !sentence.isEmpty && run.inBody(sentence.lowerBound) && run.isParagraphStart(sentence.lowerBound)
                 && sentence.filter { tokens[$0].kind == .word }.count >= 20
         }
+        // The first sentence after the lead that names a day of its own, found when a quote first asks.
+        var nextDated: Int?
         for index in drafts.indices {
             let draft = drafts[index]
             var found = draft.ownSentence.flatMap { run.firstDate(inSentence: $0, for: draft, parsed: &parsed) }
@@ -777,6 +787,10 @@ struct AnalysisRun {
                     }
                     s -= 1
                 }
+            }
+            if found == nil, let lead {
+                if nextDated == nil { nextDated = run.firstDatedSentence(after: lead, parsed: &parsed) }
+                found = run.leadDate(for: draft, lead: lead, nextDated: nextDated!, parsed: &parsed)
             }
             if let found {
                 drafts[index].date = found.day

@@ -1,5 +1,5 @@
 /// Person names that the capitalised-run rules of `findNames` miss: a person known by one name, whose text has to
-/// show that it is a person ("said Farida, a nurse", "Bongani, 34, a taxi driver,"), titles that come in chains
+/// show that it is a person ("said Farida, a nurse", "Bongani, 34, a taxi driver,", "the leader of the party, Vey,"), titles that come in chains
 /// ("Tan Sri Dato' Sri", "Datuk Seri"), and a first name written with a hyphen ("Pierre-Emmanuel Ndaye").
 extension EntityRecognizer {
     /// Honorifics that follow another one in a chain but open no name alone ("Sri Lanka" is a place).
@@ -100,6 +100,8 @@ extension EntityRecognizer {
     /// "he"/"she" opening the next sentence.
     private func showsMononymIsPerson(_ t: Int) -> Bool {
         if hasAgeAppositive(after: t) || hasRoleAppositive(after: t) { return true }
+        // "The leader of X's party, Vey, said": one word set off by commas after a role.
+        if text.isPunct(t + 1, ","), namedInRoleAppositive(t) { return true }
         let speechBefore = t > 0 && !tok(t - 1).isCapitalized && word(t - 1).map { lex.verbs.value(word: $0) == .speech } == true
         let speechAfter = word(t + 1).map { !tok(t + 1).isCapitalized && lex.verbs.value(word: $0) == .speech } == true
         guard speechBefore || speechAfter else { return false }

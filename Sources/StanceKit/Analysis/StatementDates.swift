@@ -21,9 +21,77 @@ extension AnalysisRun {
         isSpeechVerb(last + 1) || (text.isPunct(last + 1, ",") && isSpeechVerb(last + 2))
     }
 
+    /// Words before a date that make it the day of an event planned for it: "a planned December 15 summit" (a noun
+    /// after the date), "talks planned for March 3", "a vote set for Friday". (After a bare article the date may name
+    /// the saying: "in the Friday phone call".)
+    static let attributiveDateOpeners = WordSet(["planned", "scheduled", "proposed", "postponed", "cancelled", "canceled",
+        "delayed", "rescheduled", "upcoming"])
+    static let eventSchedulers = WordSet(["planned", "scheduled", "set", "slated", "postponed", "delayed", "rescheduled",
+        "moved", "pushed", "fixed"])
+
+    /// Whether date phrase `m` names the day of an event planned for it rather than a day things happened on:
+    /// "a planned December 15 summit ... was cancelled", "talks planned for March 3 collapsed".
+    func datesNamedEvent(_ m: DateMention) -> Bool {
+        guard let before = word(m.first - 1) else { return false }
+        if before == Self.forWord { return word(m.first - 2).map(Self.eventSchedulers.contains) ?? false }
+        guard Self.attributiveDateOpeners.contains(before), m.last + 1 < tokens.count else { return false }
+        let next = tokens[m.last + 1]
+        return next.kind == .word && !next.isCapitalized && lex.verbs.value(word: next.hash) == nil
+    }
+
     private func leadsIntoEvent(_ first: Int) -> Bool {
         var k = first - 1
         if word(k) == Words.on { k -= 1 }
         return word(k).map(Self.eventDateLeads.contains) ?? false
+    }
+}
+
+/// The lead's day for the quotes of a report of the event the lead dates: "Rebel and government envoys on Tuesday
+/// opened talks in Lisbon. ... “We are here in good faith,” Ortega said." The speaker's scene is the lead's event
+/// while the narration names no other day and the quote was said then: in the past tense ("said", not the
+/// feature's "says" or the background's "has said") and not in a setting of its own ("told CNN in an interview").
+extension AnalysisRun {
+    /// Settings a quote was said in that are not the event the lead reports.
+    static let separateSettings = WordSet(["interview", "interviews", "podcast", "memoir", "op-ed", "documentary"])
+    static let irregularPastSpeech = WordSet(["said", "told", "wrote", "spoke", "put"])
+
+    /// The first body sentence after the lead that writes a day of its own outside quotes (one still to come or
+    /// bounding a range, "since May", names no other scene), or the sentence count when none does.
+    func firstDatedSentence(after lead: Int, parsed: inout [Int: [DateMention]]) -> Int {
+        var s = lead + 1
+        while s < text.sentences.count {
+            let range = text.sentences[s]
+            if !range.isEmpty, inBody(range.lowerBound), datePhrases(inSentence: s, parsed: &parsed).contains(where: { m in
+                text.quoteOf[m.first] < 0 && !m.future && !(word(m.first - 1).map { $0 == Self.since || $0 == Self.until } ?? false)
+            }) { return s }
+            s += 1
+        }
+        return s
+    }
+
+    /// The lead's day for `draft`, a quote after the lead and before `nextDated` (see `firstDatedSentence`) whose cue
+    /// verb reports a saying in the simple past, outside a setting of its own; nil when the lead names no day.
+    func leadDate(for draft: StatementDraft, lead: Int, nextDated: Int, parsed: inout [Int: [DateMention]]) -> DateMention? {
+        guard draft.kind == .direct, draft.sentence > lead, draft.sentence < nextDated, let verb = draft.verb,
+              saysInSimplePast(verb), !text.sentences[draft.sentence].contains(where: {
+                  text.quoteOf[$0] < 0 && (word($0).map(Self.separateSettings.contains) ?? false)
+              }),
+              let m = firstDate(inSentence: lead, for: draft, parsed: &parsed), namesADay(m) else { return nil }
+        return m
+    }
+
+    /// "said", "told", "added": a past form of the verb, not after "has" or "had".
+    func saysInSimplePast(_ verb: Int) -> Bool {
+        guard let w = word(verb), !(word(verb - 1).map(Self.perfectAuxiliaries.contains) ?? false) else { return false }
+        if Self.irregularPastSpeech.contains(w) { return true }
+        let t = tokens[verb]
+        return t.end - t.start > 3 && text.scalars[Int(t.end) - 2] == "e" && text.scalars[Int(t.end) - 1] == "d"
+    }
+
+    /// A phrase naming one day ("on Tuesday", "yesterday", "March 3"), not a span ("last week", "recently").
+    func namesADay(_ m: DateMention) -> Bool {
+        let last = tokens[m.last]
+        return last.kind == .number || word(m.last).map { DateParser.weekdays[$0] != nil || $0 == DateParser.yesterday
+            || $0 == DateParser.today || $0 == DateParser.tonight } ?? false
     }
 }
