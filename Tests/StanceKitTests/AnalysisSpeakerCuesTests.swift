@@ -100,9 +100,12 @@ struct AnalysisSpeakerCuesTests {
             “He knows the mountains better than anyone,” Holt said of Ortega.
 
             “A patient and fair mediator,” the rebels’ spokesman said of Holt.
+
+            “She never takes sides,” said a rebel commander of Holt.
             """)
         #expect(a.speaker(of: "trust of both sides")?.name == "Marco Ortega")
         #expect(a.speaker(of: "knows the mountains")?.name == "Dana Holt")
         #expect(a.speaker(of: "patient and fair mediator")?.name != "Dana Holt")
+        #expect(a.speaker(of: "never takes sides")?.name != "Dana Holt")
     }
 }

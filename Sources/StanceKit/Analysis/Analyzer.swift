@@ -245,14 +245,15 @@ struct AnalysisRun {
             if opensQuoteAppositive(range) { return nil }
             // "said X" / "X said": the verb or the subject opens the tail.
             if isSpeechVerb(range.lowerBound) {
-                // "said of the mediator": the person after "of" is what was said about, not who said it.
-                if word(range.lowerBound + 1) == Words.of { return nil }
-                // "said X", "said Ukraine's foreign minister, X": the first actor named after the verb.
+                // "said X", "said Ukraine's foreign minister, X": the first actor named after the verb (not one after
+                // "of": "said of the mediator", "said a commander of Holt" name what was said about).
                 let near = (range.lowerBound + 1)..<min(range.upperBound, range.lowerBound + 4)
                 if near.contains(where: { word($0).map(Self.anonymousWords.contains) ?? false }),
                    mentionStarting(in: near) == nil { return .anonymous }
                 let after = (range.lowerBound + 1)..<min(range.upperBound, range.lowerBound + 9)
-                if let m = mentions(in: after).first(where: { entities.mentions[$0].actor >= 0 || entities.mentions[$0].kind == .pronoun }) {
+                if let m = mentions(in: after).first(where: {
+                    (entities.mentions[$0].actor >= 0 || entities.mentions[$0].kind == .pronoun) && word(entities.mentions[$0].first - 1) != Words.of
+                }) {
                     return .mention(m, verb: range.lowerBound, sentence: sentence)
                 }
                 return nil
