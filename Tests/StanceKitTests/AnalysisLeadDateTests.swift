@@ -50,6 +50,40 @@ struct AnalysisLeadDateTests {
         #expect(dated.statement(containing: "came to listen")?.date?.description == "2031-04-12")
     }
 
+    @Test func theScenesDayMayOpenTheParagraphAfterASummary() {
+        let a = Self.report("""
+            The opposition believes that the referendum on the peace deal with the rebels will reward violence and bring more of it to the country.
+            """, """
+            The main opposition party, led by former president Ana Ruiz, announced on Wednesday that it would campaign for a “no” vote.
+
+            Its leaders have long criticised the talks. They argue that the rebels were offered too much.
+
+            “We can only say yes to peace by voting no,” Ruiz said at a rally to announce the decision.
+            """)
+        #expect(a.statement(containing: "voting no")?.date?.description == "2031-04-16")
+    }
+
+    @Test func daysInClausesOfTheirOwnOrOfTheSameDayKeepTheScene() {
+        let background = Self.report(Self.lead, """
+            The government will withdraw from the land it has held since it opened an offensive April 2, officials said.
+
+            “This is the beginning, not the end,” Foreign Minister Lena Marsh said in the capital.
+            """)
+        #expect(background.statement(containing: "beginning, not the end")?.date?.description == "2031-04-15")
+        let sameDay = Self.report(Self.lead, """
+            On Tuesday, the rebel leader, Marco Ortega, arrived in a convoy and declared he was weary of the war.
+
+            “We have settled the main questions,” Foreign Minister Lena Marsh said after the session.
+            """)
+        #expect(sameDay.statement(containing: "settled the main questions")?.date?.description == "2031-04-15")
+        let predecessor = Self.report(Self.lead, """
+            Ortega has been far more flexible than his predecessor, Tomas Vell, who died in an air strike last month.
+
+            “We have settled the main questions,” said Lena Marsh, the foreign minister.
+            """)
+        #expect(predecessor.statement(containing: "settled the main questions")?.date?.description == "2031-04-15")
+    }
+
     @Test func aQuoteSaidInItsPresentTenseOrInAnotherSettingKeepsThePublicationDay() {
         let says = Self.report(Self.lead, """
             The mediator, Dana Holt, described the first session as cordial and businesslike.

@@ -91,6 +91,20 @@ struct AnalysisSpeakerCuesTests {
         #expect(!reiterated.statements.contains { $0.kind == .direct && $0.text.contains("a fair deal") })
     }
 
+    @Test func aQuoteAfterACueWithAnotherSubjectContinuesTheSpeaker() {
+        let a = AnalysisFixture.article("""
+            “We have resolved the key problems,” President Ana Ruiz said after her prime minister, Tomas Vell, had signed the accord. “This is a historic day for the country.”
+
+            “The war is over,” Marco Ortega said as the mediator, Dana Holt, looked on. “Our fighters will go home within weeks.”
+
+            “We will respect it,” said Lena Marsh. Tomas Vell then signed the second protocol. “Nobody should doubt the army’s word on this.”
+            """)
+        #expect(a.speaker(of: "historic day")?.name.hasSuffix("Ruiz") == true)
+        #expect(a.speaker(of: "go home within weeks")?.name.hasSuffix("Ortega") == true)
+        // Look-alike: another person acting in a sentence of its own interrupts the speaker.
+        #expect(a.speaker(of: "army’s word")?.name.hasSuffix("Marsh") != true)
+    }
+
     @Test func whatIsSaidOfSomeoneIsNotTheirs() {
         let a = AnalysisFixture.article("""
             Marco Ortega led the rebel delegation. Dana Holt, a former diplomat, chaired the talks.

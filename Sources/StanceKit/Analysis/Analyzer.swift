@@ -409,8 +409,11 @@ struct AnalysisRun {
                 let paragraphGap = Int(text.paragraphOf[quote.open]) - Int(text.paragraphOf[prior.last])
                 guard paragraphGap == 0 || (paragraphGap == 1 && isParagraphStart(quote.open)) else { continue }
                 let between = (prior.close ?? prior.last)..<quote.open
+                // ("“...,” Y said after his deputy, X, had signed the deal. “...”": a subject in the cue's own sentence
+                // is no new speaker.)
+                let cueSentence = text.sentenceOf[prior.close ?? prior.last]
                 let interrupted = mentions(in: between).map { entities.mentions[$0] }.contains {
-                    $0.subjectLike && $0.actor >= 0 && $0.actor != previous.actor
+                    $0.subjectLike && $0.actor >= 0 && $0.actor != previous.actor && text.sentenceOf[$0.first] != cueSentence
                         && $0.kind == .named && text.quoteOf[$0.first] < 0 && entities.actors[$0.actor].kind == .person
                 }
                 guard !interrupted else { continue }
@@ -704,11 +707,7 @@ struct AnalysisRun {
     func firstDate(inSentence s: Int, for draft: StatementDraft, parsed: inout [Int: [DateMention]]) -> DateMention? {
         let found = datePhrases(inSentence: s, parsed: &parsed)
         return datingPhrase(found.filter { m in
-            if text.quoteOf[m.first] >= 0 { return false }
-            // What is still to come ("will be in Havana Friday") never dates a statement already made.
-            if m.future || datesNamedEvent(m) { return false }
-            if let published = article.published, m.day > published { return false }
-            if word(m.first - 1).map({ $0 == Self.since || $0 == Self.until }) ?? false { return false }
+            if !mayDateSaying(m) { return false }
             if draft.kind != .direct, draft.span.contains(Int(tokens[m.first].start)), !followsReportingVerb(m.first) { return false }
             if let verb = draft.verb, verb < m.first, text.sentenceOf[verb] == Int32(s),
                (verb..<m.first).contains(where: { word($0).map(Self.relativePronouns.contains) ?? false }) {
@@ -717,6 +716,14 @@ struct AnalysisRun {
             if vagueDateOfOtherEvent(m, verb: draft.verb) { return false }
             return true
         })
+    }
+
+    /// Whether date phrase `m` may date a saying at all: outside quotes, not still to come ("will be in Havana Friday")
+    /// nor the day of a planned event, not after the publication, not a range's bound ("since May").
+    func mayDateSaying(_ m: DateMention) -> Bool {
+        if text.quoteOf[m.first] >= 0 || m.future || datesNamedEvent(m) { return false }
+        if let published = article.published, m.day > published { return false }
+        return !(word(m.first - 1).map { $0 == Self.since || $0 == Self.until } ?? false)
     }
 
     /// "said on Monday that ...": a date phrase right after a reporting verb dates the saying, even inside
@@ -763,8 +770,8 @@ struct AnalysisRun {
             !sentence.isEmpty && run.inBody(sentence.lowerBound) && run.isParagraphStart(sentence.lowerBound)
                 && sentence.filter { tokens[$0].kind == .word }.count >= 20
         }
-        // The first sentence after the lead that names a day of its own, found when a quote first asks.
-        var nextDated: Int?
+        // The lead's scene (see `leadScene`), found when a quote first asks.
+        var scene: LeadScene??
         for index in drafts.indices {
             let draft = drafts[index]
             var found = draft.ownSentence.flatMap { run.firstDate(inSentence: $0, for: draft, parsed: &parsed) }
@@ -790,8 +797,8 @@ struct AnalysisRun {
                 }
             }
             if found == nil, let lead {
-                if nextDated == nil { nextDated = run.firstDatedSentence(after: lead, parsed: &parsed) }
-                found = run.leadDate(for: draft, lead: lead, nextDated: nextDated!, parsed: &parsed)
+                if scene == nil { scene = run.leadScene(from: lead, parsed: &parsed) }
+                found = scene!.flatMap { run.leadDate(for: draft, scene: $0) }
             }
             if let found {
                 drafts[index].date = found.day

@@ -55,29 +55,69 @@ extension AnalysisRun {
     static let separateSettings = WordSet(["interview", "interviews", "podcast", "memoir", "op-ed", "documentary"])
     static let irregularPastSpeech = WordSet(["said", "told", "wrote", "spoke", "put"])
 
-    /// The first body sentence after the lead that writes a day of its own outside quotes (one still to come or
-    /// bounding a range, "since May", names no other scene), or the sentence count when none does.
-    func firstDatedSentence(after lead: Int, parsed: inout [Int: [DateMention]]) -> Int {
-        var s = lead + 1
-        while s < text.sentences.count {
+    /// The day the article's opening reports, and how far its scene runs.
+    struct LeadScene {
+        /// The opening sentence that names the day, and its phrase.
+        var sentence: Int
+        var date: DateMention
+        /// The first later body sentence whose main clause names another day, or the sentence count.
+        var end: Int
+    }
+    /// Paragraphs from the lead in which the opening may name its day (after a one-sentence summary).
+    static let sceneOpeningParagraphs = 3
+
+    /// The scene of the lead or of the first paragraphs after it that opens with a sentence naming a day.
+    func leadScene(from lead: Int, parsed: inout [Int: [DateMention]]) -> LeadScene? {
+        var s = lead, paragraphs = 0
+        while s < text.sentences.count, paragraphs < Self.sceneOpeningParagraphs {
             let range = text.sentences[s]
-            if !range.isEmpty, inBody(range.lowerBound), datePhrases(inSentence: s, parsed: &parsed).contains(where: { m in
-                text.quoteOf[m.first] < 0 && !m.future && !(word(m.first - 1).map { $0 == Self.since || $0 == Self.until } ?? false)
-            }) { return s }
+            if !range.isEmpty, inBody(range.lowerBound), isParagraphStart(range.lowerBound) {
+                paragraphs += 1
+                let day = datingPhrase(datePhrases(inSentence: s, parsed: &parsed).filter(mayDateSaying))
+                if let day, namesADay(day) {
+                    return LeadScene(sentence: s, date: day, end: sceneEnd(after: s, day: day.day, parsed: &parsed))
+                }
+            }
             s += 1
         }
-        return s
+        return nil
     }
 
-    /// The lead's day for `draft`, a quote after the lead and before `nextDated` (see `firstDatedSentence`) whose cue
-    /// verb reports a saying in the simple past, outside a setting of its own; nil when the lead names no day.
-    func leadDate(for draft: StatementDraft, lead: Int, nextDated: Int, parsed: inout [Int: [DateMention]]) -> DateMention? {
-        guard draft.kind == .direct, draft.sentence > lead, draft.sentence < nextDated, let verb = draft.verb,
+    /// The first body sentence after `s` whose main clause writes a day other than `day` outside quotes (one still to
+    /// come, bounding a range, or in a clause about another event, "since it opened an offensive May 12", names no
+    /// other scene), or the sentence count.
+    private func sceneEnd(after s: Int, day: Day, parsed: inout [Int: [DateMention]]) -> Int {
+        var k = s + 1
+        while k < text.sentences.count {
+            let range = text.sentences[k]
+            if !range.isEmpty, inBody(range.lowerBound), datePhrases(inSentence: k, parsed: &parsed).contains(where: { m in
+                m.day != day && mayDateSaying(m) && !inClauseOfItsOwn(m)
+            }) { return k }
+            k += 1
+        }
+        return k
+    }
+
+    /// A date phrase a few words after a word opening a clause of its own ("since", "who", "when"), with no comma
+    /// between.
+    private func inClauseOfItsOwn(_ m: DateMention) -> Bool {
+        var k = m.first - 1
+        let start = text.sentences[Int(text.sentenceOf[m.first])].lowerBound
+        while k >= start, m.first - k <= 8, tokens[k].kind == .word {
+            if Self.eventClauseOpeners.contains(tokens[k].hash) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// The lead's day for `draft`, a quote within the lead's scene whose cue verb reports a saying in the simple past,
+    /// outside a setting of its own.
+    func leadDate(for draft: StatementDraft, scene: LeadScene) -> DateMention? {
+        guard draft.kind == .direct, draft.sentence > scene.sentence, draft.sentence < scene.end, let verb = draft.verb,
               saysInSimplePast(verb), !text.sentences[draft.sentence].contains(where: {
                   text.quoteOf[$0] < 0 && (word($0).map(Self.separateSettings.contains) ?? false)
-              }),
-              let m = firstDate(inSentence: lead, for: draft, parsed: &parsed), namesADay(m) else { return nil }
-        return m
+              }) else { return nil }
+        return scene.date
     }
 
     /// "said", "told", "added": a past form of the verb, not after "has" or "had".
