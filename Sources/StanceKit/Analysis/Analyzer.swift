@@ -797,7 +797,10 @@ struct AnalysisRun {
                 }
             }
             if found == nil, let lead {
-                if scene == nil { scene = run.leadScene(from: lead, parsed: &parsed) }
+                if scene == nil {
+                    let lastQuote = drafts.lazy.filter { $0.kind == .direct }.map(\.sentence).max() ?? lead
+                    scene = run.leadScene(from: lead, through: lastQuote, parsed: &parsed)
+                }
                 found = scene!.flatMap { run.leadDate(for: draft, scene: $0) }
             }
             if let found {

@@ -106,7 +106,18 @@ extension EntityRecognizer {
         let speechAfter = word(t + 1).map { !tok(t + 1).isCapitalized && lex.verbs.value(word: $0) == .speech } == true
         guard speechBefore || speechAfter else { return false }
         if lex.givenNames.contains(word: tok(t).hash) { return true }
-        return speechAfter && opensSentence(t) && nextSentenceOpensWithPersonalPronoun(after: t)
+        if speechAfter && opensSentence(t) && nextSentenceOpensWithPersonalPronoun(after: t) { return true }
+        // "“...,” Bush said. ... “...,” Bush said": a surname the article never writes in full speaks more than once.
+        return speechAfter && speaksAgain(t)
+    }
+
+    /// Whether the word at `t` stands alone elsewhere too, right before a verb of saying.
+    private func speaksAgain(_ t: Int) -> Bool {
+        let hash = tok(t).hash
+        for k in 0..<count where k != t && tok(k).hash == hash && tok(k).kind == .word && tok(k).isCapitalized {
+            if standsAlone(k), let next = word(k + 1), !tok(k + 1).isCapitalized, lex.verbs.value(word: next) == .speech { return true }
+        }
+        return false
     }
 
     /// "Jan Lipinski", "April Moreau": a first name spelled like a month (a function word to the lexicon) opens a name

@@ -60,14 +60,15 @@ extension AnalysisRun {
         /// The opening sentence that names the day, and its phrase.
         var sentence: Int
         var date: DateMention
-        /// The first later body sentence whose main clause names another day, or the sentence count.
+        /// The first later body sentence whose main clause names another day, or one past the last sentence asked about.
         var end: Int
     }
     /// Paragraphs from the lead in which the opening may name its day (after a one-sentence summary).
     static let sceneOpeningParagraphs = 3
 
-    /// The scene of the lead or of the first paragraphs after it that opens with a sentence naming a day.
-    func leadScene(from lead: Int, parsed: inout [Int: [DateMention]]) -> LeadScene? {
+    /// The scene of the lead or of the first paragraphs after it that opens with a sentence naming a day, read as far
+    /// as sentence `last` (the last quote's: the sentences after it are not parsed for dates).
+    func leadScene(from lead: Int, through last: Int, parsed: inout [Int: [DateMention]]) -> LeadScene? {
         var s = lead, paragraphs = 0
         while s < text.sentences.count, paragraphs < Self.sceneOpeningParagraphs {
             let range = text.sentences[s]
@@ -75,7 +76,7 @@ extension AnalysisRun {
                 paragraphs += 1
                 let day = datingPhrase(datePhrases(inSentence: s, parsed: &parsed).filter(mayDateSaying))
                 if let day, namesADay(day) {
-                    return LeadScene(sentence: s, date: day, end: sceneEnd(after: s, day: day.day, parsed: &parsed))
+                    return LeadScene(sentence: s, date: day, end: sceneEnd(after: s, through: last, day: day.day, parsed: &parsed))
                 }
             }
             s += 1
@@ -85,10 +86,10 @@ extension AnalysisRun {
 
     /// The first body sentence after `s` whose main clause writes a day other than `day` outside quotes (one still to
     /// come, bounding a range, or in a clause about another event, "since it opened an offensive May 12", names no
-    /// other scene), or the sentence count.
-    private func sceneEnd(after s: Int, day: Day, parsed: inout [Int: [DateMention]]) -> Int {
+    /// other scene), or `last + 1`.
+    private func sceneEnd(after s: Int, through last: Int, day: Day, parsed: inout [Int: [DateMention]]) -> Int {
         var k = s + 1
-        while k < text.sentences.count {
+        while k <= last, k < text.sentences.count {
             let range = text.sentences[k]
             if !range.isEmpty, inBody(range.lowerBound), datePhrases(inSentence: k, parsed: &parsed).contains(where: { m in
                 m.day != day && mayDateSaying(m) && !inClauseOfItsOwn(m)
