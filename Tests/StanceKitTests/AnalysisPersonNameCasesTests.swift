@@ -29,6 +29,19 @@ struct AnalysisPersonNameCasesTests {
         #expect(body.actor(named: "Dana Holt")?.isParticipant == true)
     }
 
+    @Test func anAuthorNamedOnlyInTheHeaderIsAPersonWhoTakesNoPart() {
+        for (header, author) in [("Author: Sue Pelling", "Sue Pelling"), ("Author: Rupa Venkat, Ivo Marek", "Ivo Marek")] {
+            let a = AnalysisFixture.analyze("Title: Talks resume\nDate: 2031-04-17\n\(header)\n\n“We are ready,” said Marco Ortega.\n")
+            #expect(a.actor(named: author)?.kind == .person, "\(header)")
+            #expect(a.actor(named: author)?.isParticipant == false, "\(header)")
+        }
+        // Look-alikes: a desk or an outlet is no person; an author the byline shows is listed once.
+        let desk = AnalysisFixture.analyze("Title: Talks resume\nDate: 2031-04-17\nAuthor: Al Jazeera Staff\n\n“We are ready,” said Marco Ortega.\n")
+        #expect(desk.persons().map(\.name) == ["Marco Ortega"])
+        let shown = AnalysisFixture.analyze("# Talks resume\n\nBy Sue Pelling\n\n“We are ready,” said Marco Ortega.\n")
+        #expect(shown.persons().filter { $0.name.hasSuffix("Pelling") }.count == 1)
+    }
+
     @Test func aBylineGluedToItsDateKeepsTheNameWhole() {
         let (names, date) = ArticleParser.readByline("By Mara LindPublished 3 May 2019")
         #expect(names == ["Mara Lind"])
@@ -98,6 +111,16 @@ struct AnalysisPersonNameCasesTests {
         #expect(a.speaker(of: "new truce from midnight")?.name == "Okerra")
         // Look-alike: a word that speaks once, with no other sign of a person, stays unknown.
         #expect(!names.contains("Verlane"))
+    }
+
+    @Test func aNegationOpeningTheSentenceIsNoPartOfTheName() {
+        let a = AnalysisFixture.article("""
+            Neither Mr Haraldsen nor the ambassador commented. Either President Lena Marsh or her deputy will attend. Nor did Dana Holt.
+            """)
+        let names = a.persons().map(\.name)
+        #expect(names.contains { $0.hasSuffix("Haraldsen") && !$0.contains("Neither") })
+        #expect(names.contains { $0.hasSuffix("Marsh") && !$0.contains("Either") })
+        #expect(names.contains("Dana Holt"))
     }
 
     @Test func givenNamesOfManyCulturesOpenAName() {

@@ -97,6 +97,7 @@ struct EntityRecognizer {
         findMononyms()
         findSurnameMentions()
         findRoleNounsAndPronouns()
+        addMetadataAuthors()
         mentions.sort { $0.first < $1.first }
         // Read through one copy: a method called on `self` from this mutating method copied the whole
         // recognizer at each mention.

@@ -199,3 +199,22 @@ extension EntityRecognizer {
         }
     }
 }
+
+extension EntityRecognizer {
+    /// Words of a byline that name a desk, not a person: "Al Jazeera Staff", "News Agencies".
+    static let deskWords = WordSet(["staff", "agencies", "agency", "desk", "team", "editors", "editor", "reporters",
+        "correspondents", "news", "wires", "wire", "online", "web", "bureau"])
+
+    /// Authors named only in the metadata ("Author: Sue Pleming" in a header) are persons of the article who take no
+    /// part in it: the text never shows them, so they are added without mentions (a byline in the text is read there).
+    mutating func addMetadataAuthors() {
+        for name in text.article.byline {
+            let words = Tokenizer.tokenize(name).tokens.filter { $0.kind == .word }
+            guard (2...4).contains(words.count), words.allSatisfy(\.isCapitalized), let surname = words.last?.hash,
+                  personBySurname[surname] == nil,
+                  !words.contains(where: { Self.deskWords.contains($0.hash) || lex.orgNames.contains(word: $0.hash)
+                      || lex.orgHeads.contains(word: $0.hash) || lex.places.contains(word: $0.hash) }) else { continue }
+            actors.append(ActorDraft(name: name, kind: .person, key: surname, nameTokens: words.count))
+        }
+    }
+}
