@@ -798,7 +798,8 @@ struct AnalysisRun {
             }
             if found == nil, let lead {
                 if scene == nil {
-                    let lastQuote = drafts.lazy.filter { $0.kind == .direct }.map(\.sentence).max() ?? lead
+                    var lastQuote = lead
+                    for d in drafts where d.kind == .direct { lastQuote = max(lastQuote, d.sentence) }
                     scene = run.leadScene(from: lead, through: lastQuote, parsed: &parsed)
                 }
                 found = scene!.flatMap { run.leadDate(for: draft, scene: $0) }

@@ -209,9 +209,10 @@ extension EntityRecognizer {
     /// Authors named only in the metadata ("Author: Sue Pleming" in a header) are persons of the article who take no
     /// part in it: the text never shows them, so they are added without mentions (a byline in the text is read there).
     mutating func addMetadataAuthors() {
+        guard !text.article.byline.isEmpty, !text.article.blocks.contains(where: { $0.role == .byline }) else { return }
         for name in text.article.byline {
             let words = Tokenizer.tokenize(name).tokens.filter { $0.kind == .word }
-            guard (2...4).contains(words.count), words.allSatisfy(\.isCapitalized), let surname = words.last?.hash,
+            guard (2...4).contains(words.count), words.allSatisfy({ $0.isCapitalized }), let surname = words.last?.hash,
                   personBySurname[surname] == nil,
                   !words.contains(where: { Self.deskWords.contains($0.hash) || lex.orgNames.contains(word: $0.hash)
                       || lex.orgHeads.contains(word: $0.hash) || lex.places.contains(word: $0.hash) }) else { continue }
