@@ -112,6 +112,12 @@ struct AnalysisRun {
         guard let w = word(i), !tokens[i].isCapitalized, text.quoteOf[i] < 0 else { return false }
         return Self.characterisingVerbs.contains(w)
     }
+    /// "reiterated that", "urged that": a verb of position before the clause it reports, whose quoted words (a
+    /// clause's worth, not a scare-quoted phrase) are the subject's.
+    func opensReportedClause(_ i: Int) -> Bool {
+        guard word(i + 1) == Words.that, let w = word(i), !tokens[i].isCapitalized, text.quoteOf[i] < 0 else { return false }
+        return lex.verbs.value(word: w) != nil
+    }
     func inBody(_ t: Int) -> Bool {
         let role = text.role(ofToken: t)
         return role == .body || role == .standfirst
@@ -240,12 +246,15 @@ struct AnalysisRun {
             if opensQuoteAppositive(range) { return nil }
             // "said X" / "X said": the verb or the subject opens the tail.
             if isSpeechVerb(range.lowerBound) {
-                // "said X", "said Ukraine's foreign minister, X": the first actor named after the verb.
+                // "said X", "said Ukraine's foreign minister, X": the first actor named after the verb (not one after
+                // "of": "said of the mediator", "said a commander of Holt" name what was said about).
                 let near = (range.lowerBound + 1)..<min(range.upperBound, range.lowerBound + 4)
                 if near.contains(where: { word($0).map(Self.anonymousWords.contains) ?? false }),
                    mentionStarting(in: near) == nil { return .anonymous }
                 let after = (range.lowerBound + 1)..<min(range.upperBound, range.lowerBound + 9)
-                if let m = mentions(in: after).first(where: { entities.mentions[$0].actor >= 0 || entities.mentions[$0].kind == .pronoun }) {
+                if let m = mentions(in: after).first(where: {
+                    (entities.mentions[$0].actor >= 0 || entities.mentions[$0].kind == .pronoun) && word(entities.mentions[$0].first - 1) != Words.of
+                }) {
                     return .mention(m, verb: range.lowerBound, sentence: sentence)
                 }
                 return nil
@@ -268,7 +277,7 @@ struct AnalysisRun {
         }
         // Before the quote: the last speech verb, its subject before it (or after: "said X:").
         guard let verb = range.reversed().first(where: {
-            isSpeechVerb($0) || (report && (isCharacterisingVerb($0) || isPositionVerb($0)))
+            isSpeechVerb($0) || opensReportedClause($0) || (report && (isCharacterisingVerb($0) || isPositionVerb($0)))
         }) else {
             return sayingNounCue(in: range, sentence: sentence)
         }
@@ -276,7 +285,7 @@ struct AnalysisRun {
         if let m = subjects.last(where: { entities.mentions[$0].subjectLike }) ?? subjects.last {
             return .mention(groupJoining(m), verb: verb, sentence: sentence)
         }
-        if let m = mentionStarting(in: (verb + 1)..<min(range.upperBound, verb + 4)) {
+        if word(verb + 1) != Words.of, let m = mentionStarting(in: (verb + 1)..<min(range.upperBound, verb + 4)) {
             return .mention(m, verb: verb, sentence: sentence)
         }
         return .anonymous
@@ -404,8 +413,11 @@ struct AnalysisRun {
                 let paragraphGap = Int(text.paragraphOf[quote.open]) - Int(text.paragraphOf[prior.last])
                 guard paragraphGap == 0 || (paragraphGap == 1 && isParagraphStart(quote.open)) else { continue }
                 let between = (prior.close ?? prior.last)..<quote.open
+                // ("“...,” Y said after his deputy, X, had signed the deal. “...”": a subject in the cue's own sentence
+                // is no new speaker.)
+                let cueSentence = text.sentenceOf[prior.close ?? prior.last]
                 let interrupted = mentions(in: between).map { entities.mentions[$0] }.contains {
-                    $0.subjectLike && $0.actor >= 0 && $0.actor != previous.actor
+                    $0.subjectLike && $0.actor >= 0 && $0.actor != previous.actor && text.sentenceOf[$0.first] != cueSentence
                         && $0.kind == .named && text.quoteOf[$0.first] < 0 && entities.actors[$0.actor].kind == .person
                 }
                 guard !interrupted else { continue }
@@ -702,11 +714,7 @@ struct AnalysisRun {
     func firstDate(inSentence s: Int, for draft: StatementDraft, parsed: inout [[DateMention]?]) -> DateMention? {
         let found = datePhrases(inSentence: s, parsed: &parsed)
         return datingPhrase(found.filter { m in
-            if text.quoteOf[m.first] >= 0 { return false }
-            // What is still to come ("will be in Havana Friday") never dates a statement already made.
-            if m.future { return false }
-            if let published = article.published, m.day > published { return false }
-            if word(m.first - 1).map({ $0 == Self.since || $0 == Self.until }) ?? false { return false }
+            if !mayDateSaying(m) { return false }
             if draft.kind != .direct, draft.span.contains(Int(tokens[m.first].start)), !followsReportingVerb(m.first) { return false }
             if let verb = draft.verb, verb < m.first, text.sentenceOf[verb] == Int32(s),
                (verb..<m.first).contains(where: { word($0).map(Self.relativePronouns.contains) ?? false }) {
@@ -715,6 +723,14 @@ struct AnalysisRun {
             if vagueDateOfOtherEvent(m, verb: draft.verb) { return false }
             return true
         })
+    }
+
+    /// Whether date phrase `m` may date a saying at all: outside quotes, not still to come ("will be in Havana Friday")
+    /// nor the day of a planned event, not after the publication, not a range's bound ("since May").
+    func mayDateSaying(_ m: DateMention) -> Bool {
+        if text.quoteOf[m.first] >= 0 || m.future || datesNamedEvent(m) { return false }
+        if let published = article.published, m.day > published { return false }
+        return !(word(m.first - 1).map { $0 == Self.since || $0 == Self.until } ?? false)
     }
 
     /// "said on Monday that ...": a date phrase right after a reporting verb dates the saying, even inside
@@ -763,6 +779,8 @@ struct AnalysisRun {
             !sentence.isEmpty && run.inBody(sentence.lowerBound) && run.isParagraphStart(sentence.lowerBound)
                 && sentence.filter { tokens[$0].kind == .word }.count >= 20
         }
+        // The lead's scene (see `leadScene`), found when a quote first asks.
+        var scene: LeadScene??
         for index in drafts.indices {
             let draft = drafts[index]
             var found = draft.ownSentence.flatMap { run.firstDate(inSentence: $0, for: draft, parsed: &parsed) }
@@ -786,6 +804,14 @@ struct AnalysisRun {
                     }
                     s -= 1
                 }
+            }
+            if found == nil, let lead {
+                if scene == nil {
+                    var lastQuote = lead
+                    for d in drafts where d.kind == .direct { lastQuote = max(lastQuote, d.sentence) }
+                    scene = run.leadScene(from: lead, through: lastQuote, parsed: &parsed)
+                }
+                found = scene!.flatMap { run.leadDate(for: draft, scene: $0) }
             }
             if let found {
                 drafts[index].date = found.day

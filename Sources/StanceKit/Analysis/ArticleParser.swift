@@ -366,8 +366,13 @@ public enum ArticleParser {
                                      "reporting by", "editing by", "writing by", "compiled by"]
 
     static func isByline(_ p: Paragraph) -> Bool {
-        guard p.words <= 30, p.headingLevel == 0, p.hasPrefix("by ") else { return false }
-        return p.text.dropFirst(3).first.map { $0.isUppercase } ?? false
+        guard p.words <= 30, p.headingLevel == 0 else { return false }
+        if p.hasPrefix("by ") { return p.text.dropFirst(3).first.map { $0.isUppercase } ?? false }
+        // "From Ana Ruiz, CNN": a name and an outlet on a short line of their own (a sentence opening with "From"
+        // ends with a mark).
+        guard p.words <= 6, p.hasPrefix("from "), p.text.dropFirst(5).first?.isUppercase == true,
+              p.text.last?.isLetter == true else { return false }
+        return p.contains(",")
     }
 
     static func isPromo(_ p: Paragraph) -> Bool {
@@ -383,7 +388,8 @@ public enum ArticleParser {
     static func hasCredit(_ p: Paragraph) -> Bool {
         // "credit" and "photo" are searched for first: most paragraphs hold neither, and each search walks one.
         p.words <= 80 && (p.contains("credit") && (p.contains("credit...") || p.contains("credit:")) || p.hasPrefix("photo: ")
-            || p.contains("photo") && (p.contains("photograph: ") || p.contains("photo by ")))
+            || p.contains("photo") && (p.contains("photograph: ") || p.contains("photo by ") || p.contains("photo/"))
+            || p.contains("reuters/") && p.text.contains("REUTERS/"))
     }
 
     static func classify(_ paras: [Paragraph], _ s: [Unicode.Scalar], _ hidden: [Bool]?, _ meta: inout Metadata) -> [Block] {
@@ -491,7 +497,10 @@ public enum ArticleParser {
 
     /// "By Peter Baker Nov. 10, 2022" -> (["Peter Baker"], 2022-11-10); "By A, B and C" -> three names.
     static func readByline(_ text: String) -> ([String], Day?) {
-        let body = text.hasPrefix("By ") || text.hasPrefix("by ") || text.hasPrefix("BY ") ? String(text.dropFirst(3)) : text
+        // "From Ana Ruiz, CNN": one author, then the outlet.
+        let from = text.hasPrefix("From ") || text.hasPrefix("FROM ")
+        let body = text.hasPrefix("By ") || text.hasPrefix("by ") || text.hasPrefix("BY ") ? String(text.dropFirst(3))
+            : from ? String(text.dropFirst(5)) : text
         let out = Tokenizer.tokenize(body)
         var cut = out.scalars.count
         var date: Day?
@@ -507,11 +516,33 @@ public enum ArticleParser {
                     cut = Int(out.tokens[i].start)
                     break
                 }
+                if out.tokens[i].kind == .word, let marker = timeMarkerStart(out.tokens[i], s) {
+                    cut = marker
+                    date = ((i + 1)..<out.tokens.count).lazy.compactMap {
+                        DateParser.absolute(at: $0, tokens: out.tokens, scalars: s, reference: nil)?.day
+                    }.first
+                    break
+                }
             }
         }
         // "By Peter Baker, Reporting from Kyiv": a byline name has at least two words.
         // (Foundation's `contains` is asked only when there is a space byte: it can find no space without one.)
-        return (splitNames(Scalars.string(out.scalars, 0..<cut)).filter { $0.utf8.contains(32) && $0.contains(" ") }, date)
+        let names = splitNames(Scalars.string(out.scalars, 0..<cut)).filter { $0.utf8.contains(32) && $0.contains(" ") }
+        return (from ? Array(names.prefix(1)) : names, date)
+    }
+
+    static let timeMarkers = ["Published", "Updated", "Posted", "Last"].map { Array($0.unicodeScalars) }
+
+    /// Where a byline's time marker starts in `token`: the token itself ("Updated 12:30"), or its end when the page
+    /// glued the marker to the last name ("Mara LindPublished 3 May 2019"), after a lower-case letter.
+    static func timeMarkerStart(_ token: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
+        let start = Int(token.start), end = Int(token.end)
+        for marker in timeMarkers where end - start >= marker.count {
+            let at = end - marker.count
+            guard s[at..<end].elementsEqual(marker) else { continue }
+            if at == start || s[at - 1].properties.isLowercase { return at }
+        }
+        return nil
     }
 
     static func splitNames(_ text: String) -> [String] {

@@ -97,6 +97,7 @@ struct EntityRecognizer {
         findMononyms()
         findSurnameMentions()
         findRoleNounsAndPronouns()
+        addMetadataAuthors()
         mentions.sort { $0.first < $1.first }
         // Read through one copy: a method called on `self` from this mutating method copied the whole
         // recognizer at each mention.
@@ -177,7 +178,7 @@ struct EntityRecognizer {
             let t = tok(j)
             if isNameToken(j) {
                 // Months, weekdays and function words end a name: "By Peter Baker Nov. 10".
-                if !run.isEmpty, !t.has(Token.initial), lex.stopwords.contains(word: t.hash) { break }
+                if !run.isEmpty, !t.has(Token.initial), lex.stopwords.contains(word: t.hash), !endsFamilyFirstName(j, run: run) { break }
                 if opensNextName(at: j, after: run) { break }
                 run.append(j)
                 j += 1
@@ -209,6 +210,14 @@ struct EntityRecognizer {
             break
         }
         return run
+    }
+
+    /// "Nguyen Van An", "Tran Thi Thu": a short last part of a name written family name first, which a function word
+    /// or a day's abbreviation may spell, when no capitalised word or number follows it ("Nguyen Van Tuan On
+    /// Monday" is no name in "On").
+    private func endsFamilyFirstName(_ j: Int, run: [Int]) -> Bool {
+        run.count == 2 && tok(j).end - tok(j).start <= 3 && lex.familyNames.contains(word: tok(run[0]).hash)
+            && !(j + 1 < count && sameBlock(j, j + 1) && (tok(j + 1).isCapitalized || tok(j + 1).kind == .number))
     }
 
     /// "President X Y Spokesman Z W": a role word written between two names ends the first (one that opens
@@ -405,13 +414,17 @@ struct EntityRecognizer {
         if title == nil {
             guard core.count >= 2 else { return last + 1 }
             // Words that never belong in a person's name: places, nationalities, months, weekdays.
+            // (The short last part of a name written family name first may be spelled like a function word: "Nguyen Van An".)
+            let familyTail = core.count == 3 && lex.familyNames.contains(word: tok(core[0]).hash) ? core[2] : -1
             let foreign = core.contains { lex.places.contains(word: tok($0).hash) || lex.demonyms.contains(word: tok($0).hash)
-                || lex.stopwords.contains(word: tok($0).hash) && !tok($0).has(Token.initial) || lex.orgNames.contains(word: tok($0).hash) }
+                || lex.stopwords.contains(word: tok($0).hash) && !tok($0).has(Token.initial) && $0 != familyTail
+                || lex.orgNames.contains(word: tok($0).hash) }
             let demonymName = foreign && !firstIsGiven && demonymNamesPerson(core, start: start, last: last)
             if foreign && !firstIsGiven && !demonymName { return last + 1 }
             let credit = Self.creditLikeRoles.contains(role)
             guard firstIsGiven || hasInitial || suffix || credit || demonymName || joinsByParticle(core) || familyNameFirst(core)
-                || personContext(after: last, before: start) || namedInRoleAppositive(start) else { return last + 1 }
+                || personContext(after: last, before: start) || namedInRoleAppositive(start)
+                || joinedToNamedPerson(start, core: core) else { return last + 1 }
             if start > 0, word(start - 1) == Words.the { return last + 1 }
         }
         addPerson(titleStart: start, core: core, last: last, title: title, role: role)
@@ -440,7 +453,8 @@ struct EntityRecognizer {
         "sponsors", "sponsoring", "brokered", "brokering", "mediated", "mediating", "hosted", "hosting", "signed", "signs",
         "vetoed", "vetoes", "blocked", "blocks", "confirmed", "confirms", "sought", "seeks", "joined", "joins", "voted",
         "votes", "supported", "opposed", "objected", "approved", "approves", "committed", "commits", "promised", "promises",
-        "engaged", "ruled", "sent", "sends", "postponed", "delayed", "resumed", "suspended"])
+        "engaged", "ruled", "sent", "sends", "postponed", "delayed", "resumed", "suspended",
+        "issued", "issues", "released", "releases", "published", "publishes", "circulated"])
 
     /// "Qatar says", "Kyiv rejected", "Saudi Arabia and the US called on", "the United Kingdom introduced": a country or
     /// capital standing as the subject of a verb of saying, position or acting is its government, an actor. Not a place
@@ -505,8 +519,9 @@ struct EntityRecognizer {
 
     /// "Moon Jae-in", "Kim Kye Gwan": a name of two or three words opening with a family name written first.
     private func familyNameFirst(_ core: [Int]) -> Bool {
+        // (A third part spelled like a function word was let into the run by `endsFamilyFirstName`.)
         (2...3).contains(core.count) && lex.familyNames.contains(word: tok(core[0]).hash)
-            && !core.dropFirst().contains { lex.places.contains(word: tok($0).hash) || lex.stopwords.contains(word: tok($0).hash) }
+            && !core.dropFirst().contains { lex.places.contains(word: tok($0).hash) || lex.stopwords.contains(word: tok($0).hash) && !(core.count == 3 && $0 == core[2]) }
     }
 
     /// "Republicans Mike Turner and French Hill", "said French Hill": a first name that is also a nationality
@@ -554,6 +569,10 @@ struct EntityRecognizer {
             return true
         }
         if let next = word(last + 1), lex.verbs.value(word: next) == .speech { return true }
+        // "X Y has rejected ... Y said": an auxiliary or adverb, then a verb of saying or position, with the surname
+        // written again (a region or body, "Blue Nile has called for", is not named by its last word alone).
+        if let next = word(last + 1), Self.verbLeads.contains(next), let verb = word(last + 2), !tok(last + 2).isCapitalized,
+           lex.verbs.value(word: verb) != nil, surnameRecurs(last) { return true }
         guard text.isPunct(last + 1, ","), let w = word(last + 2) else { return false }
         if w == Words.who { return true }
         if w == Words.a || w == Words.an || w == Words.the || isPossessiveLead(last + 2) {
@@ -568,6 +587,19 @@ struct EntityRecognizer {
         return Self.partyWords.contains(w)
     }
 
+    /// Whether the word at `last` stands again elsewhere, alone, beside a verb of saying or position ("Y said",
+    /// "said Y"), as a person's surname does.
+    private func surnameRecurs(_ last: Int) -> Bool {
+        let hash = tok(last).hash
+        for k in 0..<count where k != last && tok(k).hash == hash && tok(k).kind == .word && tok(k).isCapitalized {
+            if k > 0, tok(k - 1).isCapitalized, tok(k - 1).kind == .word { continue }
+            if word(k + 1).map({ lex.verbs.value(word: $0) != nil }) == true
+                || word(k - 1).map({ lex.verbs.value(word: $0) == .speech }) == true { return true }
+        }
+        return false
+    }
+
+    static let verbLeads = WordSet(["has", "had", "also", "later", "then", "again", "repeatedly", "publicly", "previously"])
     static let creditVerbs = WordSet(["produced", "written", "edited", "reported", "photographed", "illustrated",
         "compiled", "directed", "presented", "hosted"])
     static let personNouns = WordSet(["host", "producer", "photographer", "surgeon", "nurse", "medic", "engineer",
@@ -582,7 +614,9 @@ struct EntityRecognizer {
         "husband", "man", "woman", "student", "teacher", "doctor", "partner", "manager", "deputy", "speaker",
         "democrat", "republican", "physicist", "scientist", "writer", "columnist", "pollster", "consultant", "mp",
         "legislator", "politician", "campaigner", "lecturer", "commentator", "spokesman", "envoy", "premier", "attorney",
-        "commissioner", "mediator", "prosecutor", "chancellor", "coordinator", "rapporteur", "delegate"])
+        "commissioner", "mediator", "prosecutor", "chancellor", "coordinator", "rapporteur", "delegate",
+        "secretary-general", "director-general", "vice-president", "vice-chairman", "co-chair", "co-chairman",
+        "commander-in-chief", "chief-of-staff", "under-secretary", "undersecretary"])
 
     /// "Qatari Prime Minister and Foreign Minister X": the first of two titles joined by "and" before the one
     /// that opens the name, with a nationality before it.

@@ -1,5 +1,5 @@
 /// Person names that the capitalised-run rules of `findNames` miss: a person known by one name, whose text has to
-/// show that it is a person ("said Farida, a nurse", "Bongani, 34, a taxi driver,"), titles that come in chains
+/// show that it is a person ("said Farida, a nurse", "Bongani, 34, a taxi driver,", "the leader of the party, Vey,"), titles that come in chains
 /// ("Tan Sri Dato' Sri", "Datuk Seri"), and a first name written with a hyphen ("Pierre-Emmanuel Ndaye").
 extension EntityRecognizer {
     /// Honorifics that follow another one in a chain but open no name alone ("Sri Lanka" is a place).
@@ -100,11 +100,25 @@ extension EntityRecognizer {
     /// "he"/"she" opening the next sentence.
     private func showsMononymIsPerson(_ t: Int) -> Bool {
         if hasAgeAppositive(after: t) || hasRoleAppositive(after: t) { return true }
+        // "The leader of X's party, Vey, said": one word set off by commas after a role.
+        if text.isPunct(t + 1, ","), namedInRoleAppositive(t) { return true }
         let speechBefore = t > 0 && !tok(t - 1).isCapitalized && word(t - 1).map { lex.verbs.value(word: $0) == .speech } == true
         let speechAfter = word(t + 1).map { !tok(t + 1).isCapitalized && lex.verbs.value(word: $0) == .speech } == true
         guard speechBefore || speechAfter else { return false }
         if lex.givenNames.contains(word: tok(t).hash) { return true }
-        return speechAfter && opensSentence(t) && nextSentenceOpensWithPersonalPronoun(after: t)
+        if speechAfter && opensSentence(t) && nextSentenceOpensWithPersonalPronoun(after: t) { return true }
+        // "“...,” Bush said. ... “...,” Bush said": a surname the article never writes in full speaks more than once.
+        // (A known person's surname, "Biden said", is passed before the search over the text.)
+        return speechAfter && personBySurname[tok(t).hash] == nil && speaksAgain(t)
+    }
+
+    /// Whether the word at `t` stands alone elsewhere too, right before a verb of saying.
+    private func speaksAgain(_ t: Int) -> Bool {
+        let hash = tok(t).hash
+        for k in 0..<count where k != t && tok(k).hash == hash && tok(k).kind == .word && tok(k).isCapitalized {
+            if standsAlone(k), let next = word(k + 1), !tok(k + 1).isCapitalized, lex.verbs.value(word: next) == .speech { return true }
+        }
+        return false
     }
 
     /// "Jan Lipinski", "April Moreau": a first name spelled like a month (a function word to the lexicon) opens a name
@@ -183,6 +197,26 @@ extension EntityRecognizer {
                     || lex.places.contains(word: tok($0).hash) || lex.demonyms.contains(word: tok($0).hash)
                     || markers.contains(tok($0).hash) }) else { continue }
             addPerson(titleStart: first, core: words, last: last, title: nil, role: text.role(ofToken: first))
+        }
+    }
+}
+
+extension EntityRecognizer {
+    /// Words of a byline that name a desk, not a person: "Al Jazeera Staff", "News Agencies".
+    static let deskWords = WordSet(["staff", "agencies", "agency", "desk", "team", "editors", "editor", "reporters",
+        "correspondents", "news", "wires", "wire", "online", "web", "bureau"])
+
+    /// Authors named only in the metadata ("Author: Sue Pleming" in a header) are persons of the article who take no
+    /// part in it: the text never shows them, so they are added without mentions (a byline in the text is read there).
+    mutating func addMetadataAuthors() {
+        guard !text.article.byline.isEmpty, !text.article.blocks.contains(where: { $0.role == .byline }) else { return }
+        for name in text.article.byline {
+            let words = Tokenizer.tokenize(name).tokens.filter { $0.kind == .word }
+            guard (2...4).contains(words.count), words.allSatisfy({ $0.isCapitalized }), let surname = words.last?.hash,
+                  personBySurname[surname] == nil,
+                  !words.contains(where: { Self.deskWords.contains($0.hash) || lex.orgNames.contains(word: $0.hash)
+                      || lex.orgHeads.contains(word: $0.hash) || lex.places.contains(word: $0.hash) }) else { continue }
+            actors.append(ActorDraft(name: name, kind: .person, key: surname, nameTokens: words.count))
         }
     }
 }

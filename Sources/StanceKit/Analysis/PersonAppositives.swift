@@ -2,7 +2,9 @@
 /// ministries, Wekesa Kamau and Ndlovu Thabani, respectively, ...", "the US special envoy to the region, Tarkan
 /// Barzani, last week urged ...".
 extension EntityRecognizer {
-    static let roleAppositiveReach = 10
+    /// Long enough for a role with an owner and a body ("The leader of President X's centre-right governing coalition
+    /// in parliament, Y"): the search stops at the comma before the role anyway.
+    static let roleAppositiveReach = 16
     /// Plural role nouns that an appositive list of names can follow ("the two ministers, X and Y").
     static let pluralPersonNouns = WordSet(["heads", "ministers", "leaders", "envoys", "officials", "presidents", "chiefs",
         "negotiators", "mediators", "spokesmen", "spokespeople", "representatives", "delegates", "commanders", "diplomats",
@@ -23,5 +25,17 @@ extension EntityRecognizer {
             k -= 1
         }
         return false
+    }
+}
+
+extension EntityRecognizer {
+    /// "led by Sara Vanti and Bek Sorel", "talks between Marco Ortega and Tavo Mirel": a name of two or three words
+    /// joined by "and" to a person's full name just read is a person too, whatever its first name. (Places, bodies and
+    /// function words were turned away before this is asked.)
+    func joinedToNamedPerson(_ start: Int, core: [Int]) -> Bool {
+        guard (2...3).contains(core.count), word(start - 1) == Words.and, let previous = mentions.last,
+              previous.last == start - 2, previous.last > previous.first, previous.kind == .named, previous.actor >= 0
+        else { return false }
+        return actors[previous.actor].kind == .person
     }
 }

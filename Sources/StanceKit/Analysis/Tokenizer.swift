@@ -168,6 +168,12 @@ enum Tokenizer {
                                         kind: prevSpace && !nextSpace ? .openQuote : .closeQuote, flags: flags))
                     i &+= 2
                     continue
+                case 0x60 where i &+ 1 < end && s[i &+ 1].value == 0x60 && !h[i &+ 1]:
+                    // ``TeX-style'' quoting: two grave accents open a quote that two apostrophes close.
+                    tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ 2), hash: 0x22,
+                                        kind: .openQuote, flags: flags))
+                    i &+= 2
+                    continue
                 case 0x2019, 0x27:
                     let prevSpace = i == range.lowerBound || isSpace(s[i &- 1]) || h[i &- 1]
                     kind = prevSpace ? .openSingle : .closeSingle
