@@ -90,7 +90,7 @@ import Testing
             statements.append(dated)
         }
         let counted = statements.filter(\.counts)
-        let light = Dictionary(grouping: counted.reversed().map(TimelineStatement.init), by: \.actorID)
+        let light = Dictionary(grouping: counted.reversed().map(CountedStatement.init), by: \.actorID)
         for size in BucketSize.allCases {
             let whole = CorpusTimeline.make(statements: statements, frame: F.frame, by: DateBucketing(size))
             var named = CorpusTimeline.make(dailyCounts: DailyStanceCount.counts(of: counted), actors: [F.wang, F.ada, F.carl, F.league],

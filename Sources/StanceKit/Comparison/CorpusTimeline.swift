@@ -127,7 +127,7 @@ public struct CorpusTimeline: Hashable, Sendable, Codable {
         let shown = statements.countedChronologically(where: filter.admits)
         var timeline = make(dailyCounts: DailyStanceCount.counts(of: shown), actors: shown.distinctActors, frame: frame,
                             by: bucketing, filter: filter)
-        timeline.nameStatements(Dictionary(grouping: shown.map(TimelineStatement.init), by: \.actorID)) { ids in
+        timeline.nameStatements(Dictionary(grouping: shown.map(CountedStatement.init), by: \.actorID)) { ids in
             let wanted = Set(ids)
             return shown.filter { wanted.contains($0.id) }
         }
@@ -139,7 +139,7 @@ public struct CorpusTimeline: Hashable, Sendable, Codable {
     /// (`counted`, by actor id, each actor's in date order, none outside the filter's days);
     /// `statements` gives the whole statements of the ids the changes name, read once for all.
     /// Statements in no period (counted after the lanes were) are passed over.
-    public mutating func nameStatements(_ counted: [String: [TimelineStatement]],
+    public mutating func nameStatements(_ counted: [String: [CountedStatement]],
                                         reading statements: ([String]) throws -> [DatedStatement]) rethrows {
         var named: [(lane: Int, change: Int, id: String)] = []
         for index in lanes.indices {

@@ -55,7 +55,7 @@ public struct DatedStatement: Hashable, Sendable, Codable, Identifiable {
                       statementID: dated.statement.id)
         }
 
-        init(_ counted: TimelineStatement) {
+        init(_ counted: CountedStatement) {
             self.init(date: counted.date, articleID: counted.articleID, offset: counted.offset, statementID: counted.id)
         }
 
@@ -78,7 +78,7 @@ public struct DatedStatement: Hashable, Sendable, Codable, Identifiable {
 /// Of a statement that counts, what a corpus timeline needs to name it in its period and behind a
 /// change (`CorpusTimeline.nameStatements`): a few small fields instead of the whole statement and
 /// actor, so that a workspace can hand over hundreds of thousands.
-public struct TimelineStatement: Hashable, Sendable {
+public struct CountedStatement: Hashable, Sendable {
     public var id: String
     public var actorID: String
     public var articleID: String
@@ -102,9 +102,9 @@ public struct TimelineStatement: Hashable, Sendable {
     }
 }
 
-extension [TimelineStatement] {
+extension [CountedStatement] {
     /// In date order, as `DatedStatement`s are ordered (`countedChronologically`).
-    func chronological() -> [TimelineStatement] {
+    func chronological() -> [CountedStatement] {
         map { (key: DatedStatement.ChronologicalKey($0), statement: $0) }.sorted { $0.key < $1.key }.map(\.statement)
     }
 }
