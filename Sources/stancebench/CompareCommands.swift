@@ -26,21 +26,12 @@ struct CorpusOptions: ParsableArguments {
     /// read, so comparing two actors stays quick in a workspace of thousands of articles.
     func load(actors actorQueries: [String] = []) throws -> (statements: [DatedStatement], frame: Frame, actors: [Actor]) {
         let frame = try loadFrame(frame)
-        let workspace = try workspaceOptions.open(readOnly: true)
-        defer { workspace.close() }
-        let actors: [Actor]
-        let statements: [DatedStatement]
-        do {
+        return try reading { workspace in
             let directory = actorQueries.isEmpty ? [] : try workspace.comparisonActors()
-            actors = try actorQueries.map { try actor($0, among: directory) }
-            statements = try workspace.datedStatements(actorIDs: actors.isEmpty ? nil : actors.compactMap { Int64($0.id) })
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            printError("stancebench: cannot read the workspace: \(error)")
-            throw ExitStatus.failure
+            let actors = try actorQueries.map { try actor($0, among: directory) }
+            let statements = try workspace.datedStatements(actorIDs: actors.isEmpty ? nil : actors.compactMap { Int64($0.id) })
+            return (statements, frame, actors)
         }
-        return (statements, frame, actors)
     }
 
     /// The frame, every actor, the actors named by `actorQueries` (in that order), and each actor's
@@ -49,12 +40,33 @@ struct CorpusOptions: ParsableArguments {
     func loadCounts(actors actorQueries: [String] = [])
         throws -> (counts: [String: [DailyStanceCount]], frame: Frame, actors: [Actor], chosen: [Actor]) {
         let frame = try loadFrame(frame)
-        let workspace = try workspaceOptions.open(readOnly: true)
-        defer { workspace.close() }
-        do {
+        return try reading { workspace in
             let actors = try workspace.comparisonActors()
             let chosen = try actorQueries.map { try actor($0, among: actors) }
             return (try workspace.comparisonDailyCounts(), frame, actors, chosen)
+        }
+    }
+
+    /// The timeline of the actors named by `actorQueries` (in that order; every actor with none),
+    /// each period's statements named and each change's statement given whole, without reading
+    /// every statement (see `Workspace.corpusTimeline`).
+    func loadTimeline(actors actorQueries: [String], by bucketing: DateBucketing) throws -> CorpusTimeline {
+        let frame = try loadFrame(frame)
+        return try reading { workspace in
+            let directory = actorQueries.isEmpty ? [] : try workspace.comparisonActors()
+            let chosen = try actorQueries.map { try actor($0, among: directory) }
+            return try workspace.corpusTimeline(frame: frame, by: bucketing,
+                                                filter: TimelineFilter(actorIDs: chosen.isEmpty ? nil : chosen.map(\.id)))
+        }
+    }
+
+    /// `body`'s answer from the workspace opened read-only; a workspace that cannot be read is
+    /// reported and fails the command, a usage error passes through.
+    private func reading<T>(_ body: (Workspace) throws -> T) throws -> T {
+        let workspace = try workspaceOptions.open(readOnly: true)
+        defer { workspace.close() }
+        do {
+            return try body(workspace)
         } catch let error as ValidationError {
             throw error
         } catch {
@@ -150,18 +162,17 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         let bucketing = DateBucketing(corpus.by)
-        let timeline: CorpusTimeline
         if corpus.json {
-            // The JSON names each period's statements and the statement of each change: those are read.
-            let (statements, frame, chosen) = try corpus.load(actors: actors)
-            timeline = CorpusTimeline.make(statements: statements, frame: frame, by: bucketing,
-                                           filter: TimelineFilter(actorIDs: chosen.isEmpty ? nil : chosen.map(\.id)))
+            // The JSON names each period's statements and the statement of each change.
+            let timeline = try corpus.loadTimeline(actors: actors, by: bucketing)
+            try timeline.writeJSON { print($0, terminator: "") }
+            print()
         } else {
             let (counts, frame, all, chosen) = try corpus.loadCounts(actors: actors)
-            timeline = CorpusTimeline.make(dailyCounts: counts, actors: all, frame: frame, by: bucketing,
-                                           filter: TimelineFilter(actorIDs: chosen.isEmpty ? nil : chosen.map(\.id)))
+            let timeline = CorpusTimeline.make(dailyCounts: counts, actors: all, frame: frame, by: bucketing,
+                                               filter: TimelineFilter(actorIDs: chosen.isEmpty ? nil : chosen.map(\.id)))
+            try corpus.emit(timeline) { timeline.timelineChart(width: outputWidth) }
         }
-        try corpus.emit(timeline) { timeline.timelineChart(width: outputWidth) }
     }
 }
 

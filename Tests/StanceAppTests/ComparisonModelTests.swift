@@ -39,4 +39,32 @@ import Testing
                     == ReportJSON.encode(AgreementMatrix.make(statements: statements, frame: Fixtures.frame, by: DateBucketing(size))))
         }
     }
+
+    /// The workspace's timeline with its statements named (what `timeline --json` prints) is the
+    /// one made from every statement, with every filter; a rejected statement is named nowhere.
+    @Test func workspaceTimelineIsTheOneMadeFromItsStatements() throws {
+        let workspace = try Self.workspace()
+        let rejected = try #require(try workspace.datedStatements().first { $0.stance != Frame.none })
+        _ = try workspace.reject(try #require(Int64(rejected.id)), by: "tester")
+        let statements = try workspace.datedStatements()
+        let actorIDs = Array(Set(statements.map(\.actor.id)).sorted().prefix(2))
+        let days = statements.map(\.date).sorted()
+        let filters = [
+            TimelineFilter(), TimelineFilter(actorIDs: actorIDs.reversed()), TimelineFilter(kinds: [.person]),
+            TimelineFilter(positions: [Frame.mixed]), TimelineFilter(outlets: ["HARBOUR GAZETTE"]),
+            TimelineFilter(from: days[days.count / 3], to: days[days.count * 2 / 3]),
+        ]
+        for size in BucketSize.allCases {
+            for filter in filters {
+                let fromWorkspace = try workspace.corpusTimeline(frame: Fixtures.frame, by: DateBucketing(size), filter: filter)
+                let fromStatements = CorpusTimeline.make(statements: statements, frame: Fixtures.frame, by: DateBucketing(size),
+                                                         filter: filter)
+                #expect(fromWorkspace == fromStatements, "\(size) \(filter)")
+                #expect(!fromWorkspace.lanes.flatMap(\.cells).contains { $0.statementIDs?.contains(rejected.id) ?? true })
+            }
+        }
+        let named = try workspace.corpusTimeline(frame: Fixtures.frame)
+        #expect(named.lanes.contains { !$0.changes.isEmpty })
+        #expect(named.lanes.flatMap(\.changes).allSatisfy { $0.statement?.stance == $0.to && $0.statement?.date == $0.date })
+    }
 }

@@ -132,6 +132,27 @@ enum ComparisonFixture {
         #expect(none == (try ReportJSON.encode(skeleton)))
     }
 
+    /// A timeline's lanes hold empty arrays (an actor without aliases or changes), which pretty
+    /// printing writes with a blank line: written a few lanes at a time, the text is still the same.
+    @Test func timelineJSONWrittenInChunksIsTheSameText() throws {
+        let timeline = CorpusTimeline.make(statements: F.statements, frame: F.frame, by: .week)
+        let encoded = try ReportJSON.encode(timeline)
+        #expect(encoded.contains("[\n\n      ]"))
+        var skeleton = timeline
+        skeleton.lanes = []
+        for chunkSize in [1, 2, timeline.lanes.count] {
+            var written = ""
+            try ReportJSON.write(skeleton, key: "lanes", elements: timeline.lanes, chunkSize: chunkSize) { written += $0 }
+            #expect(written == encoded, "chunks of \(chunkSize)")
+        }
+        var whole = ""
+        try timeline.writeJSON { whole += $0 }
+        #expect(whole == encoded)
+        var none = ""
+        try skeleton.writeJSON { none += $0 }
+        #expect(none == (try ReportJSON.encode(skeleton)))
+    }
+
     @Test func wrappingFillsColumnsAndBreaksOnlyOverlongWords() {
         #expect(ReportText.wrap("one two three four", width: 9) == ["one two", "three", "four"])
         #expect(ReportText.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])

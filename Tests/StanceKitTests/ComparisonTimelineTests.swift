@@ -77,6 +77,36 @@ import Testing
         #expect(none.lanes.isEmpty && none.buckets.isEmpty)
     }
 
+    /// Named from a few fields of each statement (what a workspace hands over, in date order),
+    /// the timeline is the one made from the whole statements; a day's statements come by article
+    /// as text orders them ("10" before "9"), then by place, and the changes' statements are
+    /// asked for once.
+    @Test func namedFromTimelineStatementsAsFromWholeStatements() throws {
+        var statements = F.statements
+        for (index, article) in ["9", "10", "9"].enumerated() {
+            var dated = F.said("x\(index)", F.ada, "2031-03-27", index == 1 ? "support" : "diplomacy", "Talk, then talk.")
+            dated.articleID = article
+            dated.statement.span = TextSpan(start: 10 - index, end: 20)
+            statements.append(dated)
+        }
+        let counted = statements.filter(\.counts)
+        let light = Dictionary(grouping: counted.reversed().map(CountedStatement.init), by: \.actorID)
+        for size in BucketSize.allCases {
+            let whole = CorpusTimeline.make(statements: statements, frame: F.frame, by: DateBucketing(size))
+            var named = CorpusTimeline.make(dailyCounts: DailyStanceCount.counts(of: counted), actors: [F.wang, F.ada, F.carl, F.league],
+                                            frame: F.frame, by: DateBucketing(size))
+            var asked: [[String]] = []
+            named.nameStatements(light.mapValues { $0.chronological() }) { ids in
+                asked.append(ids)
+                return counted.filter { ids.contains($0.id) }
+            }
+            #expect(named == whole, "\(size)")
+            #expect(asked == [whole.lanes.flatMap(\.changes).compactMap { $0.statement?.id }])
+        }
+        let week = try #require(CorpusTimeline.make(statements: statements, frame: F.frame, by: .week).lane(for: "ada"))
+        #expect(week.cells[2].statementIDs == ["a3", "x1", "x2", "x0", "a4"])
+    }
+
     @Test func resultRoundTripsThroughJSON() throws {
         let data = try JSONEncoder().encode(byWeek)
         #expect(try JSONDecoder().decode(CorpusTimeline.self, from: data) == byWeek)

@@ -28,8 +28,13 @@ public struct TimelineFilter: Hashable, Sendable, Codable {
             guard let outlet = statement.outlet?.lowercased(),
                   outlets.contains(where: { $0.lowercased() == outlet }) else { return false }
         }
-        if let from, statement.date < from { return false }
-        if let to, statement.date > to { return false }
+        return admits(statement.date)
+    }
+
+    /// Whether `day` is within `from`...`to`.
+    func admits(_ day: Day) -> Bool {
+        if let from, day < from { return false }
+        if let to, day > to { return false }
         return true
     }
 }
@@ -120,26 +125,51 @@ public struct CorpusTimeline: Hashable, Sendable, Codable {
     public static func make(statements: [DatedStatement], frame: Frame, by bucketing: DateBucketing = .week,
                             filter: TimelineFilter = TimelineFilter()) -> CorpusTimeline {
         let shown = statements.countedChronologically(where: filter.admits)
-        // Positions in `shown`: the statements are large values, and a corpus holds many.
-        let byActor = Dictionary(grouping: shown.indices, by: { shown[$0].actor.id })
         var timeline = make(dailyCounts: DailyStanceCount.counts(of: shown), actors: shown.distinctActors, frame: frame,
                             by: bucketing, filter: filter)
-        for index in timeline.lanes.indices {
-            let own = byActor[timeline.lanes[index].actor.id] ?? []
-            var next = own.startIndex
-            for cell in timeline.lanes[index].cells.indices {
-                let bucket = timeline.lanes[index].cells[cell].bucket
-                let first = next
-                while next < own.endIndex, bucket.contains(shown[own[next]].date) { next += 1 }
-                timeline.lanes[index].cells[cell].statementIDs = own[first..<next].map { shown[$0].id }
-            }
-            for change in timeline.lanes[index].changes.indices {
-                let shift = timeline.lanes[index].changes[change]
-                timeline.lanes[index].changes[change].statement = own.lazy.map { shown[$0] }
-                    .first { $0.date == shift.date && $0.stance == shift.to }
-            }
+        timeline.nameStatements(Dictionary(grouping: shown.map(CountedStatement.init), by: \.actorID)) { ids in
+            let wanted = Set(ids)
+            return shown.filter { wanted.contains($0.id) }
         }
         return timeline
+    }
+
+    /// Names each period's statements and each change's statement (the first in date order of the
+    /// new period to take the new position), from the counted statements the lanes were made of
+    /// (`counted`, by actor id, each actor's in date order, none outside the filter's days);
+    /// `statements` gives the whole statements of the ids the changes name, read once for all.
+    /// Statements in no period (counted after the lanes were) are passed over.
+    public mutating func nameStatements(_ counted: [String: [CountedStatement]],
+                                        reading statements: ([String]) throws -> [DatedStatement]) rethrows {
+        var named: [(lane: Int, change: Int, id: String)] = []
+        for index in lanes.indices {
+            let own = counted[lanes[index].actor.id] ?? []
+            var next = own.startIndex
+            for cell in lanes[index].cells.indices {
+                let bucket = lanes[index].cells[cell].bucket
+                while next < own.endIndex, own[next].date < bucket.start { next += 1 }
+                let first = next
+                while next < own.endIndex, bucket.contains(own[next].date) { next += 1 }
+                lanes[index].cells[cell].statementIDs = own[first..<next].map(\.id)
+            }
+            for (change, shift) in lanes[index].changes.enumerated() {
+                if let taken = own.first(where: { $0.date == shift.date && $0.stance == shift.to }) {
+                    named.append((index, change, taken.id))
+                }
+            }
+        }
+        guard !named.isEmpty else { return }
+        let byID = Dictionary(try statements(named.map(\.id)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (lane, change, id) in named { lanes[lane].changes[change].statement = byID[id] }
+    }
+
+    /// `ReportJSON.encode(self)`, handed to `output` a few lanes at a time: a corpus of thousands
+    /// of actors names hundreds of thousands of statements, whose JSON tree alone took hundreds of
+    /// megabytes.
+    public func writeJSON(to output: (String) -> Void) throws {
+        var skeleton = self
+        skeleton.lanes = []
+        try ReportJSON.write(skeleton, key: CodingKeys.lanes.stringValue, elements: lanes, chunkSize: 64, to: output)
     }
 
     /// An actor's statements in one period: their tally, its leaning, and which of the actor's

@@ -51,10 +51,19 @@ public struct DatedStatement: Hashable, Sendable, Codable, Identifiable {
         var statementID: String
 
         init(_ dated: DatedStatement) {
-            day = dated.date.ordinal
-            articleID = dated.articleID
-            offset = dated.statement.span.start
-            statementID = dated.statement.id
+            self.init(date: dated.date, articleID: dated.articleID, offset: dated.statement.span.start,
+                      statementID: dated.statement.id)
+        }
+
+        init(_ counted: CountedStatement) {
+            self.init(date: counted.date, articleID: counted.articleID, offset: counted.offset, statementID: counted.id)
+        }
+
+        private init(date: Day, articleID: String, offset: Int, statementID: String) {
+            day = date.ordinal
+            self.articleID = articleID
+            self.offset = offset
+            self.statementID = statementID
         }
 
         static func < (a: ChronologicalKey, b: ChronologicalKey) -> Bool {
@@ -63,6 +72,40 @@ public struct DatedStatement: Hashable, Sendable, Codable, Identifiable {
             if a.offset != b.offset { return a.offset < b.offset }
             return a.statementID < b.statementID
         }
+    }
+}
+
+/// Of a statement that counts, what a corpus timeline needs to name it in its period and behind a
+/// change (`CorpusTimeline.nameStatements`): a few small fields instead of the whole statement and
+/// actor, so that a workspace can hand over hundreds of thousands.
+public struct CountedStatement: Hashable, Sendable {
+    public var id: String
+    public var actorID: String
+    public var articleID: String
+    /// Where it starts in its article (`Statement.span.start`), which orders an article's statements.
+    public var offset: Int
+    public var date: Day
+    public var stance: String
+
+    public init(id: String, actorID: String, articleID: String, offset: Int, date: Day, stance: String) {
+        self.id = id
+        self.actorID = actorID
+        self.articleID = articleID
+        self.offset = offset
+        self.date = date
+        self.stance = stance
+    }
+
+    init(_ dated: DatedStatement) {
+        self.init(id: dated.id, actorID: dated.actor.id, articleID: dated.articleID, offset: dated.statement.span.start,
+                  date: dated.date, stance: dated.stance)
+    }
+}
+
+extension [CountedStatement] {
+    /// In date order, as `DatedStatement`s are ordered (`countedChronologically`).
+    func chronological() -> [CountedStatement] {
+        map { (key: DatedStatement.ChronologicalKey($0), statement: $0) }.sorted { $0.key < $1.key }.map(\.statement)
     }
 }
 

@@ -62,9 +62,13 @@ public enum ReportJSON {
             var indented: [UInt8] = start > 0 ? [UInt8(ascii: ","), newline, space, space] : [space, space]
             indented.reserveCapacity(chunk.count + chunk.count / 8)
             chunk.withUnsafeBytes { bytes in
-                for byte in bytes[2..<(bytes.count - 2)] {
+                let elements = bytes[2..<(bytes.count - 2)]
+                for (index, byte) in zip(elements.indices, elements) {
                     indented.append(byte)
-                    if byte == newline { indented.append(contentsOf: [space, space]) }
+                    // An empty nested array prints a blank line ("[\n\n    ]"), which stays blank.
+                    if byte == newline, index + 1 == elements.endIndex || elements[index + 1] != newline {
+                        indented.append(contentsOf: [space, space])
+                    }
                 }
             }
             output(String(decoding: indented, as: UTF8.self))
