@@ -4,7 +4,7 @@
 /// with the stance the frame gives the act; an act that carries no cue of the frame gives none.
 extension AnalysisRun {
     static let actVerbWords = ["signed", "co-signed", "countersigned", "initialled", "initialed", "inked", "hosted",
-        "mediated", "brokered", "signing", "hosting", "mediating", "brokering"]
+        "mediated", "brokered", "signing", "hosting", "mediating", "brokering", "broker"]
     static let actVerbs = WordSet(actVerbWords)
     /// Meeting verbs: an act of the frame only when the meeting is about it (a cue after the verb, or the
     /// headline's for the article's own meeting in its first sentences).
@@ -41,6 +41,8 @@ extension AnalysisRun {
         var meeting: Bool
         /// A signing of a pact, which takes the frame's `signing` position when its words carry no cue.
         var signsPact = false
+        /// A brokering of a pact, which takes the frame's `brokering` position when its words carry no cue.
+        var brokersPact = false
     }
 
     mutating func findActionDescriptions() {
@@ -61,6 +63,7 @@ extension AnalysisRun {
             guard !fresh.isEmpty else { continue }
             var signal = scorer.score([found.act]) { quoteOf[$0] >= 0 }
             if signal.total == 0, found.signsPact, let signing = actSignal("signing", verb: found.verb) { signal = signing }
+            if signal.total == 0, found.brokersPact, let brokering = actSignal("brokering", verb: found.verb) { signal = brokering }
             if signal.total == 0, found.meeting, bodySentences <= Self.openingSentences {
                 if headline == nil { headline = headlineMeetingSignal() }
                 if let headline = headline ?? nil { signal = headline }

@@ -456,6 +456,11 @@ struct EntityRecognizer {
                 // "talks between Israel and Qatar": a conjunct after "and" stands as a subject only when the one
                 // before it does ("Saudi Arabia and the US called on").
                 if w == Words.and {
+                    // "Hamas and Israel agreed": after a name just recorded, the verb after this one tells.
+                    if let named = mentions.last, named.last == p - 1, named.actor >= 0, actors[named.actor].kind != .person,
+                       opensClause(at: named.first) {
+                        return placeActsAsSubjectVerb(after: last)
+                    }
                     var k = p - 1
                     while k >= 0, p - k <= 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[first] { k -= 1 }
                     if word(k + 1) == Words.the { k += 1 }
@@ -466,6 +471,12 @@ struct EntityRecognizer {
                 return false
             }
         }
+        return placeActsAsSubjectVerb(after: last)
+    }
+
+    /// Whether a verb of saying, position or acting follows the place ending at `last` as its subject's verb, past a
+    /// parenthetical clause, a coordinated name, auxiliaries and a weekday.
+    private func placeActsAsSubjectVerb(after last: Int) -> Bool {
         var j = last + 1
         if let after = afterParenthetical(comma: j) ?? afterOtherParties(and: j) { j = after }
         // "Saudi Arabia and the US called on", "Colombia and the National Liberation Army (ELN) rebel group agreed":
@@ -474,7 +485,7 @@ struct EntityRecognizer {
             var k = j + 1
             if word(k) == Words.the { k += 1 }
             let start = k
-            while k < count, k - start < 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[first] { k += 1 }
+            while k < count, k - start < 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[last] { k += 1 }
             guard k > start else { return false }
             if text.isPunct(k, "("), let close = (k + 1..<min(count, k + 5)).first(where: { text.isPunct($0, ")") }) { k = close + 1 }
             var nouns = 0

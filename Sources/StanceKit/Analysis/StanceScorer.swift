@@ -307,6 +307,10 @@ struct StanceScorer {
                     case .negator where isRealNegation(k, range) && !startsNewSubject(k, hit.first):
                         flips += 1
                         flipWords.append(text.text(k, k))
+                    case .reverser where refusesToTell(k, hit.first):
+                        // "refused to say where the talks would be held": the refusal is the telling's, as a
+                        // negation's is.
+                        topical = true
                     case .reverser where hit.first - k <= 16 && !hasScopeBreak(k, hit.first):
                         flips += 1
                         reversals.append(k)
@@ -409,6 +413,13 @@ struct StanceScorer {
     static let topicReach = 8
     // ("who" is left out: "the ones who blink first" is a relative clause, which a negation does reach.)
     static let questionWords = WordSet(["why", "how", "what", "when", "where"])
+
+    /// "refused to say where", "refused to say exactly when": a reversing verb, "to", a verb of telling and a question
+    /// word (one word may stand between the last two) before the cue at `to`. Not "rejected what he called talks".
+    private func refusesToTell(_ k: Int, _ to: Int) -> Bool {
+        guard k + 3 < to, text.tokens[k + 1].kind == .word, text.tokens[k + 1].hash == Words.to else { return false }
+        return opensIndirectQuestion(k + 2, min(to, k + 5))
+    }
 
     /// Whether a question word stands between a negation and the cue after it: "did not say why talks failed".
     private func opensIndirectQuestion(_ from: Int, _ to: Int) -> Bool {

@@ -1,0 +1,126 @@
+import Testing
+@testable import StanceKit
+
+/// Countries, bodies and armed groups that take a side by what they do, people who broker a deal, and cues of
+/// refusing or ending a war (session 9). All the sentences are invented.
+@Suite("Analysis: bodies, armed groups and brokers")
+struct AnalysisBodiesAndBrokersTests {
+    @Test(arguments: [
+        ("Houthi rebels began a ceasefire on Sunday.", "Houthi rebels", "diplomacy"),
+        ("Zandari fighters rejected the truce.", "Zandari fighters", "support"),
+        ("Kachin insurgents accepted the peace plan on Monday.", "Kachin insurgents", "diplomacy"),
+        ("On Monday, Orvane militants walked out of the talks.", "Orvane militants", "support"),
+        ("The army held its fire, but Orvane rebels launched a new offensive.", "Orvane rebels", "support"),
+    ])
+    func anArmedGroupNamedWithoutTheActs(sentence: String, name: String, stance: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actors.first { $0.name.contains(name) }?.stance == stance, "\(sentence)")
+    }
+
+    @Test(arguments: [
+        "Fighting between Houthi rebels and the army resumed on Sunday.",
+        "Soldiers killed three Orvane militants near the ceasefire line.",
+        "The offensive against Kachin insurgents ended the truce.",
+        "Troops shelled Armed rebels near the truce line.",
+    ])
+    func anArmedGroupThatIsOnlyMentionedOrUnnamedIsNoActor(sentence: String) {
+        let a = AnalysisFixture.article(sentence)
+        for name in ["Houthi", "Orvane", "Kachin", "Armed"] {
+            #expect(!a.actors.contains { $0.name.contains(name) && $0.stance != "none" }, "\(sentence)")
+        }
+    }
+
+    @Test(arguments: [
+        ("The government and the militia agreed to a truce.", ["government", "militia"]),
+        ("The junta and the rebels signed a ceasefire on Friday.", ["junta", "rebels"]),
+        ("Hamas and Israel agreed to a truce.", ["Hamas", "Israel"]),
+        ("The rebels and Kenya signed the peace accord.", ["rebels", "Kenya"]),
+        ("Later, the government and the guerrillas accepted the ceasefire proposal.", ["government", "guerrillas"]),
+    ])
+    func bothSubjectsJoinedByAndAct(sentence: String, names: [String]) {
+        let a = AnalysisFixture.article(sentence)
+        for name in names {
+            #expect(a.actors.first { $0.name.contains(name) }?.stance == "diplomacy", "\(name) in \(sentence)")
+        }
+    }
+
+    @Test func aPlaceAfterAndInAMereMentionIsNoActor() {
+        let a = AnalysisFixture.article("Talks between Hamas and Israel resumed on Sunday after the truce.")
+        #expect(a.actor(named: "Israel") == nil)
+    }
+
+    @Test(arguments: [
+        ("Switzerland, which is hosting the talks, offered a second round in its capital.", "Switzerland"),
+        ("Qatar, which mediated the truce, pressed for its extension.", "Qatar"),
+        ("Egypt, which brokered the deal, sent two envoys to the border.", "Egypt"),
+        ("Norway, which hosted the first round of negotiations, offered its capital again.", "Norway"),
+        ("The African Union, which has long pushed for a ceasefire, sent a team.", "African Union"),
+    ])
+    func aCountryOrBodyDescribedByWhich(sentence: String, name: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actor(named: name)?.stance == "diplomacy", "\(sentence)")
+    }
+
+    @Test(arguments: [
+        "Delegates flew to Switzerland, which is hosting the talks.",
+        "The talks resumed in Norway, which hosted the first round.",
+    ])
+    func aPlaceDescribedByWhichOutsideASubjectIsNoActor(sentence: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actor(named: "Switzerland")?.stance ?? "none" == "none")
+        #expect(a.actor(named: "Norway")?.stance ?? "none" == "none")
+    }
+
+    @Test(arguments: [
+        ("Maria Velas brokered the deal.", "Maria Velas"),
+        ("Tomas Ebre, who brokered the deal, said the parties would meet again on Friday.", "Tomas Ebre"),
+        ("The agreement, brokered by Anna Lindqvist, took effect at midnight.", "Anna Lindqvist"),
+        ("Mediator John Harker brokered a deal between the two clans last year.", "John Harker"),
+        ("Peter Olsen, who brokered the 2019 accord, flew to the capital on Monday.", "Peter Olsen"),
+    ])
+    func brokeringADealIsDiplomacy(sentence: String, name: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actor(named: name)?.stance == "diplomacy", "\(sentence)")
+    }
+
+    @Test func brokeringSomethingElseTakesNoSide() {
+        let a = AnalysisFixture.article("Maria Velas brokered the sale of the shipping company. Tomas Ebre, who brokered the merger, said little.")
+        #expect(a.actor(named: "Maria Velas")?.stance ?? "none" == "none")
+        #expect(a.actor(named: "Tomas Ebre")?.stance ?? "none" == "none")
+    }
+
+    @Test(arguments: [
+        ("“There is nothing left to discuss; our army will finish this,” said General Omar Bakri.", "Omar Bakri", "support"),
+        ("Defence Minister Ola Berg vowed to keep up the pressure on the rebels until they disarm.", "Ola Berg", "support"),
+        ("“We have nothing to negotiate with murderers,” Omar Bakri said.", "Omar Bakri", "support"),
+        ("“It is time for the guns to be silenced,” said Maria Velas.", "Maria Velas", "diplomacy"),
+        ("Maria Velas said she wanted the guns to fall silent before Christmas.", "Maria Velas", "diplomacy"),
+    ])
+    func refusingTalksAndSilencingTheGuns(sentence: String, name: String, stance: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actor(named: name)?.stance == stance, "\(sentence)")
+    }
+
+    @Test func refusingToSayWhereTalksAreHeldIsATopic() {
+        let a = AnalysisFixture.article("""
+            Maria Velas refused to say where the talks would be held.
+
+            Tomas Ebre refused to say exactly when the ceasefire would begin.
+
+            Omar Bakri refused to join the talks.
+            """)
+        #expect(a.actor(named: "Maria Velas")?.stance ?? "none" == "none")
+        #expect(a.actor(named: "Tomas Ebre")?.stance ?? "none" == "none")
+        #expect(a.actor(named: "Omar Bakri")?.stance == "support")
+    }
+
+    @Test(arguments: [
+        ("The United Nations called for an immediate ceasefire.", "United Nations"),
+        ("The Arab League urged both sides to return to talks.", "Arab League"),
+        ("ECOWAS proposed a truce on Monday.", "ECOWAS"),
+    ])
+    func bodiesNamedWithoutAHeadWordAct(sentence: String, name: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actor(named: name)?.stance == "diplomacy", "\(sentence)")
+    }
+}
