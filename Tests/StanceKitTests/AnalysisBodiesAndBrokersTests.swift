@@ -123,4 +123,46 @@ struct AnalysisBodiesAndBrokersTests {
         let a = AnalysisFixture.article(sentence)
         #expect(a.actor(named: name)?.stance == "diplomacy", "\(sentence)")
     }
+
+    @Test(arguments: [
+        "Foreign Minister Mary Jones firmly rejected the idea of discussions with the insurgents.",
+        "Mary Jones said talk of resuming negotiations had been overtaken by events on the ground.",
+        "Mary Jones warned that the regime would use the talks to escape sanctions.",
+        "Mary Jones said the rebels wanted a truce only to buy time.",
+        "Mary Jones dashed hopes of talks with the militia.",
+        "Mary Jones ruled out any negotiation with the militia, vowing to fight until victory.",
+        "Mary Jones said too many concessions had been made to the rebels.",
+        "President Mary Jones cancelled the delegation's trip to Geneva.",
+        "President Mary Jones called off the peace talks on Monday.",
+    ])
+    func refusingOrEndingTalksIsSupport(sentence: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actor(named: "Mary Jones")?.stance == "support", "\(sentence)")
+    }
+
+    @Test func cancellingSomethingElseTakesNoSide() {
+        let a = AnalysisFixture.article("President Mary Jones cancelled a trip to the coast on Monday.")
+        #expect(a.actor(named: "Mary Jones")?.stance ?? "none" == "none")
+    }
+
+    @Test func aNegatedActIsNoActAndTheNextPredicateIsNotNegated() {
+        let a = AnalysisFixture.article("""
+            Islamist groups have not signed the accords and have stepped up attacks.
+
+            Ola Brekke has never brokered a deal.
+            """)
+        #expect(a.actors.first { $0.name.contains("Islamist") }?.stance == "support")
+        #expect(a.actor(named: "Ola Brekke")?.stance ?? "none" == "none")
+    }
+
+    @Test(arguments: [
+        ("The talks are being facilitated by former premier Ola Brekke.", "Ola Brekke"),
+        ("Mary Jones welcomed the agreement to terminate the hostilities.", "Mary Jones"),
+        ("Mary Jones was sent to the capital to help clinch the deal.", "Mary Jones"),
+        ("The military rulers agreed to a ceasefire on Friday.", "rulers"),
+    ])
+    func facilitatingEndingHostilitiesAndClinchingADeal(sentence: String, name: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actors.first { $0.name.contains(name) }?.stance == "diplomacy", "\(sentence)")
+    }
 }

@@ -6,7 +6,7 @@
 extension EntityRecognizer {
     /// Heads of armed or ruling groups that act as one; `actingGovernmentHeads` are organisations.
     static let actingGroupHeadWords = ["rebels", "insurgents", "militants", "separatists", "guerrillas", "junta",
-        "militia", "militias", "paramilitaries", "jihadists", "putschists", "fighters"]
+        "militia", "militias", "paramilitaries", "jihadists", "putschists", "fighters", "rulers"]
     static let actingGroupHeads = WordSet(actingGroupHeadWords)
     /// ("the administration" is left out: it refers back to a leader's, "the Biden administration", whose person acts.)
     static let actingGovernmentHeadWords = ["government", "regime"]

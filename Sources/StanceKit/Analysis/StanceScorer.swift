@@ -304,7 +304,7 @@ struct StanceScorer {
                         // "would not point fingers or say why the talks failed": the negation is the telling's,
                         // and the cue only what is (not) told about.
                         topical = true
-                    case .negator where isRealNegation(k, range) && !startsNewSubject(k, hit.first):
+                    case .negator where isRealNegation(k, range) && !startsNewSubject(k, hit.first) && !startsNewPredicate(k, hit.first):
                         flips += 1
                         flipWords.append(text.text(k, k))
                     case .reverser where refusesToTell(k, hit.first):
@@ -444,7 +444,38 @@ struct StanceScorer {
             if text.tokens[k].kind == .word && (h == Words.by || h == Self.because) { return true }
             k += 1
         }
-        return startsNewSubject(from, to)
+        return startsNewSubject(from, to) || opensParticipleClause(from, to)
+    }
+
+    /// Auxiliaries that open a second predicate of the same subject after "and": "have not signed the accords and
+    /// have stepped up attacks".
+    static let predicateAuxiliaries = WordSet(["has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does"])
+
+    /// Whether "and" and an auxiliary stand between a negation and the cue after it: the second predicate is not
+    /// negated ("have not signed the accords and have stepped up attacks").
+    private func startsNewPredicate(_ from: Int, _ to: Int) -> Bool {
+        var k = from + 1
+        while k + 1 < to {
+            if text.tokens[k].kind == .word, text.tokens[k].hash == Words.and, text.tokens[k + 1].kind == .word,
+               Self.predicateAuxiliaries.contains(text.tokens[k + 1].hash) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// "ruled out talks, vowing to fight until victory": a comma before a participle opens a clause of its own,
+    /// which a reversing verb before it does not reach.
+    private func opensParticipleClause(_ from: Int, _ to: Int) -> Bool {
+        var k = from + 1
+        while k + 1 < to {
+            let next = text.tokens[k + 1]
+            if text.tokens[k].isPunct(","), next.kind == .word, !next.isCapitalized, next.end - next.start >= 5,
+               text.scalars[Int(next.end) - 3] == "i", text.scalars[Int(next.end) - 2] == "n", text.scalars[Int(next.end) - 1] == "g" {
+                return true
+            }
+            k += 1
+        }
+        return false
     }
 
     /// ", we urge", ", and he has told colleagues": a comma before a new subject ends a negation's or a
