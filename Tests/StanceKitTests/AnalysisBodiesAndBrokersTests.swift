@@ -165,4 +165,38 @@ struct AnalysisBodiesAndBrokersTests {
         let a = AnalysisFixture.article(sentence)
         #expect(a.actors.first { $0.name.contains(name) }?.stance == "diplomacy", "\(sentence)")
     }
+
+    @Test(arguments: [
+        ("A State Department spokesman said the talks would resume next week.", "State Department", "diplomacy"),
+        ("Hamas officials rejected the ceasefire proposal on Monday.", "Hamas", "support"),
+        ("A Kremlin spokeswoman said the offensive would go on until victory.", "Kremlin", "support"),
+        ("Foreign Ministry officials have called for a negotiated settlement.", "Foreign Ministry", "diplomacy"),
+    ])
+    func anOrganisationSpeaksThroughItsUnnamedPeople(sentence: String, name: String, stance: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actor(named: name)?.stance == stance, "\(sentence)")
+    }
+
+    @Test func aNamedSpokesmanSpeaksForHimself() {
+        let a = AnalysisFixture.article("State Department spokesman Ned Price said the talks would resume next week.")
+        #expect(a.actor(named: "Ned Price")?.stance == "diplomacy")
+        #expect(a.actor(named: "State Department")?.stance ?? "none" == "none")
+    }
+
+    @Test func twoCountriesWithAClauseBetweenThemAndTheirVerb() {
+        let a = AnalysisFixture.article("Qatar and Egypt, which mediated the truce, pressed for its extension.")
+        #expect(a.actor(named: "Qatar")?.stance == "diplomacy")
+        #expect(a.actor(named: "Egypt")?.stance == "diplomacy")
+    }
+
+    @Test(arguments: [
+        "The Likud caucus backed the offensive.",
+        "Senator Mary Jones said she supported the offensive.",
+        "Mary Jones has backed the military operation in the north.",
+    ])
+    func backingAnOffensiveIsSupport(sentence: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actors.contains { $0.stance == "support" }, "\(sentence)")
+        #expect(!a.actors.contains { $0.stance == "diplomacy" }, "\(sentence)")
+    }
 }

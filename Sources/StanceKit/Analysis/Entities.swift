@@ -488,6 +488,8 @@ struct EntityRecognizer {
             while k < count, k - start < 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[last] { k += 1 }
             guard k > start else { return false }
             if text.isPunct(k, "("), let close = (k + 1..<min(count, k + 5)).first(where: { text.isPunct($0, ")") }) { k = close + 1 }
+            // "Qatar and Egypt, which mediated the truce, pressed": a clause about the pair before their verb.
+            if let after = afterParenthetical(comma: k) { k = after }
             var nouns = 0
             while nouns < 2, let w = word(k), !tok(k).isCapitalized, lex.verbs.value(word: w) == nil, !Self.placeActionVerbs.contains(w),
                   !Self.progressiveForms.contains(w),
