@@ -199,4 +199,21 @@ struct AnalysisBodiesAndBrokersTests {
         #expect(a.actors.contains { $0.stance == "support" }, "\(sentence)")
         #expect(!a.actors.contains { $0.stance == "diplomacy" }, "\(sentence)")
     }
+
+    @Test(arguments: [
+        ("Peter Olsen ordered the army to halt its offensive.", "Peter Olsen"),
+        ("Angola's government halted attacks and offered an amnesty to the rebels.", "Angola"),
+        ("The government of Angola offered an amnesty to the rebels.", "Angola"),
+        ("Peter Olsen said the army would suspend its offensive for Easter.", "Peter Olsen"),
+        ("The regime in Damascus halted its air strikes on Sunday.", "regime"),
+    ])
+    func haltingAnOffensiveOrOfferingAnAmnestyIsDiplomacy(sentence: String, name: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actors.first { $0.name.contains(name) }?.stance == "diplomacy", "\(sentence)")
+    }
+
+    @Test func haltingSomethingElseTakesNoSide() {
+        let a = AnalysisFixture.article("Peter Olsen said the rebels had halted their retreat near the river.")
+        #expect(a.actor(named: "Peter Olsen")?.stance ?? "none" == "none")
+    }
 }

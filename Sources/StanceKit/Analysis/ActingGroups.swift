@@ -29,8 +29,9 @@ extension EntityRecognizer {
             let role = text.role(ofToken: i)
             guard role == .body || role == .standfirst, text.quoteOf[i] < 0, let first = actingGroupStart(head: i) else { continue }
             var last = i
-            // "the government in Kabul", "the junta in Naypyidaw": a capital names whose government it is.
-            if word(i + 1) == Words.in_, i + 2 < count, tok(i + 2).isCapitalized, lex.places.contains(word: tok(i + 2).hash) { last = i + 2 }
+            // "the government in Kabul", "the junta in Naypyidaw", "the government of Angola": a place names whose
+            // government it is.
+            if word(i + 1) == Words.in_ || word(i + 1) == Words.of, i + 2 < count, tok(i + 2).isCapitalized, lex.places.contains(word: tok(i + 2).hash) { last = i + 2 }
             let conjunct = conjunctAfter(last)
             guard actsAfter(last) || conjunct.map(actsAfter) ?? false else { continue }
             addOther(kind: Self.actingGovernmentHeads.contains(tokens[i].hash) ? .organization : .group, first: first, last: last)
