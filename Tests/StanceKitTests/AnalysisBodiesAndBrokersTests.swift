@@ -216,4 +216,21 @@ struct AnalysisBodiesAndBrokersTests {
         let a = AnalysisFixture.article("Peter Olsen said the rebels had halted their retreat near the river.")
         #expect(a.actor(named: "Peter Olsen")?.stance ?? "none" == "none")
     }
+
+    @Test(arguments: [
+        "The UN Security Council voted for an immediate ceasefire.",
+        "The U.N. Security Council on Monday called for an immediate ceasefire.",
+        "On Friday, the UN Security Council demanded a halt to the fighting and a return to talks.",
+        "The EU Commission urged both sides to resume negotiations.",
+        "The US State Department said the talks would resume next week.",
+    ])
+    func aBodyAfterAnAbbreviatedPlaceActs(sentence: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actors.contains { $0.kind == .organization && $0.stance == "diplomacy" }, "\(sentence)")
+    }
+
+    @Test func aBodyAfterAnAbbreviatedPlaceInAPrepositionalPhraseIsNoSpeaker() {
+        let a = AnalysisFixture.article("The vote in the UN Security Council on a ceasefire was delayed.")
+        #expect(!a.actors.contains { $0.stance == "diplomacy" })
+    }
 }

@@ -366,6 +366,15 @@ struct EntityRecognizer {
                 end = tail.last ?? end + 2
             }
             addOther(kind: .organization, first: run[0], last: end)
+            // "the UN Security Council said", "the U.S. State Department said": the subject opens at the abbreviated
+            // place before the name (the name stays the body's own).
+            if run[0] > 0, tok(run[0] - 1).has(Token.allCaps) || tok(run[0] - 1).has(Token.dotted), sameBlock(run[0] - 1, run[0]),
+               lex.places.contains(word: tok(run[0] - 1).hash), !covered[run[0] - 1] {
+                var start = run[0] - 1
+                if word(start - 1) == Words.the { start -= 1 }
+                mentions[mentions.count - 1].first = start
+                for k in start..<run[0] { covered[k] = true }
+            }
             return end + 1
         }
         if lex.places.value(hashes[...]) != nil || (run.count == 1 && lex.demonyms.contains(word: hashes[0])) {
