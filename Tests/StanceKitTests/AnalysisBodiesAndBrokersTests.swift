@@ -11,10 +11,12 @@ struct AnalysisBodiesAndBrokersTests {
         ("Kachin insurgents accepted the peace plan on Monday.", "Kachin insurgents", "diplomacy"),
         ("On Monday, Orvane militants walked out of the talks.", "Orvane militants", "support"),
         ("The army held its fire, but Orvane rebels launched a new offensive.", "Orvane rebels", "support"),
+        ("The talks collapsed as Kordan-backed Orvane rebels launched a new offensive.", "Kordan-backed Orvane rebels", "support"),
     ])
     func anArmedGroupNamedWithoutTheActs(sentence: String, name: String, stance: String) {
         let a = AnalysisFixture.article(sentence)
         #expect(a.actors.first { $0.name.contains(name) }?.stance == stance, "\(sentence)")
+        #expect(!a.actors.contains { $0.name.hasPrefix("as ") || $0.name.hasPrefix("but ") }, "\(sentence)")
     }
 
     @Test(arguments: [

@@ -43,8 +43,8 @@ extension EntityRecognizer {
         }
     }
 
-    /// The first token of the group's name when "the" (and a few modifiers) before the head at `i` open a clause:
-    /// the token after "the", or nil.
+    /// The first token of the group's name when "the" (and a few modifiers) or a capitalised name before the head at
+    /// `i` open a clause: the token after "the", or the name's first word; else nil.
     private func actingGroupStart(head i: Int) -> Int? {
         var k = i - 1
         while k >= 0, i - k <= Self.actingGroupModifierReach, word(k) != Words.the, text.sentenceOf[k] == text.sentenceOf[i],
@@ -54,11 +54,16 @@ extension EntityRecognizer {
         }
         // "Houthi rebels began a truce", "M23 fighters rejected the plan": a capitalised name before the head
         // stands for "the" (a lower-case word alone, "armed rebels", does not).
-        let named = k + 1 < i && (k + 1..<i).contains {
-            tok($0).isCapitalized && !lex.places.contains(word: tok($0).hash) && !lex.stopwords.contains(word: tok($0).hash)
+        let article = k >= 0 && word(k) == Words.the && text.sentenceOf[k] == text.sentenceOf[i]
+        if !article {
+            // The name opens at its first capitalised word ("as Iranian-backed Houthi rebels began": not at "as").
+            guard let name = (k + 1..<i).first(where: { tok($0).isCapitalized }),
+                  (name..<i).contains(where: {
+                      tok($0).isCapitalized && !lex.places.contains(word: tok($0).hash) && !lex.stopwords.contains(word: tok($0).hash)
+                  })
+            else { return nil }
+            k = name - 1
         }
-        let article = word(k) == Words.the
-        guard article && text.sentenceOf[k] == text.sentenceOf[i] || named else { return nil }
         let p = article ? k - 1 : k
         if p >= 0, text.sentenceOf[p] == text.sentenceOf[i] {
             if let w = word(p) {
