@@ -235,4 +235,19 @@ struct AnalysisBodiesAndBrokersTests {
         let a = AnalysisFixture.article("The vote in the UN Security Council on a ceasefire was delayed.")
         #expect(!a.actors.contains { $0.stance == "diplomacy" })
     }
+
+    @Test(arguments: [
+        ("Norway, the host of the talks, said a second round would follow.", "Norway"),
+        ("Kenya, a longtime mediator between the two sides, said little on Monday.", "Kenya"),
+        ("The African Union, the chief mediator, said it would send a team.", "African Union"),
+    ])
+    func aCountryOrBodyDescribedByAnAppositive(sentence: String, name: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actor(named: name)?.stance == "diplomacy", "\(sentence)")
+    }
+
+    @Test func anAppositiveWithoutACueGivesACountryNoSide() {
+        let a = AnalysisFixture.article("Norway, a country of five million people, said a second round would follow.")
+        #expect(a.actor(named: "Norway")?.stance ?? "none" == "none")
+    }
 }
