@@ -250,4 +250,26 @@ struct AnalysisBodiesAndBrokersTests {
         let a = AnalysisFixture.article("Norway, a country of five million people, said a second round would follow.")
         #expect(a.actor(named: "Norway")?.stance ?? "none" == "none")
     }
+
+    @Test(arguments: [
+        "Mary Jones refused to negotiate and rejected the ceasefire.",
+        "Mary Jones rejected the talks and opposed any ceasefire.",
+        "Mary Jones rejected the ceasefire and ruled out talks.",
+        "Mary Jones refused to negotiate, rejected the ceasefire and ruled out talks.",
+        "Mary Jones did not want talks and never accepted the ceasefire.",
+    ])
+    func aReversalToldTwiceTurnsEachCueOnce(sentence: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actor(named: "Mary Jones")?.stance == "support", "\(sentence)")
+    }
+
+    @Test(arguments: [
+        ("Mary Jones did not reject the talks.", "diplomacy"),
+        ("Mary Jones rejected talks or a ceasefire.", "support"),
+        ("Mary Jones never opposed a ceasefire.", "diplomacy"),
+    ])
+    func aDoubleReversalOfOneCueStillCancels(sentence: String, stance: String) {
+        let a = AnalysisFixture.article(sentence)
+        #expect(a.actor(named: "Mary Jones")?.stance == stance, "\(sentence)")
+    }
 }

@@ -288,6 +288,7 @@ struct StanceScorer {
             var flipWords: [String] = []
             // Where the flips by reversing verbs ("rejected") rather than by negators ("not") are.
             var reversals: [Int] = []
+            var negations: [Int] = []
             var hedged = false
             // "declined to discuss a ceasefire", "nobody should expect a peace treaty": a subject of talk or
             // a forecast, not a position.
@@ -306,6 +307,7 @@ struct StanceScorer {
                         topical = true
                     case .negator where isRealNegation(k, range) && !startsNewSubject(k, hit.first) && !startsNewPredicate(k, hit.first):
                         flips += 1
+                        negations.append(k)
                         flipWords.append(text.text(k, k))
                     case .reverser where refusesToTell(k, hit.first):
                         // "refused to say where the talks would be held": the refusal is the telling's, as a
@@ -336,6 +338,16 @@ struct StanceScorer {
                     flipWords.append(text.text(k, k + 1))
                 }
                 k += 1
+            }
+            // "refused to negotiate and rejected the ceasefire", "did not want talks and never accepted a truce": a
+            // flip whose object was an earlier cue, before this cue's own flip, does not turn this cue too.
+            let own = max(negations.max() ?? -1, reversals.max() ?? -1)
+            if own >= 0 {
+                let spent = { (k: Int) in k < own && found.contains { frame.cues[$0.cue].position >= 0 && $0.first > k && $0.last < own } }
+                let spentNegations = negations.filter(spent).count
+                let spentReversals = reversals.filter(spent)
+                flips -= spentNegations + spentReversals.count
+                reversals.removeAll { spentReversals.contains($0) }
             }
             let reversedBefore = !reversals.isEmpty
             // "rejected the proposal as premature": a cue that is itself a reverser, given as the reason of the
