@@ -6,7 +6,7 @@
 extension EntityRecognizer {
     /// Heads of armed or ruling groups that act as one; `actingGovernmentHeads` are organisations.
     static let actingGroupHeadWords = ["rebels", "insurgents", "militants", "separatists", "guerrillas", "junta",
-        "militia", "militias", "paramilitaries", "jihadists", "putschists"]
+        "militia", "militias", "paramilitaries", "jihadists", "putschists", "fighters", "rulers"]
     static let actingGroupHeads = WordSet(actingGroupHeadWords)
     /// ("the administration" is left out: it refers back to a leader's, "the Biden administration", whose person acts.)
     static let actingGovernmentHeadWords = ["government", "regime"]
@@ -29,15 +29,22 @@ extension EntityRecognizer {
             let role = text.role(ofToken: i)
             guard role == .body || role == .standfirst, text.quoteOf[i] < 0, let first = actingGroupStart(head: i) else { continue }
             var last = i
-            // "the government in Kabul", "the junta in Naypyidaw": a capital names whose government it is.
-            if word(i + 1) == Words.in_, i + 2 < count, tok(i + 2).isCapitalized, lex.places.contains(word: tok(i + 2).hash) { last = i + 2 }
-            guard actsAfter(last) else { continue }
+            // "the government in Kabul", "the junta in Naypyidaw", "the government of Angola": a place names whose
+            // government it is.
+            if word(i + 1) == Words.in_ || word(i + 1) == Words.of, i + 2 < count, tok(i + 2).isCapitalized, lex.places.contains(word: tok(i + 2).hash) { last = i + 2 }
+            let conjunct = conjunctAfter(last)
+            guard actsAfter(last) || conjunct.map(actsAfter) ?? false else { continue }
             addOther(kind: Self.actingGovernmentHeads.contains(tokens[i].hash) ? .organization : .group, first: first, last: last)
+            // "the rebels and Kenya signed": a country joined to the group acts with it (names were read before the
+            // group was known to act).
+            if let conjunct, !covered[conjunct], lex.places.contains(word: tokens[conjunct].hash), tokens[conjunct].isCapitalized {
+                addCountry(first: conjunct, last: conjunct, place: conjunct...conjunct)
+            }
         }
     }
 
-    /// The first token of the group's name when "the" (and a few modifiers) before the head at `i` open a clause:
-    /// the token after "the", or nil.
+    /// The first token of the group's name when "the" (and a few modifiers) or a capitalised name before the head at
+    /// `i` open a clause: the token after "the", or the name's first word; else nil.
     private func actingGroupStart(head i: Int) -> Int? {
         var k = i - 1
         while k >= 0, i - k <= Self.actingGroupModifierReach, word(k) != Words.the, text.sentenceOf[k] == text.sentenceOf[i],
@@ -45,8 +52,19 @@ extension EntityRecognizer {
               !Self.prepositions.contains(tok(k).hash) {
             k -= 1
         }
-        guard k >= 0, word(k) == Words.the, text.sentenceOf[k] == text.sentenceOf[i] else { return nil }
-        let p = k - 1
+        // "Houthi rebels began a truce", "M23 fighters rejected the plan": a capitalised name before the head
+        // stands for "the" (a lower-case word alone, "armed rebels", does not).
+        let article = k >= 0 && word(k) == Words.the && text.sentenceOf[k] == text.sentenceOf[i]
+        if !article {
+            // The name opens at its first capitalised word ("as Iranian-backed Houthi rebels began": not at "as").
+            guard let name = (k + 1..<i).first(where: { tok($0).isCapitalized }),
+                  (name..<i).contains(where: {
+                      tok($0).isCapitalized && !lex.places.contains(word: tok($0).hash) && !lex.stopwords.contains(word: tok($0).hash)
+                  })
+            else { return nil }
+            k = name - 1
+        }
+        let p = article ? k - 1 : k
         if p >= 0, text.sentenceOf[p] == text.sentenceOf[i] {
             if let w = word(p) {
                 guard Self.clauseOpeners.contains(w), !tok(p).isCapitalized || p == text.sentences[Int(text.sentenceOf[p])].lowerBound else { return nil }
@@ -55,6 +73,23 @@ extension EntityRecognizer {
             }
         }
         return k + 1
+    }
+
+    /// "The government and the militia agreed", "the rebels and Kenya signed": the last token of a second subject
+    /// joined by "and" after the name ending at `last` (a capitalised name or "the" and a few words), where the shared
+    /// verb follows; nil when no such conjunct stands there.
+    private func conjunctAfter(_ last: Int) -> Int? {
+        guard word(last + 1) == Words.and else { return nil }
+        var k = last + 2
+        let lowerCase = word(k) == Words.the
+        if lowerCase { k += 1 }
+        let start = k
+        while k < count, k - start <= Self.actingGroupModifierReach, let w = word(k), text.sentenceOf[k] == text.sentenceOf[last],
+              lex.verbs.value(word: w) == nil, !Self.placeActionVerbs.contains(w), !Self.placeAuxiliaries.contains(w),
+              !Self.prepositions.contains(w), tok(k).isCapitalized || lowerCase {
+            k += 1
+        }
+        return k > start ? k - 1 : nil
     }
 
     /// Whether the clause's verb follows the name ending at `last`: a verb of saying, position, acting or effort, or one

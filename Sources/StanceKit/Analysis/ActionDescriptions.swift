@@ -4,7 +4,7 @@
 /// with the stance the frame gives the act; an act that carries no cue of the frame gives none.
 extension AnalysisRun {
     static let actVerbWords = ["signed", "co-signed", "countersigned", "initialled", "initialed", "inked", "hosted",
-        "mediated", "brokered", "signing", "hosting", "mediating", "brokering"]
+        "mediated", "brokered", "signing", "hosting", "mediating", "brokering", "broker", "facilitated", "facilitating"]
     static let actVerbs = WordSet(actVerbWords)
     /// Meeting verbs: an act of the frame only when the meeting is about it (a cue after the verb, or the
     /// headline's for the article's own meeting in its first sentences).
@@ -41,6 +41,8 @@ extension AnalysisRun {
         var meeting: Bool
         /// A signing of a pact, which takes the frame's `signing` position when its words carry no cue.
         var signsPact = false
+        /// A brokering of a pact, which takes the frame's `brokering` position when its words carry no cue.
+        var brokersPact = false
     }
 
     mutating func findActionDescriptions() {
@@ -55,12 +57,13 @@ extension AnalysisRun {
             bodySentences += 1
             let previous = s > 0 && inBody(text.sentences[s - 1].lowerBound) ? text.sentences[s - 1] : nil
             let next = s + 1 < text.sentences.count && inBody(text.sentences[s + 1].lowerBound) ? text.sentences[s + 1] : nil
-            guard var found = frameAct(in: sentence, previous: previous, next: next) else { continue }
+            guard var found = frameAct(in: sentence, previous: previous, next: next), !isNegatedVerb(found.verb) else { continue }
             found.agents += partiesBetween(in: sentence, except: found.agents)
             let fresh = found.agents.filter { !described.contains(Int64($0) << 32 | Int64(s)) }
             guard !fresh.isEmpty else { continue }
             var signal = scorer.score([found.act]) { quoteOf[$0] >= 0 }
             if signal.total == 0, found.signsPact, let signing = actSignal("signing", verb: found.verb) { signal = signing }
+            if signal.total == 0, found.brokersPact, let brokering = actSignal("brokering", verb: found.verb) { signal = brokering }
             if signal.total == 0, found.meeting, bodySentences <= Self.openingSentences {
                 if headline == nil { headline = headlineMeetingSignal() }
                 if let headline = headline ?? nil { signal = headline }
@@ -75,6 +78,20 @@ extension AnalysisRun {
                                              signal: signal, sentence: s))
             }
         }
+    }
+
+    /// How many words before an act's verb its negation may stand: "have not yet signed".
+    static let negationReach = 3
+
+    /// "have not signed the accords", "never brokered a deal": a negation just before the act's verb, which then
+    /// tells of no act (what the clause says is read as a statement of its subject).
+    func isNegatedVerb(_ t: Int) -> Bool {
+        var k = t - 1
+        while k >= 0, t - k <= Self.negationReach, let w = word(k) {
+            if lex.polarity.value(word: w) == .negator { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// The sentence's first act with agents. The act is what is signed or brokered: the object after the verb,

@@ -519,11 +519,13 @@ struct AnalysisRun {
 
     /// "..., a clash with Senator X, who has called support for Kyiv a top priority": the relative clause
     /// after a person named outside subject position describes that person; so does one set off by commas after a
-    /// subject ("Mediator X, who shepherded the talks, flew home"), whose predicate starts after it.
+    /// subject ("Mediator X, who shepherded the talks, flew home"), whose predicate starts after it. A country or body
+    /// is described by "which" ("Switzerland, which is hosting the talks, offered ...").
     mutating func findRelativeClauses() {
         let quoteOf = text.quoteOf
         for m in entities.mentions where m.kind == .named && m.actor >= 0 && inBody(m.first) && quoteOf[m.first] < 0 {
-            guard entities.actors[m.actor].kind == .person, text.isPunct(m.last + 1, ","), word(m.last + 2) == Words.who else { continue }
+            guard text.isPunct(m.last + 1, ","), let relative = word(m.last + 2),
+                  relative == Words.who || relative == Words.which && entities.actors[m.actor].kind != .person else { continue }
             var end = m.last + 3
             while end < tokens.count, text.sentenceOf[end] == text.sentenceOf[m.first], !text.isPunct(end, ","),
                   !text.isPunct(end, "."), !text.isPunct(end, ";"), quoteOf[end] < 0 || end == m.last + 3 {
@@ -531,7 +533,9 @@ struct AnalysisRun {
             }
             let clause = (m.last + 3)..<end
             guard !clause.isEmpty, !m.subjectLike || text.isPunct(end, ",") else { continue }
-            let signal = scorer.score([clause]) { quoteOf[$0] >= 0 }
+            var signal = scorer.score([clause]) { quoteOf[$0] >= 0 }
+            // "who brokered the deal", "which mediated the accord": the act's own position.
+            if signal.total == 0, let act = clause.first(where: { brokersPact(verb: $0, in: clause) }) { signal = actSignal("brokering", verb: act) ?? signal }
             guard signal.total > 0 else { continue }
             let verb = clause.prefix(3).first { word($0).map { lex.verbs.value(word: $0) != nil } ?? false }
             drafts.append(StatementDraft(actor: m.actor, kind: verb == nil ? .description : .reported, text: text.text(clause.lowerBound, clause.upperBound - 1),

@@ -4,7 +4,8 @@ extension AnalysisRun {
     mutating func findAppositiveDescriptions() {
         let quoteOf = text.quoteOf
         for m in entities.mentions where m.kind == .named && m.subjectLike && m.actor >= 0 && inBody(m.first) && quoteOf[m.first] < 0 {
-            guard entities.actors[m.actor].kind == .person, m.predicateStart > m.last + 2,
+            // A country or body too: "Norway, the host of the talks, said ...", "Kenya, a longtime mediator, ...".
+            guard m.predicateStart > m.last + 2,
                   let open = (m.last + 1..<m.predicateStart).first(where: { text.isPunct($0, ",") }) else { continue }
             var end = m.predicateStart
             while end > open + 1, tokens[end - 1].kind == .punct { end -= 1 }

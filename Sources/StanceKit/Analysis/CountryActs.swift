@@ -8,7 +8,9 @@ extension EntityRecognizer {
         "intensified", "intensifies", "escalated", "escalates", "proposed", "proposes", "declared", "declares",
         "attended", "attends", "witnessed", "coordinated", "coordinates", "mediates", "brokers", "hosts",
         "co-signed", "countersigned", "initialled", "initialed", "renewed", "renews", "resumed", "revived", "revives",
-        "pushed", "pushes", "urged", "urges", "worked", "works", "inked"])
+        "pushed", "pushes", "urged", "urges", "worked", "works", "inked", "began", "begins", "started", "starts",
+        "resisted", "resists", "halted", "halts", "paused", "pauses", "extended", "extends", "cancelled", "canceled",
+        "cancels", "kept", "keeps", "continued", "continues", "insisted", "insists"])
     /// "are trying", "was pressing": a form of "be" before a participle of effort.
     static let progressiveForms = WordSet(["is", "are", "was", "were"])
     static let effortParticiples = WordSet(["trying", "working", "seeking", "pushing", "pressing", "stepping",
@@ -64,6 +66,15 @@ extension EntityRecognizer {
         if tok(k).isCapitalized, word(k + 1).map(Self.otherPartyNouns.contains) ?? false { k += 1 }
         guard let noun = word(k), !tok(k).isCapitalized, Self.otherPartyNouns.contains(noun) else { return nil }
         return k + 1
+    }
+
+    /// Whether the name starting at `first` ("the" included) opens its clause: it starts the sentence or follows a
+    /// comma, a semicolon, a colon or a clause opener ("Hamas and Israel agreed", not "talks between Hamas and Israel").
+    func opensClause(at first: Int) -> Bool {
+        let p = first - 1
+        guard p >= 0, text.sentenceOf[p] == text.sentenceOf[first] else { return true }
+        if let w = word(p) { return Self.clauseOpeners.contains(w) && (!tok(p).isCapitalized || p == text.sentences[Int(text.sentenceOf[p])].lowerBound) }
+        return text.isPunct(p, ",") || text.isPunct(p, ";") || text.isPunct(p, ":") || closesQuote(p)
     }
 
     /// Whether the word at `j`, right after a country and its auxiliaries, is a verb of effort or escalation.

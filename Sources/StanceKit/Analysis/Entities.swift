@@ -377,6 +377,15 @@ struct EntityRecognizer {
                 end = tail.last ?? end + 2
             }
             addOther(kind: .organization, first: run[0], last: end)
+            // "the UN Security Council said", "the U.S. State Department said": the subject opens at the abbreviated
+            // place before the name (the name stays the body's own).
+            if run[0] > 0, tok(run[0] - 1).has(Token.allCaps) || tok(run[0] - 1).has(Token.dotted), sameBlock(run[0] - 1, run[0]),
+               lex.places.contains(word: tok(run[0] - 1).hash), !covered[run[0] - 1] {
+                var start = run[0] - 1
+                if word(start - 1) == Words.the { start -= 1 }
+                mentions[mentions.count - 1].first = start
+                for k in start..<run[0] { covered[k] = true }
+            }
             return end + 1
         }
         if lex.places.value(hashes[...]) != nil || (run.count == 1 && lex.demonyms.contains(word: hashes[0])) {
@@ -472,6 +481,11 @@ struct EntityRecognizer {
                 // "talks between Israel and Qatar": a conjunct after "and" stands as a subject only when the one
                 // before it does ("Saudi Arabia and the US called on").
                 if w == Words.and {
+                    // "Hamas and Israel agreed": after a name just recorded, the verb after this one tells.
+                    if let named = mentions.last, named.last == p - 1, named.actor >= 0, actors[named.actor].kind != .person,
+                       opensClause(at: named.first) {
+                        return placeActsAsSubjectVerb(after: last)
+                    }
                     var k = p - 1
                     while k >= 0, p - k <= 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[first] { k -= 1 }
                     if word(k + 1) == Words.the { k += 1 }
@@ -482,6 +496,12 @@ struct EntityRecognizer {
                 return false
             }
         }
+        return placeActsAsSubjectVerb(after: last)
+    }
+
+    /// Whether a verb of saying, position or acting follows the place ending at `last` as its subject's verb, past a
+    /// parenthetical clause, a coordinated name, auxiliaries and a weekday.
+    private func placeActsAsSubjectVerb(after last: Int) -> Bool {
         var j = last + 1
         if let after = afterParenthetical(comma: j) ?? afterOtherParties(and: j) { j = after }
         // "Saudi Arabia and the US called on", "Colombia and the National Liberation Army (ELN) rebel group agreed":
@@ -490,9 +510,11 @@ struct EntityRecognizer {
             var k = j + 1
             if word(k) == Words.the { k += 1 }
             let start = k
-            while k < count, k - start < 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[first] { k += 1 }
+            while k < count, k - start < 4, tok(k).isCapitalized, text.sentenceOf[k] == text.sentenceOf[last] { k += 1 }
             guard k > start else { return false }
             if text.isPunct(k, "("), let close = (k + 1..<min(count, k + 5)).first(where: { text.isPunct($0, ")") }) { k = close + 1 }
+            // "Qatar and Egypt, which mediated the truce, pressed": a clause about the pair before their verb.
+            if let after = afterParenthetical(comma: k) { k = after }
             var nouns = 0
             while nouns < 2, let w = word(k), !tok(k).isCapitalized, lex.verbs.value(word: w) == nil, !Self.placeActionVerbs.contains(w),
                   !Self.progressiveForms.contains(w),

@@ -5,7 +5,7 @@ extension EntityRecognizer {
     /// Plural (and collective) nouns for the people through whom an organisation or a state acts.
     static let representativeList = ["governments", "officials", "envoys", "negotiators", "representatives",
         "delegations", "delegates", "diplomats", "ministers", "authorities", "mediators", "emissaries", "delegation",
-        "ministries", "leaders"]
+        "ministries", "leaders", "spokesman", "spokeswoman", "spokesperson"]
     static let representativeNouns = WordSet(representativeList)
     static let representativeFilter = WordFilter(representativeList)
     static let representativeLinks = WordSet(["of", "for", "from", "in"])
@@ -41,6 +41,19 @@ extension EntityRecognizer {
                 addOther(kind: .group, first: first, last: i)
                 mentions[mentions.count - 1].first = opening
                 for t in opening...i { covered[t] = true }
+                continue
+            }
+            // "A State Department spokesman said", "Hamas officials rejected": an organisation's unnamed people speak
+            // for it (a name after the noun, "spokesman Ned Price", is the speaker instead).
+            if i > 0, covered[i - 1], verbFollows(i), let m = mentionIndex(covering: i - 1, in: named), mentions[m].last == i - 1,
+               mentions[m].actor >= 0, actors[mentions[m].actor].kind != .person {
+                mentions[m].last = i
+                covered[i] = true
+                // "A Kremlin spokeswoman said": the article opens the subject as "the" does.
+                if let a = word(mentions[m].first - 1), a == Words.a || a == Words.an {
+                    mentions[m].first -= 1
+                    covered[mentions[m].first] = true
+                }
                 continue
             }
             guard let link = representedLink(i), let opening = clauseOpening(before: i) else { continue }

@@ -32,6 +32,22 @@ extension AnalysisRun {
     /// the object after the verb, behind a few modifiers ("a framework accord", "separate but identical agreements").
     func signsPact(verb t: Int, in sentence: Range<Int>) -> Bool {
         guard let w = word(t), Self.signingVerbs.contains(w) else { return false }
+        return pactIsObject(of: t, in: sentence)
+    }
+
+    /// Verbs of bringing parties to a pact: "brokered the deal", "the accord, brokered by Qatar".
+    static let brokeringVerbs = WordSet(["brokered", "brokering", "broker", "brokers"])
+
+    /// Whether the verb at `t` brokers a pact, which takes the frame's `[acts] brokering` position when its words carry
+    /// no cue ("Tomas Ebre, who brokered the deal, ..."; "brokered the talks" has a cue of its own).
+    func brokersPact(verb t: Int, in sentence: Range<Int>) -> Bool {
+        guard let w = word(t), !tokens[t].isCapitalized, Self.brokeringVerbs.contains(w) else { return false }
+        return pactIsObject(of: t, in: sentence)
+    }
+
+    /// Whether a pact is what the verb at `t` acts on: its subject before a passive ("The accord, signed by") or
+    /// its object after it.
+    private func pactIsObject(of t: Int, in sentence: Range<Int>) -> Bool {
         if passiveAgentBy(verb: t, in: sentence) != nil {
             var k = t - 1
             while k >= sentence.lowerBound, t - k <= 4, text.isPunct(k, ",") || (word(k).map(Self.passiveFillers.contains) ?? false) { k -= 1 }
@@ -40,6 +56,8 @@ extension AnalysisRun {
         // A pact is often named in capitals ("signed the Doha Agreement", "the Comprehensive Peace Accord"): a
         // capitalised word is part of the object's name, never a preposition or a verb that ends it.
         for k in (t + 1)..<min(sentence.upperBound, t + Self.signedObjectReach) {
+            // "the 2019 accord": a year or a number names which one.
+            if tokens[k].kind == .number { continue }
             guard let object = word(k) else { return false }
             if Self.pactNouns.contains(object) { return true }
             if !tokens[k].isCapitalized, Self.objectEnds.contains(object) || lex.verbs.value(word: object) != nil { return false }
@@ -81,6 +99,11 @@ extension AnalysisRun {
     /// A signing act with the parties named around it: those signed with ("signed an accord with C and D") and
     /// those in whose presence it was signed.
     func withSigningParties(_ act: FrameAct, in sentence: Range<Int>) -> FrameAct {
+        if brokersPact(verb: act.verb, in: sentence) {
+            var found = act
+            found.brokersPact = true
+            return found
+        }
         guard signsPact(verb: act.verb, in: sentence) else { return act }
         var found = act
         found.signsPact = true

@@ -295,6 +295,7 @@ struct StanceScorer {
             var flipWords: [String] = []
             // Where the flips by reversing verbs ("rejected") rather than by negators ("not") are.
             var reversals: [Int] = []
+            var negations: [Int] = []
             var hedged = false
             // "declined to discuss a ceasefire", "nobody should expect a peace treaty": a subject of talk or
             // a forecast, not a position.
@@ -311,9 +312,14 @@ struct StanceScorer {
                         // "would not point fingers or say why the talks failed": the negation is the telling's,
                         // and the cue only what is (not) told about.
                         topical = true
-                    case .negator where isRealNegation(k, range) && !startsNewSubject(k, hit.first):
+                    case .negator where isRealNegation(k, range) && !startsNewSubject(k, hit.first) && !startsNewPredicate(k, hit.first):
                         flips += 1
+                        negations.append(k)
                         flipWords.append(text.text(k, k))
+                    case .reverser where refusesToTell(k, hit.first):
+                        // "refused to say where the talks would be held": the refusal is the telling's, as a
+                        // negation's is.
+                        topical = true
                     case .reverser where hit.first - k <= 16 && !hasScopeBreak(k, hit.first):
                         flips += 1
                         reversals.append(k)
@@ -339,6 +345,16 @@ struct StanceScorer {
                     flipWords.append(text.text(k, k + 1))
                 }
                 k += 1
+            }
+            // "refused to negotiate and rejected the ceasefire", "did not want talks and never accepted a truce": a
+            // flip whose object was an earlier cue, before this cue's own flip, does not turn this cue too.
+            let own = max(negations.max() ?? -1, reversals.max() ?? -1)
+            if own >= 0 {
+                let spent = { (k: Int) in k < own && found.contains { frame.cues[$0.cue].position >= 0 && $0.first > k && $0.last < own } }
+                let spentNegations = negations.filter(spent).count
+                let spentReversals = reversals.filter(spent)
+                flips -= spentNegations + spentReversals.count
+                reversals.removeAll { spentReversals.contains($0) }
             }
             let reversedBefore = !reversals.isEmpty
             // "rejected the proposal as premature": a cue that is itself a reverser, given as the reason of the
@@ -417,6 +433,13 @@ struct StanceScorer {
     // ("who" is left out: "the ones who blink first" is a relative clause, which a negation does reach.)
     static let questionWords = WordSet(["why", "how", "what", "when", "where"])
 
+    /// "refused to say where", "refused to say exactly when": a reversing verb, "to", a verb of telling and a question
+    /// word (one word may stand between the last two) before the cue at `to`. Not "rejected what he called talks".
+    private func refusesToTell(_ k: Int, _ to: Int) -> Bool {
+        guard k + 3 < to, text.tokens[k + 1].kind == .word, text.tokens[k + 1].hash == Words.to else { return false }
+        return opensIndirectQuestion(k + 2, min(to, k + 5))
+    }
+
     /// Whether a question word stands between a negation and the cue after it: "did not say why talks failed".
     private func opensIndirectQuestion(_ from: Int, _ to: Int) -> Bool {
         var k = from + 1
@@ -440,7 +463,38 @@ struct StanceScorer {
             if text.tokens[k].kind == .word && (h == Words.by || h == Self.because) { return true }
             k += 1
         }
-        return startsNewSubject(from, to)
+        return startsNewSubject(from, to) || opensParticipleClause(from, to)
+    }
+
+    /// Auxiliaries that open a second predicate of the same subject after "and": "have not signed the accords and
+    /// have stepped up attacks".
+    static let predicateAuxiliaries = WordSet(["has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does"])
+
+    /// Whether "and" and an auxiliary stand between a negation and the cue after it: the second predicate is not
+    /// negated ("have not signed the accords and have stepped up attacks").
+    private func startsNewPredicate(_ from: Int, _ to: Int) -> Bool {
+        var k = from + 1
+        while k + 1 < to {
+            if text.tokens[k].kind == .word, text.tokens[k].hash == Words.and, text.tokens[k + 1].kind == .word,
+               Self.predicateAuxiliaries.contains(text.tokens[k + 1].hash) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// "ruled out talks, vowing to fight until victory": a comma before a participle opens a clause of its own,
+    /// which a reversing verb before it does not reach.
+    private func opensParticipleClause(_ from: Int, _ to: Int) -> Bool {
+        var k = from + 1
+        while k + 1 < to {
+            let next = text.tokens[k + 1]
+            if text.tokens[k].isPunct(","), next.kind == .word, !next.isCapitalized, next.end - next.start >= 5,
+               text.scalars[Int(next.end) - 3] == "i", text.scalars[Int(next.end) - 2] == "n", text.scalars[Int(next.end) - 1] == "g" {
+                return true
+            }
+            k += 1
+        }
+        return false
     }
 
     /// ", we urge", ", and he has told colleagues": a comma before a new subject ends a negation's or a
