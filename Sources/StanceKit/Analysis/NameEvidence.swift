@@ -206,7 +206,7 @@ extension EntityRecognizer {
     static let deskWords = WordSet(["staff", "agencies", "agency", "desk", "team", "editors", "editor", "reporters",
         "correspondents", "news", "wires", "wire", "online", "web", "bureau"])
 
-    /// Authors named only in the metadata ("Author: Sue Pleming" in a header) are persons of the article who take no
+    /// Authors named only in the metadata ("Author: Mara Lind" in a header) are persons of the article who take no
     /// part in it: the text never shows them, so they are added without mentions (a byline in the text is read there).
     mutating func addMetadataAuthors() {
         guard !text.article.byline.isEmpty, !text.article.blocks.contains(where: { $0.role == .byline }) else { return }
