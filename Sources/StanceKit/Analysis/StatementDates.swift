@@ -68,7 +68,7 @@ extension AnalysisRun {
 
     /// The scene of the lead or of the first paragraphs after it that opens with a sentence naming a day, read as far
     /// as sentence `last` (the last quote's: the sentences after it are not parsed for dates).
-    func leadScene(from lead: Int, through last: Int, parsed: inout [Int: [DateMention]]) -> LeadScene? {
+    func leadScene(from lead: Int, through last: Int, parsed: inout [[DateMention]?]) -> LeadScene? {
         var s = lead, paragraphs = 0
         while s < text.sentences.count, paragraphs < Self.sceneOpeningParagraphs {
             let range = text.sentences[s]
@@ -87,7 +87,7 @@ extension AnalysisRun {
     /// The first body sentence after `s` whose main clause writes a day other than `day` outside quotes (one still to
     /// come, bounding a range, or in a clause about another event, "since it opened an offensive May 12", names no
     /// other scene), or `last + 1`.
-    private func sceneEnd(after s: Int, through last: Int, day: Day, parsed: inout [Int: [DateMention]]) -> Int {
+    private func sceneEnd(after s: Int, through last: Int, day: Day, parsed: inout [[DateMention]?]) -> Int {
         var k = s + 1
         while k <= last, k < text.sentences.count {
             let range = text.sentences[k]
