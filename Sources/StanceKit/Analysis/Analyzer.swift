@@ -767,7 +767,10 @@ struct AnalysisRun {
     mutating func assignDates() {
         // Calls go through this copy: a method called on `self` from this mutating loop made Swift copy the
         // whole run at each call (callgrind: a memcpy per call). They read the text and the mentions, which
-        // this pass does not change, and take the draft they date as an argument.
+        // this pass does not change, and take the draft they date as an argument. The drafts are dated in an array
+        // of their own, which the copy does not share: the first date written copied the whole shared array.
+        var drafts = self.drafts
+        self.drafts = []
         let run = self
         // By sentence index in an array: a dictionary SipHashed the key at every read and write (10,500 of them in
         // 130 analyses) and grew as sentences were parsed.
@@ -820,6 +823,7 @@ struct AnalysisRun {
                 drafts[index].date = article.published
             }
         }
+        self.drafts = drafts
     }
 
     // MARK: group members
