@@ -201,7 +201,9 @@ extension Lexicon {
                 while start < lineEnd, isBlank(b[start]) { start += 1 }
                 if start < lineEnd, b[start] != UInt8(ascii: "#") {
                     let separator = b[start..<lineEnd].contains(9) ? 9 : UInt8(ascii: "|")
+                    // Reserved to size: growing from empty allocated two or three arrays a row.
                     var fields: [String] = []
+                    fields.reserveCapacity(b[start..<lineEnd].reduce(1) { $1 == separator ? $0 + 1 : $0 })
                     var fieldStart = start
                     for k in start...lineEnd where k == lineEnd || b[k] == separator {
                         fields.append(field(fieldStart, k))
