@@ -780,7 +780,7 @@ struct AnalysisRun {
         let tokens = text.tokens
         let lead = text.sentences.firstIndex { sentence in
             !sentence.isEmpty && run.inBody(sentence.lowerBound) && run.isParagraphStart(sentence.lowerBound)
-                && sentence.filter { tokens[$0].kind == .word }.count >= 20
+                && sentence.reduce(0) { tokens[$1].kind == .word ? $0 + 1 : $0 } >= 20   // (counted without an array)
         }
         // The lead's scene (see `leadScene`), found when a quote first asks.
         var scene: LeadScene??
