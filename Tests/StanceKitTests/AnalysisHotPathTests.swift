@@ -243,4 +243,34 @@ struct AnalysisHotPathTests {
             #expect(lex.groupMembers.contains(word: hash) == (lex.groupMembers.entries[WordHash.combine(0, hash)] != nil))
         }
     }
+
+    /// A phrase of ASCII letters and spaces is hashed on its bytes: the same words as the tokenizer finds, and
+    /// phrases with other marks still go to the tokenizer.
+    @Test func letterPhrasesHashAsTheTokenizerSplitsThem() throws {
+        func tokenized(_ text: String) -> [UInt64] {
+            Tokenizer.tokenize(text).tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.hash)
+        }
+        var phrases = ["Maria", "prime minister", "  deputy   foreign minister ", "McDonald", "UN", "a", "",
+                       "Lt. Gen.", "co-sponsored", "O'Brien", "Élysée", "G7 summit", "U.S. envoy", "José Luis"]
+        let directory = Lexicon.resourceDirectory()
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".txt") {
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            phrases += Lexicon.rows(Array(text.utf8)).flatMap { $0 }
+        }
+        #expect(phrases.count > 2_000)
+        for phrase in phrases { #expect(WordHash.phrase(phrase) == tokenized(phrase), "\(phrase)") }
+        #expect(WordHash.phrase("prime minister") == [WordHash.hash("prime"), WordHash.hash("minister")])
+    }
+
+    /// Lexicon rows: comments and blank lines skipped, tab- or bar-separated fields trimmed, any line ending.
+    @Test func lexiconRowsSplitLinesAndFields() {
+        func rows(_ text: String) -> [[String]] { Lexicon.rows(Array(text.utf8)) }
+        #expect(rows("# header\n\nMaria | f\n  John|m  \n") == [["Maria", "f"], ["John", "m"]])
+        #expect(rows("prime minister\tPrime Minister\tm\r\nforeign minister") == [["prime minister", "Prime Minister", "m"], ["foreign minister"]])
+        #expect(rows("a | b | \n   # indented comment\n\t\n") == [["a", "b", ""]])
+        #expect(rows("Élysée | name\rcommuniqué|document") == [["Élysée", "name"], ["communiqué", "document"]])
+        #expect(rows("\u{A0}Zoe\u{A0} | f") == [["Zoe", "f"]])
+        #expect(rows("a|b\tc") == [["a|b", "c"]])
+        #expect(rows("").isEmpty && rows("\n\n  \n").isEmpty)
+    }
 }

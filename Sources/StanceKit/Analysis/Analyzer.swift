@@ -771,7 +771,10 @@ struct AnalysisRun {
     mutating func assignDates() {
         // Calls go through this copy: a method called on `self` from this mutating loop made Swift copy the
         // whole run at each call (callgrind: a memcpy per call). They read the text and the mentions, which
-        // this pass does not change, and take the draft they date as an argument.
+        // this pass does not change, and take the draft they date as an argument. The drafts are dated in an array
+        // of their own, which the copy does not share: the first date written copied the whole shared array.
+        var drafts = self.drafts
+        self.drafts = []
         let run = self
         // By sentence index in an array: a dictionary SipHashed the key at every read and write (10,500 of them in
         // 130 analyses) and grew as sentences were parsed.
@@ -781,7 +784,7 @@ struct AnalysisRun {
         let tokens = text.tokens
         let lead = text.sentences.firstIndex { sentence in
             !sentence.isEmpty && run.inBody(sentence.lowerBound) && run.isParagraphStart(sentence.lowerBound)
-                && sentence.filter { tokens[$0].kind == .word }.count >= 20
+                && sentence.reduce(0) { tokens[$1].kind == .word ? $0 + 1 : $0 } >= 20   // (counted without an array)
         }
         // The lead's scene (see `leadScene`), found when a quote first asks.
         var scene: LeadScene??
@@ -824,6 +827,7 @@ struct AnalysisRun {
                 drafts[index].date = article.published
             }
         }
+        self.drafts = drafts
     }
 
     // MARK: group members

@@ -108,8 +108,9 @@ extension EntityRecognizer {
         if lex.givenNames.contains(word: tok(t).hash) { return true }
         if speechAfter && opensSentence(t) && nextSentenceOpensWithPersonalPronoun(after: t) { return true }
         // "“...,” Bush said. ... “...,” Bush said": a surname the article never writes in full speaks more than once.
-        // (A known person's surname, "Biden said", is passed before the search over the text.)
-        return speechAfter && personBySurname[tok(t).hash] == nil && speaksAgain(t)
+        // (A known person's surname, "Biden said", and a word the lexicon knows, "Moscow said", are passed before the
+        // search over the text: 3.9 M in 130 analyses when only the surnames were.)
+        return speechAfter && personBySurname[tok(t).hash] == nil && isMononymCandidate(t) && speaksAgain(t)
     }
 
     /// Whether the word at `t` stands alone elsewhere too, right before a verb of saying.

@@ -74,7 +74,8 @@ extension AnalysisRun {
             let range = text.sentences[s]
             if !range.isEmpty, inBody(range.lowerBound), isParagraphStart(range.lowerBound) {
                 paragraphs += 1
-                let day = datingPhrase(datePhrases(inSentence: s, parsed: &parsed).filter(mayDateSaying))
+                // (A closure, not the method as a value: that copies the whole run into a context at each call.)
+                let day = datingPhrase(datePhrases(inSentence: s, parsed: &parsed).filter { mayDateSaying($0) })
                 if let day, namesADay(day) {
                     return LeadScene(sentence: s, date: day, end: sceneEnd(after: s, through: last, day: day.day, parsed: &parsed))
                 }

@@ -49,8 +49,31 @@ enum WordHash {
     /// Splits a phrase into word hashes the way the tokenizer splits text (a period that ends an
     /// abbreviation is dropped, so "Lt. Gen." and "lt gen" agree).
     static func phrase(_ text: String) -> [UInt64] {
+        // Most lexicon lines are ASCII letters and spaces ("Maria", "prime minister"), whose words the tokenizer
+        // splits at the spaces: hashed here on the bytes, without its four arrays (about 3,000 instructions a line).
+        if let words = text.utf8.withContiguousStorageIfAvailable(lettersAndSpaces), let words { return words }
         let tokens = Tokenizer.tokenize(text)
         return tokens.tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.hash)
+    }
+
+    /// The hashes of the words of `bytes` if it holds only ASCII letters and spaces, else nil.
+    private static func lettersAndSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64]? {
+        var words: [UInt64] = []
+        var h = seed, inWord = false
+        for byte in bytes {
+            if byte == 32 {
+                if inWord { words.append(h) }
+                h = seed
+                inWord = false
+            } else if Tokenizer.isASCIILetter(UInt32(byte)) {
+                h = mix(h, UInt32(byte) | 32)
+                inWord = true
+            } else {
+                return nil
+            }
+        }
+        if inWord { words.append(h) }
+        return words
     }
 
     static func key(_ hashes: some Sequence<UInt64>) -> UInt64 {
