@@ -236,7 +236,7 @@ struct AnalysisRun {
         guard !range.isEmpty else { return nil }
         let sentence = Int(text.sentenceOf[range.lowerBound])
         // "according to X"
-        if let w = word(range.lowerBound), w == Words.according, word(range.lowerBound + 1) == Words.to {
+        if let w = word(range.lowerBound), w == Words.according, range.count > 1, word(range.lowerBound + 1) == Words.to {
             if let m = mentionStarting(in: (range.lowerBound + 2)..<min(range.upperBound, range.lowerBound + 5)) {
                 return .mention(m, verb: range.lowerBound, sentence: sentence)
             }

@@ -7,8 +7,9 @@ extension AnalysisRun {
     /// is no cue for it.
     func opensQuoteAppositive(_ range: Range<Int>) -> Bool {
         guard let first = word(range.lowerBound), Self.indefiniteArticles.contains(first) else { return false }
-        let reach = (range.lowerBound + 2)..<min(range.upperBound, range.lowerBound + 5)
-        return reach.contains { word($0).map(Self.relativeOpeners.contains) ?? false && text.quoteOf[$0] < 0 }
+        // The relative word comes after the article and its noun: a tail of one or two words has none.
+        let start = range.lowerBound + 2, end = min(range.upperBound, range.lowerBound + 5)
+        return start < end && (start..<end).contains { word($0).map(Self.relativeOpeners.contains) ?? false && text.quoteOf[$0] < 0 }
     }
 }
 
