@@ -19,6 +19,9 @@ mkdir -p "$kept" "$logs"
 
 echo "building the tests…" >&2
 swift build --build-tests >"$logs/build.log" 2>&1 || { tail -30 "$logs/build.log" >&2; exit 1; }
+# The test bundle is run directly: `swift test` holds the build folder's lock for its whole run, so
+# parallel workers started through it ran one at a time.
+tests="$(swift build --show-bin-path)/StanceBenchPackageTests.xctest"
 
 # Copies a finding into the regression folder under a name made from its content.
 keep() {  # keep FILE KIND EXT
@@ -38,7 +41,7 @@ worker() {  # worker INDEX
         rm -f "$out/current-input" "$out/current-input.ext"
         STANCEBENCH_FUZZ_SECONDS=$left STANCEBENCH_FUZZ_SEED=$seed STANCEBENCH_FUZZ_OUT="$out" \
             SWIFT_BACKTRACE=enable=yes,interactive=no \
-            swift test --skip-build --filter 'FuzzTests/mutantsKeepTheInvariants' >"$out/run-$seed.log" 2>&1
+            "$tests" --testing-library swift-testing --filter 'FuzzTests/mutantsKeepTheInvariants' >"$out/run-$seed.log" 2>&1
         local status=$?
         for found in "$out"/hang-* "$out"/invariant-*; do
             [ -e "$found" ] || continue

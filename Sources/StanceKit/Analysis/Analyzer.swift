@@ -788,6 +788,7 @@ struct AnalysisRun {
         }
         // The lead's scene (see `leadScene`), found when a quote first asks.
         var scene: LeadScene??
+        var ownSettings: [Int: Bool] = [:]
         for index in drafts.indices {
             let draft = drafts[index]
             var found = draft.ownSentence.flatMap { run.firstDate(inSentence: $0, for: draft, parsed: &parsed) }
@@ -818,7 +819,7 @@ struct AnalysisRun {
                     for d in drafts where d.kind == .direct { lastQuote = max(lastQuote, d.sentence) }
                     scene = run.leadScene(from: lead, through: lastQuote, parsed: &parsed)
                 }
-                found = scene!.flatMap { run.leadDate(for: draft, scene: $0) }
+                found = scene!.flatMap { run.leadDate(for: draft, scene: $0, ownSettings: &ownSettings) }
             }
             if let found {
                 drafts[index].date = found.day

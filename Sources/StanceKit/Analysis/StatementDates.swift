@@ -113,13 +113,18 @@ extension AnalysisRun {
     }
 
     /// The lead's day for `draft`, a quote within the lead's scene whose cue verb reports a saying in the simple past,
-    /// outside a setting of its own.
-    func leadDate(for draft: StatementDraft, scene: LeadScene) -> DateMention? {
+    /// outside a setting of its own. `ownSettings` keeps, per sentence asked about, whether it tells a setting of its
+    /// own: a sentence may hold many quotes (a paragraph without full stops is one sentence), and is read once.
+    func leadDate(for draft: StatementDraft, scene: LeadScene, ownSettings: inout [Int: Bool]) -> DateMention? {
         guard draft.kind == .direct, draft.sentence > scene.sentence, draft.sentence < scene.end, let verb = draft.verb,
-              saysInSimplePast(verb), !text.sentences[draft.sentence].contains(where: {
-                  text.quoteOf[$0] < 0 && (word($0).map(Self.separateSettings.contains) ?? false)
-              }) else { return nil }
-        return scene.date
+              saysInSimplePast(verb) else { return nil }
+        if ownSettings[draft.sentence] == nil {
+            let settings = Self.separateSettings
+            ownSettings[draft.sentence] = text.sentences[draft.sentence].contains {
+                text.quoteOf[$0] < 0 && (word($0).map(settings.contains) ?? false)
+            }
+        }
+        return ownSettings[draft.sentence]! ? nil : scene.date
     }
 
     /// "said", "told", "added": a past form of the verb, not after "has" or "had".
