@@ -56,9 +56,11 @@ extension EntityRecognizer {
         let recognizer = self
         // The words of the persons' names, made when the first candidate is found (few articles have one).
         var named: Set<UInt64>?
+        var loneSpeakers: [UInt64: Int]?
         for t in 0..<count where tok(t).isCapitalized && !covered[t] {
             // Cheapest tests first: most capitalised words stand beside another name word or show no evidence.
-            guard recognizer.standsAlone(t), recognizer.showsMononymIsPerson(t), recognizer.isMononymCandidate(t),
+            guard recognizer.standsAlone(t), recognizer.showsMononymIsPerson(t, loneSpeakers: &loneSpeakers),
+                  recognizer.isMononymCandidate(t),
                   text.quoteOf[t] < 0 else { continue }
             let role = text.role(ofToken: t)
             guard role == .body || role == .standfirst || role == .caption else { continue }
@@ -97,8 +99,9 @@ extension EntityRecognizer {
     }
 
     /// An age or a role appositive after the word, or a speech verb beside it together with a known first name or a
-    /// "he"/"she" opening the next sentence.
-    private func showsMononymIsPerson(_ t: Int) -> Bool {
+    /// "he"/"she" opening the next sentence. `t` stands alone (see `standsAlone`); `loneSpeakers` is made when first
+    /// needed (see `loneSpeakerCounts`).
+    private func showsMononymIsPerson(_ t: Int, loneSpeakers: inout [UInt64: Int]?) -> Bool {
         if hasAgeAppositive(after: t) || hasRoleAppositive(after: t) { return true }
         // "The leader of X's party, Vey, said": one word set off by commas after a role.
         if text.isPunct(t + 1, ","), namedInRoleAppositive(t) { return true }
@@ -110,16 +113,22 @@ extension EntityRecognizer {
         // "“...,” Bush said. ... “...,” Bush said": a surname the article never writes in full speaks more than once.
         // (A known person's surname, "Biden said", and a word the lexicon knows, "Moscow said", are passed before the
         // search over the text: 3.9 M in 130 analyses when only the surnames were.)
-        return speechAfter && personBySurname[tok(t).hash] == nil && isMononymCandidate(t) && speaksAgain(t)
+        guard speechAfter, personBySurname[tok(t).hash] == nil, isMononymCandidate(t) else { return false }
+        // `t` itself stands alone before a verb of saying: once more elsewhere is twice.
+        if loneSpeakers == nil { loneSpeakers = loneSpeakerCounts() }
+        return loneSpeakers![tok(t).hash, default: 0] >= 2
     }
 
-    /// Whether the word at `t` stands alone elsewhere too, right before a verb of saying.
-    private func speaksAgain(_ t: Int) -> Bool {
-        let hash = tok(t).hash
-        for k in 0..<count where k != t && tok(k).hash == hash && tok(k).kind == .word && tok(k).isCapitalized {
-            if standsAlone(k), let next = word(k + 1), !tok(k + 1).isCapitalized, lex.verbs.value(word: next) == .speech { return true }
+    /// How often each capitalised word stands alone right before a verb of saying, counted in one pass over the text:
+    /// searching the text once per candidate took seconds on a long text full of them (a fuzzer's find).
+    private func loneSpeakerCounts() -> [UInt64: Int] {
+        var counts: [UInt64: Int] = [:]
+        for k in 0..<count where tok(k).kind == .word && tok(k).isCapitalized && standsAlone(k) {
+            if let next = word(k + 1), !tok(k + 1).isCapitalized, lex.verbs.value(word: next) == .speech {
+                counts[tok(k).hash, default: 0] += 1
+            }
         }
-        return false
+        return counts
     }
 
     /// "Jan Lipinski", "April Moreau": a first name spelled like a month (a function word to the lexicon) opens a name
