@@ -27,8 +27,7 @@ struct CorpusOptions: ParsableArguments {
     func load(actors actorQueries: [String] = []) throws -> (statements: [DatedStatement], frame: Frame, actors: [Actor]) {
         let frame = try loadFrame(frame)
         return try reading { workspace in
-            let directory = actorQueries.isEmpty ? [] : try workspace.comparisonActors()
-            let actors = try actorQueries.map { try actor($0, among: directory) }
+            let actors = try named(actorQueries, in: workspace)
             let statements = try workspace.datedStatements(actorIDs: actors.isEmpty ? nil : actors.compactMap { Int64($0.id) })
             return (statements, frame, actors)
         }
@@ -53,8 +52,7 @@ struct CorpusOptions: ParsableArguments {
     func loadTimeline(actors actorQueries: [String], by bucketing: DateBucketing) throws -> CorpusTimeline {
         let frame = try loadFrame(frame)
         return try reading { workspace in
-            let directory = actorQueries.isEmpty ? [] : try workspace.comparisonActors()
-            let chosen = try actorQueries.map { try actor($0, among: directory) }
+            let chosen = try named(actorQueries, in: workspace)
             return try workspace.corpusTimeline(frame: frame, by: bucketing,
                                                 filter: TimelineFilter(actorIDs: chosen.isEmpty ? nil : chosen.map(\.id)))
         }
@@ -75,6 +73,13 @@ struct CorpusOptions: ParsableArguments {
         }
     }
 
+    /// The actors named by `queries`, in that order; the workspace's actors are read only when a query asks.
+    private func named(_ queries: [String], in workspace: Workspace) throws -> [Actor] {
+        guard !queries.isEmpty else { return [] }
+        let directory = try workspace.comparisonActors()
+        return try queries.map { try actor($0, among: directory) }
+    }
+
     /// One actor by id, name or alias; an unknown or ambiguous name is a usage error naming the candidates.
     private func actor(_ query: String, among actors: [Actor]) throws -> Actor {
         let found = ActorLookup.find(query, among: actors)
@@ -90,6 +95,17 @@ struct CorpusOptions: ParsableArguments {
 
     func emit(_ value: some Encodable, table: () -> String) throws {
         print(json ? try ReportJSON.encode(value) : terminalSafe(table()))
+    }
+
+    /// `emit` for a result whose JSON is written a part at a time (`writeJSON`): the same bytes, without
+    /// the whole document in memory.
+    func emit(writingJSON writeJSON: ((String) -> Void) throws -> Void, table: () -> String) throws {
+        if json {
+            try writeJSON { print($0, terminator: "") }
+            print()
+        } else {
+            print(terminalSafe(table()))
+        }
     }
 }
 
@@ -162,17 +178,16 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         let bucketing = DateBucketing(corpus.by)
+        let timeline: CorpusTimeline
         if corpus.json {
             // The JSON names each period's statements and the statement of each change.
-            let timeline = try corpus.loadTimeline(actors: actors, by: bucketing)
-            try timeline.writeJSON { print($0, terminator: "") }
-            print()
+            timeline = try corpus.loadTimeline(actors: actors, by: bucketing)
         } else {
             let (counts, frame, all, chosen) = try corpus.loadCounts(actors: actors)
-            let timeline = CorpusTimeline.make(dailyCounts: counts, actors: all, frame: frame, by: bucketing,
-                                               filter: TimelineFilter(actorIDs: chosen.isEmpty ? nil : chosen.map(\.id)))
-            try corpus.emit(timeline) { timeline.timelineChart(width: outputWidth) }
+            timeline = CorpusTimeline.make(dailyCounts: counts, actors: all, frame: frame, by: bucketing,
+                                           filter: TimelineFilter(actorIDs: chosen.isEmpty ? nil : chosen.map(\.id)))
         }
+        try corpus.emit(writingJSON: timeline.writeJSON) { timeline.timelineChart(width: outputWidth) }
     }
 }
 
@@ -211,11 +226,6 @@ struct AgreementCommand: ParsableCommand {
         let counts = chosen.isEmpty ? allCounts : allCounts.filter { chosenIDs.contains($0.key) }
         let matrix = AgreementMatrix.make(dailyCounts: counts, actors: all, frame: frame, by: DateBucketing(corpus.by),
                                           mostActive: top)
-        if corpus.json {
-            try matrix.writeJSON { print($0, terminator: "") }
-            print()
-        } else {
-            try corpus.emit(matrix) { matrix.agreementTable() }
-        }
+        try corpus.emit(writingJSON: matrix.writeJSON) { matrix.agreementTable() }
     }
 }
